@@ -1,0 +1,61 @@
+//! The document shell and the router: every page's address lives here.
+
+use crate::components::layout::Layout;
+use crate::i18n::*;
+use crate::i18n_switch::language_from_cookie;
+use crate::network::pages::{ComunePage, ComuniPage, HomePage, RetePage, SportelliPage};
+use crate::pages::{AccessibilityPage, NotFoundPage, PrivacyPage};
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+use leptos_use::UseLocalesOptions;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0066cc"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="preload" href="/fonts/titillium-web-latin-400-normal.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="bg-white text-slate-900">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Italian first: the page is Italian unless the visitor chose English
+    // (a cookie), whatever language the browser asks for.
+    let italian_unless_chosen = UseLocalesOptions::default().ssr_lang_header_getter(language_from_cookie);
+    view! {
+        <I18nContextProvider ssr_lang_header_getter=italian_unless_chosen>
+            <Title formatter=|page: String| if page.is_empty() { "InfoLavoro".to_string() } else { format!("{page} — InfoLavoro") }/>
+            <Router>
+                <Layout>
+                    <Routes fallback=|| view! { <NotFoundPage/> }>
+                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("rete") view=RetePage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("comuni") view=ComuniPage ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view=ComunePage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("sportelli") view=SportelliPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("privacy") view=PrivacyPage/>
+                        <Route path=StaticSegment("accessibilita") view=AccessibilityPage/>
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,94 @@
+//! The frame around every page: skip link, header with navigation and the
+//! language switch, footer with the desk's contact.
+
+use crate::i18n::*;
+use crate::network::domain::DESK_EMAIL;
+use leptos::prelude::*;
+use crate::i18n_switch::language_switch_href;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    view! {
+        <a href="#contenuto" class="skip-link">{td_string!(l, skip_to_content)}</a>
+        <header class="bg-primary text-white">
+            <div class="border-b border-white/20 bg-primary-dark">
+                <div class="container-page flex items-center justify-between gap-4 py-2 text-base">
+                    <span>{td_string!(l, header.owner)}</span>
+                    <LanguageSwitch/>
+                </div>
+            </div>
+            <div class="container-page py-5">
+                <A href="/" attr:class="inline-block text-white no-underline hover:underline">
+                    <span class="block text-3xl font-bold sm:text-4xl">"InfoLavoro"</span>
+                    <span class="block text-lg">{td_string!(l, header.tagline)}</span>
+                </A>
+            </div>
+            <nav aria-label=td_string!(l, nav.label) class="bg-primary">
+                <ul class="container-page flex flex-wrap gap-x-1 pb-2 text-lg font-semibold">
+                    <li><A href="/" exact=true attr:class="nav-link">{td_string!(l, nav.home)}</A></li>
+                    <li><A href="/rete" attr:class="nav-link">{td_string!(l, nav.network)}</A></li>
+                    <li><A href="/comuni" attr:class="nav-link">{td_string!(l, nav.comuni)}</A></li>
+                    <li><A href="/sportelli" attr:class="nav-link">{td_string!(l, nav.desks)}</A></li>
+                </ul>
+            </nav>
+        </header>
+        <main id="contenuto" tabindex="-1" class="container-page py-8 focus:outline-none">
+            {children()}
+        </main>
+        <footer class="mt-12 bg-slate-800 py-8 text-white">
+            <div class="container-page grid gap-6 sm:grid-cols-2">
+                <div>
+                    <p class="text-xl font-bold">"InfoLavoro"</p>
+                    <p>{td_string!(l, footer.coordinated_by)}</p>
+                    <p>
+                        {td_string!(l, footer.contact)} " "
+                        <a class="text-white underline" href=format!("mailto:{DESK_EMAIL}")>{DESK_EMAIL}</a>
+                    </p>
+                </div>
+                <ul class="space-y-2">
+                    <li><A href="/privacy" attr:class="text-white underline">{td_string!(l, footer.privacy)}</A></li>
+                    <li><A href="/accessibilita" attr:class="text-white underline">{td_string!(l, footer.accessibility)}</A></li>
+                    <li><A href="/sportelli" attr:class="text-white underline">{td_string!(l, nav.desks)}</A></li>
+                </ul>
+            </div>
+        </footer>
+    }
+}
+
+/// Links to the other language. It is a plain link to a server function that
+/// stores the choice in a cookie and sends the visitor back to the same page,
+/// so it works without JavaScript and every page is rendered in one language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let current = use_i18n().get_locale_untracked();
+    let other = match current {
+        Locale::it => Locale::en,
+        Locale::en => Locale::it,
+    };
+    let location = use_location();
+    let href = move || {
+        // The router's `search` comes without its leading `?`.
+        let search = location.search.get();
+        let back = if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), search.trim_start_matches('?'))
+        };
+        language_switch_href(other, &back)
+    };
+    view! {
+        <a
+            href=href
+            rel="external"
+            class="rounded border-2 border-white px-3 py-1 font-semibold text-white no-underline hover:bg-white hover:text-primary-dark"
+            lang=other.as_str()
+            hreflang=other.as_str()
+            aria-label=td_string!(other, lang.switch_label)
+        >
+            {td_string!(other, lang.name)}
+        </a>
+    }
+}

@@ -1,0 +1,6 @@
+//! Pieces shared by several pages.
+
+pub mod async_data;
+pub mod error_view;
+pub mod layout;
+pub mod map;

@@ -1,0 +1,25 @@
+//! Server-side conversions into `AppError`: the cause is logged here and
+//! replaced by `Internal`, so it never reaches the client.
+
+use crate::error::AppError;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal.with_status()
+    }
+}
+
+impl AppError {
+    /// Sets the status of the response being built (a page rendered on the
+    /// server, or a server function's answer) to match this error, so that a
+    /// missing comune answers 404 and not 200.
+    pub fn with_status(self) -> Self {
+        if let Some(response) = use_context::<ResponseOptions>() {
+            response.set_status(self.status());
+        }
+        self
+    }
+}

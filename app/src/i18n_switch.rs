@@ -1,0 +1,93 @@
+//! Choosing the language. Italian is the default whatever the browser asks;
+//! a visitor who picks English gets a cookie, and the server renders every
+//! page in the language it names.
+
+use crate::error::AppError;
+use crate::i18n::Locale;
+use leptos_i18n::Locale as _;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+/// The cookie that keeps the visitor's choice.
+pub const LANGUAGE_COOKIE: &str = "lingua";
+
+/// The language named by the request's cookie, as leptos_i18n's locale
+/// resolution expects it (an Accept-Language-like string). `None` (Italian)
+/// in the browser, where the language is read from `<html lang>` instead.
+pub fn language_from_cookie() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .map(|(_, value)| value.to_string())
+        .filter(|value| value == "it" || value == "en")
+}
+
+/// The address of the switch to `to`, coming back to `back` afterwards.
+pub fn language_switch_href(to: Locale, back: &str) -> String {
+    format!("/api/set_language?lang={}&back={}", to.as_str(), percent_encode(back))
+}
+
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Only a path on this site: never `//elsewhere` or a scheme, so the switch
+/// cannot be used to send people to another site.
+pub fn safe_back_path(back: &str) -> &str {
+    let local = back.starts_with('/')
+        && !back.starts_with("//")
+        && !back.starts_with("/\\")
+        && back.len() <= 1024
+        && !back.chars().any(char::is_control);
+    if local { back } else { "/" }
+}
+
+/// Stores the chosen language and sends the visitor back where they were.
+/// A GET with query parameters, so a plain link works without JavaScript;
+/// anyone may call it, and it changes nothing but the caller's own cookie.
+#[server(prefix = "/api", endpoint = "set_language", input = GetUrl)]
+pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
+    if lang != "it" && lang != "en" {
+        return Err(AppError::validation("lang", "Lingua non disponibile: scegli italiano o inglese.").with_status());
+    }
+    let cookie = format!("{LANGUAGE_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    if let (Some(response), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie))
+    {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+    leptos_axum::redirect(safe_back_path(&back));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_switch_comes_back_to_the_same_page() {
+        assert_eq!(
+            language_switch_href(Locale::en, "/rete?categoria=sindacato"),
+            "/api/set_language?lang=en&back=/rete%3Fcategoria%3Dsindacato"
+        );
+    }
+
+    #[test]
+    fn only_local_paths_are_followed_back() {
+        assert_eq!(safe_back_path("/comuni/sarzana"), "/comuni/sarzana");
+        assert_eq!(safe_back_path("//evil.example/"), "/");
+        assert_eq!(safe_back_path("https://evil.example/"), "/");
+        assert_eq!(safe_back_path("/\\evil.example"), "/");
+    }
+}

@@ -1,0 +1,28 @@
+//! InfoLavoro: pages, components, server functions and shared types.
+//!
+//! Compiled twice: with `ssr` for the server (data layer, state, conversions
+//! from server errors) and with `hydrate` for the browser. Server-only modules
+//! are gated here, whole, and the wasm build never sees them.
+
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod i18n_switch;
+pub mod network;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+mod error_ssr;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub use app::{App, shell};
+pub use error::AppError;

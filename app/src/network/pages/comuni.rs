@@ -1,0 +1,31 @@
+//! `/comuni`: the 32 comuni on the map and in a list that filters by name (`?q=`).
+
+use super::finder::ComuneFinder;
+use crate::components::async_data::with_data;
+use crate::components::map::ProvinceMap;
+use crate::i18n::*;
+use crate::network::api::list_comuni;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ComuniPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let query = use_query_map();
+    let comuni = Resource::new(|| (), |_| list_comuni());
+    view! {
+        <Title text=td_string!(l, comuni.title)/>
+        <h1 class="page-title">{td_string!(l, comuni.heading)}</h1>
+        <p class="lead mb-6">{td_string!(l, comuni.lead)}</p>
+        {with_data(comuni, move |comuni| {
+            let initial = query.read_untracked().get("q").unwrap_or_default();
+            view! {
+                <div class="grid gap-8 lg:grid-cols-2">
+                    <div><ComuneFinder comuni=comuni.clone() initial suggest_only=false/></div>
+                    <div><ProvinceMap comuni/></div>
+                </div>
+            }
+        })}
+    }
+}

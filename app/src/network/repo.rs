@@ -1,0 +1,167 @@
+//! The network's data layer: seeding the reference data and reading it back.
+//! The SQL is the same on SQLite and PostgreSQL.
+
+use super::domain::{Category, Comune, Desk, MemberBody, OpeningHours, DESK_EMAIL};
+use super::reference::{self, LA_SPEZIA_ISTAT};
+use crate::db::Db;
+use sqlx::Row;
+
+/// Writes the reference data; safe to run at every start. Comuni and member
+/// bodies follow the shipped files, while the desk and its hours are only
+/// created once, since staff may change them afterwards.
+pub async fn seed_reference(db: &Db) -> Result<(), sqlx::Error> {
+    let data = reference::load().map_err(|e| sqlx::Error::Protocol(e))?;
+    let mut tx = db.begin_write().await?;
+    for c in &data.comuni {
+        sqlx::query(
+            "INSERT INTO comuni (istat_code, slug, name, cadastral_code, postal_codes, population, area_km2, latitude, longitude)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             ON CONFLICT (istat_code) DO UPDATE SET slug = excluded.slug, name = excluded.name,
+               cadastral_code = excluded.cadastral_code, postal_codes = excluded.postal_codes,
+               population = excluded.population, area_km2 = excluded.area_km2,
+               latitude = excluded.latitude, longitude = excluded.longitude",
+        )
+        .bind(&c.istat_code)
+        .bind(&c.slug)
+        .bind(&c.name)
+        .bind(&c.cadastral_code)
+        .bind(&c.postal_codes)
+        .bind(c.population)
+        .bind(c.area_km2)
+        .bind(c.latitude)
+        .bind(c.longitude)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for n in &data.network {
+        sqlx::query(
+            "INSERT INTO network_comuni (istat_code, mayor) VALUES ($1, $2)
+             ON CONFLICT (istat_code) DO UPDATE SET mayor = excluded.mayor",
+        )
+        .bind(&n.istat_code)
+        .bind(&n.mayor)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for b in &data.bodies {
+        sqlx::query(
+            "INSERT INTO member_bodies (name, slug, category) VALUES ($1, $2, $3)
+             ON CONFLICT (name) DO UPDATE SET slug = excluded.slug, category = excluded.category",
+        )
+        .bind(&b.name)
+        .bind(&b.slug)
+        .bind(b.category.code())
+        .execute(&mut *tx)
+        .await?;
+    }
+    let created = sqlx::query(
+        "INSERT INTO desks (istat_code, name, email, by_appointment) VALUES ($1, $2, $3, 1)
+         ON CONFLICT (istat_code) DO NOTHING",
+    )
+    .bind(LA_SPEZIA_ISTAT)
+    .bind("Sportello InfoLavoro della Spezia")
+    .bind(DESK_EMAIL)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if created == 1 {
+        let desk_id: i64 = sqlx::query_scalar("SELECT id FROM desks WHERE istat_code = $1")
+            .bind(LA_SPEZIA_ISTAT)
+            .fetch_one(&mut *tx)
+            .await?;
+        for h in reference::initial_desk_hours() {
+            sqlx::query("INSERT INTO desk_hours (desk_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)")
+                .bind(desk_id)
+                .bind(i64::from(h.weekday))
+                .bind(&h.opens)
+                .bind(&h.closes)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await
+}
+
+const COMUNE_COLUMNS: &str = "c.istat_code, c.slug, c.name, c.postal_codes, c.population, c.area_km2,
+     c.latitude, c.longitude, n.mayor
+     FROM comuni c LEFT JOIN network_comuni n ON n.istat_code = c.istat_code";
+
+fn comune_from_row(row: &sqlx::any::AnyRow) -> Result<Comune, sqlx::Error> {
+    let postal: String = row.try_get("postal_codes")?;
+    Ok(Comune {
+        istat_code: row.try_get("istat_code")?,
+        slug: row.try_get("slug")?,
+        name: row.try_get("name")?,
+        postal_codes: postal.split_whitespace().map(String::from).collect(),
+        population: row.try_get("population")?,
+        area_km2: row.try_get("area_km2")?,
+        latitude: row.try_get("latitude")?,
+        longitude: row.try_get("longitude")?,
+        mayor: row.try_get("mayor")?,
+    })
+}
+
+/// All 32 comuni, in alphabetical order.
+pub async fn list_comuni(db: &Db) -> Result<Vec<Comune>, sqlx::Error> {
+    let rows = sqlx::query(&format!("SELECT {COMUNE_COLUMNS} ORDER BY c.name"))
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(comune_from_row).collect()
+}
+
+pub async fn comune_by_slug(db: &Db, slug: &str) -> Result<Option<Comune>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {COMUNE_COLUMNS} WHERE c.slug = $1"))
+        .bind(slug)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(comune_from_row).transpose()
+}
+
+/// The member bodies, in alphabetical order.
+pub async fn list_member_bodies(db: &Db) -> Result<Vec<MemberBody>, sqlx::Error> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, category FROM member_bodies ORDER BY name")
+            .fetch_all(db.pool())
+            .await?;
+    rows.into_iter()
+        .map(|(name, code)| {
+            let category = Category::from_code(&code)
+                .ok_or_else(|| sqlx::Error::Decode(format!("unknown category {code}").into()))?;
+            Ok(MemberBody { name, category })
+        })
+        .collect()
+}
+
+/// The desks with their opening hours, ordered by weekday and time.
+pub async fn list_desks(db: &Db) -> Result<Vec<Desk>, sqlx::Error> {
+    let desks: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT d.id, d.name, c.name, c.slug, d.email, d.by_appointment
+         FROM desks d JOIN comuni c ON c.istat_code = d.istat_code ORDER BY c.name",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let hours: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT desk_id, weekday, opens, closes FROM desk_hours ORDER BY weekday, opens",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(desks
+        .into_iter()
+        .map(|(id, name, comune_name, comune_slug, email, by_appointment)| Desk {
+            name,
+            comune_name,
+            comune_slug,
+            email,
+            by_appointment: by_appointment == 1,
+            hours: hours
+                .iter()
+                .filter(|h| h.0 == id)
+                .map(|(_, weekday, opens, closes)| OpeningHours {
+                    weekday: u8::try_from(*weekday).unwrap_or(0),
+                    opens: opens.clone(),
+                    closes: closes.clone(),
+                })
+                .collect(),
+        })
+        .collect())
+}

@@ -1,0 +1,25 @@
+//! What every request handler and server function can reach: the pool, the
+//! settings and the Leptos options. It travels through Leptos context (see
+//! `leptos_routes_with_context`), never through globals.
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::AppError;
+use axum::extract::FromRef;
+use leptos::prelude::{LeptosOptions, use_context};
+use std::sync::Arc;
+
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+/// The state of the running server, from inside a server function.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
+}

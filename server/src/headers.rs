@@ -1,0 +1,116 @@
+//! Headers every response carries: security headers with a per-request
+//! Content-Security-Policy nonce on pages, and cache headers by asset kind.
+
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::Response;
+use http::header::{self, HeaderName, HeaderValue};
+use http::request::Parts;
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
+use leptos_axum::ResponseOptions;
+
+/// The policy for a page whose inline scripts (Leptos's hydration bootstrap
+/// and serialised resources) carry `nonce`. `'wasm-unsafe-eval'` lets the
+/// browser compile the wasm; no inline script runs without the nonce.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(nonce) => format!("'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
+        None => "'self' 'wasm-unsafe-eval'".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Gives each request its own nonce, before Leptos renders anything.
+pub async fn assign_nonce(mut request: Request, next: Next) -> Response {
+    request.extensions_mut().insert(Nonce::new());
+    next.run(request).await
+}
+
+/// Called while Leptos renders a page: the request's nonce goes on Leptos's
+/// inline scripts and into the page's CSP. (leptos_axum also makes a nonce
+/// of its own; rendering can set up its context more than once, so the one
+/// kept in the request is the single source of truth.)
+pub fn csp_for_rendered_page() {
+    let Some(nonce) = use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned()) else {
+        return;
+    };
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&content_security_policy(Some(&nonce))),
+    ) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+    provide_context(nonce);
+}
+
+/// Adds the security headers; a response without a CSP of its own (static
+/// files, server functions, errors) gets the policy without a nonce.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let fixed: [(HeaderName, &str); 5] = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+    ];
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(value) = HeaderValue::from_str(&content_security_policy(None)) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    response
+}
+
+/// How long a browser may keep what this path serves.
+pub fn cache_control_for(path: &str) -> &'static str {
+    if path.starts_with("/pkg/") {
+        // cargo-leptos puts a content hash in these names (`hash-files`): a new
+        // build has new names, so the old ones can be kept for good.
+        "public, max-age=31536000, immutable"
+    } else if path.starts_with("/fonts/") {
+        "public, max-age=2592000"
+    } else if path == "/favicon.svg" || path == "/favicon.ico" {
+        "public, max-age=86400"
+    } else {
+        // Pages and server functions change with the data: always ask again.
+        "no-cache"
+    }
+}
+
+pub async fn cache_headers(request: Request, next: Next) -> Response {
+    let policy = cache_control_for(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_forbids_framing_and_foreign_scripts() {
+        let csp = content_security_policy(Some("abc"));
+        assert!(csp.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn hashed_assets_are_cached_for_a_year_and_pages_are_not() {
+        assert!(cache_control_for("/pkg/infolavoro.3f2a.wasm").contains("immutable"));
+        assert_eq!(cache_control_for("/rete"), "no-cache");
+    }
+}

@@ -1,0 +1,7 @@
+//! The axum server around the Leptos app: routes, middleware and start-up.
+
+pub mod headers;
+pub mod health;
+pub mod startup;
+
+pub use startup::{build_router, build_state};

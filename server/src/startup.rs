@@ -1,0 +1,39 @@
+//! Building the state (database connected, migrated, seeded) and the router.
+
+use crate::headers::{assign_nonce, cache_headers, csp_for_rendered_page, security_headers};
+use crate::health::healthz;
+use app::config::Config;
+use app::db::{Db, DbError};
+use app::state::AppState;
+use app::{App, shell};
+use axum::Router;
+use axum::middleware;
+use axum::routing::get;
+use leptos::prelude::LeptosOptions;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+/// Connects to the database, applies the migrations and writes the reference data.
+pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> Result<AppState, DbError> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    app::network::repo::seed_reference(&db).await?;
+    Ok(AppState { leptos_options, db, config: Arc::new(config) })
+}
+
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || shell(options.clone()))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(csp_for_rendered_page, shell))
+        .layer(middleware::from_fn(cache_headers))
+        .layer(middleware::from_fn(assign_nonce))
+        .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,134 @@
+//! The server as a browser meets it: pages, statuses, headers, server
+//! functions and the language cookie, on SQLite and on PostgreSQL.
+
+mod common;
+
+use app::state::AppState;
+use axum::body::{Body, to_bytes};
+use common::with_state;
+use http::{Request, Response, StatusCode, header};
+use tower::ServiceExt;
+
+async fn send(state: &AppState, request: Request<Body>) -> Response<Body> {
+    server::build_router(state.clone()).oneshot(request).await.unwrap()
+}
+
+async fn get(state: &AppState, uri: &str) -> Response<Body> {
+    send(state, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn text(response: Response<Body>) -> String {
+    let bytes = to_bytes(response.into_body(), 4 << 20).await.unwrap();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn header_of<'a>(response: &'a Response<Body>, name: header::HeaderName) -> &'a str {
+    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+async fn health_answers_while_the_database_does(state: AppState) {
+    let response = get(&state, "/healthz").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(text(response).await, "ok");
+    state.db.close().await;
+    assert_eq!(get(&state, "/healthz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+async fn the_home_page_is_italian_and_secured(state: AppState) {
+    // Italian first, whatever the browser asks for.
+    let request = Request::get("/").header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9").body(Body::empty()).unwrap();
+    let response = send(&state, request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header_of(&response, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert_eq!(header_of(&response, header::REFERRER_POLICY), "strict-origin-when-cross-origin");
+    assert_eq!(header_of(&response, header::CACHE_CONTROL), "no-cache");
+    let csp = header_of(&response, header::CONTENT_SECURITY_POLICY).to_string();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"));
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce").to_string();
+
+    let html = text(response).await;
+    assert!(html.contains(r#"<html lang="it""#));
+    assert!(html.contains("Lavoro, formazione e orientamento nella provincia della Spezia"));
+    assert!(html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "the hydration script carries the header's nonce");
+    for script in html.split("<script").skip(1) {
+        assert!(script.starts_with(&format!(r#" type="module" nonce="{nonce}""#)) || script.contains(&format!(r#"nonce="{nonce}""#)), "inline script without the nonce: {}", &script[..script.len().min(120)]);
+    }
+    // The map: 32 comuni, each a link.
+    assert_eq!(html.matches("data-comune=").count(), 32);
+}
+
+async fn comune_pages_and_missing_pages(state: AppState) {
+    let response = get(&state, "/comuni/sarzana").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = text(response).await;
+    assert!(html.contains("<title>Sarzana — InfoLavoro</title>"));
+    assert!(html.contains("Cristina Ponzanelli"));
+
+    assert_eq!(get(&state, "/comuni/atlantide").await.status(), StatusCode::NOT_FOUND);
+    let missing = get(&state, "/pagina-inesistente").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(text(missing).await.contains("Pagina non trovata"));
+}
+
+async fn the_network_page_filters_by_url(state: AppState) {
+    let html = text(get(&state, "/rete?categoria=sindacato").await).await;
+    assert!(html.contains("4 enti mostrati su 38"));
+    assert!(html.contains("CGIL") && !html.contains("Randstad"));
+    let all = text(get(&state, "/rete?categoria=qualcosa").await).await;
+    assert!(all.contains("38 enti mostrati su 38"), "an unknown category shows everything");
+}
+
+async fn server_functions_answer_json_and_hide_internals(state: AppState) {
+    let request = Request::post("/api/list_comuni")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap();
+    let response = send(&state, request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let comuni: serde_json::Value = serde_json::from_str(&text(response).await).unwrap();
+    assert_eq!(comuni.as_array().map(Vec::len), Some(32));
+
+    let request = Request::post("/api/get_comune")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("slug=..%2F..%2Fetc%2Fpasswd"))
+        .unwrap();
+    let response = send(&state, request).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(text(response).await, "\"NotFound\"");
+}
+
+async fn the_language_choice_is_a_cookie(state: AppState) {
+    let response = get(&state, "/api/set_language?lang=en&back=/rete%3Fcategoria%3Dsindacato").await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    assert_eq!(header_of(&response, header::LOCATION), "/rete?categoria=sindacato");
+    let cookie = header_of(&response, header::SET_COOKIE).to_string();
+    assert!(cookie.starts_with("lingua=en;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+    let request = Request::get("/rete").header(header::COOKIE, "lingua=en").body(Body::empty()).unwrap();
+    let html = text(send(&state, request).await).await;
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("The Work Network"));
+
+    let away = get(&state, "/api/set_language?lang=en&back=%2F%2Fevil.example%2F").await;
+    assert_eq!(header_of(&away, header::LOCATION), "/", "never redirects off the site");
+    let bad = get(&state, "/api/set_language?lang=fr&back=/").await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!header_of(&bad, header::SET_COOKIE).contains("lingua"));
+}
+
+async fn responses_are_compressed(state: AppState) {
+    let request = Request::get("/rete").header(header::ACCEPT_ENCODING, "br, gzip").body(Body::empty()).unwrap();
+    let response = send(&state, request).await;
+    assert_eq!(header_of(&response, header::CONTENT_ENCODING), "br");
+}
+
+on_both_engines!(with_state =>
+    health_answers_while_the_database_does,
+    the_home_page_is_italian_and_secured,
+    comune_pages_and_missing_pages,
+    the_network_page_filters_by_url,
+    server_functions_answer_json_and_hide_internals,
+    the_language_choice_is_a_cookie,
+    responses_are_compressed,
+);
