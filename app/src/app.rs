@@ -6,7 +6,7 @@ use crate::i18n_switch::language_from_cookie;
 use crate::network::pages::{ComunePage, ComuniPage, HomePage, RetePage, SportelliPage};
 use crate::pages::{AccessibilityPage, NotFoundPage, PrivacyPage};
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use leptos_use::UseLocalesOptions;
@@ -39,7 +39,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     // Italian first: the page is Italian unless the visitor chose English
     // (a cookie), whatever language the browser asks for.
-    let italian_unless_chosen = UseLocalesOptions::default().ssr_lang_header_getter(language_from_cookie);
+    let italian_unless_chosen =
+        UseLocalesOptions::default().ssr_lang_header_getter(language_from_cookie);
     view! {
         <I18nContextProvider ssr_lang_header_getter=italian_unless_chosen>
             <Title formatter=|page: String| if page.is_empty() { "InfoLavoro".to_string() } else { format!("{page} — InfoLavoro") }/>

@@ -83,7 +83,9 @@ mod tests {
         let bytes = AppError::Internal.ser();
         assert_eq!(&bytes[..], b"\"Internal\"");
         assert_eq!(AppError::de(bytes), AppError::Internal);
-        assert!(AppError::Internal.user_message().contains("infolavoro@comune.sp.it"));
+        assert!(AppError::Internal
+            .user_message()
+            .contains("infolavoro@comune.sp.it"));
     }
 
     #[test]

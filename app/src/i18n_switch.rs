@@ -4,9 +4,9 @@
 
 use crate::error::AppError;
 use crate::i18n::Locale;
-use leptos_i18n::Locale as _;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
+use leptos_i18n::Locale as _;
 
 /// The cookie that keeps the visitor's choice.
 pub const LANGUAGE_COOKIE: &str = "lingua";
@@ -30,13 +30,19 @@ pub fn language_from_cookie() -> Option<String> {
 
 /// The address of the switch to `to`, coming back to `back` afterwards.
 pub fn language_switch_href(to: Locale, back: &str) -> String {
-    format!("/api/set_language?lang={}&back={}", to.as_str(), percent_encode(back))
+    format!(
+        "/api/set_language?lang={}&back={}",
+        to.as_str(),
+        percent_encode(back)
+    )
 }
 
 fn percent_encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -50,7 +56,11 @@ pub fn safe_back_path(back: &str) -> &str {
         && !back.starts_with("/\\")
         && back.len() <= 1024
         && !back.chars().any(char::is_control);
-    if local { back } else { "/" }
+    if local {
+        back
+    } else {
+        "/"
+    }
 }
 
 /// Stores the chosen language and sends the visitor back where they were.
@@ -59,12 +69,18 @@ pub fn safe_back_path(back: &str) -> &str {
 #[server(prefix = "/api", endpoint = "set_language", input = GetUrl)]
 pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
     if lang != "it" && lang != "en" {
-        return Err(AppError::validation("lang", "Lingua non disponibile: scegli italiano o inglese.").with_status());
+        return Err(AppError::validation(
+            "lang",
+            "Lingua non disponibile: scegli italiano o inglese.",
+        )
+        .with_status());
     }
-    let cookie = format!("{LANGUAGE_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
-    if let (Some(response), Ok(value)) =
-        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie))
-    {
+    let cookie =
+        format!("{LANGUAGE_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
         response.append_header(http::header::SET_COOKIE, value);
     }
     leptos_axum::redirect(safe_back_path(&back));

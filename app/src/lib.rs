@@ -24,5 +24,5 @@ pub mod state;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-pub use app::{App, shell};
+pub use app::{shell, App};
 pub use error::AppError;

@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
 use axum::extract::FromRef;
-use leptos::prelude::{LeptosOptions, use_context};
+use leptos::prelude::{use_context, LeptosOptions};
 use std::sync::Arc;
 
 #[derive(Clone, Debug, FromRef)]

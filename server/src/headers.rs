@@ -36,7 +36,9 @@ pub async fn assign_nonce(mut request: Request, next: Next) -> Response {
 /// of its own; rendering can set up its context more than once, so the one
 /// kept in the request is the single source of truth.)
 pub fn csp_for_rendered_page() {
-    let Some(nonce) = use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned()) else {
+    let Some(nonce) =
+        use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned())
+    else {
         return;
     };
     if let (Some(response), Ok(value)) = (
@@ -57,8 +59,14 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
@@ -91,7 +99,9 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     let policy = cache_control_for(request.uri().path());
     let mut response = next.run(request).await;
     if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
 }

@@ -1,7 +1,7 @@
 //! The InfoLavoro server. Settings come from the environment (see README):
 //! `DATABASE_URL`, `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, `RUST_LOG`, `LOG_FORMAT`.
 
-use app::config::{Config, redact_url};
+use app::config::{redact_url, Config};
 use leptos::prelude::get_configuration;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -28,14 +28,17 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let router = server::build_router(state);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("InfoLavoro listening on http://{addr}");
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())
 }
 
 fn init_tracing(json: bool) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     if json {
         builder.json().init();

@@ -5,22 +5,29 @@ use crate::health::healthz;
 use app::config::Config;
 use app::db::{Db, DbError};
 use app::state::AppState;
-use app::{App, shell};
-use axum::Router;
+use app::{shell, App};
 use axum::middleware;
 use axum::routing::get;
+use axum::Router;
 use leptos::prelude::LeptosOptions;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 /// Connects to the database, applies the migrations and writes the reference data.
-pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> Result<AppState, DbError> {
+pub async fn build_state(
+    config: Config,
+    leptos_options: LeptosOptions,
+) -> Result<AppState, DbError> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     app::network::repo::seed_reference(&db).await?;
-    Ok(AppState { leptos_options, db, config: Arc::new(config) })
+    Ok(AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+    })
 }
 
 pub fn build_router(state: AppState) -> Router {
@@ -28,8 +35,13 @@ pub fn build_router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || shell(options.clone()))
-        .fallback(file_and_error_handler_with_context::<AppState, _>(csp_for_rendered_page, shell))
+        .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
+            shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            csp_for_rendered_page,
+            shell,
+        ))
         .layer(middleware::from_fn(cache_headers))
         .layer(middleware::from_fn(assign_nonce))
         .layer(middleware::from_fn(security_headers))

@@ -4,7 +4,7 @@
 use super::error_view::{ErrorList, Loading};
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{de::DeserializeOwned, Serialize};
 
 pub fn with_data<T, V>(
     resource: Resource<Result<T, AppError>>,

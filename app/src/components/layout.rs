@@ -2,9 +2,9 @@
 //! language switch, footer with the desk's contact.
 
 use crate::i18n::*;
+use crate::i18n_switch::language_switch_href;
 use crate::network::domain::DESK_EMAIL;
 use leptos::prelude::*;
-use crate::i18n_switch::language_switch_href;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
@@ -75,7 +75,11 @@ fn LanguageSwitch() -> impl IntoView {
         let back = if search.is_empty() {
             location.pathname.get()
         } else {
-            format!("{}?{}", location.pathname.get(), search.trim_start_matches('?'))
+            format!(
+                "{}?{}",
+                location.pathname.get(),
+                search.trim_start_matches('?')
+            )
         };
         language_switch_href(other, &back)
     };

@@ -32,7 +32,8 @@ pub fn map_svg(comuni: &[Comune], highlight: Option<&str>, text: MapText) -> Str
     if comuni.is_empty() {
         return String::new();
     }
-    let (mut lat_min, mut lat_max, mut lon_min, mut lon_max) = (90.0_f64, -90.0_f64, 180.0_f64, -180.0_f64);
+    let (mut lat_min, mut lat_max, mut lon_min, mut lon_max) =
+        (90.0_f64, -90.0_f64, 180.0_f64, -180.0_f64);
     for c in comuni {
         lat_min = lat_min.min(c.latitude);
         lat_max = lat_max.max(c.latitude);
@@ -61,12 +62,20 @@ pub fn map_svg(comuni: &[Comune], highlight: Option<&str>, text: MapText) -> Str
     for c in order {
         let (x, y) = project(c);
         let radius = 5.0 + (c.population as f64).sqrt() / 30.0;
-        let mut class = if c.in_network() { "map-point map-point-network".to_string() } else { "map-point".to_string() };
+        let mut class = if c.in_network() {
+            "map-point map-point-network".to_string()
+        } else {
+            "map-point".to_string()
+        };
         if highlight == Some(c.slug.as_str()) {
             class.push_str(" map-point-current");
         }
         let name = escape(&c.name);
-        let label = if c.in_network() { format!("{name}, {}", escape(text.in_network)) } else { name.clone() };
+        let label = if c.in_network() {
+            format!("{name}, {}", escape(text.in_network))
+        } else {
+            name.clone()
+        };
         svg.push_str(&format!(
             r#"<a href="/comuni/{slug}" aria-label="{label}" data-comune="{slug}"><title>{label}</title><circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" class="{class}"/>"#,
             slug = escape(&c.slug)
@@ -85,7 +94,10 @@ pub fn map_svg(comuni: &[Comune], highlight: Option<&str>, text: MapText) -> Str
 }
 
 #[component]
-pub fn ProvinceMap(comuni: Vec<Comune>, #[prop(optional, into)] highlight: Option<String>) -> impl IntoView {
+pub fn ProvinceMap(
+    comuni: Vec<Comune>,
+    #[prop(optional, into)] highlight: Option<String>,
+) -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
     let svg = {
         let locale = l;
@@ -131,12 +143,22 @@ mod tests {
         }
     }
 
-    const TEXT: MapText = MapText { title: "Mappa", desc: "Comuni", in_network: "nella Rete" };
+    const TEXT: MapText = MapText {
+        title: "Mappa",
+        desc: "Comuni",
+        in_network: "nella Rete",
+    };
 
     #[test]
     fn every_comune_is_a_link_and_network_ones_stand_out() {
         let comuni = vec![
-            comune("Sarzana", "sarzana", 44.11, 9.96, Some("Cristina Ponzanelli")),
+            comune(
+                "Sarzana",
+                "sarzana",
+                44.11,
+                9.96,
+                Some("Cristina Ponzanelli"),
+            ),
             comune("Levanto", "levanto", 44.17, 9.61, None),
         ];
         let svg = map_svg(&comuni, None, TEXT);
@@ -158,11 +180,16 @@ mod tests {
             let at = svg.find(&format!("data-comune=\"{slug}\"")).unwrap();
             let rest = &svg[at..];
             let start = rest.find("cy=\"").unwrap() + 4;
-            rest[start..start + rest[start..].find('"').unwrap()].parse().unwrap()
+            rest[start..start + rest[start..].find('"').unwrap()]
+                .parse()
+                .unwrap()
         };
         assert!(cy("nord") < cy("sud"));
         let ovest = svg.find("data-comune=\"ovest\"").unwrap();
-        assert!(svg[ovest..].contains("cx=\"36.0\""), "the westernmost point sits on the left margin");
+        assert!(
+            svg[ovest..].contains("cx=\"36.0\""),
+            "the westernmost point sits on the left margin"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! written once (`$1` placeholders work on both); `Engine` lets a data-layer
 //! module pick per-engine SQL where the dialects differ.
 
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::path::Path;
 use std::time::Duration;
@@ -65,8 +65,10 @@ impl Db {
                         conn.execute("PRAGMA journal_mode = WAL").await?;
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute(format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}").as_str())
-                            .await?;
+                        conn.execute(
+                            format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}").as_str(),
+                        )
+                        .await?;
                         Ok(())
                     })
                 });
@@ -93,7 +95,11 @@ impl Db {
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self.engine {
             Engine::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
-            Engine::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
+            Engine::Postgres => {
+                sqlx::migrate!("migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
         }
         Ok(())
     }
@@ -151,15 +157,27 @@ mod tests {
 
     #[test]
     fn engine_follows_the_url_scheme() {
-        assert_eq!(Engine::from_url("sqlite://data/x.db").unwrap(), Engine::Sqlite);
-        assert_eq!(Engine::from_url("postgres://postgres@127.0.0.1/x").unwrap(), Engine::Postgres);
+        assert_eq!(
+            Engine::from_url("sqlite://data/x.db").unwrap(),
+            Engine::Sqlite
+        );
+        assert_eq!(
+            Engine::from_url("postgres://postgres@127.0.0.1/x").unwrap(),
+            Engine::Postgres
+        );
         assert!(Engine::from_url("mysql://x").is_err());
     }
 
     #[test]
     fn sqlite_urls_create_their_file() {
-        assert_eq!(with_create_mode("sqlite://data/a.db"), "sqlite://data/a.db?mode=rwc");
-        assert_eq!(with_create_mode("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
+        assert_eq!(
+            with_create_mode("sqlite://data/a.db"),
+            "sqlite://data/a.db?mode=rwc"
+        );
+        assert_eq!(
+            with_create_mode("sqlite://a.db?mode=ro"),
+            "sqlite://a.db?mode=ro"
+        );
         assert_eq!(sqlite_path("sqlite://data/a.db?mode=rwc"), "data/a.db");
     }
 }

@@ -17,7 +17,9 @@ pub async fn get_comune(slug: String) -> Result<Comune, AppError> {
     // A slug is short lower-case ASCII; anything else cannot name a comune.
     let valid = !slug.is_empty()
         && slug.len() <= 64
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !valid {
         return Err(AppError::NotFound.with_status());
     }

@@ -125,9 +125,15 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_and_readable() {
-        assert_eq!(slugify("Riccò del Golfo di Spezia"), "ricco-del-golfo-di-spezia");
+        assert_eq!(
+            slugify("Riccò del Golfo di Spezia"),
+            "ricco-del-golfo-di-spezia"
+        );
         assert_eq!(slugify("La Spezia"), "la-spezia");
-        assert_eq!(slugify("CPIA La Spezia – Centro Provinciale"), "cpia-la-spezia-centro-provinciale");
+        assert_eq!(
+            slugify("CPIA La Spezia – Centro Provinciale"),
+            "cpia-la-spezia-centro-provinciale"
+        );
         assert_eq!(slugify("  Sarzana "), "sarzana");
     }
 

@@ -1,7 +1,7 @@
 //! The reference data shipped inside the project (a copy of `shared/data`),
 //! parsed once and written to the database at start-up.
 
-use super::domain::{Category, OpeningHours, slugify};
+use super::domain::{slugify, Category, OpeningHours};
 
 const COMUNI_CSV: &str = include_str!("../../reference/comuni-provincia-spezia.csv");
 const NETWORK_CSV: &str = include_str!("../../reference/rete-comuni-aderenti.csv");
@@ -62,7 +62,11 @@ pub fn initial_desk_hours() -> Vec<OpeningHours> {
 /// each row checked to have the header's number of fields.
 fn rows(csv: &'static str, file: &str) -> Result<Vec<Vec<&'static str>>, String> {
     let mut lines = csv.lines().filter(|l| !l.trim().is_empty());
-    let width = lines.next().ok_or(format!("{file}: empty"))?.split(',').count();
+    let width = lines
+        .next()
+        .ok_or(format!("{file}: empty"))?
+        .split(',')
+        .count();
     lines
         .enumerate()
         .map(|(i, line)| {
@@ -70,14 +74,20 @@ fn rows(csv: &'static str, file: &str) -> Result<Vec<Vec<&'static str>>, String>
             if fields.len() == width {
                 Ok(fields)
             } else {
-                Err(format!("{file}: row {} has {} fields, expected {width}", i + 2, fields.len()))
+                Err(format!(
+                    "{file}: row {} has {} fields, expected {width}",
+                    i + 2,
+                    fields.len()
+                ))
             }
         })
         .collect()
 }
 
 fn number<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, String> {
-    value.parse().map_err(|_| format!("{what}: not a number: {value}"))
+    value
+        .parse()
+        .map_err(|_| format!("{what}: not a number: {value}"))
 }
 
 pub fn load() -> Result<ReferenceData, String> {
@@ -101,10 +111,19 @@ pub fn load() -> Result<ReferenceData, String> {
         .into_iter()
         .map(|f| {
             let istat_code = f[1].to_string();
-            if comuni.iter().any(|c| c.istat_code == istat_code && c.name == f[0]) {
-                Ok(NetworkComune { istat_code, mayor: f[2].into() })
+            if comuni
+                .iter()
+                .any(|c| c.istat_code == istat_code && c.name == f[0])
+            {
+                Ok(NetworkComune {
+                    istat_code,
+                    mayor: f[2].into(),
+                })
             } else {
-                Err(format!("network comune {} ({istat_code}) is not in the province", f[0]))
+                Err(format!(
+                    "network comune {} ({istat_code}) is not in the province",
+                    f[0]
+                ))
             }
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -112,10 +131,18 @@ pub fn load() -> Result<ReferenceData, String> {
         .into_iter()
         .map(|f| {
             let category = Category::from_code(f[1]).ok_or(format!("unknown category {}", f[1]))?;
-            Ok(BodyRecord { name: f[0].into(), slug: slugify(f[0]), category })
+            Ok(BodyRecord {
+                name: f[0].into(),
+                slug: slugify(f[0]),
+                category,
+            })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    Ok(ReferenceData { comuni, network, bodies })
+    Ok(ReferenceData {
+        comuni,
+        network,
+        bodies,
+    })
 }
 
 #[cfg(test)]
@@ -140,8 +167,15 @@ mod tests {
     #[test]
     fn the_official_name_of_santo_stefano_is_used() {
         let data = load().unwrap();
-        assert!(data.comuni.iter().any(|c| c.name == "Santo Stefano di Magra"));
-        let peracchini = data.network.iter().find(|n| n.istat_code == LA_SPEZIA_ISTAT).unwrap();
+        assert!(data
+            .comuni
+            .iter()
+            .any(|c| c.name == "Santo Stefano di Magra"));
+        let peracchini = data
+            .network
+            .iter()
+            .find(|n| n.istat_code == LA_SPEZIA_ISTAT)
+            .unwrap();
         assert_eq!(peracchini.mayor, "Pierluigi Peracchini");
     }
 }

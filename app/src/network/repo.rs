@@ -10,7 +10,8 @@ use sqlx::Row;
 /// bodies follow the shipped files, while the desk and its hours are only
 /// created once, since staff may change them afterwards.
 pub async fn seed_reference(db: &Db) -> Result<(), sqlx::Error> {
-    let data = reference::load().map_err(|e| sqlx::Error::Protocol(e))?;
+    // Broken shipped data is a build defect; report it as a configuration error.
+    let data = reference::load().map_err(|e| sqlx::Error::Configuration(e.into()))?;
     let mut tx = db.begin_write().await?;
     for c in &data.comuni {
         sqlx::query(
@@ -70,19 +71,22 @@ pub async fn seed_reference(db: &Db) -> Result<(), sqlx::Error> {
             .fetch_one(&mut *tx)
             .await?;
         for h in reference::initial_desk_hours() {
-            sqlx::query("INSERT INTO desk_hours (desk_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)")
-                .bind(desk_id)
-                .bind(i64::from(h.weekday))
-                .bind(&h.opens)
-                .bind(&h.closes)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO desk_hours (desk_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(desk_id)
+            .bind(i64::from(h.weekday))
+            .bind(&h.opens)
+            .bind(&h.closes)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     tx.commit().await
 }
 
-const COMUNE_COLUMNS: &str = "c.istat_code, c.slug, c.name, c.postal_codes, c.population, c.area_km2,
+const COMUNE_COLUMNS: &str =
+    "c.istat_code, c.slug, c.name, c.postal_codes, c.population, c.area_km2,
      c.latitude, c.longitude, n.mayor
      FROM comuni c LEFT JOIN network_comuni n ON n.istat_code = c.istat_code";
 
@@ -147,21 +151,23 @@ pub async fn list_desks(db: &Db) -> Result<Vec<Desk>, sqlx::Error> {
     .await?;
     Ok(desks
         .into_iter()
-        .map(|(id, name, comune_name, comune_slug, email, by_appointment)| Desk {
-            name,
-            comune_name,
-            comune_slug,
-            email,
-            by_appointment: by_appointment == 1,
-            hours: hours
-                .iter()
-                .filter(|h| h.0 == id)
-                .map(|(_, weekday, opens, closes)| OpeningHours {
-                    weekday: u8::try_from(*weekday).unwrap_or(0),
-                    opens: opens.clone(),
-                    closes: closes.clone(),
-                })
-                .collect(),
-        })
+        .map(
+            |(id, name, comune_name, comune_slug, email, by_appointment)| Desk {
+                name,
+                comune_name,
+                comune_slug,
+                email,
+                by_appointment: by_appointment == 1,
+                hours: hours
+                    .iter()
+                    .filter(|h| h.0 == id)
+                    .map(|(_, weekday, opens, closes)| OpeningHours {
+                        weekday: u8::try_from(*weekday).unwrap_or(0),
+                        opens: opens.clone(),
+                        closes: closes.clone(),
+                    })
+                    .collect(),
+            },
+        )
         .collect())
 }

@@ -17,12 +17,17 @@ fn unique_name() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
-    format!("infolavoro_test_{}_{}_{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "infolavoro_test_{}_{}_{nanos}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// The PostgreSQL server tests use: `TEST_POSTGRES_URL`, by default the local one.
 fn postgres_admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -42,21 +47,36 @@ where
     let (url, cleanup): (String, Option<String>) = match engine {
         Engine::Sqlite => {
             let dir = std::env::temp_dir().join(&name);
-            (format!("sqlite://{}/portal.db", dir.display()), Some(dir.display().to_string()))
+            (
+                format!("sqlite://{}/portal.db", dir.display()),
+                Some(dir.display().to_string()),
+            )
         }
         Engine::Postgres => {
             sqlx::any::install_default_drivers();
-            let admin = AnyPoolOptions::new().max_connections(1).connect(&postgres_admin_url()).await.expect("PostgreSQL reachable");
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create test database");
+            let admin = AnyPoolOptions::new()
+                .max_connections(1)
+                .connect(&postgres_admin_url())
+                .await
+                .expect("PostgreSQL reachable");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .expect("create test database");
             admin.close().await;
             let base = postgres_admin_url();
-            let server = base.rsplit_once('/').map_or(base.as_str(), |(server, _)| server).to_string();
+            let server = base
+                .rsplit_once('/')
+                .map_or(base.as_str(), |(server, _)| server)
+                .to_string();
             (format!("{server}/{name}"), None)
         }
     };
     let config = Config::from_lookup(|key| (key == "DATABASE_URL").then(|| url.clone()));
     let options = LeptosOptions::builder().output_name("infolavoro").build();
-    let state = server::build_state(config, options).await.expect("state builds");
+    let state = server::build_state(config, options)
+        .await
+        .expect("state builds");
     let db = state.db.clone();
     test(state).await;
     db.close().await;
@@ -67,14 +87,25 @@ where
             }
         }
         Engine::Postgres => {
-            let admin = AnyPoolOptions::new().max_connections(1).connect(&postgres_admin_url()).await.expect("PostgreSQL reachable");
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&admin).await.expect("drop test database");
+            let admin = AnyPoolOptions::new()
+                .max_connections(1)
+                .connect(&postgres_admin_url())
+                .await
+                .expect("PostgreSQL reachable");
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&admin)
+                .await
+                .expect("drop test database");
             admin.close().await;
         }
     }
 }
 
 /// Like `with_state`, for tests that need only the database.
+#[allow(
+    dead_code,
+    reason = "each test binary uses its own share of these helpers"
+)]
 pub async fn with_db<F, Fut>(engine: Engine, test: F)
 where
     F: FnOnce(Db) -> Fut,
@@ -86,16 +117,16 @@ where
 /// One test per engine for each listed async function of one argument.
 #[macro_export]
 macro_rules! on_both_engines {
-    ($runner:path => $($name:ident),* $(,)?) => {
+    ($runner:ident => $($name:ident),* $(,)?) => {
         $(
             mod $name {
                 #[tokio::test]
                 async fn sqlite() {
-                    $runner($crate::common::Engine::Sqlite, super::$name).await;
+                    super::$runner($crate::common::Engine::Sqlite, super::$name).await;
                 }
                 #[tokio::test]
                 async fn postgres() {
-                    $runner($crate::common::Engine::Postgres, super::$name).await;
+                    super::$runner($crate::common::Engine::Postgres, super::$name).await;
                 }
             }
         )*

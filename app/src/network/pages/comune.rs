@@ -24,9 +24,21 @@ pub fn ComunePage() -> impl IntoView {
 }
 
 #[component]
-fn ComuneDetails(comune: Comune, comuni: Resource<Result<Vec<Comune>, crate::error::AppError>>) -> impl IntoView {
+fn ComuneDetails(
+    comune: Comune,
+    comuni: Resource<Result<Vec<Comune>, crate::error::AppError>>,
+) -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
-    let Comune { name, slug, postal_codes, population, area_km2, istat_code, mayor, .. } = comune;
+    let Comune {
+        name,
+        slug,
+        postal_codes,
+        population,
+        area_km2,
+        istat_code,
+        mayor,
+        ..
+    } = comune;
     let in_network = mayor.is_some();
     view! {
         <Title text=name.clone()/>

@@ -2,7 +2,7 @@
 //! without JavaScript; once hydrated it filters as you type.
 
 use crate::i18n::*;
-use crate::network::domain::{Comune, slugify};
+use crate::network::domain::{slugify, Comune};
 use leptos::prelude::*;
 
 /// The comuni whose name contains the query, accents and case ignored.
@@ -14,7 +14,11 @@ pub fn matching<'a>(comuni: &'a [Comune], query: &str) -> Vec<&'a Comune> {
 /// `suggest_only`: on the home page the list appears only while typing, and
 /// holds at most a few names; on `/comuni` it is the whole, filtered list.
 #[component]
-pub fn ComuneFinder(comuni: Vec<Comune>, #[prop(into)] initial: String, suggest_only: bool) -> impl IntoView {
+pub fn ComuneFinder(
+    comuni: Vec<Comune>,
+    #[prop(into)] initial: String,
+    suggest_only: bool,
+) -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
     let query = RwSignal::new(initial);
     let shown = Memo::new(move |_| {
@@ -23,7 +27,11 @@ pub fn ComuneFinder(comuni: Vec<Comune>, #[prop(into)] initial: String, suggest_
             return Vec::new();
         }
         let found: Vec<Comune> = matching(&comuni, &q).into_iter().cloned().collect();
-        if suggest_only { found.into_iter().take(8).collect::<Vec<_>>() } else { found }
+        if suggest_only {
+            found.into_iter().take(8).collect::<Vec<_>>()
+        } else {
+            found
+        }
     });
     let count = move || shown.read().len();
     view! {
@@ -88,8 +96,17 @@ mod tests {
             longitude: 9.8,
             mayor: None,
         };
-        let comuni = vec![comune("Sarzana"), comune("Riccò del Golfo di Spezia"), comune("La Spezia")];
-        let names = |q: &str| matching(&comuni, q).into_iter().map(|c| c.name.as_str()).collect::<Vec<_>>();
+        let comuni = vec![
+            comune("Sarzana"),
+            comune("Riccò del Golfo di Spezia"),
+            comune("La Spezia"),
+        ];
+        let names = |q: &str| {
+            matching(&comuni, q)
+                .into_iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names("sarz"), ["Sarzana"]);
         assert_eq!(names("RICCÒ"), ["Riccò del Golfo di Spezia"]);
         assert_eq!(names("ricco"), ["Riccò del Golfo di Spezia"]);

@@ -8,7 +8,7 @@
 use crate::components::async_data::with_data;
 use crate::i18n::*;
 use crate::network::api::{list_comuni, list_member_bodies};
-use crate::network::domain::{Category, DESK_EMAIL, MemberBody};
+use crate::network::domain::{Category, MemberBody, DESK_EMAIL};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -30,7 +30,12 @@ pub fn category_label(category: Category, locale: Locale) -> &'static str {
 pub fn RetePage() -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
     let query = use_query_map();
-    let selected = Memo::new(move |_| query.read().get("categoria").and_then(|c| Category::from_code(&c)));
+    let selected = Memo::new(move |_| {
+        query
+            .read()
+            .get("categoria")
+            .and_then(|c| Category::from_code(&c))
+    });
     let bodies = Resource::new(|| (), |_| list_member_bodies());
     let comuni = Resource::new(|| (), |_| list_comuni());
     view! {

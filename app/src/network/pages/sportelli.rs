@@ -3,8 +3,8 @@
 use super::format;
 use crate::components::async_data::with_data;
 use crate::i18n::*;
-use crate::network::domain::{Desk, OpeningHours};
 use crate::network::api::list_desks;
+use crate::network::domain::{Desk, OpeningHours};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -80,8 +80,22 @@ mod tests {
 
     #[test]
     fn two_spans_on_one_day_share_a_row() {
-        let h = |weekday, opens: &str, closes: &str| OpeningHours { weekday, opens: opens.into(), closes: closes.into() };
-        let rows = hours_by_day(&[h(2, "08:30", "12:00"), h(2, "14:30", "17:30"), h(3, "08:30", "12:00")]);
-        assert_eq!(rows, vec![(2, "8:30–12:00, 14:30–17:30".to_string()), (3, "8:30–12:00".to_string())]);
+        let h = |weekday, opens: &str, closes: &str| OpeningHours {
+            weekday,
+            opens: opens.into(),
+            closes: closes.into(),
+        };
+        let rows = hours_by_day(&[
+            h(2, "08:30", "12:00"),
+            h(2, "14:30", "17:30"),
+            h(3, "08:30", "12:00"),
+        ]);
+        assert_eq!(
+            rows,
+            vec![
+                (2, "8:30–12:00, 14:30–17:30".to_string()),
+                (3, "8:30–12:00".to_string())
+            ]
+        );
     }
 }

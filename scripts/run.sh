@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and starts InfoLavoro at http://127.0.0.1:3000
+# on a local SQLite file (data/infolavoro.db), created and seeded on first start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+# Build output lives outside the clone so that every clone on this machine reuses it.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
+exec cargo leptos serve --release

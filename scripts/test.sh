@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: formatting and lints, unit and
+# data-layer tests on SQLite and PostgreSQL, server integration tests, the
+# Playwright suite in Debian's Chromium, and the wasm size budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
+say() { printf '\n\033[1;34m==>\033[0m %s\n' "$*"; }
+
+say "PostgreSQL at 127.0.0.1:5432"
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  # The machines start it before a session; start it again if it stopped.
+  if command -v pg_ctlcluster >/dev/null; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+  fi
+  for _ in $(seq 1 20); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable at 127.0.0.1:5432 (set TEST_POSTGRES_URL)" >&2; exit 1; }
+
+say "formatting and lints"
+cargo fmt --all --check
+cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D warnings
+cargo clippy --quiet -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+say "unit, data-layer (SQLite and PostgreSQL) and server tests"
+cargo test -p app --features ssr -p server
+
+say "end-to-end tests in Chromium (release build)"
+e2e_dir="$(mktemp -d)"
+trap 'rm -rf "$e2e_dir"' EXIT
+DATABASE_URL="sqlite://$e2e_dir/e2e.db" cargo leptos end-to-end --release
+
+say "wasm size"
+node scripts/wasm-size.mjs target/site/pkg 300
