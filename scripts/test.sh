@@ -23,13 +23,20 @@ cargo fmt --all --check
 cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D warnings
 cargo clippy --quiet -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+log="$work/output.log"
+
 say "unit, data-layer (SQLite and PostgreSQL) and server tests"
-cargo test -p app --features ssr -p server
+cargo test -p app --features ssr -p server 2>&1 | tee -a "$log"
 
 say "end-to-end tests in Chromium (release build)"
-e2e_dir="$(mktemp -d)"
-trap 'rm -rf "$e2e_dir"' EXIT
-DATABASE_URL="sqlite://$e2e_dir/e2e.db" cargo leptos end-to-end --release
+DATABASE_URL="sqlite://$work/e2e.db" cargo leptos end-to-end --release 2>&1 | tee -a "$log"
 
 say "wasm size"
 node scripts/wasm-size.mjs target/site/pkg 300
+
+# One closing line for the whole run (any failure has already stopped the script).
+rust=$(grep -oE '^test result: ok\. [0-9]+ passed' "$log" | awk '{ n += $4 } END { print n + 0 }')
+browser=$(grep -oE '^ +[0-9]+ passed \(' "$log" | awk '{ n += $1 } END { print n + 0 }')
+echo "summary: $((rust + browser)) passed, 0 failed"

@@ -30,6 +30,21 @@ fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// Runs one statement (CREATE or DROP DATABASE) on the PostgreSQL server.
+async fn postgres_admin(statement: &str) {
+    sqlx::any::install_default_drivers();
+    let admin = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(&postgres_admin_url())
+        .await
+        .expect("PostgreSQL reachable at TEST_POSTGRES_URL");
+    sqlx::query(statement)
+        .execute(&admin)
+        .await
+        .expect(statement);
+    admin.close().await;
+}
+
 #[derive(Clone, Copy, Debug)]
 pub enum Engine {
     Sqlite,
@@ -53,17 +68,7 @@ where
             )
         }
         Engine::Postgres => {
-            sqlx::any::install_default_drivers();
-            let admin = AnyPoolOptions::new()
-                .max_connections(1)
-                .connect(&postgres_admin_url())
-                .await
-                .expect("PostgreSQL reachable");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&admin)
-                .await
-                .expect("create test database");
-            admin.close().await;
+            postgres_admin(&format!("CREATE DATABASE {name}")).await;
             let base = postgres_admin_url();
             let server = base
                 .rsplit_once('/')
@@ -87,16 +92,7 @@ where
             }
         }
         Engine::Postgres => {
-            let admin = AnyPoolOptions::new()
-                .max_connections(1)
-                .connect(&postgres_admin_url())
-                .await
-                .expect("PostgreSQL reachable");
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&admin)
-                .await
-                .expect("drop test database");
-            admin.close().await;
+            postgres_admin(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
         }
     }
 }
