@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # Build output lives outside the clone so that every clone on this machine reuses it.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
-exec cargo leptos serve --release
+# --precompress writes .br/.gz beside each asset; the server sends those as they are.
+exec cargo leptos serve --release --precompress
