@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # Build output lives outside the clone so that every clone on this machine reuses it.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
-# --precompress writes .br/.gz beside each asset; the server sends those as they are.
-exec cargo leptos serve --release --precompress
+# --precompress writes .br/.gz beside each asset (the server sends those as they are);
+# --split moves lazy routes out of the main wasm into chunks fetched on demand.
+exec cargo leptos serve --release --precompress --split

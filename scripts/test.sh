@@ -31,7 +31,7 @@ say "unit, data-layer (SQLite and PostgreSQL) and server tests"
 cargo test -p app --features ssr -p server 2>&1 | tee -a "$log"
 
 say "end-to-end tests in Chromium (release build)"
-DATABASE_URL="sqlite://$work/e2e.db" cargo leptos end-to-end --release --precompress 2>&1 | tee -a "$log"
+DATABASE_URL="sqlite://$work/e2e.db" cargo leptos end-to-end --release --precompress --split 2>&1 | tee -a "$log"
 
 say "wasm size"
 node scripts/wasm-size.mjs target/site/pkg 300

@@ -1,14 +1,21 @@
 //! The document shell and the router: every page's address lives here.
 
+use crate::accounts::pages::routes::{
+    AuditLogRoute, ForgotPasswordRoute, LoginRoute, MyAreaRoute, RegisterRoute, ResetPasswordRoute,
+    VerificationsRoute, VerifyEmailRoute,
+};
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::i18n_switch::language_from_cookie;
-use crate::network::pages::{ComunePage, ComuniPage, HomePage, RetePage, SportelliPage};
-use crate::pages::{AccessibilityPage, NotFoundPage, PrivacyPage};
+use crate::network::pages::routes::{
+    AccessibilityRoute, ComuneRoute, ComuniRoute, PrivacyRoute, ReteRoute, SportelliRoute,
+};
+use crate::network::pages::HomePage;
+use crate::pages::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+use leptos_router::{Lazy, ParamSegment, SsrMode, StaticSegment};
 use leptos_use::UseLocalesOptions;
 
 /// The HTML document around the app, rendered on the server only.
@@ -48,12 +55,20 @@ pub fn App() -> impl IntoView {
                 <Layout>
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("rete") view=RetePage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("comuni") view=ComuniPage ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view=ComunePage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("sportelli") view=SportelliPage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("privacy") view=PrivacyPage/>
-                        <Route path=StaticSegment("accessibilita") view=AccessibilityPage/>
+                        <Route path=StaticSegment("rete") view={Lazy::<ReteRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("comuni") view={Lazy::<ComuniRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view={Lazy::<ComuneRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("sportelli") view={Lazy::<SportelliRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("privacy") view={Lazy::<PrivacyRoute>::new()}/>
+                        <Route path=StaticSegment("accessibilita") view={Lazy::<AccessibilityRoute>::new()}/>
+                        <Route path=StaticSegment("registrazione") view={Lazy::<RegisterRoute>::new()}/>
+                        <Route path=StaticSegment("accesso") view={Lazy::<LoginRoute>::new()}/>
+                        <Route path=StaticSegment("verifica-email") view={Lazy::<VerifyEmailRoute>::new()}/>
+                        <Route path=StaticSegment("password-dimenticata") view={Lazy::<ForgotPasswordRoute>::new()}/>
+                        <Route path=StaticSegment("reimposta-password") view={Lazy::<ResetPasswordRoute>::new()}/>
+                        <Route path=StaticSegment("area") view={Lazy::<MyAreaRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("verifiche")) view={Lazy::<VerificationsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("registro")) view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </Layout>
             </Router>

@@ -12,6 +12,29 @@ pub struct Config {
     pub database_url: String,
     /// `text` (default) or `json` log lines.
     pub log_json: bool,
+    /// The address people reach the portal at, used in emailed links. When it
+    /// is `https://…`, cookies are marked `Secure`.
+    pub public_url: String,
+    pub smtp: SmtpConfig,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    /// `none` (plain, for a local relay or test sink), `starttls` or `tls`.
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    /// The sender, e.g. `InfoLavoro <infolavoro@comune.sp.it>`.
+    pub from: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpTls {
+    None,
+    StartTls,
+    Tls,
 }
 
 impl Config {
@@ -22,10 +45,35 @@ impl Config {
     /// Reads from any lookup, so tests need not touch the process environment.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Config {
         let non_empty = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+        let public_url = non_empty("PUBLIC_URL")
+            .unwrap_or_else(|| "http://127.0.0.1:3000".into())
+            .trim_end_matches('/')
+            .to_string();
+        let tls = match non_empty("SMTP_TLS").as_deref() {
+            Some("starttls") => SmtpTls::StartTls,
+            Some("tls") => SmtpTls::Tls,
+            _ => SmtpTls::None,
+        };
         Config {
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             log_json: non_empty("LOG_FORMAT").is_some_and(|v| v.eq_ignore_ascii_case("json")),
+            public_url,
+            smtp: SmtpConfig {
+                host: non_empty("SMTP_HOST").unwrap_or_else(|| "127.0.0.1".into()),
+                port: non_empty("SMTP_PORT")
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(25),
+                tls,
+                username: non_empty("SMTP_USERNAME"),
+                password: non_empty("SMTP_PASSWORD"),
+                from: non_empty("MAIL_FROM")
+                    .unwrap_or_else(|| "InfoLavoro <infolavoro@comune.sp.it>".into()),
+            },
         }
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
     }
 }
 
@@ -48,6 +96,12 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("database_url", &redact_url(&self.database_url))
             .field("log_json", &self.log_json)
+            .field("public_url", &self.public_url)
+            .field("smtp_host", &self.smtp.host)
+            .field("smtp_port", &self.smtp.port)
+            .field("smtp_tls", &self.smtp.tls)
+            .field("smtp_username", &self.smtp.username)
+            .field("smtp_password", &self.smtp.password.as_ref().map(|_| "***"))
             .finish()
     }
 }
@@ -65,11 +119,14 @@ mod tests {
 
     #[test]
     fn debug_output_hides_the_database_password() {
-        let config = Config::from_lookup(|key| {
-            (key == "DATABASE_URL").then(|| "postgres://app:s3cret@db.example/portal".to_string())
+        let config = Config::from_lookup(|key| match key {
+            "DATABASE_URL" => Some("postgres://app:s3cret@db.example/portal".to_string()),
+            "SMTP_PASSWORD" => Some("smtp-s3cret".to_string()),
+            _ => None,
         });
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("smtp_password: Some(\"***\")"), "{shown}");
         assert!(shown.contains("postgres://app:***@db.example/portal"));
     }
 }

@@ -15,17 +15,7 @@ pub const LANGUAGE_COOKIE: &str = "lingua";
 /// resolution expects it (an Accept-Language-like string). `None` (Italian)
 /// in the browser, where the language is read from `<html lang>` instead.
 pub fn language_from_cookie() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANGUAGE_COOKIE)
-        .map(|(_, value)| value.to_string())
-        .filter(|value| value == "it" || value == "en")
+    crate::cookies::request_cookie(LANGUAGE_COOKIE).filter(|value| value == "it" || value == "en")
 }
 
 /// The address of the switch to `to`, coming back to `back` afterwards.

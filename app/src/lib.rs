@@ -6,10 +6,13 @@
 
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod app;
 pub mod components;
+pub mod cookies;
 pub mod error;
 pub mod i18n_switch;
+pub mod lazy;
 pub mod network;
 pub mod pages;
 

@@ -2,18 +2,24 @@
 //! settings and the Leptos options. It travels through Leptos context (see
 //! `leptos_routes_with_context`), never through globals.
 
+use crate::accounts::password::Hasher;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::prelude::{use_context, LeptosOptions};
 use std::sync::Arc;
+use tokio::sync::Notify;
 
 #[derive(Clone, Debug, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
+    /// Bounds how many argon2 hashes run at once.
+    pub hasher: Hasher,
+    /// Wakes the outbox worker when a message is queued.
+    pub mail_wakeup: Arc<Notify>,
 }
 
 /// The state of the running server, from inside a server function.

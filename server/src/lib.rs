@@ -1,7 +1,8 @@
 //! The axum server around the Leptos app: routes, middleware and start-up.
 
+pub mod cross_site;
 pub mod headers;
 pub mod health;
 pub mod startup;
 
-pub use startup::{build_router, build_state};
+pub use startup::{build_router, build_state, spawn_outbox_worker};

@@ -1,7 +1,10 @@
 //! Building the state (database connected, migrated, seeded) and the router.
 
+use crate::cross_site::refuse_cross_site;
 use crate::headers::{assign_nonce, cache_headers, csp_for_rendered_page, security_headers};
 use crate::health::healthz;
+use app::accounts::mail::run_outbox_worker;
+use app::accounts::password::Hasher;
 use app::config::Config;
 use app::db::{Db, DbError};
 use app::state::AppState;
@@ -12,6 +15,7 @@ use axum::Router;
 use leptos::prelude::LeptosOptions;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use std::sync::Arc;
+use tokio::sync::Notify;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -27,7 +31,19 @@ pub async fn build_state(
         leptos_options,
         db,
         config: Arc::new(config),
+        // Each argon2 hash holds 19 MiB; four at once is plenty on two cores.
+        hasher: Hasher::new(4),
+        mail_wakeup: Arc::new(Notify::new()),
     })
+}
+
+/// Delivers queued email in the background for the life of the server.
+pub fn spawn_outbox_worker(state: &AppState) {
+    tokio::spawn(run_outbox_worker(
+        state.db.clone(),
+        state.config.smtp.clone(),
+        state.mail_wakeup.clone(),
+    ));
 }
 
 pub fn build_router(state: AppState) -> Router {
@@ -42,6 +58,7 @@ pub fn build_router(state: AppState) -> Router {
             csp_for_rendered_page,
             shell,
         ))
+        .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn(cache_headers))
         .layer(middleware::from_fn(assign_nonce))
         .layer(middleware::from_fn(security_headers))

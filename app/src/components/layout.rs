@@ -32,6 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><A href="/rete" attr:class="nav-link">{td_string!(l, nav.network)}</A></li>
                     <li><A href="/comuni" attr:class="nav-link">{td_string!(l, nav.comuni)}</A></li>
                     <li><A href="/sportelli" attr:class="nav-link">{td_string!(l, nav.desks)}</A></li>
+                    <li class="sm:ml-auto"><AccountLink/></li>
                 </ul>
             </nav>
         </header>
@@ -56,6 +57,14 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// The way into one's area. A fixed link, so the public pages' wasm carries
+/// no session code: `/area` sends a visitor who is not signed in to `/accesso`.
+#[component]
+fn AccountLink() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    view! { <A href="/area" attr:class="nav-link">{td_string!(l, nav.area)}</A> }
 }
 
 /// Links to the other language. It is a plain link to a server function that

@@ -2,5 +2,6 @@
 
 pub mod async_data;
 pub mod error_view;
+pub mod form;
 pub mod layout;
 pub mod map;

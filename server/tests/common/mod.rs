@@ -10,6 +10,12 @@ use sqlx::any::AnyPoolOptions;
 use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+#[allow(
+    dead_code,
+    reason = "each test binary uses its own share of these helpers"
+)]
+pub mod smtp;
+
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
 fn unique_name() -> String {

@@ -6,6 +6,7 @@ mod finder;
 mod format;
 mod home;
 mod rete;
+pub mod routes;
 mod sportelli;
 
 pub use comune::ComunePage;

@@ -1,0 +1,152 @@
+//! Server functions of accounts. Each starts with `authorize` (the policy
+//! table), parses its arguments into domain types, then calls the data layer.
+
+use super::domain::{AuditEntry, MyAccount, MyData, PendingAccount, SessionUser};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::{GetUrl, Json};
+
+#[server(prefix = "/api", endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    let (_, user) = super::auth::authorize("current_user").await?;
+    Ok(user)
+}
+
+#[server(prefix = "/api", endpoint = "register_account")]
+pub async fn register_account(
+    role: String,
+    email: String,
+    password: String,
+    display_name: String,
+    #[server(default)] organisation: String,
+    #[server(default)] privacy: String,
+) -> Result<(), AppError> {
+    let (state, _) = super::auth::authorize("register_account").await?;
+    let form = super::service::Registration::parse(
+        &role,
+        &email,
+        &password,
+        &display_name,
+        &organisation,
+        &privacy,
+    )?;
+    super::service::register(&state, form).await?;
+    leptos_axum::redirect("/accesso?registrato=1");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    let (state, _) = super::auth::authorize("verify_email").await?;
+    super::service::verify_email(&state, &token).await?;
+    leptos_axum::redirect("/accesso?verificato=1");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "log_in")]
+pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
+    let (state, _) = super::auth::authorize("log_in").await?;
+    let secret =
+        super::service::log_in(&state, &email, &password, &super::auth::client_address()).await?;
+    super::auth::set_session_cookie(&state, &secret);
+    leptos_axum::redirect("/area");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "log_out")]
+pub async fn log_out() -> Result<(), AppError> {
+    let (state, _) = super::auth::authorize_user("log_out").await?;
+    if let Some(secret) = crate::cookies::request_cookie(super::auth::SESSION_COOKIE) {
+        super::repo::delete_session(&state.db, &secret).await?;
+    }
+    super::auth::clear_session_cookie(&state);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    let (state, _) = super::auth::authorize("request_password_reset").await?;
+    super::service::request_password_reset(&state, &email).await?;
+    leptos_axum::redirect("/accesso?reset=inviato");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    let (state, _) = super::auth::authorize("reset_password").await?;
+    super::service::reset_password(&state, &token, &password).await?;
+    leptos_axum::redirect("/accesso?reset=fatto");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "get_my_account")]
+pub async fn get_my_account() -> Result<MyAccount, AppError> {
+    let (state, user) = super::auth::authorize_user("get_my_account")
+        .await
+        .inspect_err(|error| {
+            // The personal area of nobody: go and sign in.
+            if *error == AppError::Unauthorized {
+                leptos_axum::redirect("/accesso");
+            }
+        })?;
+    let consents = super::repo::list_consents(&state.db, user.id).await?;
+    Ok(MyAccount { user, consents })
+}
+
+/// A GET, so that a plain link downloads the file.
+#[server(prefix = "/api", endpoint = "export_my_data", input = GetUrl, output = Json)]
+pub async fn export_my_data() -> Result<MyData, AppError> {
+    let (state, user) = super::auth::authorize_user("export_my_data").await?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CONTENT_DISPOSITION,
+            http::HeaderValue::from_static("attachment; filename=\"infolavoro-miei-dati.json\""),
+        );
+    }
+    super::service::export(&state, user).await
+}
+
+#[server(prefix = "/api", endpoint = "delete_my_account")]
+pub async fn delete_my_account(password: String) -> Result<(), AppError> {
+    let (state, user) = super::auth::authorize_user("delete_my_account").await?;
+    super::service::delete_account(&state, &user, &password).await?;
+    super::auth::clear_session_cookie(&state);
+    leptos_axum::redirect("/?account=eliminato");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "list_pending_accounts")]
+pub async fn list_pending_accounts() -> Result<Vec<PendingAccount>, AppError> {
+    let (state, user) = super::auth::authorize_user("list_pending_accounts").await?;
+    super::service::pending_accounts(&state, &user).await
+}
+
+#[server(prefix = "/api", endpoint = "decide_account")]
+pub async fn decide_account(
+    account: i64,
+    decision: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    let (state, user) = super::auth::authorize_user("decide_account").await?;
+    let decision = super::service::Decision::parse(&decision, &reason)?;
+    super::service::decide(&state, &user, account, decision).await?;
+    leptos_axum::redirect("/staff/verifiche");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "list_audit_log")]
+pub async fn list_audit_log(
+    #[server(default)] action: String,
+    #[server(default)] actor: String,
+) -> Result<Vec<AuditEntry>, AppError> {
+    let (state, _) = super::auth::authorize_user("list_audit_log").await?;
+    let action = Some(action.trim()).filter(|a| !a.is_empty());
+    let actor = match actor.trim() {
+        "" => None,
+        id => Some(id.parse::<i64>().map_err(|_| {
+            AppError::validation("actor", "Scrivi il numero dell'operatore.").with_status()
+        })?),
+    };
+    Ok(super::repo::list_audit(&state.db, action, actor).await?)
+}

@@ -1,0 +1,104 @@
+//! Who is asking: the session cookie, and the check every server function
+//! makes before doing anything.
+
+use super::domain::{Role, SessionUser};
+use super::policy::{access_for, Access};
+use super::repo;
+use crate::error::AppError;
+use crate::state::{app_state, AppState};
+use http::header::SET_COOKIE;
+use http::HeaderValue;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+pub const SESSION_COOKIE: &str = "sessione";
+/// Staff sessions end after 30 idle minutes; others after 14 idle days.
+pub const STAFF_IDLE_SECONDS: i64 = 30 * 60;
+pub const OTHER_IDLE_SECONDS: i64 = 14 * 24 * 3600;
+
+fn idle_limit(role: Role) -> i64 {
+    if role.is_staff() {
+        STAFF_IDLE_SECONDS
+    } else {
+        OTHER_IDLE_SECONDS
+    }
+}
+
+/// The signed-in person, if any.
+pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppError> {
+    let Some(secret) = crate::cookies::request_cookie(SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    Ok(repo::session_user(&state.db, &secret, idle_limit).await?)
+}
+
+/// Checks the caller against the policy table before the server function
+/// `endpoint` does anything: 401 without a session where one is needed,
+/// 403 for the wrong role or an account not yet active.
+pub async fn authorize(endpoint: &str) -> Result<(AppState, Option<SessionUser>), AppError> {
+    let state = app_state()?;
+    let Some(access) = access_for(endpoint) else {
+        tracing::error!(endpoint, "server function missing from the policy table");
+        return Err(AppError::Forbidden.with_status());
+    };
+    let user = current_user(&state).await?;
+    match (access, &user) {
+        (Access::Everyone, _) => {}
+        (_, None) => return Err(AppError::Unauthorized.with_status()),
+        (Access::SignedIn, Some(_)) => {}
+        (Access::Roles(roles), Some(user)) => {
+            if !roles.contains(&user.role) || !user.can_work() {
+                return Err(AppError::Forbidden.with_status());
+            }
+        }
+    }
+    Ok((state, user))
+}
+
+/// Like `authorize` for endpoints that need a session: the user, surely there.
+pub async fn authorize_user(endpoint: &str) -> Result<(AppState, SessionUser), AppError> {
+    match authorize(endpoint).await? {
+        (state, Some(user)) => Ok((state, user)),
+        (_, None) => Err(AppError::Unauthorized.with_status()),
+    }
+}
+
+fn cookie(state: &AppState, value: &str, max_age: Option<i64>) -> String {
+    let mut cookie = format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(seconds) = max_age {
+        cookie.push_str(&format!("; Max-Age={seconds}"));
+    }
+    if state.config.secure_cookies() {
+        cookie.push_str("; Secure");
+    }
+    cookie
+}
+
+fn set_cookie(header: String) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&header),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+pub fn set_session_cookie(state: &AppState, secret: &str) {
+    set_cookie(cookie(state, secret, None));
+}
+
+pub fn clear_session_cookie(state: &AppState) {
+    set_cookie(cookie(state, "", Some(0)));
+}
+
+/// The caller's address, for the per-address login limit.
+pub fn client_address() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "sconosciuto".into())
+}

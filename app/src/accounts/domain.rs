@@ -1,0 +1,319 @@
+//! Accounts as both sides see them: roles, statuses, and the parsed forms of
+//! what people type (email, password), each with its Italian error message.
+
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// A person looking for work or training.
+    Cittadino,
+    /// A business.
+    Impresa,
+    /// A member body of the network.
+    Ente,
+    /// Desk staff.
+    Operatore,
+    /// The network's coordinator at the Comune della Spezia.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Cittadino,
+        Role::Impresa,
+        Role::Ente,
+        Role::Operatore,
+        Role::Admin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Cittadino => "cittadino",
+            Role::Impresa => "impresa",
+            Role::Ente => "ente",
+            Role::Operatore => "operatore",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// Businesses and bodies act for an organisation: staff check them first.
+    pub fn needs_verification(self) -> bool {
+        matches!(self, Role::Impresa | Role::Ente)
+    }
+
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Operatore | Role::Admin)
+    }
+
+    /// The roles anyone may choose when registering (staff are created by the admin).
+    pub fn self_service(self) -> bool {
+        matches!(self, Role::Cittadino | Role::Impresa | Role::Ente)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountStatus {
+    Attivo,
+    /// Waiting for an operator to verify the organisation.
+    InAttesa,
+    Respinto,
+    Eliminato,
+}
+
+impl AccountStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountStatus::Attivo => "attivo",
+            AccountStatus::InAttesa => "in_attesa",
+            AccountStatus::Respinto => "respinto",
+            AccountStatus::Eliminato => "eliminato",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AccountStatus> {
+        [
+            AccountStatus::Attivo,
+            AccountStatus::InAttesa,
+            AccountStatus::Respinto,
+            AccountStatus::Eliminato,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+/// The person behind the current session, as pages see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organisation: Option<String>,
+    pub role: Role,
+    pub status: AccountStatus,
+    pub email_verified: bool,
+    /// Why staff rejected the account, shown to the applicant.
+    pub review_reason: Option<String>,
+}
+
+impl SessionUser {
+    /// Verified email and, for businesses and bodies, verified by staff.
+    pub fn can_work(&self) -> bool {
+        self.email_verified && self.status == AccountStatus::Attivo
+    }
+}
+
+/// An email address, trimmed and lower-cased.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, AppError> {
+        let email = raw.trim().to_lowercase();
+        let invalid = || {
+            AppError::validation(
+                "email",
+                "Scrivi un indirizzo email valido, per esempio nome@esempio.it.",
+            )
+        };
+        if email.is_empty() {
+            return Err(AppError::validation(
+                "email",
+                "Scrivi il tuo indirizzo email.",
+            ));
+        }
+        let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
+        let plausible = !local.is_empty()
+            && local.len() <= 64
+            && email.len() <= 254
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+        if plausible {
+            Ok(Email(email))
+        } else {
+            Err(invalid())
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+pub const PASSWORD_MIN: usize = 12;
+pub const PASSWORD_MAX: usize = 128;
+
+/// A password that meets the policy's length rule (counted in characters).
+/// Whether it is a common one is checked on the server, against the list.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewPassword(String);
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+impl NewPassword {
+    pub fn parse(raw: &str, field: &str) -> Result<NewPassword, AppError> {
+        let length = raw.chars().count();
+        if length < PASSWORD_MIN {
+            return Err(AppError::validation(field, format!("La password deve avere almeno {PASSWORD_MIN} caratteri: una frase di alcune parole è facile da ricordare e sicura.")));
+        }
+        if length > PASSWORD_MAX {
+            return Err(AppError::validation(
+                field,
+                format!("La password può avere al massimo {PASSWORD_MAX} caratteri."),
+            ));
+        }
+        Ok(NewPassword(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A name or organisation as typed: trimmed, 2 to 120 characters.
+pub fn parse_name(raw: &str, field: &str, missing: &str) -> Result<String, AppError> {
+    let name = raw.trim();
+    let length = name.chars().count();
+    if length < 2 {
+        return Err(AppError::validation(field, missing));
+    }
+    if length > 120 || name.chars().any(char::is_control) {
+        return Err(AppError::validation(
+            field,
+            "Il testo è troppo lungo o contiene caratteri non ammessi.",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// The version of the privacy notice people accept when registering.
+pub const PRIVACY_NOTICE_VERSION: &str = "privacy-v1-2026-11-25";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(e: AppError) -> String {
+        match e {
+            AppError::Validation { field, .. } => field,
+            other => panic!("not a validation error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            Email::parse("  Mario.Rossi@Esempio.IT ").unwrap().as_str(),
+            "mario.rossi@esempio.it"
+        );
+        for bad in [
+            "",
+            "mario",
+            "mario@",
+            "@esempio.it",
+            "mario@esempio",
+            "ma rio@esempio.it",
+            "a@b@c.it",
+        ] {
+            assert_eq!(field_of(Email::parse(bad).unwrap_err()), "email", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn passwords_are_long_but_not_endless() {
+        assert!(NewPassword::parse("corto", "password").is_err());
+        assert!(NewPassword::parse("undici-car", "password").is_err());
+        assert!(
+            NewPassword::parse("àèìòù àèìòù!", "password").is_ok(),
+            "characters, not bytes"
+        );
+        assert!(NewPassword::parse(&"x".repeat(129), "password").is_err());
+        assert_eq!(
+            field_of(NewPassword::parse("corto", "nuova_password").unwrap_err()),
+            "nuova_password"
+        );
+        assert_eq!(
+            format!(
+                "{:?}",
+                NewPassword::parse("una frase segreta", "p").unwrap()
+            ),
+            "NewPassword(***)"
+        );
+    }
+
+    #[test]
+    fn only_businesses_and_bodies_wait_for_verification() {
+        assert!(Role::Impresa.needs_verification() && Role::Ente.needs_verification());
+        assert!(!Role::Cittadino.needs_verification());
+        assert!(!Role::Operatore.self_service() && !Role::Admin.self_service());
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+    }
+}
+
+/// A consent given: to what, which text, when (Unix seconds).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub purpose: String,
+    pub text_version: String,
+    pub given_at: i64,
+}
+
+/// A business or body waiting for verification, as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingAccount {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organisation: String,
+    pub role: Role,
+    pub created_at: i64,
+}
+
+/// One staff action in the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub actor_id: Option<i64>,
+    pub action: String,
+    pub subject_id: Option<i64>,
+    pub detail: String,
+}
+
+/// My area: who I am and what I agreed to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAccount {
+    pub user: SessionUser,
+    pub consents: Vec<Consent>,
+}
+
+/// Everything the portal holds about a person, as they download it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyData {
+    pub generated_at: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organisation: Option<String>,
+    pub role: Role,
+    pub status: AccountStatus,
+    pub email_verified: bool,
+    pub review_reason: Option<String>,
+    pub consents: Vec<Consent>,
+    /// Subject, queued at, sent at.
+    pub emails: Vec<(String, i64, Option<i64>)>,
+    /// What staff did about this account.
+    pub staff_actions: Vec<AuditEntry>,
+}

@@ -1,0 +1,138 @@
+//! Email: the messages the portal sends (Italian), and the worker that
+//! delivers the outbox over SMTP with lettre, retrying what fails.
+
+use crate::config::{SmtpConfig, SmtpTls};
+use crate::db::Db;
+use lettre::message::Mailbox;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+pub fn verification_email(name: &str, link: &str) -> (String, String) {
+    (
+        "Conferma il tuo indirizzo email".into(),
+        format!(
+            "Ciao {name},\n\ngrazie per esserti registrato su InfoLavoro, il portale della Rete per il Lavoro della Spezia.\n\nPer confermare il tuo indirizzo email apri questo collegamento (vale 48 ore):\n{link}\n\nSe non hai chiesto tu la registrazione, ignora questo messaggio.\n\nSportello InfoLavoro\ninfolavoro@comune.sp.it\n"
+        ),
+    )
+}
+
+pub fn reset_email(name: &str, link: &str) -> (String, String) {
+    (
+        "Reimposta la tua password".into(),
+        format!(
+            "Ciao {name},\n\nabbiamo ricevuto una richiesta per reimpostare la password del tuo account InfoLavoro.\n\nApri questo collegamento entro un'ora per sceglierne una nuova (funziona una sola volta):\n{link}\n\nSe non l'hai chiesto tu, ignora questo messaggio: la password resta quella di prima.\n\nSportello InfoLavoro\ninfolavoro@comune.sp.it\n"
+        ),
+    )
+}
+
+pub fn decision_email(name: &str, approved: bool, reason: &str) -> (String, String) {
+    if approved {
+        (
+            "Il tuo account è stato verificato".into(),
+            format!("Ciao {name},\n\nlo Sportello InfoLavoro ha verificato il tuo account: ora puoi usare l'area riservata del portale.\n\n{reason}\n\nSportello InfoLavoro\n"),
+        )
+    } else {
+        (
+            "Il tuo account non è stato approvato".into(),
+            format!("Ciao {name},\n\nlo Sportello InfoLavoro non ha potuto approvare il tuo account, per questo motivo:\n\n{reason}\n\nPer chiarimenti scrivi a infolavoro@comune.sp.it.\n\nSportello InfoLavoro\n"),
+        )
+    }
+}
+
+fn transport(
+    smtp: &SmtpConfig,
+) -> Result<AsyncSmtpTransport<Tokio1Executor>, lettre::transport::smtp::Error> {
+    let builder = match smtp.tls {
+        SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
+        SmtpTls::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)?,
+        SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host)?,
+    };
+    let builder = builder
+        .port(smtp.port)
+        .timeout(Some(Duration::from_secs(20)));
+    let builder = match (&smtp.username, &smtp.password) {
+        (Some(user), Some(password)) => {
+            builder.credentials(Credentials::new(user.clone(), password.clone()))
+        }
+        _ => builder,
+    };
+    Ok(builder.build())
+}
+
+/// Sends what waits in the outbox; returns how many messages went out.
+pub async fn deliver_pending(db: &Db, smtp: &SmtpConfig) -> Result<usize, sqlx::Error> {
+    let pending: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, recipient, subject, body FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 50",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let mailer = match transport(smtp) {
+        Ok(mailer) => mailer,
+        Err(error) => {
+            tracing::error!(%error, "SMTP settings are not usable");
+            return Ok(0);
+        }
+    };
+    let from: Option<Mailbox> = smtp.from.parse().ok();
+    let mut sent = 0;
+    for (id, recipient, subject, body) in pending {
+        let outcome = match (&from, recipient.parse::<Mailbox>()) {
+            (Some(from), Ok(to)) => match Message::builder()
+                .from(from.clone())
+                .to(to)
+                .subject(subject)
+                .body(body)
+            {
+                Ok(message) => mailer
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+            (None, _) => Err("MAIL_FROM is not an address".to_string()),
+            (_, Err(e)) => Err(e.to_string()),
+        };
+        match outcome {
+            Ok(()) => {
+                sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+                    .bind(super::tokens::now())
+                    .bind(id)
+                    .execute(db.pool())
+                    .await?;
+                sent += 1;
+            }
+            Err(error) => {
+                tracing::warn!(id, %error, "email not delivered, will retry");
+                sqlx::query(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
+                )
+                .bind(error)
+                .bind(id)
+                .execute(db.pool())
+                .await?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Runs for the life of the server: delivers at once when woken (a message
+/// was queued), and every few seconds anyway, to retry failures.
+pub async fn run_outbox_worker(db: Db, smtp: SmtpConfig, wake: Arc<Notify>) {
+    loop {
+        if let Err(error) = deliver_pending(&db, &smtp).await {
+            tracing::error!(%error, "outbox worker: database error");
+        }
+        tokio::select! {
+            () = wake.notified() => {}
+            () = tokio::time::sleep(Duration::from_secs(5)) => {}
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! `/area`: my account, what I agreed to, my data, and the way out.
+
+use super::dates::italian_datetime;
+use super::{role_label, status_label};
+use crate::accounts::api::{get_my_account, DeleteMyAccount, LogOut};
+use crate::accounts::domain::{AccountStatus, MyAccount};
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, Field};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn MyAreaPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let account = Resource::new(|| (), |_| get_my_account());
+    view! {
+        <Title text=td_string!(l, account.area_title)/>
+        <h1 class="page-title">{td_string!(l, account.area_title)}</h1>
+        {with_data(account, |account| view! { <Area account/> })}
+    }
+}
+
+#[component]
+fn Area(account: MyAccount) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let user = account.user;
+    let logout = ServerAction::<LogOut>::new();
+    let delete = ServerAction::<DeleteMyAccount>::new();
+    let delete_result = delete.value();
+    let status_note = match user.status {
+        AccountStatus::InAttesa => Some(td_string!(l, account.pending_note).to_string()),
+        AccountStatus::Respinto => Some(format!(
+            "{} {}",
+            td_string!(l, account.rejected_note),
+            user.review_reason.clone().unwrap_or_default()
+        )),
+        _ => None,
+    };
+    view! {
+        <p class="lead mb-4">{td_string!(l, account.hello)} " " {user.display_name.clone()}</p>
+        <dl class="facts mb-6">
+            <dt>{td_string!(l, account.email)}</dt><dd>{user.email.clone()}</dd>
+            <dt>{td_string!(l, account.role)}</dt><dd>{role_label(user.role, l)}</dd>
+            {user.organisation.clone().map(|o| view! { <dt>{td_string!(l, account.organisation)}</dt><dd>{o}</dd> })}
+            <dt>{td_string!(l, account.status)}</dt><dd data-testid="stato-account">{status_label(user.status, l)}</dd>
+        </dl>
+        {status_note.map(|note| view! { <p role="status" class="notice mb-6">{note}</p> })}
+        {user.role.is_staff().then(|| view! {
+            <section class="card mb-6 max-w-3xl" aria-labelledby="area-staff">
+                <h2 id="area-staff" class="section-title">{td_string!(l, account.staff_title)}</h2>
+                <ul class="space-y-2">
+                    <li><A href="/staff/verifiche">{td_string!(l, account.verifications_title)}</A></li>
+                    {(user.role == crate::accounts::domain::Role::Admin).then(|| view! {
+                        <li><A href="/staff/registro">{td_string!(l, account.audit_title)}</A></li>
+                    })}
+                </ul>
+            </section>
+        })}
+        <section class="mb-8 max-w-3xl" aria-labelledby="consensi">
+            <h2 id="consensi" class="section-title">{td_string!(l, account.consents_title)}</h2>
+            <ul class="space-y-1">
+                {account.consents.into_iter().map(|c| view! {
+                    <li>{td_string!(l, account.consent_privacy)} " (" {c.text_version} "), " {italian_datetime(c.given_at)}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="mb-8 max-w-3xl" aria-labelledby="dati">
+            <h2 id="dati" class="section-title">{td_string!(l, account.data_title)}</h2>
+            <p class="mb-3">{td_string!(l, account.data_text)}</p>
+            <a class="btn-secondary" href="/api/export_my_data" download="infolavoro-miei-dati.json" rel="external">{td_string!(l, account.data_download)}</a>
+        </section>
+        <section class="mb-8 max-w-3xl" aria-labelledby="esci">
+            <h2 id="esci" class="section-title">{td_string!(l, account.logout_title)}</h2>
+            <ActionForm action=logout>
+                <button type="submit" class="btn-primary">{td_string!(l, account.logout_submit)}</button>
+            </ActionForm>
+        </section>
+        <section class="card max-w-3xl border-red-700" aria-labelledby="elimina">
+            <h2 id="elimina" class="section-title">{td_string!(l, account.delete_title)}</h2>
+            <p class="mb-3">{td_string!(l, account.delete_text)}</p>
+            <ActionForm action=delete attr:novalidate="true">
+                <Field name="password" kind="password" label=td_string!(l, account.delete_password) autocomplete="current-password" error=Signal::derive(move || field_message(delete_result.get(), "password"))/>
+                <button type="submit" class="btn-danger">{td_string!(l, account.delete_submit)}</button>
+            </ActionForm>
+        </section>
+    }
+}

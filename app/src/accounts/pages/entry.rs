@@ -1,0 +1,96 @@
+//! `/registrazione` and `/accesso`.
+
+use crate::accounts::api::{LogIn, RegisterAccount};
+use crate::components::form::{field_message, form_message, Field};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let action = ServerAction::<RegisterAccount>::new();
+    let result = action.value();
+    let error =
+        move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
+    let fields = [
+        "role",
+        "display_name",
+        "organisation",
+        "email",
+        "password",
+        "privacy",
+    ];
+    view! {
+        <Title text=td_string!(l, account.register_title)/>
+        <h1 class="page-title">{td_string!(l, account.register_title)}</h1>
+        <p class="lead mb-6">{td_string!(l, account.register_lead)}</p>
+        <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
+            <fieldset class="mb-5">
+                <legend class="font-semibold">{td_string!(l, account.role_legend)}</legend>
+                <label class="choice"><input type="radio" name="role" value="cittadino" checked/> {td_string!(l, account.role_cittadino_long)}</label>
+                <label class="choice"><input type="radio" name="role" value="impresa"/> {td_string!(l, account.role_impresa_long)}</label>
+                <label class="choice"><input type="radio" name="role" value="ente"/> {td_string!(l, account.role_ente_long)}</label>
+                <p class="field-error" aria-live="polite">{move || error("role").get()}</p>
+            </fieldset>
+            <Field name="display_name" label=td_string!(l, account.display_name) autocomplete="name" error=error("display_name")/>
+            <Field name="organisation" label=td_string!(l, account.organisation) hint=td_string!(l, account.organisation_hint) autocomplete="organization" error=error("organisation")/>
+            <Field name="email" kind="email" label=td_string!(l, account.email) autocomplete="email" error=error("email")/>
+            <Field name="password" kind="password" label=td_string!(l, account.password) hint=td_string!(l, account.password_hint) autocomplete="new-password" error=error("password")/>
+            <div class="mb-5">
+                <label class="choice">
+                    <input type="checkbox" name="privacy" value="on" aria-describedby="campo-privacy-errore"/>
+                    " " {td_string!(l, account.privacy_consent)} " "
+                    <a href="/privacy" target="_blank">{td_string!(l, account.privacy_link)}</a>
+                </label>
+                <p id="campo-privacy-errore" class="field-error" aria-live="polite">{move || error("privacy").get()}</p>
+            </div>
+            <p role="alert" class="field-error">{move || form_message(result.get(), &fields)}</p>
+            <button type="submit" class="btn-primary" disabled=move || action.pending().get()>
+                {move || if action.pending().get() { td_string!(l, account.sending) } else { td_string!(l, account.register_submit) }}
+            </button>
+        </ActionForm>
+        <p class="mt-6">{td_string!(l, account.have_account)} " " <A href="/accesso">{td_string!(l, account.login_title)}</A></p>
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let query = use_query_map();
+    let action = ServerAction::<LogIn>::new();
+    let result = action.value();
+    let error =
+        move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
+    let notice = move || {
+        let q = query.read();
+        if q.get("registrato").is_some() {
+            Some(td_string!(l, account.notice_registered))
+        } else if q.get("verificato").is_some() {
+            Some(td_string!(l, account.notice_verified))
+        } else if q.get("reset").as_deref() == Some("inviato") {
+            Some(td_string!(l, account.notice_reset_sent))
+        } else if q.get("reset").as_deref() == Some("fatto") {
+            Some(td_string!(l, account.notice_reset_done))
+        } else {
+            None
+        }
+    };
+    view! {
+        <Title text=td_string!(l, account.login_title)/>
+        <h1 class="page-title">{td_string!(l, account.login_title)}</h1>
+        {move || notice().map(|text| view! { <p role="status" class="notice">{text}</p> })}
+        <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
+            <Field name="email" kind="email" label=td_string!(l, account.email) autocomplete="username" error=error("email")/>
+            <Field name="password" kind="password" label=td_string!(l, account.password) autocomplete="current-password" error=error("password")/>
+            <p role="alert" class="field-error">{move || form_message(result.get(), &["email", "password"])}</p>
+            <button type="submit" class="btn-primary" disabled=move || action.pending().get()>{td_string!(l, account.login_submit)}</button>
+        </ActionForm>
+        <ul class="mt-6 space-y-2">
+            <li><A href="/password-dimenticata">{td_string!(l, account.forgot_link)}</A></li>
+            <li>{td_string!(l, account.no_account)} " " <A href="/registrazione">{td_string!(l, account.register_title)}</A></li>
+        </ul>
+    }
+}

@@ -1,0 +1,17 @@
+//! The account pages as lazy routes (see `crate::lazy`).
+
+use super::{
+    AuditLogPage, ForgotPasswordPage, LoginPage, MyAreaPage, RegisterPage, ResetPasswordPage,
+    VerificationsPage, VerifyEmailPage,
+};
+
+crate::lazy_pages!(
+    RegisterRoute => RegisterPage,
+    LoginRoute => LoginPage,
+    VerifyEmailRoute => VerifyEmailPage,
+    ForgotPasswordRoute => ForgotPasswordPage,
+    ResetPasswordRoute => ResetPasswordPage,
+    MyAreaRoute => MyAreaPage,
+    VerificationsRoute => VerificationsPage,
+    AuditLogRoute => AuditLogPage,
+);

@@ -1,0 +1,134 @@
+//! Staff pages: `/staff/verifiche` (businesses and bodies waiting) and
+//! `/staff/registro` (the audit log, admin only).
+
+use super::dates::italian_datetime;
+use super::role_label;
+use crate::accounts::api::{list_audit_log, list_pending_accounts, DecideAccount};
+use crate::accounts::domain::{AuditEntry, PendingAccount};
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, form_message};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn VerificationsPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let decide = ServerAction::<DecideAccount>::new();
+    // Reload the queue after each decision.
+    let pending = Resource::new(move || decide.version().get(), |_| list_pending_accounts());
+    view! {
+        <Title text=td_string!(l, account.verifications_title)/>
+        <h1 class="page-title">{td_string!(l, account.verifications_title)}</h1>
+        <p class="lead mb-6">{td_string!(l, account.verifications_lead)}</p>
+        {with_data(pending, move |pending| view! { <Queue pending decide/> })}
+    }
+}
+
+#[component]
+fn Queue(pending: Vec<PendingAccount>, decide: ServerAction<DecideAccount>) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let result = decide.value();
+    if pending.is_empty() {
+        return view! { <p role="status">{td_string!(l, account.verifications_empty)}</p> }
+            .into_any();
+    }
+    view! {
+        <p role="alert" class="field-error">
+            {move || field_message(result.get(), "reason").or_else(|| form_message(result.get(), &["reason"]))}
+        </p>
+        <ul class="space-y-6">
+            {pending.into_iter().map(|p| {
+                let reason_id = format!("motivo-{}", p.id);
+                view! {
+                    <li class="card max-w-3xl" data-testid="richiesta">
+                        <h2 class="card-title">{p.organisation.clone()}</h2>
+                        <dl class="facts mb-4">
+                            <dt>{td_string!(l, account.role)}</dt><dd>{role_label(p.role, l)}</dd>
+                            <dt>{td_string!(l, account.display_name)}</dt><dd>{p.display_name.clone()}</dd>
+                            <dt>{td_string!(l, account.email)}</dt><dd>{p.email.clone()}</dd>
+                            <dt>{td_string!(l, account.requested_at)}</dt><dd>{italian_datetime(p.created_at)}</dd>
+                        </dl>
+                        <ActionForm action=decide>
+                            <input type="hidden" name="account" value=p.id/>
+                            <fieldset class="mb-3">
+                                <legend class="font-semibold">{td_string!(l, account.decision)}</legend>
+                                <label class="choice"><input type="radio" name="decision" value="approva" checked/> {td_string!(l, account.approve)}</label>
+                                <label class="choice"><input type="radio" name="decision" value="respingi"/> {td_string!(l, account.reject)}</label>
+                            </fieldset>
+                            <label for=reason_id.clone() class="font-semibold">{td_string!(l, account.reason)}</label>
+                            <textarea id=reason_id name="reason" rows="3" class="input mb-3 w-full"></textarea>
+                            <button type="submit" class="btn-primary">{td_string!(l, account.decide_submit)}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AuditLogPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let query = use_query_map();
+    let filters = move || {
+        let q = query.read();
+        (
+            q.get("azione").unwrap_or_default(),
+            q.get("operatore").unwrap_or_default(),
+        )
+    };
+    let entries = Resource::new(filters, |(action, actor)| list_audit_log(action, actor));
+    let (action, actor) = filters();
+    view! {
+        <Title text=td_string!(l, account.audit_title)/>
+        <h1 class="page-title">{td_string!(l, account.audit_title)}</h1>
+        <form method="get" action="/staff/registro" class="mb-6 flex flex-wrap items-end gap-4">
+            <div class="flex flex-col">
+                <label for="filtro-azione" class="font-semibold">{td_string!(l, account.audit_action)}</label>
+                <select id="filtro-azione" name="azione" class="input">
+                    <option value="">{td_string!(l, account.audit_all)}</option>
+                    {["consultazione_verifiche", "verifica_approvata", "verifica_respinta"].into_iter().map(|a| view! {
+                        <option value=a selected=action == a>{a}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="flex flex-col">
+                <label for="filtro-operatore" class="font-semibold">{td_string!(l, account.audit_actor)}</label>
+                <input id="filtro-operatore" name="operatore" inputmode="numeric" class="input" value=actor/>
+            </div>
+            <button type="submit" class="btn-primary">{td_string!(l, account.audit_filter)}</button>
+        </form>
+        {with_data(entries, move |entries| view! { <AuditTable entries/> })}
+    }
+}
+
+#[component]
+fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    view! {
+        <table class="hours-table max-w-none">
+            <caption class="text-left font-semibold">{td_string!(l, account.audit_caption)}</caption>
+            <thead><tr>
+                <th scope="col">{td_string!(l, account.audit_when)}</th>
+                <th scope="col">{td_string!(l, account.audit_actor)}</th>
+                <th scope="col">{td_string!(l, account.audit_action)}</th>
+                <th scope="col">{td_string!(l, account.audit_subject)}</th>
+                <th scope="col">{td_string!(l, account.audit_detail)}</th>
+            </tr></thead>
+            <tbody>
+                {entries.into_iter().map(|e| view! {
+                    <tr>
+                        <td>{italian_datetime(e.at)}</td>
+                        <td>{e.actor_id.map(|id| id.to_string()).unwrap_or_default()}</td>
+                        <td>{e.action}</td>
+                        <td>{e.subject_id.map(|id| id.to_string()).unwrap_or_default()}</td>
+                        <td>{e.detail}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

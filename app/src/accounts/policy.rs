@@ -1,0 +1,66 @@
+//! Who may call which server function: the one table every server function
+//! consults first (through `auth::authorize`), and that the authorisation
+//! test walks. A server function missing here is refused to everyone.
+
+use super::domain::Role;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Everyone,
+    /// Any signed-in person, whatever their role or status.
+    SignedIn,
+    /// Signed-in people of these roles whose account is active and verified.
+    Roles(&'static [Role]),
+}
+
+const STAFF: &[Role] = &[Role::Operatore, Role::Admin];
+const ADMIN: &[Role] = &[Role::Admin];
+
+pub const POLICY: &[(&str, Access)] = &[
+    // The network's public pages.
+    ("list_comuni", Access::Everyone),
+    ("get_comune", Access::Everyone),
+    ("list_member_bodies", Access::Everyone),
+    ("list_desks", Access::Everyone),
+    ("set_language", Access::Everyone),
+    // Getting in.
+    ("current_user", Access::Everyone),
+    ("register_account", Access::Everyone),
+    ("verify_email", Access::Everyone),
+    ("log_in", Access::Everyone),
+    ("request_password_reset", Access::Everyone),
+    ("reset_password", Access::Everyone),
+    // One's own account.
+    ("log_out", Access::SignedIn),
+    ("get_my_account", Access::SignedIn),
+    ("export_my_data", Access::SignedIn),
+    ("delete_my_account", Access::SignedIn),
+    // Staff.
+    ("list_pending_accounts", Access::Roles(STAFF)),
+    ("decide_account", Access::Roles(STAFF)),
+    ("list_audit_log", Access::Roles(ADMIN)),
+];
+
+pub fn access_for(endpoint: &str) -> Option<Access> {
+    POLICY
+        .iter()
+        .find(|(name, _)| *name == endpoint)
+        .map(|(_, access)| *access)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_endpoint_appears_once() {
+        let mut names: Vec<_> = POLICY.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        let count = names.len();
+        names.dedup();
+        assert_eq!(names.len(), count);
+        assert_eq!(access_for("decide_account"), Some(Access::Roles(STAFF)));
+        assert_eq!(access_for("not_listed"), None);
+    }
+}

@@ -1,0 +1,465 @@
+//! The accounts' data layer (same SQL on SQLite and PostgreSQL).
+
+use super::domain::{AccountStatus, AuditEntry, Consent, PendingAccount, Role, SessionUser};
+use super::tokens::{hash_secret, new_secret, now};
+use crate::db::Db;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+pub type Tx = Transaction<'static, Any>;
+
+/// at, actor, action, subject, detail.
+type AuditRow = (i64, Option<i64>, String, Option<i64>, String);
+/// id, email, name, organisation, role, created at.
+type PendingRow = (
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    i64,
+);
+
+fn audit_entries(rows: Vec<AuditRow>) -> Vec<AuditEntry> {
+    rows.into_iter()
+        .map(|(at, actor_id, action, subject_id, detail)| AuditEntry {
+            at,
+            actor_id,
+            action,
+            subject_id,
+            detail,
+        })
+        .collect()
+}
+
+const USER_COLUMNS: &str =
+    "id, email, display_name, organisation, role, status, email_verified, review_reason, password_hash";
+
+fn user_from_row(row: &AnyRow) -> Result<(SessionUser, Option<String>), sqlx::Error> {
+    let code: String = row.try_get("role")?;
+    let status: String = row.try_get("status")?;
+    let verified: i64 = row.try_get("email_verified")?;
+    let user = SessionUser {
+        id: row.try_get("id")?,
+        email: row
+            .try_get::<Option<String>, _>("email")?
+            .unwrap_or_default(),
+        display_name: row
+            .try_get::<Option<String>, _>("display_name")?
+            .unwrap_or_default(),
+        organisation: row.try_get("organisation")?,
+        role: Role::from_code(&code)
+            .ok_or_else(|| sqlx::Error::Decode(format!("role {code}").into()))?,
+        status: AccountStatus::from_code(&status)
+            .ok_or_else(|| sqlx::Error::Decode(format!("status {status}").into()))?,
+        email_verified: verified == 1,
+        review_reason: row.try_get("review_reason")?,
+    };
+    Ok((user, row.try_get("password_hash")?))
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub organisation: Option<&'a str>,
+    pub role: Role,
+    pub status: AccountStatus,
+    pub email_verified: bool,
+}
+
+/// `Ok(None)` when the email is already registered.
+pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>) -> Result<Option<i64>, sqlx::Error> {
+    let inserted = sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, display_name, organisation, role, status, email_verified, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(user.email)
+    .bind(user.password_hash)
+    .bind(user.display_name)
+    .bind(user.organisation)
+    .bind(user.role.code())
+    .bind(user.status.code())
+    .bind(i64::from(user.email_verified))
+    .bind(now())
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(inserted)
+}
+
+pub async fn user_by_email(
+    db: &Db,
+    email: &str,
+) -> Result<Option<(SessionUser, Option<String>)>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
+    ))
+    .bind(email)
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(user_from_row).transpose()
+}
+
+pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row
+        .as_ref()
+        .map(user_from_row)
+        .transpose()?
+        .map(|(user, _)| user))
+}
+
+/// Opens a session and returns the secret for the cookie.
+pub async fn create_session(db: &Db, user_id: i64) -> Result<String, sqlx::Error> {
+    let secret = new_secret();
+    let at = now();
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
+        .bind(hash_secret(&secret))
+        .bind(user_id)
+        .bind(at)
+        .execute(db.pool())
+        .await?;
+    Ok(secret)
+}
+
+pub async fn delete_session(db: &Db, secret: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(hash_secret(secret))
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// The user of a live session. A session idle for longer than its role
+/// allows is deleted instead; an active one is marked as seen (at most once
+/// a minute, to spare the database a write per request).
+pub async fn session_user(
+    db: &Db,
+    secret: &str,
+    idle_limit: impl Fn(Role) -> i64,
+) -> Result<Option<SessionUser>, sqlx::Error> {
+    let token_hash = hash_secret(secret);
+    let row = sqlx::query(&format!(
+        "SELECT s.last_seen_at, {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+        USER_COLUMNS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
+    ))
+    .bind(&token_hash)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let last_seen: i64 = row.try_get("last_seen_at")?;
+    let (user, _) = user_from_row(&row)?;
+    let at = now();
+    if at - last_seen > idle_limit(user.role) || user.status == AccountStatus::Eliminato {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(&token_hash)
+            .execute(db.pool())
+            .await?;
+        return Ok(None);
+    }
+    if at - last_seen >= 60 {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(at)
+            .bind(&token_hash)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(Some(user))
+}
+
+pub const VERIFY_EMAIL: &str = "verifica_email";
+pub const RESET_PASSWORD: &str = "reimposta_password";
+
+/// A single-use token for an emailed link; returns the secret for the link.
+pub async fn create_token(
+    tx: &mut Tx,
+    user_id: i64,
+    purpose: &str,
+    valid_for_seconds: i64,
+) -> Result<String, sqlx::Error> {
+    let secret = new_secret();
+    sqlx::query("INSERT INTO account_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(hash_secret(&secret))
+        .bind(user_id)
+        .bind(purpose)
+        .bind(now() + valid_for_seconds)
+        .execute(&mut **tx)
+        .await?;
+    Ok(secret)
+}
+
+/// Uses up a token: the user it belongs to, or `None` when it is unknown,
+/// already used or expired. One conditional update, so it works only once.
+pub async fn consume_token(
+    tx: &mut Tx,
+    secret: &str,
+    purpose: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let at = now();
+    sqlx::query_scalar(
+        "UPDATE account_tokens SET used_at = $1
+         WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+    )
+    .bind(at)
+    .bind(hash_secret(secret))
+    .bind(purpose)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+pub async fn mark_email_verified(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET email_verified = 1 WHERE id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Sets a new password and closes every open session of the account.
+pub async fn set_password(
+    tx: &mut Tx,
+    user_id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn record_failed_login(db: &Db, keys: &[String]) -> Result<(), sqlx::Error> {
+    let at = now();
+    for key in keys {
+        sqlx::query("INSERT INTO login_attempts (attempt_key, attempted_at) VALUES ($1, $2)")
+            .bind(key)
+            .bind(at)
+            .execute(db.pool())
+            .await?;
+    }
+    // Old attempts tell nothing any more.
+    sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1")
+        .bind(at - 3600)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Failed attempts in the last `window` seconds under any of `keys`, the most for one key.
+pub async fn recent_failures(db: &Db, keys: &[String], window: i64) -> Result<i64, sqlx::Error> {
+    let mut most = 0;
+    for key in keys {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND attempted_at > $2",
+        )
+        .bind(key)
+        .bind(now() - window)
+        .fetch_one(db.pool())
+        .await?;
+        most = most.max(count);
+    }
+    Ok(most)
+}
+
+pub async fn clear_failures(db: &Db, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
+        .bind(key)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+pub async fn add_consent(
+    tx: &mut Tx,
+    user_id: i64,
+    purpose: &str,
+    version: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO consents (user_id, purpose, text_version, given_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(purpose)
+    .bind(version)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn list_consents(db: &Db, user_id: i64) -> Result<Vec<Consent>, sqlx::Error> {
+    let rows: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT purpose, text_version, given_at FROM consents WHERE user_id = $1 ORDER BY given_at, id")
+            .bind(user_id)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(purpose, text_version, given_at)| Consent {
+            purpose,
+            text_version,
+            given_at,
+        })
+        .collect())
+}
+
+/// Queues an email; the outbox worker delivers it over SMTP.
+pub async fn enqueue_mail(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO outbox (user_id, recipient, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(user_id)
+        .bind(recipient)
+        .bind(subject)
+        .bind(body)
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn pending_accounts(db: &Db) -> Result<Vec<PendingAccount>, sqlx::Error> {
+    let rows: Vec<PendingRow> = sqlx::query_as(
+        "SELECT id, email, display_name, organisation, role, created_at FROM users
+         WHERE status = 'in_attesa' ORDER BY created_at, id",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, email, name, organisation, role, created_at)| {
+            Some(PendingAccount {
+                id,
+                email: email.unwrap_or_default(),
+                display_name: name.unwrap_or_default(),
+                organisation: organisation.unwrap_or_default(),
+                role: Role::from_code(&role)?,
+                created_at,
+            })
+        })
+        .collect())
+}
+
+/// Approves or rejects a waiting account; `false` when it was not waiting.
+pub async fn decide_account(
+    tx: &mut Tx,
+    user_id: i64,
+    approve: bool,
+    reason: &str,
+) -> Result<bool, sqlx::Error> {
+    let status = if approve {
+        AccountStatus::Attivo
+    } else {
+        AccountStatus::Respinto
+    };
+    let changed = sqlx::query(
+        "UPDATE users SET status = $1, review_reason = $2 WHERE id = $3 AND status = 'in_attesa'",
+    )
+    .bind(status.code())
+    .bind(reason)
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// Records a staff action. `detail` names no person: ids only, so that
+/// deleting an account leaves nothing personal here.
+pub async fn audit(
+    tx: &mut Tx,
+    actor_id: i64,
+    action: &str,
+    subject_id: Option<i64>,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_log (at, actor_id, action, subject_id, detail) VALUES ($1, $2, $3, $4, $5)")
+        .bind(now())
+        .bind(actor_id)
+        .bind(action)
+        .bind(subject_id)
+        .bind(detail)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The audit log, newest first, optionally only one action or one actor.
+pub async fn list_audit(
+    db: &Db,
+    action: Option<&str>,
+    actor_id: Option<i64>,
+) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let rows: Vec<AuditRow> = sqlx::query_as(
+        "SELECT at, actor_id, action, subject_id, detail FROM audit_log
+         WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2)
+         ORDER BY at DESC, id DESC LIMIT 500",
+    )
+    .bind(action)
+    .bind(actor_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(audit_entries(rows))
+}
+
+/// What the account's owner may download about themselves.
+pub async fn audit_about(db: &Db, user_id: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let rows: Vec<AuditRow> = sqlx::query_as(
+        "SELECT at, actor_id, action, subject_id, detail FROM audit_log WHERE subject_id = $1 ORDER BY at, id",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(audit_entries(rows))
+}
+
+pub async fn emails_sent_to(
+    db: &Db,
+    user_id: i64,
+) -> Result<Vec<(String, i64, Option<i64>)>, sqlx::Error> {
+    sqlx::query_as("SELECT subject, created_at, sent_at FROM outbox WHERE user_id = $1 ORDER BY id")
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await
+}
+
+/// Erases everything personal about an account; the row stays, anonymous,
+/// so that counts (registrations by role and date) remain true.
+pub async fn erase_account(tx: &mut Tx, user: &SessionUser) -> Result<(), sqlx::Error> {
+    let id = user.id;
+    sqlx::query(
+        "UPDATE users SET email = NULL, password_hash = NULL, display_name = NULL, organisation = NULL,
+           review_reason = NULL, status = 'eliminato', deleted_at = $1 WHERE id = $2",
+    )
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    for table in ["sessions", "account_tokens", "consents", "outbox"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM outbox WHERE recipient = $1")
+        .bind(&user.email)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
+        .bind(format!("email:{}", user.email))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,383 @@
+//! What the account server functions do, once the caller is authorised:
+//! each step in a write transaction where it writes, emails queued in the same
+//! transaction (so a message is sent exactly when its change is saved).
+
+use super::domain::{
+    parse_name, AccountStatus, Email, MyData, NewPassword, PendingAccount, Role, SessionUser,
+    PRIVACY_NOTICE_VERSION,
+};
+use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
+use super::{mail, tokens};
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Login attempts allowed per account and per address in `LOGIN_WINDOW` seconds.
+pub const LOGIN_LIMIT: i64 = 5;
+pub const LOGIN_WINDOW: i64 = 60;
+const VERIFY_VALID_FOR: i64 = 48 * 3600;
+const RESET_VALID_FOR: i64 = 3600;
+
+fn fail(error: AppError) -> AppError {
+    error.with_status()
+}
+
+pub struct Registration {
+    role: Role,
+    email: Email,
+    password: NewPassword,
+    display_name: String,
+    organisation: Option<String>,
+}
+
+impl Registration {
+    pub fn parse(
+        role: &str,
+        email: &str,
+        password: &str,
+        display_name: &str,
+        organisation: &str,
+        privacy: &str,
+    ) -> Result<Registration, AppError> {
+        let role = Role::from_code(role)
+            .filter(|r| r.self_service())
+            .ok_or_else(|| {
+                fail(AppError::validation(
+                    "role",
+                    "Scegli se ti registri come persona, impresa o ente.",
+                ))
+            })?;
+        let display_name = parse_name(
+            display_name,
+            "display_name",
+            "Scrivi il tuo nome e cognome.",
+        )
+        .map_err(fail)?;
+        let organisation = if role.needs_verification() {
+            Some(
+                parse_name(
+                    organisation,
+                    "organisation",
+                    "Scrivi il nome dell'impresa o dell'ente.",
+                )
+                .map_err(fail)?,
+            )
+        } else {
+            None
+        };
+        let email = Email::parse(email).map_err(fail)?;
+        let password = NewPassword::parse(password, "password").map_err(fail)?;
+        if privacy != "on" && privacy != "true" {
+            return Err(fail(AppError::validation(
+                "privacy",
+                "Per registrarti devi dichiarare di aver letto l'informativa sulla privacy.",
+            )));
+        }
+        Ok(Registration {
+            role,
+            email,
+            password,
+            display_name,
+            organisation,
+        })
+    }
+}
+
+fn link(state: &AppState, path: &str, token: &str) -> String {
+    format!("{}{path}?token={token}", state.config.public_url)
+}
+
+pub async fn register(state: &AppState, form: Registration) -> Result<(), AppError> {
+    let hash = state
+        .hasher
+        .hash(&form.password, "password")
+        .await
+        .map_err(fail)?;
+    let status = if form.role.needs_verification() {
+        AccountStatus::InAttesa
+    } else {
+        AccountStatus::Attivo
+    };
+    let mut tx = state.db.begin_write().await?;
+    let new = NewUser {
+        email: form.email.as_str(),
+        password_hash: &hash,
+        display_name: &form.display_name,
+        organisation: form.organisation.as_deref(),
+        role: form.role,
+        status,
+        email_verified: false,
+    };
+    match repo::insert_user(&mut tx, &new).await? {
+        Some(id) => {
+            repo::add_consent(&mut tx, id, "informativa_privacy", PRIVACY_NOTICE_VERSION).await?;
+            let token = repo::create_token(&mut tx, id, VERIFY_EMAIL, VERIFY_VALID_FOR).await?;
+            let (subject, body) = mail::verification_email(
+                &form.display_name,
+                &link(state, "/verifica-email", &token),
+            );
+            repo::enqueue_mail(&mut tx, Some(id), form.email.as_str(), &subject, &body).await?;
+        }
+        None => {
+            // The address is taken. Saying so would tell anyone who has an
+            // account here; the owner is told by email instead.
+            let body = "Qualcuno ha provato a registrarsi su InfoLavoro con questo indirizzo, che ha già un account.\n\nSe eri tu, accedi oppure reimposta la password dalla pagina di accesso. Altrimenti ignora questo messaggio.\n\nSportello InfoLavoro\n";
+            repo::enqueue_mail(
+                &mut tx,
+                None,
+                form.email.as_str(),
+                "Hai già un account InfoLavoro",
+                body,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    let Some(user_id) = repo::consume_token(&mut tx, token.trim(), VERIFY_EMAIL).await? else {
+        return Err(fail(AppError::validation("token", "Il collegamento non è valido o è scaduto. Accedi per riceverne uno nuovo, o scrivi allo sportello.")));
+    };
+    repo::mark_email_verified(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Returns the secret of a new session. The same message for an unknown
+/// email and a wrong password; a lock after `LOGIN_LIMIT` failures a minute.
+pub async fn log_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    address: &str,
+) -> Result<String, AppError> {
+    let wrong = || {
+        fail(AppError::validation(
+            "password",
+            "Email o password non corrette.",
+        ))
+    };
+    let email = Email::parse(email).map_err(|_| wrong())?;
+    let keys = [format!("email:{}", email.as_str()), format!("ip:{address}")];
+    if repo::recent_failures(&state.db, &keys, LOGIN_WINDOW).await? >= LOGIN_LIMIT {
+        return Err(fail(AppError::validation(
+            "password",
+            "Troppi tentativi di accesso non riusciti: per sicurezza l'accesso è sospeso per un minuto. Riprova più tardi o reimposta la password.",
+        )));
+    }
+    let found = repo::user_by_email(&state.db, email.as_str()).await?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, None),
+    };
+    if !state.hasher.verify(password, hash).await? {
+        repo::record_failed_login(&state.db, &keys).await?;
+        return Err(wrong());
+    }
+    let user = user.ok_or_else(wrong)?;
+    if !user.email_verified {
+        return Err(fail(AppError::validation(
+            "email",
+            "Prima di accedere conferma il tuo indirizzo: apri il collegamento che ti abbiamo mandato per email.",
+        )));
+    }
+    repo::clear_failures(&state.db, &keys[0]).await?;
+    // A new session at every login: a session id fixed before login is never reused.
+    if let Some(old) = crate::cookies::request_cookie(super::auth::SESSION_COOKIE) {
+        repo::delete_session(&state.db, &old).await?;
+    }
+    Ok(repo::create_session(&state.db, user.id).await?)
+}
+
+pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(), AppError> {
+    let email = Email::parse(email).map_err(fail)?;
+    // Same answer whether or not the account exists.
+    if let Some((user, _)) = repo::user_by_email(&state.db, email.as_str()).await? {
+        let mut tx = state.db.begin_write().await?;
+        let token = repo::create_token(&mut tx, user.id, RESET_PASSWORD, RESET_VALID_FOR).await?;
+        let (subject, body) = mail::reset_email(
+            &user.display_name,
+            &link(state, "/reimposta-password", &token),
+        );
+        repo::enqueue_mail(&mut tx, Some(user.id), email.as_str(), &subject, &body).await?;
+        tx.commit().await?;
+        state.mail_wakeup.notify_one();
+    }
+    Ok(())
+}
+
+pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Result<(), AppError> {
+    // The new password is checked first: a refused one leaves the link usable.
+    let password = NewPassword::parse(password, "password").map_err(fail)?;
+    let hash = state
+        .hasher
+        .hash(&password, "password")
+        .await
+        .map_err(fail)?;
+    let mut tx = state.db.begin_write().await?;
+    let Some(user_id) = repo::consume_token(&mut tx, token.trim(), RESET_PASSWORD).await? else {
+        return Err(fail(AppError::validation(
+            "token",
+            "Il collegamento non è valido o è scaduto: chiedine uno nuovo.",
+        )));
+    };
+    repo::set_password(&mut tx, user_id, &hash).await?;
+    // Following an emailed link proves the address too.
+    repo::mark_email_verified(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn export(state: &AppState, user: SessionUser) -> Result<MyData, AppError> {
+    Ok(MyData {
+        generated_at: tokens::now(),
+        consents: repo::list_consents(&state.db, user.id).await?,
+        emails: repo::emails_sent_to(&state.db, user.id).await?,
+        staff_actions: repo::audit_about(&state.db, user.id).await?,
+        email: user.email,
+        display_name: user.display_name,
+        organisation: user.organisation,
+        role: user.role,
+        status: user.status,
+        email_verified: user.email_verified,
+        review_reason: user.review_reason,
+    })
+}
+
+pub async fn delete_account(
+    state: &AppState,
+    user: &SessionUser,
+    password: &str,
+) -> Result<(), AppError> {
+    let hash = repo::user_by_email(&state.db, &user.email)
+        .await?
+        .and_then(|(_, hash)| hash);
+    if !state.hasher.verify(password, hash).await? {
+        return Err(fail(AppError::validation(
+            "password",
+            "La password non è corretta.",
+        )));
+    }
+    let mut tx = state.db.begin_write().await?;
+    repo::erase_account(&mut tx, user).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn pending_accounts(
+    state: &AppState,
+    staff: &SessionUser,
+) -> Result<Vec<PendingAccount>, AppError> {
+    let pending = repo::pending_accounts(&state.db).await?;
+    // Opening the queue shows personal data: that is a staff action too.
+    let mut tx = state.db.begin_write().await?;
+    repo::audit(
+        &mut tx,
+        staff.id,
+        "consultazione_verifiche",
+        None,
+        &format!("{} richieste in attesa", pending.len()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(pending)
+}
+
+pub enum Decision {
+    Approve(String),
+    Reject(String),
+}
+
+impl Decision {
+    pub fn parse(decision: &str, reason: &str) -> Result<Decision, AppError> {
+        let reason = reason.trim().to_string();
+        if reason.chars().count() > 1000 {
+            return Err(fail(AppError::validation(
+                "reason",
+                "La motivazione può avere al massimo 1000 caratteri.",
+            )));
+        }
+        match decision {
+            "approva" => Ok(Decision::Approve(reason)),
+            "respingi" if reason.chars().count() >= 5 => Ok(Decision::Reject(reason)),
+            "respingi" => Err(fail(AppError::validation(
+                "reason",
+                "Spiega il motivo: chi ha chiesto l'account lo leggerà.",
+            ))),
+            _ => Err(fail(AppError::validation(
+                "decision",
+                "Scegli se approvare o respingere.",
+            ))),
+        }
+    }
+}
+
+pub async fn decide(
+    state: &AppState,
+    staff: &SessionUser,
+    account: i64,
+    decision: Decision,
+) -> Result<(), AppError> {
+    let (approve, reason) = match decision {
+        Decision::Approve(reason) => (true, reason),
+        Decision::Reject(reason) => (false, reason),
+    };
+    let applicant = repo::user_by_id(&state.db, account)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    let mut tx = state.db.begin_write().await?;
+    if !repo::decide_account(&mut tx, account, approve, &reason).await? {
+        return Err(fail(AppError::Conflict(
+            "Questa richiesta è già stata decisa.".into(),
+        )));
+    }
+    let action = if approve {
+        "verifica_approvata"
+    } else {
+        "verifica_respinta"
+    };
+    repo::audit(
+        &mut tx,
+        staff.id,
+        action,
+        Some(account),
+        &format!("account {account}"),
+    )
+    .await?;
+    let (subject, body) = mail::decision_email(&applicant.display_name, approve, &reason);
+    repo::enqueue_mail(&mut tx, Some(account), &applicant.email, &subject, &body).await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+/// The first admin, from the server's `create-admin` subcommand.
+pub async fn create_admin(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    name: &str,
+) -> Result<i64, AppError> {
+    let email = Email::parse(email)?;
+    let password = NewPassword::parse(password, "password")?;
+    let name = parse_name(name, "display_name", "Scrivi il nome dell'amministratore.")?;
+    let hash = state.hasher.hash(&password, "password").await?;
+    let mut tx = state.db.begin_write().await?;
+    let new = NewUser {
+        email: email.as_str(),
+        password_hash: &hash,
+        display_name: &name,
+        organisation: Some("Comune della Spezia"),
+        role: Role::Admin,
+        status: AccountStatus::Attivo,
+        email_verified: true,
+    };
+    let id = repo::insert_user(&mut tx, &new)
+        .await?
+        .ok_or_else(|| AppError::Conflict("Esiste già un account con questa email.".into()))?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,628 @@
+//! Accounts end to end through the router, on SQLite and PostgreSQL: the
+//! flows people go through, with email read from a real SMTP sink.
+
+mod common;
+
+use app::accounts::domain::{AccountStatus, Role};
+use app::accounts::mail::deliver_pending;
+use app::accounts::repo::{self, NewUser};
+use app::state::AppState;
+use axum::body::{to_bytes, Body};
+use common::smtp::{token_in, SmtpSink};
+use common::with_state;
+use http::{header, Request, Response, StatusCode};
+use sqlx::{Column, Row};
+use tower::ServiceExt;
+
+const GOOD_PASSWORD: &str = "gabbiani sul molo di lerici";
+
+async fn call(state: &AppState, path: &str, body: &str, session: Option<&str>) -> Response<Body> {
+    let mut request =
+        Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(secret) = session {
+        request = request.header(header::COOKIE, format!("sessione={secret}"));
+    }
+    server::build_router(state.clone())
+        .oneshot(request.body(Body::from(body.to_string())).unwrap())
+        .await
+        .unwrap()
+}
+
+async fn text(response: Response<Body>) -> String {
+    String::from_utf8(
+        to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap()
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn session_from(response: &Response<Body>) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            c.strip_prefix("sessione=")
+                .map(|rest| rest.split(';').next().unwrap_or("").to_string())
+        })
+        .filter(|s| !s.is_empty())
+}
+
+async fn deliver(state: &AppState, sink: &SmtpSink) {
+    let mut smtp = state.config.smtp.clone();
+    smtp.port = sink.port;
+    deliver_pending(&state.db, &smtp).await.unwrap();
+}
+
+async fn register(state: &AppState, role: &str, email: &str, organisation: &str) -> Response<Body> {
+    let body = form(&[
+        ("role", role),
+        ("email", email),
+        ("password", GOOD_PASSWORD),
+        ("display_name", "Maria Bianchi"),
+        ("organisation", organisation),
+        ("privacy", "on"),
+    ]);
+    call(state, "/api/register_account", &body, None).await
+}
+
+/// Registers, confirms the address from the emailed link, and logs in.
+async fn registered_and_logged_in(
+    state: &AppState,
+    sink: &SmtpSink,
+    role: &str,
+    email: &str,
+) -> String {
+    assert_eq!(
+        register(state, role, email, "Cantiere Navale Golfo")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    deliver(state, sink).await;
+    let mail = sink.messages_to(email).pop().expect("verification email");
+    let token = token_in(&mail, "/verifica-email").expect("a link in the email");
+    assert_eq!(
+        call(
+            state,
+            "/api/verify_email",
+            &form(&[("token", &token)]),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let login = call(
+        state,
+        "/api/log_in",
+        &form(&[("email", email), ("password", GOOD_PASSWORD)]),
+        None,
+    )
+    .await;
+    assert_eq!(login.status(), StatusCode::OK);
+    session_from(&login).expect("a session cookie")
+}
+
+async fn a_citizen_registers_verifies_and_logs_in_and_out(state: AppState) {
+    let sink = SmtpSink::start().await;
+    let response = register(&state, "cittadino", "Maria.Bianchi@Esempio.it", "").await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    // Not before confirming the address.
+    let early = call(
+        &state,
+        "/api/log_in",
+        &form(&[
+            ("email", "maria.bianchi@esempio.it"),
+            ("password", GOOD_PASSWORD),
+        ]),
+        None,
+    )
+    .await;
+    assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(early).await.contains("conferma il tuo indirizzo"));
+
+    deliver(&state, &sink).await;
+    let mail = sink
+        .messages_to("maria.bianchi@esempio.it")
+        .pop()
+        .expect("the verification email arrived");
+    assert!(mail.data.contains("Conferma il tuo indirizzo email"));
+    let token = token_in(&mail, "/verifica-email").unwrap();
+    assert_eq!(
+        call(
+            &state,
+            "/api/verify_email",
+            &form(&[("token", &token)]),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let again = call(
+        &state,
+        "/api/verify_email",
+        &form(&[("token", &token)]),
+        None,
+    )
+    .await;
+    assert_eq!(
+        again.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a link works once"
+    );
+
+    let login = call(
+        &state,
+        "/api/log_in",
+        &form(&[
+            ("email", "maria.bianchi@esempio.it"),
+            ("password", GOOD_PASSWORD),
+        ]),
+        None,
+    )
+    .await;
+    assert_eq!(login.status(), StatusCode::OK);
+    let cookie = login
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    let session = session_from(&login).unwrap();
+
+    let me = text(call(&state, "/api/get_my_account", "", Some(&session)).await).await;
+    assert!(
+        me.contains("\"Cittadino\"")
+            && me.contains("informativa_privacy")
+            && me.contains("privacy-v1"),
+        "{me}"
+    );
+
+    assert_eq!(
+        call(&state, "/api/log_out", "", Some(&session))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let after = call(&state, "/api/get_my_account", "", Some(&session)).await;
+    assert_eq!(
+        after.status(),
+        StatusCode::UNAUTHORIZED,
+        "the session is gone"
+    );
+}
+
+async fn forms_answer_in_italian_on_the_right_field(state: AppState) {
+    let cases = [
+        (
+            form(&[
+                ("role", "cittadino"),
+                ("email", "maria"),
+                ("password", GOOD_PASSWORD),
+                ("display_name", "Maria"),
+                ("privacy", "on"),
+            ]),
+            "email",
+        ),
+        (
+            form(&[
+                ("role", "cittadino"),
+                ("email", "m@esempio.it"),
+                ("password", "corta"),
+                ("display_name", "Maria"),
+                ("privacy", "on"),
+            ]),
+            "password",
+        ),
+        (
+            form(&[
+                ("role", "cittadino"),
+                ("email", "m@esempio.it"),
+                ("password", "123456789012"),
+                ("display_name", "Maria"),
+                ("privacy", "on"),
+            ]),
+            "password",
+        ),
+        (
+            form(&[
+                ("role", "cittadino"),
+                ("email", "m@esempio.it"),
+                ("password", GOOD_PASSWORD),
+                ("display_name", "Maria"),
+            ]),
+            "privacy",
+        ),
+        (
+            form(&[
+                ("role", "impresa"),
+                ("email", "m@esempio.it"),
+                ("password", GOOD_PASSWORD),
+                ("display_name", "Maria"),
+                ("privacy", "on"),
+            ]),
+            "organisation",
+        ),
+        (
+            form(&[
+                ("role", "admin"),
+                ("email", "m@esempio.it"),
+                ("password", GOOD_PASSWORD),
+                ("display_name", "Maria"),
+                ("privacy", "on"),
+            ]),
+            "role",
+        ),
+    ];
+    for (body, field) in cases {
+        let response = call(&state, "/api/register_account", &body, None).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let answer = text(response).await;
+        assert!(
+            answer.contains(&format!("\"field\":\"{field}\"")),
+            "{field}: {answer}"
+        );
+    }
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "nothing saved from a refused form");
+}
+
+async fn a_business_waits_until_an_operator_verifies_it(state: AppState) {
+    let sink = SmtpSink::start().await;
+    let business = registered_and_logged_in(&state, &sink, "impresa", "hr@cantiere.example").await;
+    let me = text(call(&state, "/api/get_my_account", "", Some(&business)).await).await;
+    assert!(me.contains("\"InAttesa\""), "{me}");
+    assert_eq!(
+        call(&state, "/api/list_pending_accounts", "", Some(&business))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let operator = staff_session(&state, Role::Operatore, "operatore@comune.sp.it").await;
+    let pending = text(call(&state, "/api/list_pending_accounts", "", Some(&operator)).await).await;
+    assert!(pending.contains("Cantiere Navale Golfo"), "{pending}");
+    let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'hr@cantiere.example'")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+
+    let no_reason = call(
+        &state,
+        "/api/decide_account",
+        &form(&[("account", &id.to_string()), ("decision", "respingi")]),
+        Some(&operator),
+    )
+    .await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(no_reason).await.contains("\"field\":\"reason\""));
+
+    let approve = call(
+        &state,
+        "/api/decide_account",
+        &form(&[
+            ("account", &id.to_string()),
+            ("decision", "approva"),
+            ("reason", "Dati verificati in Camera di Commercio"),
+        ]),
+        Some(&operator),
+    )
+    .await;
+    assert_eq!(approve.status(), StatusCode::OK);
+    let twice = call(
+        &state,
+        "/api/decide_account",
+        &form(&[("account", &id.to_string()), ("decision", "approva")]),
+        Some(&operator),
+    )
+    .await;
+    assert_eq!(twice.status(), StatusCode::CONFLICT);
+
+    let me = text(call(&state, "/api/get_my_account", "", Some(&business)).await).await;
+    assert!(me.contains("\"Attivo\""), "{me}");
+    deliver(&state, &sink).await;
+    assert!(sink
+        .messages_to("hr@cantiere.example")
+        .iter()
+        .any(|m| m.data.contains("ha verificato il tuo account")));
+
+    let admin = staff_session(&state, Role::Admin, "admin@comune.sp.it").await;
+    let log = text(
+        call(
+            &state,
+            "/api/list_audit_log",
+            &form(&[("action", "verifica_approvata")]),
+            Some(&admin),
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        log.contains("verifica_approvata") && !log.contains("consultazione_verifiche"),
+        "{log}"
+    );
+    let all = text(call(&state, "/api/list_audit_log", "", Some(&admin)).await).await;
+    assert!(
+        all.contains("consultazione_verifiche"),
+        "viewing the queue is logged: {all}"
+    );
+}
+
+async fn six_wrong_passwords_lock_the_next_attempt(state: AppState) {
+    let sink = SmtpSink::start().await;
+    registered_and_logged_in(&state, &sink, "cittadino", "luca@esempio.it").await;
+    let attempt = |password: &'static str| {
+        let state = state.clone();
+        async move {
+            text(
+                call(
+                    &state,
+                    "/api/log_in",
+                    &form(&[("email", "luca@esempio.it"), ("password", password)]),
+                    None,
+                )
+                .await,
+            )
+            .await
+        }
+    };
+    for _ in 0..5 {
+        assert!(attempt("password sbagliata davvero")
+            .await
+            .contains("Email o password non corrette"));
+    }
+    let locked = attempt("password sbagliata davvero").await;
+    assert!(locked.contains("Troppi tentativi"), "{locked}");
+    let even_right = attempt(GOOD_PASSWORD).await;
+    assert!(
+        even_right.contains("Troppi tentativi"),
+        "the lock holds for the right password too"
+    );
+    // An unknown account gets exactly the same answer as a wrong password.
+    let unknown = text(
+        call(
+            &state,
+            "/api/log_in",
+            &form(&[
+                ("email", "nessuno@esempio.it"),
+                ("password", "password sbagliata davvero"),
+            ]),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        unknown.contains("Troppi tentativi") || unknown.contains("Email o password non corrette")
+    );
+}
+
+async fn a_forgotten_password_is_reset_by_email(state: AppState) {
+    let sink = SmtpSink::start().await;
+    let old_session = registered_and_logged_in(&state, &sink, "cittadino", "anna@esempio.it").await;
+    assert_eq!(
+        call(
+            &state,
+            "/api/request_password_reset",
+            &form(&[("email", "anna@esempio.it")]),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(
+            &state,
+            "/api/request_password_reset",
+            &form(&[("email", "nessuno@esempio.it")]),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::OK,
+        "no hint"
+    );
+    deliver(&state, &sink).await;
+    let mail = sink
+        .messages_to("anna@esempio.it")
+        .into_iter()
+        .find(|m| m.data.contains("reimposta-password"))
+        .expect("reset email");
+    let token = token_in(&mail, "/reimposta-password").unwrap();
+    let weak = call(
+        &state,
+        "/api/reset_password",
+        &form(&[("token", &token), ("password", "corta")]),
+        None,
+    )
+    .await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let new_password = "una nuova frase per anna";
+    assert_eq!(
+        call(
+            &state,
+            "/api/reset_password",
+            &form(&[("token", &token), ("password", new_password)]),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::OK,
+        "a refused password leaves the link usable"
+    );
+    assert_eq!(
+        call(
+            &state,
+            "/api/reset_password",
+            &form(&[("token", &token), ("password", new_password)]),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "single use"
+    );
+    assert_eq!(
+        call(&state, "/api/get_my_account", "", Some(&old_session))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED,
+        "old sessions end"
+    );
+    let login = call(
+        &state,
+        "/api/log_in",
+        &form(&[("email", "anna@esempio.it"), ("password", new_password)]),
+        None,
+    )
+    .await;
+    assert_eq!(login.status(), StatusCode::OK);
+}
+
+async fn a_person_downloads_their_data_and_deletes_the_account(state: AppState) {
+    let sink = SmtpSink::start().await;
+    let session = registered_and_logged_in(&state, &sink, "cittadino", "giulia@esempio.it").await;
+    let request = Request::get("/api/export_my_data")
+        .header(header::COOKIE, format!("sessione={session}"))
+        .body(Body::empty())
+        .unwrap();
+    let export = server::build_router(state.clone())
+        .oneshot(request)
+        .await
+        .unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    assert!(export
+        .headers()
+        .get(header::CONTENT_DISPOSITION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .contains("attachment"));
+    let data: serde_json::Value = serde_json::from_str(&text(export).await).unwrap();
+    assert_eq!(data["email"], "giulia@esempio.it");
+    assert_eq!(data["consents"][0]["purpose"], "informativa_privacy");
+    assert!(data["emails"].as_array().is_some_and(|e| !e.is_empty()));
+
+    let wrong = call(
+        &state,
+        "/api/delete_my_account",
+        &form(&[("password", "non è la mia password")]),
+        Some(&session),
+    )
+    .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        call(
+            &state,
+            "/api/delete_my_account",
+            &form(&[("password", GOOD_PASSWORD)]),
+            Some(&session)
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+
+    // Nothing personal remains in any table; the anonymous row still counts.
+    for table in [
+        "users",
+        "sessions",
+        "account_tokens",
+        "login_attempts",
+        "consents",
+        "outbox",
+        "audit_log",
+    ] {
+        let rows = sqlx::query(&format!("SELECT * FROM {table}"))
+            .fetch_all(state.db.pool())
+            .await
+            .unwrap();
+        for row in rows {
+            for column in row.columns() {
+                if let Ok(Some(value)) = row.try_get::<Option<String>, _>(column.ordinal()) {
+                    assert!(
+                        !value.contains("giulia")
+                            && !value.contains("Bianchi")
+                            && !value.contains("argon2"),
+                        "{table}.{}: {value}",
+                        column.name()
+                    );
+                }
+            }
+        }
+    }
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE status = 'eliminato'")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(users, 1);
+    let login = call(
+        &state,
+        "/api/log_in",
+        &form(&[("email", "giulia@esempio.it"), ("password", GOOD_PASSWORD)]),
+        None,
+    )
+    .await;
+    assert_eq!(login.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// A staff member created the way the admin does it, with a live session.
+async fn staff_session(state: &AppState, role: Role, email: &str) -> String {
+    let mut tx = state.db.begin_write().await.unwrap();
+    let user = NewUser {
+        email,
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
+        display_name: "Personale",
+        organisation: None,
+        role,
+        status: AccountStatus::Attivo,
+        email_verified: true,
+    };
+    let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+    repo::create_session(&state.db, id).await.unwrap()
+}
+
+on_both_engines!(with_state =>
+    a_citizen_registers_verifies_and_logs_in_and_out,
+    forms_answer_in_italian_on_the_right_field,
+    a_business_waits_until_an_operator_verifies_it,
+    six_wrong_passwords_lock_the_next_attempt,
+    a_forgotten_password_is_reset_by_email,
+    a_person_downloads_their_data_and_deletes_the_account,
+);

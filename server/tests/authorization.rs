@@ -1,0 +1,243 @@
+//! Every server function, called by every role and by nobody, answers exactly
+//! as the policy table says; and requests from another site are refused.
+
+mod common;
+
+use app::accounts::domain::{AccountStatus, Role};
+use app::accounts::policy::{Access, POLICY};
+use app::accounts::repo::{self, NewUser};
+use app::state::AppState;
+use axum::body::{to_bytes, Body};
+use common::with_state;
+use http::{header, Method, Request, StatusCode};
+use tower::ServiceExt;
+
+/// Arguments of the right shape for each server function, so that what the
+/// test sees is the authorisation check and not a parse error.
+const SAMPLES: &[(&str, &str)] = &[
+    ("list_comuni", ""),
+    ("get_comune", "slug=sarzana"),
+    ("list_member_bodies", ""),
+    ("list_desks", ""),
+    ("set_language", "lang=it&back=%2F"),
+    ("current_user", ""),
+    ("register_account", "role=cittadino&email=prova%40esempio.it&password=una+frase+lunga+e+sicura&display_name=Prova&privacy=on"),
+    ("verify_email", "token=sconosciuto"),
+    ("log_in", "email=prova%40esempio.it&password=una+frase+sbagliata"),
+    ("request_password_reset", "email=prova%40esempio.it"),
+    ("reset_password", "token=sconosciuto&password=una+frase+lunga+e+sicura"),
+    ("log_out", ""),
+    ("get_my_account", ""),
+    ("export_my_data", ""),
+    ("delete_my_account", "password=una+frase+sbagliata"),
+    ("list_pending_accounts", ""),
+    ("decide_account", "account=999999&decision=approva&reason="),
+    ("list_audit_log", "action=&actor="),
+];
+
+fn registered_server_functions() -> Vec<(String, Method)> {
+    leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| (path.trim_start_matches("/api/").to_string(), method))
+        .collect()
+}
+
+#[test]
+fn every_server_function_is_in_the_policy_table_and_has_a_sample() {
+    let registered = registered_server_functions();
+    assert!(
+        registered.len() >= 18,
+        "server functions found: {registered:?}"
+    );
+    for (name, _) in &registered {
+        assert!(
+            POLICY.iter().any(|(n, _)| n == name),
+            "{name} is missing from the policy table"
+        );
+        assert!(
+            SAMPLES.iter().any(|(n, _)| n == name),
+            "{name} has no sample arguments in this test"
+        );
+    }
+    for (name, _) in POLICY {
+        assert!(
+            registered.iter().any(|(n, _)| n == name),
+            "{name} is in the policy table but not a server function"
+        );
+    }
+}
+
+/// A fresh active, verified account of `role` with a live session.
+async fn session_of(state: &AppState, role: Role, n: usize) -> String {
+    let email = format!("{}-{n}@esempio.it", role.code());
+    let mut tx = state.db.begin_write().await.unwrap();
+    let user = NewUser {
+        email: &email,
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
+        display_name: "Prova",
+        organisation: Some("Organizzazione di prova"),
+        role,
+        status: AccountStatus::Attivo,
+        email_verified: true,
+    };
+    let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+    repo::create_session(&state.db, id).await.unwrap()
+}
+
+async fn authorization_matches_the_table(state: AppState) {
+    let registered = registered_server_functions();
+    let mut n = 0;
+    for (name, access) in POLICY {
+        let (_, method) = registered.iter().find(|(n, _)| n == name).unwrap();
+        let args = SAMPLES.iter().find(|(n, _)| n == name).unwrap().1;
+        let callers: Vec<Option<Role>> = std::iter::once(None)
+            .chain(Role::ALL.into_iter().map(Some))
+            .collect();
+        for caller in callers {
+            n += 1;
+            // A new account per call: some calls (log out, delete) end the session.
+            let session = match caller {
+                Some(role) => Some(session_of(&state, role, n).await),
+                None => None,
+            };
+            let mut request = if *method == Method::GET {
+                Request::get(format!("/api/{name}?{args}"))
+                    .body(Body::empty())
+                    .unwrap()
+            } else {
+                Request::post(format!("/api/{name}"))
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(args))
+                    .unwrap()
+            };
+            if let Some(secret) = &session {
+                request.headers_mut().insert(
+                    header::COOKIE,
+                    format!("sessione={secret}").parse().unwrap(),
+                );
+            }
+            let response = server::build_router(state.clone())
+                .oneshot(request)
+                .await
+                .unwrap();
+            let status = response.status();
+            let body = String::from_utf8(
+                to_bytes(response.into_body(), 1 << 20)
+                    .await
+                    .unwrap()
+                    .to_vec(),
+            )
+            .unwrap();
+            let allowed = match access {
+                Access::Everyone => true,
+                Access::SignedIn => caller.is_some(),
+                Access::Roles(roles) => caller.is_some_and(|role| roles.contains(&role)),
+            };
+            let who = caller.map_or("nobody", Role::code);
+            if allowed {
+                assert!(
+                    status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN,
+                    "{name} refused to {who}: {status} {body}"
+                );
+            } else if caller.is_none() {
+                assert_eq!(
+                    (status, body.as_str()),
+                    (StatusCode::UNAUTHORIZED, "\"Unauthorized\""),
+                    "{name} for {who}"
+                );
+            } else {
+                assert_eq!(
+                    (status, body.as_str()),
+                    (StatusCode::FORBIDDEN, "\"Forbidden\""),
+                    "{name} for {who}"
+                );
+            }
+        }
+    }
+}
+
+/// An account still waiting for verification has none of its role's rights.
+async fn an_account_not_yet_active_has_no_staff_rights(state: AppState) {
+    let mut tx = state.db.begin_write().await.unwrap();
+    let user = NewUser {
+        email: "attesa@esempio.it",
+        password_hash: "x",
+        display_name: "Prova",
+        organisation: Some("Impresa in attesa"),
+        role: Role::Operatore,
+        status: AccountStatus::InAttesa,
+        email_verified: true,
+    };
+    let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+    let session = repo::create_session(&state.db, id).await.unwrap();
+    let request = Request::post("/api/list_pending_accounts")
+        .header(header::COOKIE, format!("sessione={session}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = server::build_router(state.clone())
+        .oneshot(request)
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "an account not yet active has no role's rights"
+    );
+}
+
+async fn requests_from_another_site_are_refused(state: AppState) {
+    let body = "email=prova%40esempio.it&password=una+frase+sbagliata";
+    let send = |headers: Vec<(&'static str, &'static str)>| {
+        let state = state.clone();
+        async move {
+            let mut request = Request::post("/api/log_in")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            for (name, value) in headers {
+                request = request.header(name, value);
+            }
+            server::build_router(state)
+                .oneshot(request.body(Body::from(body)).unwrap())
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(
+        send(vec![
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:3000")
+        ])
+        .await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(vec![("sec-fetch-site", "cross-site")]).await,
+        StatusCode::FORBIDDEN
+    );
+    let same = send(vec![
+        ("sec-fetch-site", "same-origin"),
+        ("origin", "http://127.0.0.1:3000"),
+        ("host", "127.0.0.1:3000"),
+    ])
+    .await;
+    assert_eq!(
+        same,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a same-site login gets as far as checking the password"
+    );
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        count, 2,
+        "only the same-site attempt reached the login (one row per email and per address)"
+    );
+}
+
+on_both_engines!(with_state =>
+    authorization_matches_the_table,
+    an_account_not_yet_active_has_no_staff_rights,
+    requests_from_another_site_are_refused,
+);
