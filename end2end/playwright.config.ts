@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 // (`cargo leptos end-to-end --release`). The browser is Debian's Chromium.
 export default defineConfig({
   testDir: "./tests",
+  // A real SMTP server for the portal's email (the server is started with SMTP_PORT=2525).
+  globalSetup: "./smtp-sink.ts",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -31,7 +31,13 @@ say "unit, data-layer (SQLite and PostgreSQL) and server tests"
 cargo test -p app --features ssr -p server 2>&1 | tee -a "$log"
 
 say "end-to-end tests in Chromium (release build)"
-DATABASE_URL="sqlite://$work/e2e.db" cargo leptos end-to-end --release --precompress --split 2>&1 | tee -a "$log"
+cargo leptos build --release --precompress --split
+# The browser tests run on their own SQLite file, send email to the SMTP sink
+# Playwright starts (end2end/smtp-sink.ts), and sign in as this administrator.
+export DATABASE_URL="sqlite://$work/e2e.db" SMTP_PORT=2525 MAIL_SINK_DIR="$work/mail"
+export E2E_ADMIN_EMAIL="admin@comune.sp.it" E2E_ADMIN_PASSWORD="la rete del lavoro spezzina"
+printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$CARGO_TARGET_DIR/release/server" create-admin --email "$E2E_ADMIN_EMAIL"
+cargo leptos end-to-end --release --precompress --split 2>&1 | tee -a "$log"
 
 say "wasm size"
 node scripts/wasm-size.mjs target/site/pkg 300

@@ -1,0 +1,143 @@
+import { expect, Page, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expectAccessible, gotoHydrated } from "./helpers";
+import { linkIn, waitForMail } from "./mail";
+
+const PASSWORD = "gabbiani sul molo di lerici";
+const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "admin@comune.sp.it";
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? "la rete del lavoro spezzina";
+// Each flow signs in and out several times (argon2 takes its time on purpose).
+test.describe.configure({ timeout: 90_000 });
+
+const unique = (name: string) => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@esempio.it`;
+
+async function register(page: Page, who: { role?: "Impresa"; email: string; name: string; organisation?: string }) {
+  await gotoHydrated(page, "/registrazione");
+  if (who.role) await page.getByLabel(who.role, { exact: true }).check();
+  await page.getByLabel("Nome e cognome").fill(who.name);
+  if (who.organisation) await page.getByLabel("Impresa o ente").fill(who.organisation);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel(/Ho letto/).check();
+  await page.getByRole("button", { name: "Crea l'account" }).click();
+  await expect(page).toHaveURL(/\/accesso\?registrato=1$/);
+  await expect(page.getByRole("status")).toContainText("Ti abbiamo mandato un'email");
+}
+
+async function confirmEmail(page: Page, email: string) {
+  const mail = await waitForMail(email, "Conferma il tuo indirizzo email");
+  await gotoHydrated(page, linkIn(mail, "/verifica-email"));
+  await page.getByRole("button", { name: "Conferma il mio indirizzo" }).click();
+  await expect(page).toHaveURL(/\/accesso\?verificato=1$/);
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await gotoHydrated(page, "/accesso");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page).toHaveURL(/\/area$/);
+}
+
+async function logOut(page: Page) {
+  await gotoHydrated(page, "/area");
+  await page.getByRole("button", { name: "Esci dal portale" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+test("a citizen registers, confirms the email, logs in and out", async ({ page }) => {
+  const email = unique("maria");
+  await register(page, { email, name: "Maria Bianchi" });
+  await confirmEmail(page, email);
+  await logIn(page, email, PASSWORD);
+  await expect(page.getByText("Maria Bianchi")).toBeVisible();
+  await expect(page.getByTestId("stato-account")).toHaveText("Attivo");
+  await expect(page.getByText("Presa visione dell'informativa sulla privacy")).toBeVisible();
+  await expectAccessible(page);
+  await logOut(page);
+  await page.goto("/area");
+  await expect(page).toHaveURL(/\/accesso$/);
+});
+
+test("a bad registration says what is wrong next to the field and keeps what was typed", async ({ page }) => {
+  await gotoHydrated(page, "/registrazione");
+  await page.getByLabel("Nome e cognome").fill("Paolo Neri");
+  await page.getByLabel("Email").fill("paolo@esempio");
+  await page.getByLabel("Password", { exact: true }).fill("corta");
+  await page.getByRole("button", { name: "Crea l'account" }).click();
+  const email = page.getByLabel("Email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#campo-email-errore")).toContainText("indirizzo email valido");
+  await expect(page.getByLabel("Nome e cognome")).toHaveValue("Paolo Neri");
+  await expect(email).toHaveValue("paolo@esempio");
+  await expectAccessible(page);
+});
+
+test("a business waits, an operator verifies it, the business reaches its area", async ({ page }) => {
+  const email = unique("hr");
+  const organisation = `Cantiere Navale ${Date.now()}`;
+  await register(page, { role: "Impresa", email, name: "Giorgio Verdi", organisation });
+  await confirmEmail(page, email);
+  await logIn(page, email, PASSWORD);
+  await expect(page.getByTestId("stato-account")).toHaveText("In attesa di verifica");
+  await logOut(page);
+
+  await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.getByRole("link", { name: "Verifica di imprese ed enti" }).click();
+  await expect(page).toHaveURL(/\/staff\/verifiche$/);
+  const request = page.getByTestId("richiesta").filter({ hasText: organisation });
+  await expect(request).toContainText(email);
+  await expectAccessible(page);
+  await request.getByLabel("Approva").check();
+  await request.getByLabel(/Motivazione/).fill("Dati verificati");
+  await request.getByRole("button", { name: "Registra la decisione" }).click();
+  await expect(page.getByTestId("richiesta").filter({ hasText: organisation })).toHaveCount(0);
+  await logOut(page);
+
+  await waitForMail(email, "ha verificato il tuo account");
+  await logIn(page, email, PASSWORD);
+  await expect(page.getByTestId("stato-account")).toHaveText("Attivo");
+});
+
+test("a person downloads their data and deletes their account", async ({ page }) => {
+  const email = unique("giulia");
+  await register(page, { email, name: "Giulia Rossi" });
+  await confirmEmail(page, email);
+  await logIn(page, email, PASSWORD);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Scarica i miei dati (JSON)" }).click();
+  const file = await (await download).path();
+  const data = JSON.parse(readFileSync(file, "utf8"));
+  expect(data.email).toBe(email);
+  expect(data.display_name).toBe("Giulia Rossi");
+  expect(data.consents[0].purpose).toBe("informativa_privacy");
+
+  await page.getByLabel("Scrivi la tua password per confermare").fill(PASSWORD);
+  await page.getByRole("button", { name: "Elimina definitivamente il mio account" }).click();
+  await expect(page).toHaveURL(/\/\?account=eliminato$/);
+  await gotoHydrated(page, "/accesso");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.locator("#campo-password-errore")).toHaveText("Email o password non corrette.");
+});
+
+// Last in this file: it uses up this address's login attempts for a minute.
+test("six wrong passwords lock the next attempt with a clear message", async ({ page }) => {
+  const email = unique("luca");
+  await register(page, { email, name: "Luca Gialli" });
+  await confirmEmail(page, email);
+  await gotoHydrated(page, "/accesso");
+  const error = page.locator("#campo-password-errore");
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`password sbagliata numero ${attempt}`);
+    await page.getByRole("button", { name: "Accedi" }).click();
+    await expect(error).toHaveText(attempt <= 5 ? "Email o password non corrette." : /Troppi tentativi/);
+  }
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(error).toHaveText(/Troppi tentativi/);
+  await expect(page).toHaveURL(/\/accesso$/);
+});
