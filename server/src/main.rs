@@ -1,11 +1,14 @@
 //! The InfoLavoro server. Settings come from the environment (see README).
 //!
-//! `server` serves the portal; `server create-admin --email EMAIL [--name NAME]`
-//! creates the first administrator, reading the password from standard input.
+//! `server` serves the portal. Staff accounts are created here, never with a
+//! default password (it is asked on the terminal, or read from standard input):
+//! - `server create-admin --email EMAIL [--name NAME]`
+//! - `server create-operator --email EMAIL --comune SLUG [--name NAME]`
 
+use app::accounts::domain::Role;
 use app::config::{redact_url, Config};
 use leptos::prelude::get_configuration;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -17,9 +20,11 @@ async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         None => serve(config).await,
-        Some("create-admin") => create_admin(config, &args[1..]).await,
+        Some("create-admin") => create_staff(config, Role::Admin, &args[1..]).await,
+        Some("create-operator") => create_staff(config, Role::Operatore, &args[1..]).await,
         Some(other) => Err(format!(
-            "unknown command {other:?}; use: server [create-admin --email EMAIL [--name NAME]]"
+            "unknown command {other:?}; use: server [create-admin --email EMAIL [--name NAME] | \
+             create-operator --email EMAIL --comune SLUG [--name NAME]]"
         )
         .into()),
     };
@@ -55,30 +60,44 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// The first administrator: never a default password, always one typed or piped in.
-async fn create_admin(config: Config, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+/// An administrator or an operator, active at once.
+async fn create_staff(
+    config: Config,
+    role: Role,
+    args: &[String],
+) -> Result<(), Box<dyn std::error::Error>> {
     let value_of = |flag: &str| {
         args.iter()
             .position(|a| a == flag)
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let email = value_of("--email").ok_or("create-admin needs --email EMAIL")?;
-    let name = value_of("--name").unwrap_or_else(|| "Amministratore della Rete".into());
-    if std::io::stdin().is_terminal() {
-        eprint!("Password (at least 12 characters): ");
-        std::io::stderr().flush()?;
-    }
-    let mut password = String::new();
-    std::io::stdin().lock().read_line(&mut password)?;
-    let password = password.trim_end_matches(['\r', '\n']);
+    let email = value_of("--email").ok_or("--email EMAIL is required")?;
+    let name = value_of("--name").unwrap_or_else(|| match role {
+        Role::Admin => "Amministratore della Rete".into(),
+        _ => "Operatore dello sportello".into(),
+    });
+    let password = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Password (at least 12 characters): ")?
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
     let leptos_options = get_configuration(None)?.leptos_options;
     let state = server::build_state(config, leptos_options).await?;
-    let id = app::accounts::service::create_admin(&state, &email, password, &name)
-        .await
-        .map_err(|e| e.user_message())?;
+    let created = app::accounts::service::create_staff(
+        &state,
+        role,
+        &email,
+        &password,
+        &name,
+        value_of("--comune").as_deref(),
+    )
+    .await;
     state.db.close().await;
-    println!("Administrator {email} created (account {id}).");
+    let id = created.map_err(|e| e.user_message())?;
+    println!("{} {email} created (account {id}).", role.code());
     Ok(())
 }
 

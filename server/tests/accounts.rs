@@ -601,11 +601,93 @@ async fn a_person_downloads_their_data_and_deletes_the_account(state: AppState) 
     assert_eq!(login.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+async fn staff_sessions_end_after_thirty_idle_minutes(state: AppState) {
+    let operator = staff_session(&state, Role::Operatore, "operatore@comune.sp.it").await;
+    let sink = SmtpSink::start().await;
+    let citizen = registered_and_logged_in(&state, &sink, "cittadino", "pietro@esempio.it").await;
+    // Both sessions were last seen 31 minutes ago.
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - 1860")
+        .execute(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        call(&state, "/api/get_my_account", "", Some(&operator))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        call(&state, "/api/get_my_account", "", Some(&citizen))
+            .await
+            .status(),
+        StatusCode::OK,
+        "a citizen's session lasts longer"
+    );
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(left, 1, "the expired session was deleted");
+}
+
+async fn operators_are_created_for_a_comune_desk(state: AppState) {
+    use app::accounts::service::create_staff;
+    let id = create_staff(
+        &state,
+        Role::Operatore,
+        "sportello@comune.sarzana.sp.it",
+        GOOD_PASSWORD,
+        "Operatore Sarzana",
+        Some("sarzana"),
+    )
+    .await
+    .unwrap();
+    let desk: Option<String> = sqlx::query_scalar("SELECT desk_istat FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(desk.as_deref(), Some("011027"));
+    let no_desk = create_staff(
+        &state,
+        Role::Operatore,
+        "altro@comune.sp.it",
+        GOOD_PASSWORD,
+        "Operatore",
+        None,
+    )
+    .await;
+    assert!(
+        matches!(no_desk, Err(app::AppError::Validation { ref field, .. }) if field == "comune")
+    );
+    let weak = create_staff(
+        &state,
+        Role::Admin,
+        "admin@comune.sp.it",
+        "password1234",
+        "Admin",
+        None,
+    )
+    .await;
+    assert!(weak.is_err(), "no weak password for the admin either");
+    let twice = create_staff(
+        &state,
+        Role::Operatore,
+        "sportello@comune.sarzana.sp.it",
+        GOOD_PASSWORD,
+        "Operatore",
+        Some("sarzana"),
+    )
+    .await;
+    assert!(matches!(twice, Err(app::AppError::Conflict(_))));
+}
+
 /// A staff member created the way the admin does it, with a live session.
 async fn staff_session(state: &AppState, role: Role, email: &str) -> String {
     let mut tx = state.db.begin_write().await.unwrap();
     let user = NewUser {
         email,
+        desk_istat: None,
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
         display_name: "Personale",
         organisation: None,
@@ -625,4 +707,6 @@ on_both_engines!(with_state =>
     six_wrong_passwords_lock_the_next_attempt,
     a_forgotten_password_is_reset_by_email,
     a_person_downloads_their_data_and_deletes_the_account,
+    staff_sessions_end_after_thirty_idle_minutes,
+    operators_are_created_for_a_comune_desk,
 );

@@ -72,6 +72,7 @@ async fn session_of(state: &AppState, role: Role, n: usize) -> String {
     let mut tx = state.db.begin_write().await.unwrap();
     let user = NewUser {
         email: &email,
+        desk_istat: None,
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
         display_name: "Prova",
         organisation: Some("Organizzazione di prova"),
@@ -161,6 +162,7 @@ async fn an_account_not_yet_active_has_no_staff_rights(state: AppState) {
     let mut tx = state.db.begin_write().await.unwrap();
     let user = NewUser {
         email: "attesa@esempio.it",
+        desk_istat: None,
         password_hash: "x",
         display_name: "Prova",
         organisation: Some("Impresa in attesa"),

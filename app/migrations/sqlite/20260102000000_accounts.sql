@@ -11,6 +11,8 @@ CREATE TABLE users (
     status         TEXT NOT NULL CHECK (status IN ('attivo', 'in_attesa', 'respinto', 'eliminato')),
     email_verified INTEGER NOT NULL DEFAULT 0 CHECK (email_verified IN (0, 1)),
     review_reason  TEXT,
+    -- Operators work at one comune's desk.
+    desk_istat     TEXT REFERENCES comuni (istat_code),
     created_at     INTEGER NOT NULL,
     deleted_at     INTEGER
 );

@@ -60,6 +60,8 @@ fn user_from_row(row: &AnyRow) -> Result<(SessionUser, Option<String>), sqlx::Er
 
 pub struct NewUser<'a> {
     pub email: &'a str,
+    /// The comune (ISTAT code) of an operator's desk.
+    pub desk_istat: Option<&'a str>,
     pub password_hash: &'a str,
     pub display_name: &'a str,
     pub organisation: Option<&'a str>,
@@ -71,8 +73,8 @@ pub struct NewUser<'a> {
 /// `Ok(None)` when the email is already registered.
 pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>) -> Result<Option<i64>, sqlx::Error> {
     let inserted = sqlx::query_scalar(
-        "INSERT INTO users (email, password_hash, display_name, organisation, role, status, email_verified, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (email) DO NOTHING RETURNING id",
+        "INSERT INTO users (email, password_hash, display_name, organisation, role, status, email_verified, created_at, desk_istat)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(user.email)
     .bind(user.password_hash)
@@ -82,6 +84,7 @@ pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>) -> Result<Option<i64>,
     .bind(user.status.code())
     .bind(i64::from(user.email_verified))
     .bind(now())
+    .bind(user.desk_istat)
     .fetch_optional(&mut **tx)
     .await?;
     Ok(inserted)

@@ -100,6 +100,7 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
     let mut tx = state.db.begin_write().await?;
     let new = NewUser {
         email: form.email.as_str(),
+        desk_istat: None,
         password_hash: &hash,
         display_name: &form.display_name,
         organisation: form.organisation.as_deref(),
@@ -354,24 +355,52 @@ pub async fn decide(
     Ok(())
 }
 
-/// The first admin, from the server's `create-admin` subcommand.
-pub async fn create_admin(
+/// Staff accounts, from the server's `create-admin` and `create-operator`
+/// subcommands: active and verified at once, never with a default password.
+/// An operator works at the desk of `desk_comune` (a comune's slug).
+pub async fn create_staff(
     state: &AppState,
+    role: Role,
     email: &str,
     password: &str,
     name: &str,
+    desk_comune: Option<&str>,
 ) -> Result<i64, AppError> {
     let email = Email::parse(email)?;
     let password = NewPassword::parse(password, "password")?;
-    let name = parse_name(name, "display_name", "Scrivi il nome dell'amministratore.")?;
+    let name = parse_name(name, "display_name", "Scrivi il nome della persona.")?;
+    let desk = match (role, desk_comune) {
+        (Role::Operatore, Some(slug)) => Some(
+            crate::network::repo::comune_by_slug(&state.db, slug)
+                .await?
+                .ok_or_else(|| {
+                    AppError::validation("comune", format!("Nessun comune si chiama {slug:?}."))
+                })?
+                .istat_code,
+        ),
+        (Role::Operatore, None) => {
+            return Err(AppError::validation(
+                "comune",
+                "Un operatore lavora allo sportello di un comune: indica --comune.",
+            ))
+        }
+        (Role::Admin, _) => None,
+        _ => {
+            return Err(AppError::validation(
+                "role",
+                "Da qui si creano solo operatori e amministratori.",
+            ))
+        }
+    };
     let hash = state.hasher.hash(&password, "password").await?;
     let mut tx = state.db.begin_write().await?;
     let new = NewUser {
         email: email.as_str(),
+        desk_istat: desk.as_deref(),
         password_hash: &hash,
         display_name: &name,
         organisation: Some("Comune della Spezia"),
-        role: Role::Admin,
+        role,
         status: AccountStatus::Attivo,
         email_verified: true,
     };
