@@ -5,7 +5,6 @@ mod common;
 
 use app::accounts::domain::{AccountStatus, Role};
 use app::accounts::mail::deliver_pending;
-use app::accounts::repo::{self, NewUser};
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use common::smtp::{token_in, SmtpSink};
@@ -682,22 +681,8 @@ async fn operators_are_created_for_a_comune_desk(state: AppState) {
     assert!(matches!(twice, Err(app::AppError::Conflict(_))));
 }
 
-/// A staff member created the way the admin does it, with a live session.
 async fn staff_session(state: &AppState, role: Role, email: &str) -> String {
-    let mut tx = state.db.begin_write().await.unwrap();
-    let user = NewUser {
-        email,
-        desk_istat: None,
-        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
-        display_name: "Personale",
-        organisation: None,
-        role,
-        status: AccountStatus::Attivo,
-        email_verified: true,
-    };
-    let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
-    tx.commit().await.unwrap();
-    repo::create_session(&state.db, id).await.unwrap()
+    common::account_with_session(state, role, AccountStatus::Attivo, email).await
 }
 
 on_both_engines!(with_state =>

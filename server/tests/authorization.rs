@@ -5,7 +5,6 @@ mod common;
 
 use app::accounts::domain::{AccountStatus, Role};
 use app::accounts::policy::{Access, POLICY};
-use app::accounts::repo::{self, NewUser};
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use common::with_state;
@@ -69,20 +68,7 @@ fn every_server_function_is_in_the_policy_table_and_has_a_sample() {
 /// A fresh active, verified account of `role` with a live session.
 async fn session_of(state: &AppState, role: Role, n: usize) -> String {
     let email = format!("{}-{n}@esempio.it", role.code());
-    let mut tx = state.db.begin_write().await.unwrap();
-    let user = NewUser {
-        email: &email,
-        desk_istat: None,
-        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
-        display_name: "Prova",
-        organisation: Some("Organizzazione di prova"),
-        role,
-        status: AccountStatus::Attivo,
-        email_verified: true,
-    };
-    let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
-    tx.commit().await.unwrap();
-    repo::create_session(&state.db, id).await.unwrap()
+    common::account_with_session(state, role, AccountStatus::Attivo, &email).await
 }
 
 async fn authorization_matches_the_table(state: AppState) {
@@ -159,20 +145,13 @@ async fn authorization_matches_the_table(state: AppState) {
 
 /// An account still waiting for verification has none of its role's rights.
 async fn an_account_not_yet_active_has_no_staff_rights(state: AppState) {
-    let mut tx = state.db.begin_write().await.unwrap();
-    let user = NewUser {
-        email: "attesa@esempio.it",
-        desk_istat: None,
-        password_hash: "x",
-        display_name: "Prova",
-        organisation: Some("Impresa in attesa"),
-        role: Role::Operatore,
-        status: AccountStatus::InAttesa,
-        email_verified: true,
-    };
-    let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
-    tx.commit().await.unwrap();
-    let session = repo::create_session(&state.db, id).await.unwrap();
+    let session = common::account_with_session(
+        &state,
+        Role::Operatore,
+        AccountStatus::InAttesa,
+        "attesa@esempio.it",
+    )
+    .await;
     let request = Request::post("/api/list_pending_accounts")
         .header(header::COOKIE, format!("sessione={session}"))
         .body(Body::empty())

@@ -304,13 +304,8 @@ pub struct MyAccount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyData {
     pub generated_at: i64,
-    pub email: String,
-    pub display_name: String,
-    pub organisation: Option<String>,
-    pub role: Role,
-    pub status: AccountStatus,
-    pub email_verified: bool,
-    pub review_reason: Option<String>,
+    #[serde(flatten)]
+    pub account: SessionUser,
     pub consents: Vec<Consent>,
     /// Subject, queued at, sent at.
     pub emails: Vec<(String, i64, Option<i64>)>,

@@ -238,13 +238,7 @@ pub async fn export(state: &AppState, user: SessionUser) -> Result<MyData, AppEr
         consents: repo::list_consents(&state.db, user.id).await?,
         emails: repo::emails_sent_to(&state.db, user.id).await?,
         staff_actions: repo::audit_about(&state.db, user.id).await?,
-        email: user.email,
-        display_name: user.display_name,
-        organisation: user.organisation,
-        role: user.role,
-        status: user.status,
-        email_verified: user.email_verified,
-        review_reason: user.review_reason,
+        account: user,
     })
 }
 

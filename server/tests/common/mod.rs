@@ -134,3 +134,31 @@ macro_rules! on_both_engines {
         )*
     };
 }
+
+/// An account created directly (as the admin's subcommands do), with a live session.
+#[allow(
+    dead_code,
+    reason = "each test binary uses its own share of these helpers"
+)]
+pub async fn account_with_session(
+    state: &AppState,
+    role: app::accounts::domain::Role,
+    status: app::accounts::domain::AccountStatus,
+    email: &str,
+) -> String {
+    use app::accounts::repo::{self, NewUser};
+    let mut tx = state.db.begin_write().await.unwrap();
+    let user = NewUser {
+        email,
+        desk_istat: None,
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
+        display_name: "Personale",
+        organisation: Some("Organizzazione di prova"),
+        role,
+        status,
+        email_verified: true,
+    };
+    let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+    repo::create_session(&state.db, id).await.unwrap()
+}
