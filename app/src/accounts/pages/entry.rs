@@ -42,8 +42,10 @@ pub fn RegisterPage() -> impl IntoView {
             <div class="mb-5">
                 <label class="choice">
                     <input type="checkbox" name="privacy" value="on" aria-describedby="campo-privacy-errore"/>
-                    " " {td_string!(l, account.privacy_consent)} " "
-                    <a href="/privacy" target="_blank">{td_string!(l, account.privacy_link)}</a>
+                    <span>
+                        {td_string!(l, account.privacy_consent)} " "
+                        <a href="/privacy" target="_blank">{td_string!(l, account.privacy_link)}</a>
+                    </span>
                 </label>
                 <p id="campo-privacy-errore" class="field-error" aria-live="polite">{move || error("privacy").get()}</p>
             </div>
