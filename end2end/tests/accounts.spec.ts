@@ -123,6 +123,56 @@ test("a person downloads their data and deletes their account", async ({ page })
   await expect(page.locator("#campo-password-errore")).toHaveText("Email o password non corrette.");
 });
 
+test("a forgotten password is replaced through the emailed link", async ({ page }) => {
+  const email = unique("anna");
+  await register(page, { email, name: "Anna Neri" });
+  await confirmEmail(page, email);
+  await gotoHydrated(page, "/accesso");
+  await page.getByRole("link", { name: "Hai dimenticato la password?" }).click();
+  await expect(page).toHaveURL(/\/password-dimenticata$/);
+  await expectAccessible(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Mandami il collegamento" }).click();
+  await expect(page.getByRole("status")).toContainText("ti abbiamo mandato un collegamento");
+
+  const mail = await waitForMail(email, "Reimposta la tua password");
+  await gotoHydrated(page, linkIn(mail, "/reimposta-password"));
+  await expectAccessible(page);
+  await page.getByLabel("Nuova password").fill("corta");
+  await page.getByRole("button", { name: "Salva la nuova password" }).click();
+  await expect(page.locator("#campo-password-errore")).toContainText("almeno 12 caratteri");
+  const newPassword = "una nuova frase per anna";
+  await page.getByLabel("Nuova password").fill(newPassword);
+  await page.getByRole("button", { name: "Salva la nuova password" }).click();
+  await expect(page.getByRole("status")).toContainText("Password cambiata");
+  await logIn(page, email, newPassword);
+});
+
+test("the admin reads and filters the audit log", async ({ page }) => {
+  await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.getByRole("link", { name: "Verifica di imprese ed enti" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verifica di imprese ed enti");
+  await gotoHydrated(page, "/area");
+  await page.getByRole("link", { name: "Registro delle attività" }).click();
+  await expect(page).toHaveURL(/\/staff\/registro$/);
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows.filter({ hasText: "consultazione_verifiche" }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Azione").selectOption("verifica_approvata");
+  await page.getByRole("button", { name: "Filtra" }).click();
+  await expect(page).toHaveURL(/azione=verifica_approvata/);
+  await expect(rows.filter({ hasText: "consultazione_verifiche" })).toHaveCount(0);
+});
+
+test("the sign-in and email-link pages are accessible", async ({ page }) => {
+  for (const url of ["/accesso", "/accesso?registrato=1", "/verifica-email?token=esempio"]) {
+    await gotoHydrated(page, url);
+    await expectAccessible(page);
+  }
+  await page.getByRole("button", { name: "Conferma il mio indirizzo" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "non è valido o è scaduto" })).toBeVisible();
+});
+
 // Last in this file: it uses up this address's login attempts for a minute.
 test("six wrong passwords lock the next attempt with a clear message", async ({ page }) => {
   const email = unique("luca");
