@@ -293,10 +293,7 @@ async fn forms_answer_in_italian_on_the_right_field(state: AppState) {
             "{field}: {answer}"
         );
     }
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(state.db.pool())
-        .await
-        .unwrap();
+    let count = common::count(&state, "SELECT COUNT(*) FROM users").await;
     assert_eq!(count, 0, "nothing saved from a refused form");
 }
 
@@ -585,10 +582,11 @@ async fn a_person_downloads_their_data_and_deletes_the_account(state: AppState) 
             }
         }
     }
-    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE status = 'eliminato'")
-        .fetch_one(state.db.pool())
-        .await
-        .unwrap();
+    let users = common::count(
+        &state,
+        "SELECT COUNT(*) FROM users WHERE status = 'eliminato'",
+    )
+    .await;
     assert_eq!(users, 1);
     let login = call(
         &state,
@@ -622,10 +620,7 @@ async fn staff_sessions_end_after_thirty_idle_minutes(state: AppState) {
         StatusCode::OK,
         "a citizen's session lasts longer"
     );
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
-        .fetch_one(state.db.pool())
-        .await
-        .unwrap();
+    let left = common::count(&state, "SELECT COUNT(*) FROM sessions").await;
     assert_eq!(left, 1, "the expired session was deleted");
 }
 

@@ -207,10 +207,7 @@ async fn requests_from_another_site_are_refused(state: AppState) {
         StatusCode::UNPROCESSABLE_ENTITY,
         "a same-site login gets as far as checking the password"
     );
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts")
-        .fetch_one(state.db.pool())
-        .await
-        .unwrap();
+    let count = common::count(&state, "SELECT COUNT(*) FROM login_attempts").await;
     assert_eq!(
         count, 2,
         "only the same-site attempt reached the login (one row per email and per address)"

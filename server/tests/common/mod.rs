@@ -162,3 +162,15 @@ pub async fn account_with_session(
     tx.commit().await.unwrap();
     repo::create_session(&state.db, id).await.unwrap()
 }
+
+/// The single number a `SELECT COUNT(*) …` answers.
+#[allow(
+    dead_code,
+    reason = "each test binary uses its own share of these helpers"
+)]
+pub async fn count(state: &AppState, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap()
+}
