@@ -6,9 +6,9 @@ mod common;
 use app::accounts::domain::{AccountStatus, Role};
 use app::accounts::mail::deliver_pending;
 use app::state::AppState;
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use common::smtp::{token_in, SmtpSink};
-use common::with_state;
+use common::{text, with_state};
 use http::{header, Request, Response, StatusCode};
 use sqlx::{Column, Row};
 use tower::ServiceExt;
@@ -25,16 +25,6 @@ async fn call(state: &AppState, path: &str, body: &str, session: Option<&str>) -
         .oneshot(request.body(Body::from(body.to_string())).unwrap())
         .await
         .unwrap()
-}
-
-async fn text(response: Response<Body>) -> String {
-    String::from_utf8(
-        to_bytes(response.into_body(), 1 << 20)
-            .await
-            .unwrap()
-            .to_vec(),
-    )
-    .unwrap()
 }
 
 fn form(pairs: &[(&str, &str)]) -> String {

@@ -4,8 +4,8 @@
 mod common;
 
 use app::state::AppState;
-use axum::body::{to_bytes, Body};
-use common::with_state;
+use axum::body::Body;
+use common::{text, with_state};
 use http::{header, Request, Response, StatusCode};
 use tower::ServiceExt;
 
@@ -18,11 +18,6 @@ async fn send(state: &AppState, request: Request<Body>) -> Response<Body> {
 
 async fn get(state: &AppState, uri: &str) -> Response<Body> {
     send(state, Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-async fn text(response: Response<Body>) -> String {
-    let bytes = to_bytes(response.into_body(), 4 << 20).await.unwrap();
-    String::from_utf8(bytes.to_vec()).unwrap()
 }
 
 fn header_of(response: &Response<Body>, name: header::HeaderName) -> &str {

@@ -1,16 +1,10 @@
 //! Server functions of accounts. Each starts with `authorize` (the policy
 //! table), parses its arguments into domain types, then calls the data layer.
 
-use super::domain::{AuditEntry, MyAccount, MyData, PendingAccount, SessionUser};
+use super::domain::{AuditEntry, MyAccount, MyData, PendingAccount};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json};
-
-#[server(prefix = "/api", endpoint = "current_user")]
-pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
-    let (_, user) = super::auth::authorize("current_user").await?;
-    Ok(user)
-}
 
 #[server(prefix = "/api", endpoint = "register_account")]
 pub async fn register_account(

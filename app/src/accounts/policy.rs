@@ -25,7 +25,6 @@ pub const POLICY: &[(&str, Access)] = &[
     ("list_desks", Access::Everyone),
     ("set_language", Access::Everyone),
     // Getting in.
-    ("current_user", Access::Everyone),
     ("register_account", Access::Everyone),
     ("verify_email", Access::Everyone),
     ("log_in", Access::Everyone),

@@ -5,6 +5,7 @@ use super::tokens::{hash_secret, new_secret, now};
 use crate::db::Db;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use std::sync::LazyLock;
 
 pub type Tx = Transaction<'static, Any>;
 
@@ -34,6 +35,14 @@ fn audit_entries(rows: Vec<AuditRow>) -> Vec<AuditEntry> {
 
 const USER_COLUMNS: &str =
     "id, email, display_name, organisation, role, status, email_verified, review_reason, password_hash";
+
+/// Built once: this query runs on every request that carries a session.
+/// (No user column is also a session column, so none needs a table prefix.)
+static SESSION_USER_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT s.last_seen_at, {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+    )
+});
 
 fn user_from_row(row: &AnyRow) -> Result<(SessionUser, Option<String>), sqlx::Error> {
     let code: String = row.try_get("role")?;
@@ -145,13 +154,10 @@ pub async fn session_user(
     idle_limit: impl Fn(Role) -> i64,
 ) -> Result<Option<SessionUser>, sqlx::Error> {
     let token_hash = hash_secret(secret);
-    let row = sqlx::query(&format!(
-        "SELECT s.last_seen_at, {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
-        USER_COLUMNS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
-    ))
-    .bind(&token_hash)
-    .fetch_optional(db.pool())
-    .await?;
+    let row = sqlx::query(&SESSION_USER_SQL)
+        .bind(&token_hash)
+        .fetch_optional(db.pool())
+        .await?;
     let Some(row) = row else { return Ok(None) };
     let last_seen: i64 = row.try_get("last_seen_at")?;
     let (user, _) = user_from_row(&row)?;

@@ -174,3 +174,15 @@ pub async fn count(state: &AppState, sql: &str) -> i64 {
         .await
         .unwrap()
 }
+
+/// A response's body as text.
+#[allow(
+    dead_code,
+    reason = "each test binary uses its own share of these helpers"
+)]
+pub async fn text(response: http::Response<axum::body::Body>) -> String {
+    let bytes = axum::body::to_bytes(response.into_body(), 4 << 20)
+        .await
+        .unwrap();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
