@@ -28,7 +28,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           if (line === ".") {
             inData = false;
             count += 1;
-            const message = { to, data: decodeQuotedPrintable(data.join("\r\n")) };
+            const raw = data.join("\r\n");
+            const message = { to, data: decodeQuotedPrintable(raw), raw };
             writeFileSync(join(SINK_DIR, `${Date.now()}-${count}.json`), JSON.stringify(message));
             data = [];
             to = [];

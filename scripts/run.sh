@@ -8,4 +8,6 @@ scripts/setup.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
 # --precompress writes .br/.gz beside each asset (the server sends those as they are);
 # --split moves lazy routes out of the main wasm into chunks fetched on demand.
+# The demo portal shows a few courses and meetings, each marked "Contenuto dimostrativo".
+export DEMO_CONTENT="${DEMO_CONTENT:-1}"
 exec cargo leptos serve --release --precompress --split

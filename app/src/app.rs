@@ -4,7 +4,12 @@ use crate::accounts::pages::routes::{
     AuditLogRoute, ForgotPasswordRoute, LoginRoute, MyAreaRoute, RegisterRoute, ResetPasswordRoute,
     VerificationsRoute, VerifyEmailRoute,
 };
+use crate::catalogue::pages::routes::{
+    CourseRoute, CoursesRoute, MeetingRoute, MeetingsRoute, MyCalendarRoute, NewActivityRoute,
+    OrganiseRoute, RosterRoute,
+};
 use crate::components::layout::Layout;
+use crate::desk::pages::routes::{AgendaRoute, BookingRoute};
 use crate::i18n::*;
 use crate::i18n_switch::language_from_cookie;
 use crate::network::pages::routes::{
@@ -59,6 +64,16 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("comuni") view={Lazy::<ComuniRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view={Lazy::<ComuneRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sportelli") view={Lazy::<SportelliRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("sportelli"), ParamSegment("comune"), StaticSegment("prenota")) view={Lazy::<BookingRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("corsi") view={Lazy::<CoursesRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("corsi"), ParamSegment("id")) view={Lazy::<CourseRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("incontri") view={Lazy::<MeetingsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("incontri"), ParamSegment("id")) view={Lazy::<MeetingRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("calendario")) view={Lazy::<MyCalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("organizza") view={Lazy::<OrganiseRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("organizza"), StaticSegment("nuova")) view={Lazy::<NewActivityRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("organizza"), ParamSegment("id")) view={Lazy::<RosterRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("agenda")) view={Lazy::<AgendaRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("privacy") view={Lazy::<PrivacyRoute>::new()}/>
                         <Route path=StaticSegment("accessibilita") view={Lazy::<AccessibilityRoute>::new()}/>
                         <Route path=StaticSegment("registrazione") view={Lazy::<RegisterRoute>::new()}/>

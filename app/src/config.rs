@@ -12,6 +12,8 @@ pub struct Config {
     pub database_url: String,
     /// `text` (default) or `json` log lines.
     pub log_json: bool,
+    /// Seed clearly marked demo courses and meetings (the local demo portal).
+    pub demo_content: bool,
     /// The address people reach the portal at, used in emailed links. When it
     /// is `https://…`, cookies are marked `Secure`.
     pub public_url: String,
@@ -56,6 +58,7 @@ impl Config {
         };
         Config {
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            demo_content: non_empty("DEMO_CONTENT").is_some_and(|v| v == "1" || v == "true"),
             log_json: non_empty("LOG_FORMAT").is_some_and(|v| v.eq_ignore_ascii_case("json")),
             public_url,
             smtp: SmtpConfig {
@@ -95,6 +98,7 @@ impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
             .field("database_url", &redact_url(&self.database_url))
+            .field("demo_content", &self.demo_content)
             .field("log_json", &self.log_json)
             .field("public_url", &self.public_url)
             .field("smtp_host", &self.smtp.host)

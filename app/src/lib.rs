@@ -8,14 +8,20 @@
 
 pub mod accounts;
 pub mod app;
+pub mod catalogue;
 pub mod components;
 pub mod cookies;
+pub mod dates;
+pub mod desk;
 pub mod error;
 pub mod i18n_switch;
 pub mod lazy;
 pub mod network;
 pub mod pages;
+pub mod text;
 
+#[cfg(feature = "ssr")]
+pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]

@@ -1,49 +1,11 @@
-import { expect, Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { expectAccessible, gotoHydrated } from "./helpers";
 import { linkIn, waitForMail } from "./mail";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, confirmEmail, logIn, logOut, PASSWORD, register, unique } from "./people";
 
-const PASSWORD = "gabbiani sul molo di lerici";
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? "admin@comune.sp.it";
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? "la rete del lavoro spezzina";
 // Each flow signs in and out several times (argon2 takes its time on purpose).
 test.describe.configure({ timeout: 90_000 });
-
-const unique = (name: string) => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@esempio.it`;
-
-async function register(page: Page, who: { role?: "Impresa"; email: string; name: string; organisation?: string }) {
-  await gotoHydrated(page, "/registrazione");
-  if (who.role) await page.getByLabel(who.role, { exact: true }).check();
-  await page.getByLabel("Nome e cognome").fill(who.name);
-  if (who.organisation) await page.getByLabel("Impresa o ente").fill(who.organisation);
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel(/Ho letto/).check();
-  await page.getByRole("button", { name: "Crea l'account" }).click();
-  await expect(page).toHaveURL(/\/accesso\?registrato=1$/);
-  await expect(page.getByRole("status")).toContainText("Ti abbiamo mandato un'email");
-}
-
-async function confirmEmail(page: Page, email: string) {
-  const mail = await waitForMail(email, "Conferma il tuo indirizzo email");
-  await gotoHydrated(page, linkIn(mail, "/verifica-email"));
-  await page.getByRole("button", { name: "Conferma il mio indirizzo" }).click();
-  await expect(page).toHaveURL(/\/accesso\?verificato=1$/);
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await gotoHydrated(page, "/accesso");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/area$/);
-}
-
-async function logOut(page: Page) {
-  await gotoHydrated(page, "/area");
-  await page.getByRole("button", { name: "Esci dal portale" }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
 
 test("a citizen registers, confirms the email, logs in and out", async ({ page }) => {
   const email = unique("maria");
@@ -171,23 +133,4 @@ test("the sign-in and email-link pages are accessible", async ({ page }) => {
   }
   await page.getByRole("button", { name: "Conferma il mio indirizzo" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "non è valido o è scaduto" })).toBeVisible();
-});
-
-// Last in this file: it uses up this address's login attempts for a minute.
-test("six wrong passwords lock the next attempt with a clear message", async ({ page }) => {
-  const email = unique("luca");
-  await register(page, { email, name: "Luca Gialli" });
-  await confirmEmail(page, email);
-  await gotoHydrated(page, "/accesso");
-  const error = page.locator("#campo-password-errore");
-  for (let attempt = 1; attempt <= 6; attempt++) {
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(`password sbagliata numero ${attempt}`);
-    await page.getByRole("button", { name: "Accedi" }).click();
-    await expect(error).toHaveText(attempt <= 5 ? "Email o password non corrette." : /Troppi tentativi/);
-  }
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(error).toHaveText(/Troppi tentativi/);
-  await expect(page).toHaveURL(/\/accesso$/);
 });

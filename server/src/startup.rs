@@ -27,6 +27,9 @@ pub async fn build_state(
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     app::network::repo::seed_reference(&db).await?;
+    if config.demo_content {
+        app::catalogue::demo::seed_demo(&db).await?;
+    }
     Ok(AppState {
         leptos_options,
         db,
@@ -38,10 +41,16 @@ pub async fn build_state(
 }
 
 /// Delivers queued email in the background for the life of the server.
+/// The background work of a running server: the email outbox, and the
+/// reminders of courses and meetings starting within a day.
 pub fn spawn_outbox_worker(state: &AppState) {
     tokio::spawn(run_outbox_worker(
         state.db.clone(),
         state.config.smtp.clone(),
+        state.mail_wakeup.clone(),
+    ));
+    tokio::spawn(app::catalogue::service::run_reminder_worker(
+        state.db.clone(),
         state.mail_wakeup.clone(),
     ));
 }
@@ -51,6 +60,7 @@ pub fn build_router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(app::catalogue::feeds::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })

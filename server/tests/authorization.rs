@@ -31,6 +31,23 @@ const SAMPLES: &[(&str, &str)] = &[
     ("list_pending_accounts", ""),
     ("decide_account", "account=999999&decision=approva&reason="),
     ("list_audit_log", "action=&actor="),
+    ("list_activities", "kind=corso&filter%5Bq%5D=saldatura"),
+    ("get_activity", "kind=corso&id=999999"),
+    ("enrol_activity", "id=999999"),
+    ("cancel_enrolment", "id=999999"),
+    ("get_my_calendar", ""),
+    ("create_activity", "form%5Bkind%5D=corso&form%5Btitle%5D=Corso"),
+    ("list_managed_activities", ""),
+    ("get_roster", "id=999999"),
+    ("mark_attendance", "id=999999&code=ABC"),
+    ("change_activity_status", "id=999999&change=chiudi"),
+    ("get_desk_slots", "comune=la-spezia"),
+    ("book_appointment", "comune=la-spezia&slot="),
+    ("cancel_appointment", "id=999999"),
+    ("get_desk_agenda", "comune=&day="),
+    ("record_appointment_outcome", "id=999999&outcome=svolto"),
+    ("save_desk_day", "comune=&weekday=6"),
+    ("save_desk_settings", "comune=&slot_minutes=30"),
 ];
 
 fn registered_server_functions() -> Vec<(String, Method)> {

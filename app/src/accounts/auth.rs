@@ -32,6 +32,17 @@ pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppEr
     Ok(repo::session_user(&state.db, &secret, idle_limit).await?)
 }
 
+/// The signed-in person of a plain axum request (downloads, feeds).
+pub async fn user_from_headers(
+    state: &AppState,
+    headers: &http::HeaderMap,
+) -> Result<Option<SessionUser>, AppError> {
+    let Some(secret) = crate::cookies::cookie_in(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    Ok(repo::session_user(&state.db, &secret, idle_limit).await?)
+}
+
 /// Checks the caller against the policy table before the server function
 /// `endpoint` does anything: 401 without a session where one is needed,
 /// 403 for the wrong role or an account not yet active.

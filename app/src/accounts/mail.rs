@@ -3,7 +3,8 @@
 
 use crate::config::{SmtpConfig, SmtpTls};
 use crate::db::Db;
-use lettre::message::Mailbox;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::sync::Arc;
@@ -62,10 +63,42 @@ fn transport(
     Ok(builder.build())
 }
 
+/// id, recipient, subject, body, attachment name, attachment.
+type Pending = (i64, String, String, String, Option<String>, Option<String>);
+
+fn build_message(
+    from: Mailbox,
+    to: Mailbox,
+    subject: String,
+    body: String,
+    attachment: Option<(String, String)>,
+) -> Result<Message, lettre::error::Error> {
+    let builder = Message::builder().from(from).to(to).subject(subject);
+    let Some((name, content)) = attachment else {
+        return builder.body(body);
+    };
+    // Calendar files go as text/calendar, base64 so that no mail server rewraps their lines.
+    let calendar = SinglePart::builder()
+        .header(
+            ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+                .unwrap_or(ContentType::TEXT_PLAIN),
+        )
+        .header(ContentTransferEncoding::Base64)
+        .header(lettre::message::header::ContentDisposition::attachment(
+            &name,
+        ))
+        .body(content.into_bytes());
+    builder.multipart(
+        MultiPart::mixed()
+            .singlepart(SinglePart::plain(body))
+            .singlepart(calendar),
+    )
+}
+
 /// Sends what waits in the outbox; returns how many messages went out.
 pub async fn deliver_pending(db: &Db, smtp: &SmtpConfig) -> Result<usize, sqlx::Error> {
-    let pending: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, recipient, subject, body FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 50",
+    let pending: Vec<Pending> = sqlx::query_as(
+        "SELECT id, recipient, subject, body, attachment_name, attachment FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 50",
     )
     .fetch_all(db.pool())
     .await?;
@@ -81,14 +114,15 @@ pub async fn deliver_pending(db: &Db, smtp: &SmtpConfig) -> Result<usize, sqlx::
     };
     let from: Option<Mailbox> = smtp.from.parse().ok();
     let mut sent = 0;
-    for (id, recipient, subject, body) in pending {
+    for (id, recipient, subject, body, attachment_name, attachment) in pending {
         let outcome = match (&from, recipient.parse::<Mailbox>()) {
-            (Some(from), Ok(to)) => match Message::builder()
-                .from(from.clone())
-                .to(to)
-                .subject(subject)
-                .body(body)
-            {
+            (Some(from), Ok(to)) => match build_message(
+                from.clone(),
+                to,
+                subject,
+                body,
+                attachment_name.zip(attachment),
+            ) {
                 Ok(message) => mailer
                     .send(message)
                     .await

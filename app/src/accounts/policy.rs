@@ -16,6 +16,11 @@ pub enum Access {
 
 const STAFF: &[Role] = &[Role::Operatore, Role::Admin];
 const ADMIN: &[Role] = &[Role::Admin];
+const CITIZEN: &[Role] = &[Role::Cittadino];
+/// Who publishes courses and meetings: member bodies, and staff on their behalf.
+const ORGANISERS: &[Role] = &[Role::Ente, Role::Operatore, Role::Admin];
+/// Who books a desk appointment: citizens, and staff for someone who called.
+const BOOKERS: &[Role] = &[Role::Cittadino, Role::Operatore, Role::Admin];
 
 pub const POLICY: &[(&str, Access)] = &[
     // The network's public pages.
@@ -35,6 +40,25 @@ pub const POLICY: &[(&str, Access)] = &[
     ("get_my_account", Access::SignedIn),
     ("export_my_data", Access::SignedIn),
     ("delete_my_account", Access::SignedIn),
+    // Courses and meetings.
+    ("list_activities", Access::Everyone),
+    ("get_activity", Access::Everyone),
+    ("enrol_activity", Access::Roles(CITIZEN)),
+    ("cancel_enrolment", Access::Roles(CITIZEN)),
+    ("get_my_calendar", Access::Roles(CITIZEN)),
+    ("create_activity", Access::Roles(ORGANISERS)),
+    ("list_managed_activities", Access::Roles(ORGANISERS)),
+    ("get_roster", Access::Roles(ORGANISERS)),
+    ("mark_attendance", Access::Roles(ORGANISERS)),
+    ("change_activity_status", Access::Roles(ORGANISERS)),
+    // Desk appointments.
+    ("get_desk_slots", Access::Everyone),
+    ("book_appointment", Access::Roles(BOOKERS)),
+    ("cancel_appointment", Access::SignedIn),
+    ("get_desk_agenda", Access::Roles(STAFF)),
+    ("record_appointment_outcome", Access::Roles(STAFF)),
+    ("save_desk_day", Access::Roles(STAFF)),
+    ("save_desk_settings", Access::Roles(STAFF)),
     // Staff.
     ("list_pending_accounts", Access::Roles(STAFF)),
     ("decide_account", Access::Roles(STAFF)),

@@ -328,12 +328,29 @@ pub async fn enqueue_mail(
     subject: &str,
     body: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO outbox (user_id, recipient, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+    enqueue_mail_with(tx, user_id, recipient, subject, body, None).await
+}
+
+/// An attachment: its file name and its text (calendar files are text).
+pub type Attachment<'a> = (&'a str, &'a str);
+
+/// Queues an email with an optional attachment.
+pub async fn enqueue_mail_with(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    attachment: Option<Attachment<'_>>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO outbox (user_id, recipient, subject, body, created_at, attachment_name, attachment) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(user_id)
         .bind(recipient)
         .bind(subject)
         .bind(body)
         .bind(now())
+        .bind(attachment.map(|a| a.0))
+        .bind(attachment.map(|a| a.1))
         .execute(&mut **tx)
         .await?;
     Ok(())

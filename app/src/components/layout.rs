@@ -32,6 +32,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><A href="/rete" attr:class="nav-link">{td_string!(l, nav.network)}</A></li>
                     <li><A href="/comuni" attr:class="nav-link">{td_string!(l, nav.comuni)}</A></li>
                     <li><A href="/sportelli" attr:class="nav-link">{td_string!(l, nav.desks)}</A></li>
+                    <li><A href="/corsi" attr:class="nav-link">{td_string!(l, nav.courses)}</A></li>
+                    <li><A href="/incontri" attr:class="nav-link">{td_string!(l, nav.meetings)}</A></li>
                     <li class="sm:ml-auto"><AccountLink/></li>
                 </ul>
             </nav>

@@ -29,6 +29,30 @@ fn escape(text: &str) -> String {
 
 /// The SVG markup; `highlight` marks one comune (on its own page).
 pub fn map_svg(comuni: &[Comune], highlight: Option<&str>, text: MapText) -> String {
+    map_svg_with(
+        comuni,
+        highlight,
+        text,
+        &|c| format!("/comuni/{}", c.slug),
+        None,
+    )
+}
+
+/// How many results each comune holds (by slug), with the word for them.
+pub struct MapCounts<'a> {
+    pub per_comune: &'a [(String, i64)],
+    pub noun: &'a str,
+}
+
+/// The map with each point linking to `href(comune)` and, with `counts`,
+/// the number of results beside every comune that has some.
+pub fn map_svg_with(
+    comuni: &[Comune],
+    highlight: Option<&str>,
+    text: MapText,
+    href: &dyn Fn(&Comune) -> String,
+    counts: Option<MapCounts<'_>>,
+) -> String {
     if comuni.is_empty() {
         return String::new();
     }
@@ -71,15 +95,32 @@ pub fn map_svg(comuni: &[Comune], highlight: Option<&str>, text: MapText) -> Str
             class.push_str(" map-point-current");
         }
         let name = escape(&c.name);
-        let label = if c.in_network() {
-            format!("{name}, {}", escape(text.in_network))
-        } else {
-            name.clone()
+        let count = counts.as_ref().map(|counts| {
+            counts
+                .per_comune
+                .iter()
+                .find(|(slug, _)| *slug == c.slug)
+                .map_or(0, |(_, n)| *n)
+        });
+        let label = match (count, c.in_network()) {
+            (Some(n), _) => format!(
+                "{name}: {n} {}",
+                escape(counts.as_ref().map_or("", |c| c.noun))
+            ),
+            (None, true) => format!("{name}, {}", escape(text.in_network)),
+            (None, false) => name.clone(),
         };
         svg.push_str(&format!(
-            r#"<a href="/comuni/{slug}" aria-label="{label}" data-comune="{slug}"><title>{label}</title><circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" class="{class}"/>"#,
+            r#"<a href="{href}" aria-label="{label}" data-comune="{slug}"><title>{label}</title><circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" class="{class}"/>"#,
+            href = escape(&href(c)),
             slug = escape(&c.slug)
         ));
+        if let Some(n) = count.filter(|n| *n > 0) {
+            svg.push_str(&format!(
+                r#"<text x="{x:.1}" y="{:.1}" class="map-count" text-anchor="middle" aria-hidden="true">{n}</text>"#,
+                y - radius - 4.0
+            ));
+        }
         if LABELLED.contains(&c.name.as_str()) || highlight == Some(c.slug.as_str()) {
             svg.push_str(&format!(
                 r#"<text x="{:.1}" y="{:.1}" class="map-label" aria-hidden="true">{name}</text>"#,

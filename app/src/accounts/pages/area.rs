@@ -1,11 +1,11 @@
 //! `/area`: my account, what I agreed to, my data, and the way out.
 
-use super::dates::italian_datetime;
 use super::{role_label, status_label};
 use crate::accounts::api::{get_my_account, DeleteMyAccount, LogOut};
 use crate::accounts::domain::{AccountStatus, MyAccount};
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, Field};
+use crate::dates::italian_datetime;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -47,6 +47,7 @@ fn Area(account: MyAccount) -> impl IntoView {
             <dt>{td_string!(l, account.status)}</dt><dd data-testid="stato-account">{status_label(user.status, l)}</dd>
         </dl>
         {status_note.map(|note| view! { <p role="status" class="notice mb-6">{note}</p> })}
+        {user.can_work().then(|| view! { <ServiceLinks role=user.role/> })}
         {user.role.is_staff().then(|| view! {
             <section class="card mb-6 max-w-3xl" aria-labelledby="area-staff">
                 <h2 id="area-staff" class="section-title">{td_string!(l, account.staff_title)}</h2>
@@ -84,6 +85,61 @@ fn Area(account: MyAccount) -> impl IntoView {
                 <Field name="password" kind="password" label=td_string!(l, account.delete_password) autocomplete="current-password" error=Signal::derive(move || field_message(delete_result.get(), "password"))/>
                 <button type="submit" class="btn-danger">{td_string!(l, account.delete_submit)}</button>
             </ActionForm>
+        </section>
+    }
+}
+
+/// The services of the portal this person uses, by role.
+#[component]
+fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
+    use crate::accounts::domain::Role;
+    use crate::components::tr;
+    let l = use_i18n().get_locale_untracked();
+    let mut links: Vec<(&'static str, &'static str)> = Vec::new();
+    if role == Role::Cittadino {
+        links.push((
+            "/area/calendario",
+            tr(
+                l,
+                "I miei corsi, incontri e appuntamenti",
+                "My courses, meetings and appointments",
+            ),
+        ));
+        links.push((
+            "/corsi",
+            tr(l, "Trova un corso gratuito", "Find a free course"),
+        ));
+        links.push((
+            "/sportelli",
+            tr(
+                l,
+                "Prenota un appuntamento allo sportello",
+                "Book a desk appointment",
+            ),
+        ));
+    }
+    if matches!(role, Role::Ente | Role::Operatore | Role::Admin) {
+        links.push((
+            "/organizza",
+            tr(
+                l,
+                "Organizza corsi e incontri",
+                "Organise courses and meetings",
+            ),
+        ));
+    }
+    if role.is_staff() {
+        links.push((
+            "/staff/agenda",
+            tr(l, "Agenda dello sportello", "Desk agenda"),
+        ));
+    }
+    view! {
+        <section class="card mb-6 max-w-3xl" aria-labelledby="area-servizi">
+            <h2 id="area-servizi" class="section-title">{tr(l, "I tuoi servizi", "Your services")}</h2>
+            <ul class="space-y-2">
+                {links.into_iter().map(|(href, label)| view! { <li><A href=href>{label}</A></li> }).collect_view()}
+            </ul>
         </section>
     }
 }

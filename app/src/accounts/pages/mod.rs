@@ -2,7 +2,6 @@
 //! personal area, and the staff pages for verification and the audit log.
 
 mod area;
-mod dates;
 mod entry;
 mod links;
 pub mod routes;

@@ -1,12 +1,12 @@
 //! Staff pages: `/staff/verifiche` (businesses and bodies waiting) and
 //! `/staff/registro` (the audit log, admin only).
 
-use super::dates::italian_datetime;
 use super::role_label;
 use crate::accounts::api::{list_audit_log, list_pending_accounts, DecideAccount};
 use crate::accounts::domain::{AuditEntry, PendingAccount};
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message};
+use crate::dates::italian_datetime;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;

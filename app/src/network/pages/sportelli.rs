@@ -69,7 +69,7 @@ fn DeskCard(desk: Desk) -> impl IntoView {
             <p class="mt-4">
                 {td_string!(l, desks.contact)} " " <a href=mailto>{desk.email.clone()}</a>
             </p>
-            <p class="mt-2">{td_string!(l, desks.booking_soon)}</p>
+            <p class="mt-4"><a class="btn-primary" href=format!("/sportelli/{}/prenota", desk.comune_slug)>{td_string!(l, desks.booking_soon)}</a></p>
         </section>
     }
 }

@@ -1,0 +1,108 @@
+//! Server functions of courses and meetings. Each starts with `authorize`
+//! (the policy table), parses its arguments, then calls the service.
+
+use super::domain::{ActivityDetail, Catalogue, CatalogueFilter, MyEnrolment, Roster};
+use crate::desk::domain::Appointment;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+fn kind(code: &str) -> Result<super::domain::Kind, AppError> {
+    super::domain::Kind::from_code(code).ok_or_else(|| AppError::NotFound.with_status())
+}
+
+#[server(prefix = "/api", endpoint = "list_activities", input = GetUrl)]
+pub async fn list_activities(kind: String, filter: CatalogueFilter) -> Result<Catalogue, AppError> {
+    let (state, _) = crate::accounts::auth::authorize("list_activities").await?;
+    super::service::list(&state.db, self::kind(&kind)?, &filter).await
+}
+
+#[server(prefix = "/api", endpoint = "get_activity", input = GetUrl)]
+pub async fn get_activity(kind: String, id: i64) -> Result<ActivityDetail, AppError> {
+    let (state, _) = crate::accounts::auth::authorize("get_activity").await?;
+    // Public, but a signed-in visitor also sees their own place.
+    let user = crate::accounts::auth::current_user(&state).await?;
+    super::service::detail(&state.db, self::kind(&kind)?, id, user).await
+}
+
+#[server(prefix = "/api", endpoint = "enrol_activity")]
+pub async fn enrol_activity(id: i64) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("enrol_activity").await?;
+    super::service::enrol(&state, id, &user).await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "cancel_enrolment")]
+pub async fn cancel_enrolment(id: i64) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("cancel_enrolment").await?;
+    super::service::cancel(&state, id, &user).await
+}
+
+/// "I miei corsi e incontri": places, desk appointments, and the secret feed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyCalendar {
+    pub enrolments: Vec<MyEnrolment>,
+    pub appointments: Vec<Appointment>,
+    pub feed_url: String,
+}
+
+#[server(prefix = "/api", endpoint = "get_my_calendar", input = GetUrl)]
+pub async fn get_my_calendar() -> Result<MyCalendar, AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("get_my_calendar").await?;
+    let token = super::repo::feed_token(&state.db, user.id).await?;
+    Ok(MyCalendar {
+        enrolments: super::service::my_enrolments(&state.db, &user).await?,
+        appointments: crate::desk::service::mine(&state, &user).await?,
+        feed_url: format!(
+            "{}/calendario/personale/{token}.ics",
+            state.config.public_url
+        ),
+    })
+}
+
+/// The organisers' form: its fields arrive as `form[title]`, `form[seats]`…
+#[server(prefix = "/api", endpoint = "create_activity")]
+pub async fn create_activity(form: super::domain::ActivityInput) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("create_activity").await?;
+    let (_, id) = super::service::create(&state, &user, &form).await?;
+    leptos_axum::redirect(&format!("/organizza/{id}?creata=1"));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "list_managed_activities", input = GetUrl)]
+pub async fn list_managed_activities() -> Result<Vec<super::domain::ActivitySummary>, AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("list_managed_activities").await?;
+    let publisher = (!user.role.is_staff()).then_some(user.id);
+    Ok(super::repo::managed_by(&state.db, publisher).await?)
+}
+
+#[server(prefix = "/api", endpoint = "get_roster", input = GetUrl)]
+pub async fn get_roster(id: i64) -> Result<Roster, AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("get_roster").await?;
+    super::service::roster(&state.db, id, &user).await
+}
+
+#[server(prefix = "/api", endpoint = "mark_attendance")]
+pub async fn mark_attendance(
+    id: i64,
+    #[server(default)] enrolment: Option<i64>,
+    #[server(default)] code: String,
+    #[server(default)] present: String,
+) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("mark_attendance").await?;
+    let present = present != "no";
+    super::service::mark_attendance(&state.db, id, &user, enrolment, &code, present).await
+}
+
+#[server(prefix = "/api", endpoint = "change_activity_status")]
+pub async fn change_activity_status(
+    id: i64,
+    change: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("change_activity_status").await?;
+    let change = super::service::Change::parse(&change)?;
+    super::service::change_status(&state, id, &user, change, &reason).await
+}

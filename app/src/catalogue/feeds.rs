@@ -1,0 +1,155 @@
+//! Plain HTTP downloads beside the server functions: the calendar feeds that
+//! calendar apps subscribe to (a person's, by secret link; a comune's, public)
+//! and the roster as CSV for organisers.
+
+use super::domain::{pick, Kind};
+use super::repo;
+use crate::accounts::auth::user_from_headers;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/calendario/personale/{file}", get(personal_feed))
+        .route("/calendario/comune/{file}", get(comune_feed))
+        .route("/api/attivita/{id}/iscritti.csv", get(roster_csv))
+}
+
+fn failure(error: AppError) -> Response {
+    (error.status(), error.user_message()).into_response()
+}
+
+fn calendar(body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn personal_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(token) = file.strip_suffix(".ics") else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let result: Result<String, AppError> = async {
+        let user = repo::user_of_feed(&state.db, token)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut items = Vec::new();
+        for a in repo::enrolments_of(&state.db, user).await? {
+            let place = repo::place(&state.db, a.id, user).await?;
+            if place.is_some_and(|p| p.status == super::domain::EnrolmentStatus::Iscritto) {
+                if let Some(stored) = repo::activity(&state.db, a.id).await? {
+                    items.extend(super::mail::calendar_items(
+                        &stored,
+                        &state.config.public_url,
+                    ));
+                }
+            }
+        }
+        items.extend(crate::desk::service::calendar_items_of(&state, user).await?);
+        Ok(crate::calendar::ics(
+            "InfoLavoro: i miei appuntamenti",
+            &items,
+        ))
+    }
+    .await;
+    result.map(calendar).unwrap_or_else(failure)
+}
+
+async fn comune_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(slug) = file.strip_suffix(".ics") else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let result: Result<String, AppError> = async {
+        let comune = crate::network::repo::comune_by_slug(&state.db, slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut items = Vec::new();
+        for kind in [Kind::Corso, Kind::Incontro] {
+            for listed in repo::list_visible(&state.db, kind, 0).await? {
+                if listed.comune_istat == comune.istat_code {
+                    if let Some(stored) = repo::activity(&state.db, listed.summary.id).await? {
+                        items.extend(super::mail::calendar_items(
+                            &stored,
+                            &state.config.public_url,
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(crate::calendar::ics(
+            &format!("InfoLavoro: corsi e incontri a {}", comune.name),
+            &items,
+        ))
+    }
+    .await;
+    result.map(calendar).unwrap_or_else(failure)
+}
+
+/// A CSV cell: quoted, and never read as a formula by a spreadsheet.
+fn cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    format!("\"{}\"", value.replace('"', "\"\""))
+}
+
+async fn roster_csv(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let result: Result<(String, String), AppError> = async {
+        let user = user_from_headers(&state, &headers)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        let roster = super::service::roster(&state.db, id, &user).await?;
+        let mut csv = String::from("Posizione,Nome,Email,Stato,Codice,Presente,Iscritto il\r\n");
+        for e in roster.entries {
+            let row = [
+                e.position.map(|p| p.to_string()).unwrap_or_default(),
+                e.name,
+                e.email,
+                pick(e.status.label(), false).to_string(),
+                e.code,
+                if e.attended { "sì" } else { "no" }.to_string(),
+                crate::dates::italian_datetime(e.enrolled_at),
+            ];
+            csv.push_str(&row.iter().map(|v| cell(v)).collect::<Vec<_>>().join(","));
+            csv.push_str("\r\n");
+        }
+        let name = format!(
+            "iscritti-{}.csv",
+            crate::network::domain::slugify(&roster.activity.title)
+        );
+        Ok((name, csv))
+    }
+    .await;
+    match result {
+        Ok((name, csv)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}\""),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            // A byte-order mark, so that spreadsheets read the accents right.
+            format!("\u{feff}{csv}"),
+        )
+            .into_response(),
+        Err(error) => failure(error),
+    }
+}

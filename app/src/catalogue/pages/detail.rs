@@ -1,0 +1,148 @@
+//! `/corsi/{id}` and `/incontri/{id}`: everything about one activity, and
+//! enrolment in one click (or the waitlist, with one's position).
+
+use super::availability;
+use crate::catalogue::api::{get_activity, CancelEnrolment, EnrolActivity};
+use crate::catalogue::domain::{
+    label_of, pick, ActivityDetail, EnrolmentStatus, Kind, MODES, TARGET_GROUPS, TOPICS,
+};
+use crate::components::async_data::with_data;
+use crate::components::form::form_message;
+use crate::components::tr;
+use crate::dates::{italian_date, italian_time};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CoursePage() -> impl IntoView {
+    view! { <ActivityPage kind=Kind::Corso/> }
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    view! { <ActivityPage kind=Kind::Incontro/> }
+}
+
+#[component]
+fn ActivityPage(kind: Kind) -> impl IntoView {
+    let params = use_params_map();
+    let enrol = ServerAction::<EnrolActivity>::new();
+    let cancel = ServerAction::<CancelEnrolment>::new();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let detail = Resource::new(
+        move || (id(), enrol.version().get(), cancel.version().get()),
+        move |(id, _, _)| get_activity(kind.code().to_string(), id),
+    );
+    view! { {with_data(detail, move |detail| view! { <Detail detail enrol cancel/> })} }
+}
+
+#[component]
+fn Detail(
+    detail: ActivityDetail,
+    enrol: ServerAction<EnrolActivity>,
+    cancel: ServerAction<CancelEnrolment>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let a = detail.summary.clone();
+    let cost = if detail.cost_cents == 0 {
+        tr(l, "Gratuito", "Free").to_string()
+    } else {
+        format!("{:.2} €", detail.cost_cents as f64 / 100.0).replace('.', ",")
+    };
+    let targets: Vec<&str> = a
+        .target_groups
+        .iter()
+        .map(|t| label_of(&TARGET_GROUPS, t, english))
+        .collect();
+    let enrol_result = enrol.value();
+    let cancel_result = cancel.value();
+    view! {
+        <Title text=a.title.clone()/>
+        <p class="mb-2"><a href=a.kind.path()>{match a.kind { Kind::Corso => tr(l, "← Tutti i corsi", "← All courses"), Kind::Incontro => tr(l, "← Tutti gli incontri", "← All meetings") }}</a></p>
+        <h1 class="page-title">{a.title.clone()}</h1>
+        {a.demo.then(|| view! { <p class="mb-4"><span class="badge badge-demo">{tr(l, "Contenuto dimostrativo: non è un'attività reale", "Demo content: not a real activity")}</span></p> })}
+        <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
+            <div>
+                <p class="lead mb-6 whitespace-pre-line">{detail.description.clone()}</p>
+                <h2 class="section-title">{tr(l, "Date e orari", "Dates and times")}</h2>
+                <ul class="mb-6 space-y-1" data-testid="sessioni">
+                    {detail.sessions.iter().map(|s| view! {
+                        <li>{format!("{} {} {} {} {}", italian_date(s.starts_at), tr(l, "dalle", "from"), italian_time(s.starts_at), tr(l, "alle", "to"), italian_time(s.ends_at))}</li>
+                    }).collect_view()}
+                </ul>
+                <dl class="facts mb-6">
+                    <dt>{tr(l, "Organizza", "Organiser")}</dt><dd>{a.organiser_name.clone()}</dd>
+                    <dt>{tr(l, "Dove", "Where")}</dt><dd>{format!("{}, {}", detail.venue, a.comune_name)}</dd>
+                    <dt>{tr(l, "Modalità", "Mode")}</dt><dd>{label_of(&MODES, &a.mode, english)}</dd>
+                    <dt>{tr(l, "Tema", "Topic")}</dt><dd>{label_of(&TOPICS, &a.topic, english)}</dd>
+                    <dt>{tr(l, "Per chi", "For whom")}</dt><dd>{targets.join(", ")}</dd>
+                    <dt>{tr(l, "Ore totali", "Total hours")}</dt><dd>{a.total_hours}</dd>
+                    <dt>{tr(l, "Costo", "Cost")}</dt><dd>{cost}</dd>
+                    {(!detail.requirements.is_empty()).then(|| view! { <dt>{tr(l, "Requisiti", "Requirements")}</dt><dd>{detail.requirements.clone()}</dd> })}
+                    {(!detail.certificate.is_empty()).then(|| view! { <dt>{tr(l, "Attestato", "Certificate")}</dt><dd>{detail.certificate.clone()}</dd> })}
+                    {(!detail.skills.is_empty()).then(|| view! { <dt>{tr(l, "Competenze", "Skills")}</dt><dd>{detail.skills.clone()}</dd> })}
+                    <dt>{tr(l, "Iscrizioni fino al", "Enrolment until")}</dt><dd>{format!("{} {}", italian_date(a.enrol_closes), italian_time(a.enrol_closes))}</dd>
+                </dl>
+            </div>
+            <aside class="card h-fit" aria-labelledby="iscrizione">
+                <h2 id="iscrizione" class="section-title">{tr(l, "Iscrizione", "Enrolment")}</h2>
+                <p class="mb-2" data-testid="posti">{availability(&a, l)}</p>
+                {(detail.waiting > 0).then(|| view! { <p class="mb-2">{format!("{} {}", detail.waiting, tr(l, "persone in lista d'attesa", "people on the waiting list"))}</p> })}
+                <p role="alert" class="field-error">{move || form_message(enrol_result.get(), &[]).or_else(|| form_message(cancel_result.get(), &[]))}</p>
+                {match detail.viewer.clone() {
+                    None => view! {
+                        <p class="mb-3">{tr(l, "Per iscriverti accedi o registrati: è gratuito.", "Sign in or register to enrol: it is free.")}</p>
+                        <a class="btn-primary" href="/accesso">{tr(l, "Accedi per iscriverti", "Sign in to enrol")}</a>
+                    }.into_any(),
+                    Some(viewer) => {
+                        let open = a.status == crate::catalogue::domain::Status::Pubblicato;
+                        let place = viewer.place.clone().filter(|p| p.status != EnrolmentStatus::Annullato);
+                        view! {
+                            {place.clone().map(|p| view! {
+                                <p role="status" class="notice mb-3" data-testid="mio-posto">
+                                    {match p.status {
+                                        EnrolmentStatus::InAttesa => format!("{} {}.", tr(l, "Sei in lista d'attesa, in posizione", "You are on the waiting list, position"), p.position.unwrap_or(1)),
+                                        _ => format!("{} {}", tr(l, "Sei iscritto. Il tuo codice di presenza è", "You are enrolled. Your attendance code is"), p.code),
+                                    }}
+                                </p>
+                                <ActionForm action=cancel>
+                                    <input type="hidden" name="id" value=a.id/>
+                                    <button type="submit" class="btn-secondary">{match p.status {
+                                        EnrolmentStatus::InAttesa => tr(l, "Esci dalla lista d'attesa", "Leave the waiting list"),
+                                        _ => tr(l, "Annulla l'iscrizione", "Cancel my enrolment"),
+                                    }}</button>
+                                </ActionForm>
+                            })}
+                            {(place.is_none() && viewer.can_enrol && open).then({ let a = a.clone(); move || view! {
+                                <ActionForm action=enrol>
+                                    <input type="hidden" name="id" value=a.id/>
+                                    <button type="submit" class="btn-primary">{if a.seats_left() > 0 {
+                                        tr(l, "Iscriviti", "Enrol")
+                                    } else {
+                                        tr(l, "Mettiti in lista d'attesa", "Join the waiting list")
+                                    }}</button>
+                                </ActionForm>
+                            }})}
+                            {(!viewer.can_enrol && !viewer.can_manage).then(|| view! {
+                                <p>{tr(l, "Le iscrizioni sono per i cittadini con un account verificato.", "Enrolment is for citizens with a verified account.")}</p>
+                            })}
+                            {viewer.can_manage.then(|| view! {
+                                <p class="mt-4"><a href=format!("/organizza/{}", a.id)>{tr(l, "Gestisci iscritti e presenze", "Manage enrolments and attendance")}</a></p>
+                            })}
+                        }.into_any()
+                    }
+                }}
+                <p class="mt-4 text-base">{pick(a.status.label(), english)}</p>
+            </aside>
+        </div>
+    }
+}

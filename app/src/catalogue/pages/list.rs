@@ -1,0 +1,255 @@
+//! `/corsi` and `/incontri`: the catalogue with its filters (a plain GET
+//! form, so every search is a shareable address), a map with the count per
+//! comune, and a list or month view.
+
+use super::month::MonthView;
+use super::ActivityCard;
+use crate::catalogue::api::list_activities;
+use crate::catalogue::domain::{
+    pick, Catalogue, CatalogueFilter, Kind, MODES, TARGET_GROUPS, TOPICS,
+};
+use crate::components::async_data::with_data;
+use crate::components::map::{map_svg_with, MapCounts, MapText};
+use crate::components::place_filter::ComuneRadius;
+use crate::components::tr;
+use crate::i18n::*;
+use crate::network::api::list_comuni;
+use crate::network::domain::Comune;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CoursesPage() -> impl IntoView {
+    view! { <CataloguePage kind=Kind::Corso/> }
+}
+
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    view! { <CataloguePage kind=Kind::Incontro/> }
+}
+
+/// The filters and view as they are in the address.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Query {
+    filter: CatalogueFilter,
+    calendar: bool,
+    month: String,
+}
+
+impl Query {
+    /// The address of this search with another comune (for the map's points).
+    fn with_comune(&self, path: &str, slug: &str) -> String {
+        let f = &self.filter;
+        let mut pairs = vec![("comune", slug.to_string())];
+        for (key, value) in [
+            ("q", &f.q),
+            ("km", &f.km),
+            ("tema", &f.topic),
+            ("destinatari", &f.target),
+            ("modalita", &f.mode),
+            ("dal", &f.from),
+            ("al", &f.to),
+        ] {
+            if !value.is_empty() {
+                pairs.push((key, value.clone()));
+            }
+        }
+        if self.calendar {
+            pairs.push(("vista", "calendario".into()));
+        }
+        let query: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect();
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn CataloguePage(kind: Kind) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        let q = query_map.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        Query {
+            filter: CatalogueFilter {
+                q: get("q"),
+                comune: get("comune"),
+                km: get("km"),
+                topic: get("tema"),
+                target: get("destinatari"),
+                mode: get("modalita"),
+                from: get("dal"),
+                to: get("al"),
+            },
+            calendar: get("vista") == "calendario",
+            month: get("mese"),
+        }
+    });
+    let comuni = Resource::new(|| (), |_| list_comuni());
+    let results = Resource::new(
+        move || query.get().filter,
+        move |filter| list_activities(kind.code().to_string(), filter),
+    );
+    let (title, lead) = match kind {
+        Kind::Corso => (
+            tr(l, "Corsi gratuiti", "Free courses"),
+            tr(l, "I corsi di formazione e riqualificazione degli enti della Rete: scegli il comune e il tema, poi iscriviti con un clic.", "Training and retraining courses by the network's bodies: choose the municipality and topic, then enrol in one click."),
+        ),
+        Kind::Incontro => (
+            tr(l, "Incontri tematici", "Thematic meetings"),
+            tr(l, "Incontri con agenzie per il lavoro, associazioni di categoria e sindacati: diritti, contratti, come cercare lavoro, come aprire un'impresa.", "Meetings with employment agencies, trade associations and unions: rights, contracts, job search, starting a business."),
+        ),
+    };
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        <p class="lead mb-6">{lead}</p>
+        {with_data(comuni, move |comuni| {
+            let q = query.get_untracked();
+            view! { <Filters kind comuni=comuni.clone() query=q/> }
+        })}
+        <div aria-live="polite">
+            {move || {
+                let comuni = comuni.get().and_then(Result::ok).unwrap_or_default();
+                let q = query.get();
+                with_data(results, move |catalogue| view! { <Results kind catalogue comuni=comuni.clone() query=q.clone()/> })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let f = query.filter;
+    let select = move |id: &'static str,
+                       name: &'static str,
+                       label: &'static str,
+                       all: &'static str,
+                       options: &'static [(&'static str, (&'static str, &'static str))],
+                       current: String| {
+        view! {
+            <div class="flex flex-col">
+                <label for=id class="font-semibold">{label}</label>
+                <select id=id name=name class="input">
+                    <option value="">{all}</option>
+                    {options.iter().map(|(code, label)| view! {
+                        <option value=*code selected=current == *code>{pick(*label, english)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <Form method="GET" action=kind.path() attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <div class="flex flex-col sm:col-span-2">
+                <label for="filtro-testo" class="font-semibold">{tr(l, "Cerca", "Search")}</label>
+                <input id="filtro-testo" name="q" type="search" class="input" value=f.q.clone()
+                    placeholder=tr(l, "es. informatica, saldatura, colloquio", "e.g. computing, welding, interview")/>
+            </div>
+            <ComuneRadius comuni comune=f.comune.clone() km=f.km.clone()/>
+            {select("filtro-tema", "tema", tr(l, "Tema", "Topic"), tr(l, "Tutti i temi", "All topics"), &TOPICS, f.topic.clone())}
+            {select("filtro-destinatari", "destinatari", tr(l, "Per chi", "For whom"), tr(l, "Tutti", "Everyone"), &TARGET_GROUPS[1..], f.target.clone())}
+            {select("filtro-modalita", "modalita", tr(l, "Modalità", "Mode"), tr(l, "Qualsiasi", "Any"), &MODES, f.mode.clone())}
+            <div class="flex flex-col">
+                <label for="filtro-dal" class="font-semibold">{tr(l, "Dal", "From")}</label>
+                <input id="filtro-dal" name="dal" type="date" class="input" value=f.from.clone()/>
+            </div>
+            <div class="flex flex-col">
+                <label for="filtro-al" class="font-semibold">{tr(l, "Al", "To")}</label>
+                <input id="filtro-al" name="al" type="date" class="input" value=f.to.clone()/>
+            </div>
+            <fieldset class="flex flex-col">
+                <legend class="font-semibold">{tr(l, "Vista", "View")}</legend>
+                <label class="choice"><input type="radio" name="vista" value="elenco" checked=!query.calendar/> {tr(l, "Elenco", "List")}</label>
+                <label class="choice"><input type="radio" name="vista" value="calendario" checked=query.calendar/> {tr(l, "Calendario del mese", "Month calendar")}</label>
+            </fieldset>
+            <div class="flex items-end gap-3">
+                <button type="submit" class="btn-primary">{tr(l, "Cerca", "Search")}</button>
+                <a href=kind.path()>{tr(l, "Azzera i filtri", "Clear filters")}</a>
+            </div>
+        </Form>
+    }
+}
+
+#[component]
+fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let count = catalogue.items.len();
+    let noun = match kind {
+        Kind::Corso => tr(l, "corsi", "courses"),
+        Kind::Incontro => tr(l, "incontri", "meetings"),
+    };
+    let path = kind.path();
+    let q = query.clone();
+    let svg = map_svg_with(
+        &comuni,
+        (!query.filter.comune.is_empty()).then_some(query.filter.comune.as_str()),
+        MapText {
+            title: tr(l, "Mappa dei comuni con il numero di attività", "Map of the municipalities with the number of activities"),
+            desc: tr(l, "Ogni punto è un comune: il numero accanto dice quante attività ci sono. Scegli un punto per filtrare.", "Each point is a municipality; the number beside it is how many activities it has. Choose a point to filter."),
+            in_network: "",
+        },
+        &|c| q.with_comune(path, &c.slug),
+        Some(MapCounts { per_comune: &catalogue.per_comune, noun }),
+    );
+    let widen = (!query.filter.comune.is_empty()).then(|| {
+        let mut wider = query.clone();
+        wider.filter.km = match query.filter.km.as_str() {
+            "" => "10",
+            "5" | "10" => "25",
+            _ => "50",
+        }
+        .into();
+        let href = wider.with_comune(path, &query.filter.comune);
+        (href, wider.filter.km)
+    });
+    view! {
+        <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
+            <section aria-labelledby="risultati">
+                <h2 id="risultati" class="section-title" data-testid="conteggio">{format!("{count} {noun}")}</h2>
+                {(count == 0).then(|| view! {
+                    <div class="notice mb-6" role="status">
+                        <p>{tr(l, "Nessuna attività con questi filtri.", "No activity matches these filters.")}</p>
+                        {widen.clone().map(|(href, km)| view! {
+                            <p><a href=href>{format!("{} {km} km", tr(l, "Allarga la ricerca a", "Widen the search to"))}</a></p>
+                        })}
+                        <p><a href=path>{tr(l, "Togli tutti i filtri", "Remove every filter")}</a></p>
+                    </div>
+                })}
+                {if query.calendar {
+                    view! { <MonthView items=catalogue.items.clone() month=query.month.clone() base=query.with_comune(path, &query.filter.comune)/> }.into_any()
+                } else {
+                    view! {
+                        <ul class="grid gap-4">
+                            {catalogue.items.into_iter().map(|activity| view! { <ActivityCard activity/> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <figure class="map-figure">
+                <div class="map-canvas" inner_html=svg></div>
+                <figcaption class="mt-2 text-base">{tr(l, "Scegli un comune sulla mappa per vedere le attività vicine.", "Choose a municipality on the map to see what is nearby.")}</figcaption>
+                <p class="mt-2 text-base">
+                    <a href=format!("/calendario/comune/{}.ics", if query.filter.comune.is_empty() { "la-spezia".to_string() } else { query.filter.comune.clone() }) rel="external">
+                        {tr(l, "Calendario del comune da aggiungere al telefono (.ics)", "Add this municipality's calendar to your phone (.ics)")}
+                    </a>
+                </p>
+            </figure>
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! The pages of courses and meetings.
+
+mod detail;
+mod list;
+mod month;
+mod my_calendar;
+mod organise;
+pub mod routes;
+
+pub use detail::{CoursePage, MeetingPage};
+pub use list::{CoursesPage, MeetingsPage};
+pub use my_calendar::MyCalendarPage;
+pub use organise::{NewActivityPage, OrganisePage, RosterPage};
+
+use super::domain::{label_of, ActivitySummary, MODES};
+use crate::components::tr;
+use crate::dates::{italian_date, italian_time};
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// "Iscrizioni aperte · 12 posti liberi" or "Completo: lista d'attesa".
+pub fn availability(a: &ActivitySummary, l: Locale) -> String {
+    use super::domain::Status;
+    match a.status {
+        Status::Pubblicato if a.seats_left() > 0 => format!(
+            "{} · {} {}",
+            tr(l, "Iscrizioni aperte", "Open for enrolment"),
+            a.seats_left(),
+            tr(l, "posti liberi", "seats left")
+        ),
+        Status::Pubblicato => tr(
+            l,
+            "Posti esauriti: puoi entrare in lista d'attesa",
+            "Full: you can join the waiting list",
+        )
+        .to_string(),
+        other => super::domain::pick(other.label(), l == Locale::en).to_string(),
+    }
+}
+
+/// One activity in a list: title, when, where, who, seats.
+#[component]
+pub fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let a = activity;
+    let english = l == Locale::en;
+    view! {
+        <li class="card" data-testid="attivita">
+            <h3 class="card-title"><a href=a.href()>{a.title.clone()}</a></h3>
+            {a.demo.then(|| view! { <p class="mb-2"><span class="badge badge-demo">{tr(l, "Contenuto dimostrativo", "Demo content")}</span></p> })}
+            <dl class="facts">
+                <dt>{tr(l, "Quando", "When")}</dt>
+                <dd>{format!("{} {} {}", italian_date(a.first_starts_at), tr(l, "alle", "at"), italian_time(a.first_starts_at))}</dd>
+                <dt>{tr(l, "Dove", "Where")}</dt>
+                <dd>{format!("{} · {}", a.comune_name, label_of(&MODES, &a.mode, english))}</dd>
+                <dt>{tr(l, "Organizza", "Organiser")}</dt><dd>{a.organiser_name.clone()}</dd>
+                <dt>{tr(l, "Posti", "Seats")}</dt><dd>{availability(&a, l)}</dd>
+            </dl>
+        </li>
+    }
+}

@@ -1,0 +1,112 @@
+//! `/area/calendario`: "I miei corsi e incontri" — one's places, waiting
+//! positions and desk appointments, each cancellable, and the personal
+//! calendar link.
+
+use crate::catalogue::api::{get_my_calendar, CancelEnrolment, MyCalendar};
+use crate::catalogue::domain::label_of;
+use crate::catalogue::domain::{pick, EnrolmentStatus};
+use crate::components::async_data::with_data;
+use crate::components::form::form_message;
+use crate::components::tr;
+use crate::dates::{italian_date, italian_time};
+use crate::desk::api::CancelAppointment;
+use crate::desk::domain::{OUTCOMES, TOPICS};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn MyCalendarPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let cancel = ServerAction::<CancelEnrolment>::new();
+    let cancel_appointment = ServerAction::<CancelAppointment>::new();
+    let calendar = Resource::new(
+        move || (cancel.version().get(), cancel_appointment.version().get()),
+        |_| get_my_calendar(),
+    );
+    let booked = use_query_map().read_untracked().get("prenotato").is_some();
+    let title = tr(
+        l,
+        "I miei corsi, incontri e appuntamenti",
+        "My courses, meetings and appointments",
+    );
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        {booked.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Appuntamento prenotato: ti abbiamo inviato un'email di conferma con il calendario.", "Appointment booked: we sent you a confirmation email with the calendar.")}</p> })}
+        {with_data(calendar, move |c| view! { <Calendar calendar=c cancel cancel_appointment/> })}
+    }
+}
+
+#[component]
+fn Calendar(
+    calendar: MyCalendar,
+    cancel: ServerAction<CancelEnrolment>,
+    cancel_appointment: ServerAction<CancelAppointment>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let result = cancel.value();
+    let appointment_result = cancel_appointment.value();
+    view! {
+        <p role="alert" class="field-error">{move || form_message(result.get(), &[]).or_else(|| form_message(appointment_result.get(), &[]))}</p>
+        <section class="mb-8" aria-labelledby="mie-iscrizioni">
+            <h2 id="mie-iscrizioni" class="section-title">{tr(l, "Corsi e incontri", "Courses and meetings")}</h2>
+            {calendar.enrolments.is_empty().then(|| view! {
+                <p>{tr(l, "Non sei ancora iscritto a nessuna attività.", "You have not enrolled in anything yet.")} " " <a href="/corsi">{tr(l, "Trova un corso", "Find a course")}</a></p>
+            })}
+            <ul class="grid gap-4">
+                {calendar.enrolments.into_iter().map(|e| {
+                    let a = e.activity;
+                    let status = match e.place.status {
+                        EnrolmentStatus::InAttesa => format!("{} {}", tr(l, "In lista d'attesa, posizione", "Waiting list, position"), e.place.position.unwrap_or(1)),
+                        other => pick(other.label(), english).to_string(),
+                    };
+                    let active = e.place.status != EnrolmentStatus::Annullato && a.status != crate::catalogue::domain::Status::Annullato;
+                    view! {
+                        <li class="card" data-testid="mia-iscrizione">
+                            <h3 class="card-title"><a href=a.href()>{a.title.clone()}</a></h3>
+                            <p>{format!("{} {} · {}", italian_date(a.first_starts_at), italian_time(a.first_starts_at), a.comune_name)}</p>
+                            <p class="font-semibold">{status}{(a.status == crate::catalogue::domain::Status::Annullato).then(|| format!(" — {}", tr(l, "attività annullata", "activity cancelled")))}</p>
+                            {active.then(|| view! {
+                                <ActionForm action=cancel attr:class="mt-2">
+                                    <input type="hidden" name="id" value=a.id/>
+                                    <button type="submit" class="btn-secondary">{tr(l, "Annulla", "Cancel")}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="mb-8" aria-labelledby="miei-appuntamenti">
+            <h2 id="miei-appuntamenti" class="section-title">{tr(l, "Appuntamenti allo sportello", "Desk appointments")}</h2>
+            {calendar.appointments.is_empty().then(|| view! {
+                <p>{tr(l, "Nessun appuntamento.", "No appointments.")} " " <a href="/sportelli">{tr(l, "Prenota lo sportello", "Book the desk")}</a></p>
+            })}
+            <ul class="grid gap-4">
+                {calendar.appointments.into_iter().map(|a| view! {
+                    <li class="card" data-testid="mio-appuntamento">
+                        <h3 class="card-title">{format!("{} {} — {}", italian_date(a.starts_at), italian_time(a.starts_at), a.desk_name)}</h3>
+                        <p>{label_of(&TOPICS, &a.topic, english)}</p>
+                        <p class="font-semibold">{label_of(&OUTCOMES, &a.status, english)}</p>
+                        {(a.mode == "remoto" && !a.video_link.is_empty()).then(|| view! { <p><a href=a.video_link.clone()>{tr(l, "Collegamento alla videochiamata", "Video call link")}</a></p> })}
+                        {(a.status == "prenotato").then(|| view! {
+                            <ActionForm action=cancel_appointment attr:class="mt-2">
+                                <input type="hidden" name="id" value=a.id/>
+                                <button type="submit" class="btn-secondary">{tr(l, "Annulla l'appuntamento", "Cancel the appointment")}</button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="card max-w-3xl" aria-labelledby="calendario-personale">
+            <h2 id="calendario-personale" class="section-title">{tr(l, "Il tuo calendario sul telefono", "Your calendar on your phone")}</h2>
+            <p class="mb-2">{tr(l, "Aggiungi questo indirizzo al calendario del telefono (\"Iscriviti a un calendario\"): corsi, incontri e appuntamenti compariranno da soli. È personale: non condividerlo.", "Add this address to your phone's calendar (\"Subscribe to a calendar\"): courses, meetings and appointments will appear by themselves. It is personal: do not share it.")}</p>
+            <label for="indirizzo-calendario" class="font-semibold">{tr(l, "Indirizzo del calendario", "Calendar address")}</label>
+            <input id="indirizzo-calendario" class="input w-full" readonly value=calendar.feed_url.clone()/>
+        </section>
+    }
+}

@@ -1,0 +1,330 @@
+//! The organisers' pages: `/organizza` (their activities), `/organizza/nuova`
+//! (the form) and `/organizza/{id}` (roster, attendance, close, cancel).
+
+use super::availability;
+use crate::accounts::api::get_my_account;
+use crate::catalogue::api::{
+    get_roster, list_managed_activities, ChangeActivityStatus, CreateActivity, MarkAttendance,
+};
+use crate::catalogue::domain::{pick, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, form_message};
+use crate::components::tr;
+use crate::dates::{italian_date, italian_datetime};
+use crate::i18n::*;
+use crate::network::api::{list_comuni, list_member_bodies};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn OrganisePage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let mine = Resource::new(|| (), |_| list_managed_activities());
+    let title = tr(
+        l,
+        "Organizza corsi e incontri",
+        "Organise courses and meetings",
+    );
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        <p class="mb-6"><a class="btn-primary" href="/organizza/nuova">{tr(l, "Nuovo corso o incontro", "New course or meeting")}</a></p>
+        {with_data(mine, move |mine| view! {
+            {mine.is_empty().then(|| view! { <p>{tr(l, "Non hai ancora pubblicato attività.", "You have not published anything yet.")}</p> })}
+            <ul class="grid gap-4">
+                {mine.into_iter().map(|a| view! {
+                    <li class="card">
+                        <h2 class="card-title"><a href=format!("/organizza/{}", a.id)>{a.title.clone()}</a></h2>
+                        <p>{format!("{} · {} · {}", italian_date(a.first_starts_at), a.comune_name, pick(a.status.label(), l == Locale::en))}</p>
+                        <p>{format!("{} {} / {}", tr(l, "Iscritti", "Enrolled"), a.enrolled, a.seats)}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+const FIELDS: [&str; 17] = [
+    "kind",
+    "title",
+    "description",
+    "organiser",
+    "comune",
+    "venue",
+    "mode",
+    "topic",
+    "target",
+    "sessions",
+    "total_hours",
+    "seats",
+    "enrol_closes",
+    "requirements",
+    "certificate",
+    "cost",
+    "skills",
+];
+
+#[component]
+pub fn NewActivityPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let me = Resource::new(|| (), |_| get_my_account());
+    let comuni = Resource::new(|| (), |_| list_comuni());
+    let bodies = Resource::new(|| (), |_| list_member_bodies());
+    let title = tr(l, "Nuovo corso o incontro", "New course or meeting");
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        <p class="lead mb-6">{tr(l, "Compila i campi: se qualcosa non va te lo diciamo accanto al campo, e quello che hai scritto resta.", "Fill in the fields: if something is wrong we say so next to it, and what you wrote stays.")}</p>
+        {with_data(me, move |me| {
+            let staff = me.user.role.is_staff();
+            view! {
+                {with_data(comuni, move |comuni| {
+                    let comuni = comuni.clone();
+                    view! {
+                        {with_data(bodies, move |bodies| {
+                            let names: Vec<String> = bodies.into_iter().map(|b| b.name).collect();
+                            view! { <ActivityForm staff bodies=names comuni=comuni.clone()/> }
+                        })}
+                    }
+                })}
+            }
+        })}
+    }
+}
+
+#[component]
+fn ActivityForm(
+    staff: bool,
+    bodies: Vec<String>,
+    comuni: Vec<crate::network::domain::Comune>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let create = ServerAction::<CreateActivity>::new();
+    let result = create.value();
+    let message =
+        move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
+    let select = move |name: &'static str, label: &'static str, options: Vec<(String, String)>| {
+        let id = format!("campo-{name}");
+        let error_id = format!("{id}-errore");
+        view! {
+            <div class="mb-5 flex flex-col">
+                <label for=id.clone() class="font-semibold">{label}</label>
+                <select id=id name=format!("form[{name}]") class="input" aria-describedby=error_id.clone()
+                    aria-invalid=move || message(name).get().is_some().then_some("true")>
+                    <option value="">{tr(l, "Scegli…", "Choose…")}</option>
+                    {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
+                </select>
+                <p id=error_id class="field-error" aria-live="polite">{move || message(name).get()}</p>
+            </div>
+        }
+    };
+    let area = move |name: &'static str,
+                     label: &'static str,
+                     hint: &'static str,
+                     rows: &'static str| {
+        let id = format!("campo-{name}");
+        let error_id = format!("{id}-errore");
+        let hint_id = format!("{id}-aiuto");
+        let described = if hint.is_empty() {
+            error_id.clone()
+        } else {
+            format!("{hint_id} {error_id}")
+        };
+        view! {
+            <div class="mb-5 flex flex-col">
+                <label for=id.clone() class="font-semibold">{label}</label>
+                {(!hint.is_empty()).then(|| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
+                <textarea id=id name=format!("form[{name}]") rows=rows class="input" aria-describedby=described
+                    aria-invalid=move || message(name).get().is_some().then_some("true")></textarea>
+                <p id=error_id class="field-error" aria-live="polite">{move || message(name).get()}</p>
+            </div>
+        }
+    };
+    let input = move |name: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      hint: &'static str| {
+        let id = format!("campo-{name}");
+        let error_id = format!("{id}-errore");
+        let hint_id = format!("{id}-aiuto");
+        let described = if hint.is_empty() {
+            error_id.clone()
+        } else {
+            format!("{hint_id} {error_id}")
+        };
+        view! {
+            <div class="mb-5 flex flex-col">
+                <label for=id.clone() class="font-semibold">{label}</label>
+                {(!hint.is_empty()).then(|| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
+                <input id=id name=format!("form[{name}]") type=kind class="input" aria-describedby=described
+                    aria-invalid=move || message(name).get().is_some().then_some("true")/>
+                <p id=error_id class="field-error" aria-live="polite">{move || message(name).get()}</p>
+            </div>
+        }
+    };
+    let codes =
+        move |list: &[(&'static str, (&'static str, &'static str))]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(c, label)| (c.to_string(), pick(*label, english).to_string()))
+                .collect()
+        };
+    view! {
+        <ActionForm action=create attr:class="max-w-3xl">
+            <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
+            {select("kind", tr(l, "Tipo", "Type"), vec![("corso".into(), tr(l, "Corso", "Course").into()), ("incontro".into(), tr(l, "Incontro tematico", "Thematic meeting").into())])}
+            {input("title", tr(l, "Titolo", "Title"), "text", "")}
+            {area("description", tr(l, "Descrizione", "Description"), tr(l, "Cosa si impara o di cosa si parla, a chi serve.", "What people learn or discuss, who it is for."), "5")}
+            {staff.then(|| select("organiser", tr(l, "Ente che organizza", "Organising body"), bodies.iter().map(|b| (b.clone(), b.clone())).collect()))}
+            {select("comune", tr(l, "Comune", "Municipality"), comuni.iter().map(|c| (c.slug.clone(), c.name.clone())).collect())}
+            {input("venue", tr(l, "Sede (indirizzo)", "Venue (address)"), "text", tr(l, "Per le attività online puoi lasciarlo vuoto.", "Leave it empty for online activities."))}
+            {select("mode", tr(l, "Modalità", "Mode"), codes(&MODES))}
+            {select("topic", tr(l, "Tema", "Topic"), codes(&TOPICS))}
+            {select("target", tr(l, "Per chi", "For whom"), codes(&TARGET_GROUPS))}
+            {area("sessions", tr(l, "Date e orari", "Dates and times"), tr(l, "Una data per riga, così: 01/12/2026 9:00-13:00", "One date per line, like this: 01/12/2026 9:00-13:00"), "4")}
+            {input("total_hours", tr(l, "Ore totali", "Total hours"), "number", "")}
+            {input("seats", tr(l, "Posti disponibili", "Seats"), "number", "")}
+            {input("enrol_closes", tr(l, "Iscrizioni aperte fino al (facoltativo)", "Enrolment open until (optional)"), "date", tr(l, "Se lo lasci vuoto, fino all'inizio.", "If empty, until it starts."))}
+            {area("requirements", tr(l, "Requisiti (facoltativo)", "Requirements (optional)"), "", "2")}
+            {input("certificate", tr(l, "Attestato rilasciato (facoltativo)", "Certificate issued (optional)"), "text", "")}
+            {input("cost", tr(l, "Costo in euro (0 o vuoto se gratuito)", "Cost in euros (0 or empty if free)"), "text", "")}
+            {area("skills", tr(l, "Competenze (facoltativo)", "Skills (optional)"), "", "2")}
+            <fieldset class="mb-5">
+                <legend class="font-semibold">{tr(l, "Pubblicazione", "Publication")}</legend>
+                <label class="choice"><input type="radio" name="form[publish]" value="si" checked/> {tr(l, "Pubblica subito: le iscrizioni si aprono", "Publish now: enrolment opens")}</label>
+                <label class="choice"><input type="radio" name="form[publish]" value="no"/> {tr(l, "Salva come bozza", "Save as a draft")}</label>
+            </fieldset>
+            <button type="submit" class="btn-primary">{tr(l, "Salva", "Save")}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn RosterPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let params = use_params_map();
+    let mark = ServerAction::<MarkAttendance>::new();
+    let change = ServerAction::<ChangeActivityStatus>::new();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let roster = Resource::new(
+        move || (id(), mark.version().get(), change.version().get()),
+        |(id, _, _)| get_roster(id),
+    );
+    let created = use_query_map().read_untracked().get("creata").is_some();
+    view! {
+        <Title text=tr(l, "Iscritti", "Roster")/>
+        {created.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Attività salvata.", "Activity saved.")}</p> })}
+        {with_data(roster, move |roster| view! { <RosterView roster mark change/> })}
+    }
+}
+
+#[component]
+fn RosterView(
+    roster: Roster,
+    mark: ServerAction<MarkAttendance>,
+    change: ServerAction<ChangeActivityStatus>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let a = roster.activity.clone();
+    let mark_result = mark.value();
+    let change_result = change.value();
+    let csv = format!("/api/attivita/{}/iscritti.csv", a.id);
+    view! {
+        <h1 class="page-title">{a.title.clone()}</h1>
+        <p class="mb-2"><a href=a.href()>{tr(l, "Vedi la pagina pubblica", "See the public page")}</a></p>
+        <p class="mb-6 font-semibold" data-testid="stato-attivita">{format!("{} · {}", pick(a.status.label(), english), availability(&a, l))}</p>
+        <div class="mb-6 flex flex-wrap gap-4">
+            <a class="btn-secondary" href=csv rel="external" download="">{tr(l, "Scarica l'elenco (CSV)", "Download the list (CSV)")}</a>
+            {(a.status == Status::Bozza).then(|| view! {
+                <ActionForm action=change>
+                    <input type="hidden" name="id" value=a.id/>
+                    <input type="hidden" name="change" value="pubblica"/>
+                    <button type="submit" class="btn-primary">{tr(l, "Pubblica", "Publish")}</button>
+                </ActionForm>
+            })}
+            {(a.status == Status::Pubblicato).then(|| view! {
+                <ActionForm action=change>
+                    <input type="hidden" name="id" value=a.id/>
+                    <input type="hidden" name="change" value="chiudi"/>
+                    <button type="submit" class="btn-secondary">{tr(l, "Chiudi le iscrizioni", "Close enrolment")}</button>
+                </ActionForm>
+            })}
+        </div>
+        <p role="alert" class="field-error">{move || form_message(change_result.get(), &["reason"]).or_else(|| form_message(mark_result.get(), &["code"]))}</p>
+        <section class="mb-8" aria-labelledby="presenze">
+            <h2 id="presenze" class="section-title">{tr(l, "Presenze con il codice", "Attendance by code")}</h2>
+            <ActionForm action=mark attr:class="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="id" value=a.id/>
+                <div class="flex flex-col">
+                    <label for="codice-presenza" class="font-semibold">{tr(l, "Codice di presenza", "Attendance code")}</label>
+                    <input id="codice-presenza" name="code" class="input" autocomplete="off" aria-describedby="codice-presenza-errore"/>
+                    <p id="codice-presenza-errore" class="field-error" aria-live="polite">{move || field_message(mark_result.get(), "code")}</p>
+                </div>
+                <button type="submit" class="btn-primary">{tr(l, "Segna presente", "Mark present")}</button>
+            </ActionForm>
+        </section>
+        <table class="hours-table max-w-none" data-testid="iscritti">
+            <caption class="text-left font-semibold">{tr(l, "Iscritti, lista d'attesa e annullati", "Enrolled, waiting and cancelled")}</caption>
+            <thead><tr>
+                <th scope="col">{tr(l, "Nome", "Name")}</th>
+                <th scope="col">{tr(l, "Email", "Email")}</th>
+                <th scope="col">{tr(l, "Stato", "Status")}</th>
+                <th scope="col">{tr(l, "Codice", "Code")}</th>
+                <th scope="col">{tr(l, "Iscritto il", "Enrolled on")}</th>
+                <th scope="col">{tr(l, "Presenza", "Attendance")}</th>
+            </tr></thead>
+            <tbody>
+                {roster.entries.into_iter().map(|e| {
+                    let status = match e.position {
+                        Some(p) => format!("{} ({p})", pick(e.status.label(), english)),
+                        None => pick(e.status.label(), english).to_string(),
+                    };
+                    let enrolled = e.status == crate::catalogue::domain::EnrolmentStatus::Iscritto;
+                    view! {
+                        <tr>
+                            <td>{e.name.clone()}</td>
+                            <td>{e.email.clone()}</td>
+                            <td>{status}</td>
+                            <td>{e.code.clone()}</td>
+                            <td>{italian_datetime(e.enrolled_at)}</td>
+                            <td>
+                                {enrolled.then(|| view! {
+                                    <ActionForm action=mark>
+                                        <input type="hidden" name="id" value=a.id/>
+                                        <input type="hidden" name="enrolment" value=e.id/>
+                                        <input type="hidden" name="present" value=if e.attended { "no" } else { "si" }/>
+                                        <button type="submit" class="btn-secondary" aria-label=format!("{} {}", if e.attended { tr(l, "Togli la presenza di", "Unmark") } else { tr(l, "Segna presente", "Mark present") }, e.name)>
+                                            {if e.attended { tr(l, "Presente ✓", "Present ✓") } else { tr(l, "Segna presente", "Mark present") }}
+                                        </button>
+                                    </ActionForm>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {(a.status != Status::Annullato).then(|| view! {
+            <section class="card mt-8 max-w-3xl" aria-labelledby="annulla-attivita">
+                <h2 id="annulla-attivita" class="section-title">{tr(l, "Annulla l'attività", "Cancel the activity")}</h2>
+                <p class="mb-3">{tr(l, "Tutti gli iscritti e chi è in lista d'attesa riceveranno un'email con il motivo.", "Everyone enrolled or waiting will get an email with the reason.")}</p>
+                <ActionForm action=change>
+                    <input type="hidden" name="id" value=a.id/>
+                    <input type="hidden" name="change" value="annulla"/>
+                    <label for="motivo-annullamento" class="font-semibold">{tr(l, "Motivo", "Reason")}</label>
+                    <textarea id="motivo-annullamento" name="reason" rows="2" class="input mb-1 w-full" aria-describedby="motivo-annullamento-errore"></textarea>
+                    <p id="motivo-annullamento-errore" class="field-error" aria-live="polite">{move || field_message(change_result.get(), "reason")}</p>
+                    <button type="submit" class="btn-secondary">{tr(l, "Annulla l'attività", "Cancel the activity")}</button>
+                </ActionForm>
+            </section>
+        })}
+    }
+}

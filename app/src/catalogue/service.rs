@@ -1,0 +1,585 @@
+//! What the catalogue's server functions do once the caller is authorised.
+//! Enrolment, cancellation and the emails they cause share one write
+//! transaction: a message is queued exactly when its change is saved.
+
+use super::domain::{
+    distance_km, label_of, ActivityDetail, ActivityInput, Catalogue, CatalogueFilter,
+    EnrolmentStatus, Kind, MyEnrolment, MyPlace, Roster, Session, Status, Viewer, MODES,
+    TARGET_GROUPS, TOPICS,
+};
+use super::repo::{self, ActivityRow, EnrolOutcome, Stored};
+use crate::accounts::domain::{Role, SessionUser};
+use crate::accounts::repo::{enqueue_mail_with, Tx};
+use crate::accounts::tokens::now;
+use crate::dates::{from_local, parse_iso_date, parse_italian_date, parse_time};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::network::repo as network;
+use crate::state::AppState;
+use std::collections::HashMap;
+
+fn invalid(field: &str, message: &str) -> AppError {
+    AppError::validation(field, message).with_status()
+}
+
+/// The catalogue of one kind, filtered as in the URL.
+pub async fn list(db: &Db, kind: Kind, f: &CatalogueFilter) -> Result<Catalogue, AppError> {
+    let comuni = network::list_comuni(db).await?;
+    let at = now();
+    let listed = repo::list_visible(db, kind, at).await?;
+    // The comuni within the radius of the chosen one (just that one without a radius).
+    let near: Option<Vec<String>> = comuni.iter().find(|c| c.slug == f.comune).map(|centre| {
+        let km: f64 = f.km.parse().unwrap_or(0.0);
+        comuni
+            .iter()
+            .filter(|c| {
+                c.slug == centre.slug
+                    || distance_km(
+                        (centre.latitude, centre.longitude),
+                        (c.latitude, c.longitude),
+                    ) <= km
+            })
+            .map(|c| c.istat_code.clone())
+            .collect()
+    });
+    let from = parse_iso_date(&f.from);
+    let to = parse_iso_date(&f.to).map(|t| t + 86_400);
+    // Every filter but the comune: the map counts what each comune would show.
+    let other_filters = |l: &repo::Listed| {
+        let s = &l.summary;
+        (f.topic.is_empty() || s.topic == f.topic)
+            && (f.target.is_empty()
+                || s.target_groups
+                    .iter()
+                    .any(|t| *t == f.target || t == "tutti"))
+            && (f.mode.is_empty() || s.mode == f.mode || s.mode == "misto")
+            && from.is_none_or(|from| l.last_ends_at >= from)
+            && to.is_none_or(|to| s.first_starts_at < to)
+            && crate::text::matches(&f.q, &l.text)
+    };
+    let mut per_comune: HashMap<String, i64> = HashMap::new();
+    let mut items = Vec::new();
+    for l in listed.iter().filter(|l| other_filters(l)) {
+        *per_comune.entry(l.summary.comune_slug.clone()).or_default() += 1;
+        if near
+            .as_ref()
+            .is_none_or(|near| near.contains(&l.comune_istat))
+        {
+            items.push(l.summary.clone());
+        }
+    }
+    let mut per_comune: Vec<(String, i64)> = per_comune.into_iter().collect();
+    per_comune.sort();
+    Ok(Catalogue { items, per_comune })
+}
+
+fn manages(stored: &Stored, user: &SessionUser) -> bool {
+    user.can_work() && (user.role.is_staff() || stored.publisher_id == Some(user.id))
+}
+
+async fn stored(db: &Db, id: i64) -> Result<Stored, AppError> {
+    repo::activity(db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// The stored activity, for its publisher or staff only.
+async fn managed(db: &Db, id: i64, user: &SessionUser) -> Result<Stored, AppError> {
+    let stored = stored(db, id).await?;
+    if !manages(&stored, user) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    Ok(stored)
+}
+
+pub async fn detail(
+    db: &Db,
+    kind: Kind,
+    id: i64,
+    user: Option<SessionUser>,
+) -> Result<ActivityDetail, AppError> {
+    let s = stored(db, id).await?;
+    let can_manage = user.as_ref().is_some_and(|u| manages(&s, u));
+    // Drafts are visible to whoever may publish them, to nobody else.
+    if s.summary.kind != kind || (s.summary.status == Status::Bozza && !can_manage) {
+        return Err(AppError::NotFound.with_status());
+    }
+    let viewer = match user {
+        Some(u) => Some(Viewer {
+            can_enrol: u.role == Role::Cittadino && u.can_work(),
+            can_manage,
+            place: repo::place(db, id, u.id).await?,
+        }),
+        None => None,
+    };
+    Ok(ActivityDetail {
+        summary: s.summary,
+        description: s.description,
+        organiser_category: s.organiser_category,
+        venue: s.venue,
+        sessions: s.sessions,
+        requirements: s.requirements,
+        certificate: s.certificate,
+        cost_cents: s.cost_cents,
+        skills: s.skills,
+        enrol_opens: s.enrol_opens,
+        waiting: s.waiting,
+        viewer,
+    })
+}
+
+async fn email_about(
+    tx: &mut Tx,
+    state_url: &str,
+    user_id: i64,
+    a: &Stored,
+    message: (String, String),
+    with_calendar: bool,
+) -> Result<(), sqlx::Error> {
+    let Some((_, email)) = repo::contact(&mut **tx, user_id).await? else {
+        return Ok(());
+    };
+    let calendar = with_calendar.then(|| super::mail::calendar_file(a, state_url));
+    let file = format!("{}.ics", crate::network::domain::slugify(&a.summary.title));
+    enqueue_mail_with(
+        tx,
+        Some(user_id),
+        &email,
+        &message.0,
+        &message.1,
+        calendar.as_deref().map(|c| (file.as_str(), c)),
+    )
+    .await
+}
+
+/// Enrols the person (or puts them on the waitlist) and queues the confirmation.
+pub async fn enrol(state: &AppState, id: i64, user: &SessionUser) -> Result<MyPlace, AppError> {
+    let a = stored(&state.db, id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let place = match repo::enrol(&mut tx, id, user.id, now()).await? {
+        EnrolOutcome::NotOpen => {
+            return Err(AppError::Conflict(
+                "Le iscrizioni a questa attività non sono aperte: è chiusa, annullata o la data è passata.".into(),
+            )
+            .with_status())
+        }
+        EnrolOutcome::Unchanged(place) => return Ok(place),
+        EnrolOutcome::New(place) => place,
+    };
+    let url = &state.config.public_url;
+    let message = super::mail::confirmation(&user.display_name, &a, &place, url);
+    let calendar = place.status == EnrolmentStatus::Iscritto;
+    email_about(&mut tx, url, user.id, &a, message, calendar).await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(place)
+}
+
+/// Cancels the person's place; the first person waiting is promoted and told.
+pub async fn cancel(state: &AppState, id: i64, user: &SessionUser) -> Result<(), AppError> {
+    let a = stored(&state.db, id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let outcome = repo::cancel(&mut tx, id, user.id, now()).await?;
+    if let Some(Some(promoted)) = outcome {
+        let code: String = sqlx::query_scalar(
+            "SELECT code FROM enrolments WHERE activity_id = $1 AND user_id = $2",
+        )
+        .bind(id)
+        .bind(promoted)
+        .fetch_one(&mut *tx)
+        .await?;
+        let name = repo::contact(&mut *tx, promoted)
+            .await?
+            .map(|c| c.0)
+            .unwrap_or_default();
+        let url = &state.config.public_url;
+        let message = super::mail::promoted(&name, &a, &code, url);
+        email_about(&mut tx, url, promoted, &a, message, true).await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+pub async fn my_enrolments(db: &Db, user: &SessionUser) -> Result<Vec<MyEnrolment>, AppError> {
+    let mut mine = Vec::new();
+    for activity in repo::enrolments_of(db, user.id).await? {
+        if let Some(place) = repo::place(db, activity.id, user.id).await? {
+            mine.push(MyEnrolment { activity, place });
+        }
+    }
+    Ok(mine)
+}
+
+pub async fn roster(db: &Db, id: i64, user: &SessionUser) -> Result<Roster, AppError> {
+    let a = managed(db, id, user).await?;
+    Ok(Roster {
+        entries: repo::roster(db, id).await?,
+        activity: a.summary,
+    })
+}
+
+pub async fn mark_attendance(
+    db: &Db,
+    id: i64,
+    user: &SessionUser,
+    enrolment: Option<i64>,
+    code: &str,
+    present: bool,
+) -> Result<(), AppError> {
+    managed(db, id, user).await?;
+    let code = code.trim().to_uppercase();
+    if enrolment.is_none() && code.is_empty() {
+        return Err(invalid(
+            "code",
+            "Scrivi il codice di presenza della persona.",
+        ));
+    }
+    if !repo::mark_attendance(db, id, enrolment, &code, present).await? {
+        return Err(invalid(
+            "code",
+            "Nessun iscritto a questa attività ha questo codice.",
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Publish,
+    Close,
+    Cancel,
+}
+
+impl Change {
+    pub fn parse(text: &str) -> Result<Change, AppError> {
+        match text {
+            "pubblica" => Ok(Change::Publish),
+            "chiudi" => Ok(Change::Close),
+            "annulla" => Ok(Change::Cancel),
+            _ => Err(invalid("change", "Operazione sconosciuta.")),
+        }
+    }
+}
+
+/// Publishes a draft, closes enrolment, or cancels the activity (telling
+/// everyone who holds a place, with the reason).
+pub async fn change_status(
+    state: &AppState,
+    id: i64,
+    user: &SessionUser,
+    change: Change,
+    reason: &str,
+) -> Result<(), AppError> {
+    let a = managed(&state.db, id, user).await?;
+    let reason = reason.trim();
+    if change == Change::Cancel && reason.chars().count() < 5 {
+        return Err(invalid(
+            "reason",
+            "Scrivi il motivo dell'annullamento: lo riceveranno gli iscritti.",
+        ));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let (from, to): (&[Status], Status) = match change {
+        Change::Publish => (&[Status::Bozza], Status::Pubblicato),
+        Change::Close => (&[Status::Pubblicato], Status::Chiuso),
+        Change::Cancel => (
+            &[Status::Bozza, Status::Pubblicato, Status::Chiuso],
+            Status::Annullato,
+        ),
+    };
+    if !repo::set_status(&mut tx, id, from, to).await? {
+        return Err(AppError::Conflict(
+            "L'attività è già in un altro stato: ricarica la pagina.".into(),
+        )
+        .with_status());
+    }
+    if change == Change::Cancel {
+        for person in repo::people_holding_places(&mut tx, id).await? {
+            let name = repo::contact(&mut *tx, person)
+                .await?
+                .map(|c| c.0)
+                .unwrap_or_default();
+            let message = super::mail::cancelled(&name, &a, reason);
+            email_about(
+                &mut tx,
+                &state.config.public_url,
+                person,
+                &a,
+                message,
+                false,
+            )
+            .await?;
+        }
+    }
+    crate::accounts::repo::audit(
+        &mut tx,
+        user.id,
+        &format!("attivita_{}", to.code()),
+        Some(id),
+        reason,
+    )
+    .await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+/// Queues the reminders due in the next 24 hours; returns how many.
+pub async fn send_reminders(db: &Db, at: i64) -> Result<usize, sqlx::Error> {
+    let mut sent = 0;
+    for (enrolment, user, activity) in repo::due_reminders(db, at).await? {
+        let Some(a) = repo::activity(db, activity).await? else {
+            continue;
+        };
+        let mut tx = db.begin_write().await?;
+        if repo::mark_reminded(&mut tx, enrolment).await? {
+            if let Some((name, email)) = repo::contact(&mut *tx, user).await? {
+                let (subject, body) = super::mail::reminder(&name, &a);
+                enqueue_mail_with(&mut tx, Some(user), &email, &subject, &body, None).await?;
+                sent += 1;
+            }
+        }
+        tx.commit().await?;
+    }
+    Ok(sent)
+}
+
+/// Runs for the life of the server: every few minutes, the reminders due.
+pub async fn run_reminder_worker(db: Db, wake_mail: std::sync::Arc<tokio::sync::Notify>) {
+    loop {
+        match send_reminders(&db, now()).await {
+            Ok(0) => {}
+            Ok(_) => wake_mail.notify_one(),
+            Err(error) => tracing::error!(%error, "reminder worker: database error"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(300)).await;
+    }
+}
+
+fn text(field: &str, value: &str, min: usize, max: usize, what: &str) -> Result<String, AppError> {
+    let value = value.trim();
+    let n = value.chars().count();
+    if n < min {
+        return Err(invalid(
+            field,
+            &format!("Scrivi {what} (almeno {min} caratteri)."),
+        ));
+    }
+    if n > max {
+        return Err(invalid(field, &format!("Al massimo {max} caratteri.")));
+    }
+    Ok(value.to_string())
+}
+
+fn number(
+    field: &str,
+    value: &str,
+    range: std::ops::RangeInclusive<i64>,
+    what: &str,
+) -> Result<i64, AppError> {
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            invalid(
+                field,
+                &format!(
+                    "Indica {what}: un numero da {} a {}.",
+                    range.start(),
+                    range.end()
+                ),
+            )
+        })
+}
+
+/// One session per line: `01/12/2026 9:00-13:00`.
+pub fn parse_sessions(text: &str, at: i64) -> Result<Vec<Session>, AppError> {
+    let mut sessions = Vec::new();
+    for (i, line) in text
+        .lines()
+        .map(str::trim)
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+    {
+        let bad = |what: &str| {
+            invalid(
+                "sessions",
+                &format!("Riga {}: {what} Esempio: 01/12/2026 9:00-13:00", i + 1),
+            )
+        };
+        let (date, times) = line
+            .split_once(' ')
+            .ok_or_else(|| bad("scrivi data e orario."))?;
+        let (y, m, d) = parse_italian_date(date).ok_or_else(|| bad("la data non è valida."))?;
+        let (start, end) = times
+            .trim()
+            .split_once(['-', '–'])
+            .ok_or_else(|| bad("scrivi l'orario di inizio e di fine."))?;
+        let (sh, sm) = parse_time(start).ok_or_else(|| bad("l'orario di inizio non è valido."))?;
+        let (eh, em) = parse_time(end).ok_or_else(|| bad("l'orario di fine non è valido."))?;
+        let starts_at = from_local(y, m, d, sh, sm);
+        let ends_at = from_local(y, m, d, eh, em);
+        if ends_at <= starts_at {
+            return Err(bad("la fine viene prima dell'inizio."));
+        }
+        if starts_at <= at {
+            return Err(bad("la data è già passata."));
+        }
+        sessions.push(Session { starts_at, ends_at });
+    }
+    if sessions.is_empty() {
+        return Err(invalid(
+            "sessions",
+            "Indica almeno una data, una per riga. Esempio: 01/12/2026 9:00-13:00",
+        ));
+    }
+    if sessions.len() > 200 {
+        return Err(invalid("sessions", "Al massimo 200 date."));
+    }
+    sessions.sort_by_key(|s| s.starts_at);
+    Ok(sessions)
+}
+
+fn code_in(
+    field: &str,
+    list: &[(&'static str, super::domain::Label)],
+    value: &str,
+    message: &str,
+) -> Result<String, AppError> {
+    if label_of(list, value, false).is_empty() {
+        return Err(invalid(field, message));
+    }
+    Ok(value.to_string())
+}
+
+/// Checks every field, in the order of the form, and builds the row.
+pub async fn parse_activity(
+    form: &ActivityInput,
+    db: &Db,
+    user: &SessionUser,
+) -> Result<ActivityRow, AppError> {
+    {
+        let at = now();
+        let kind = Kind::from_code(&form.kind)
+            .ok_or_else(|| invalid("kind", "Scegli se è un corso o un incontro."))?;
+        let title = text("title", &form.title, 5, 150, "il titolo")?;
+        let description = text(
+            "description",
+            &form.description,
+            20,
+            5000,
+            "una descrizione",
+        )?;
+        let (organiser_name, organiser_category) = if user.role.is_staff() {
+            let bodies = network::list_member_bodies(db).await?;
+            let body = bodies
+                .into_iter()
+                .find(|b| b.name == form.organiser)
+                .ok_or_else(|| invalid("organiser", "Scegli l'ente della Rete che organizza."))?;
+            (body.name, body.category.code().to_string())
+        } else {
+            let name = user
+                .organisation
+                .clone()
+                .unwrap_or_else(|| user.display_name.clone());
+            let category = network::list_member_bodies(db)
+                .await?
+                .into_iter()
+                .find(|b| b.name.eq_ignore_ascii_case(&name))
+                .map(|b| b.category.code().to_string())
+                .unwrap_or_else(|| "altro".into());
+            (name, category)
+        };
+        let comune = network::comune_by_slug(db, &form.comune)
+            .await?
+            .ok_or_else(|| invalid("comune", "Scegli il comune dove si svolge."))?;
+        let mode = code_in("mode", &MODES, &form.mode, "Scegli la modalità.")?;
+        let venue = if mode == "online" && form.venue.trim().is_empty() {
+            "Online".to_string()
+        } else {
+            text("venue", &form.venue, 3, 200, "il luogo (indirizzo o sede)")?
+        };
+        let topic = code_in("topic", &TOPICS, &form.topic, "Scegli il tema.")?;
+        let target = code_in(
+            "target",
+            &TARGET_GROUPS,
+            &form.target,
+            "Scegli a chi si rivolge.",
+        )?;
+        let sessions = parse_sessions(&form.sessions, at)?;
+        let total_hours = number("total_hours", &form.total_hours, 1..=2000, "le ore totali")?;
+        let seats = number("seats", &form.seats, 1..=1000, "i posti disponibili")?;
+        let first = sessions[0].starts_at;
+        let enrol_closes = if form.enrol_closes.trim().is_empty() {
+            first
+        } else {
+            let day = parse_iso_date(&form.enrol_closes).ok_or_else(|| {
+                invalid(
+                    "enrol_closes",
+                    "La data di chiusura delle iscrizioni non è valida.",
+                )
+            })?;
+            // Enrolment stays open until the end of that day, never past the start.
+            (day + 86_400).min(first)
+        };
+        if enrol_closes <= at {
+            return Err(invalid(
+                "enrol_closes",
+                "La chiusura delle iscrizioni deve essere nel futuro.",
+            ));
+        }
+        let cost = form.cost.trim().replace(',', ".");
+        let cost_cents = if cost.is_empty() {
+            0
+        } else {
+            cost.parse::<f64>()
+                .ok()
+                .filter(|c| (0.0..=10_000.0).contains(c))
+                .map(|c| (c * 100.0).round() as i64)
+                .ok_or_else(|| invalid("cost", "Scrivi il costo in euro (0 se è gratuito)."))?
+        };
+        Ok(ActivityRow {
+            kind,
+            title,
+            description,
+            organiser_name,
+            organiser_category,
+            comune_istat: comune.istat_code,
+            venue,
+            mode,
+            topic,
+            target_groups: vec![target],
+            total_hours,
+            seats,
+            enrol_opens: at,
+            enrol_closes,
+            requirements: text("requirements", &form.requirements, 0, 1000, "i requisiti")?,
+            certificate: text("certificate", &form.certificate, 0, 300, "l'attestato")?,
+            cost_cents,
+            skills: text("skills", &form.skills, 0, 1000, "le competenze")?,
+            status: if form.publish == "si" {
+                Status::Pubblicato
+            } else {
+                Status::Bozza
+            },
+            sessions,
+            demo: false,
+        })
+    }
+}
+
+pub async fn create(
+    state: &AppState,
+    user: &SessionUser,
+    form: &ActivityInput,
+) -> Result<(Kind, i64), AppError> {
+    let row = parse_activity(form, &state.db, user).await?;
+    let mut tx = state.db.begin_write().await?;
+    let id = repo::insert_activity(&mut tx, &row, Some(user.id)).await?;
+    crate::accounts::repo::audit(&mut tx, user.id, "attivita_creata", Some(id), &row.title).await?;
+    tx.commit().await?;
+    Ok((row.kind, id))
+}

@@ -1,0 +1,164 @@
+//! Desk appointments as both sides see them, and the slots a desk offers.
+
+use crate::catalogue::domain::Label;
+use crate::dates::{from_local, local};
+use crate::network::domain::OpeningHours;
+use serde::{Deserialize, Serialize};
+
+pub const TOPICS: [(&str, Label); 5] = [
+    ("cv", ("Scrivere il curriculum", "Writing your CV")),
+    (
+        "colloquio",
+        (
+            "Prepararsi al colloquio di lavoro",
+            "Preparing for a job interview",
+        ),
+    ),
+    ("orientamento", ("Orientamento", "Guidance")),
+    ("impresa", ("Creare un'impresa", "Starting a business")),
+    ("informazioni", ("Informazioni", "Information")),
+];
+
+pub const MODES: [(&str, Label); 2] = [
+    ("presenza", ("Allo sportello", "At the desk")),
+    (
+        "remoto",
+        ("A distanza, in videochiamata", "Remote, by video call"),
+    ),
+];
+
+pub const OUTCOMES: [(&str, Label); 4] = [
+    ("prenotato", ("Prenotato", "Booked")),
+    ("svolto", ("Svolto", "Done")),
+    ("assente", ("Non presentato", "No-show")),
+    ("annullato", ("Annullato", "Cancelled")),
+];
+
+/// How far ahead people can book.
+pub const BOOKING_DAYS: i64 = 21;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Slot {
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub free: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DaySlots {
+    /// Italian midnight of the day.
+    pub day: i64,
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskBooking {
+    pub comune_slug: String,
+    pub desk_name: String,
+    pub slot_minutes: i64,
+    pub remote_available: bool,
+    pub days: Vec<DaySlots>,
+    pub signed_in: bool,
+    /// Staff book for someone who called or came in.
+    pub for_someone_else: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Appointment {
+    pub id: i64,
+    pub desk_name: String,
+    pub comune_slug: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub topic: String,
+    pub mode: String,
+    pub status: String,
+    pub person_name: String,
+    pub person_contact: String,
+    pub notes: String,
+    pub video_link: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agenda {
+    pub comune_slug: String,
+    pub desk_name: String,
+    pub day: i64,
+    pub appointments: Vec<Appointment>,
+    /// This week (Monday to Sunday): booked, done, no-show.
+    pub week: (i64, i64, i64),
+    /// The desks staff may open: everyone's for the admin, their own for an operator.
+    pub desks: Vec<(String, String)>,
+    pub hours: Vec<OpeningHours>,
+    pub slot_minutes: i64,
+    pub video_link: String,
+}
+
+fn minutes(hhmm: &str) -> Option<i64> {
+    let (h, m) = crate::dates::parse_time(hhmm)?;
+    Some(h * 60 + m)
+}
+
+/// The slots of one day (given by any instant in it) from the desk's hours.
+pub fn day_slots(day: i64, hours: &[OpeningHours], slot_minutes: i64) -> Vec<(i64, i64)> {
+    let l = local(day);
+    let mut slots = Vec::new();
+    if slot_minutes <= 0 {
+        return slots;
+    }
+    for h in hours.iter().filter(|h| i64::from(h.weekday) == l.weekday) {
+        let (Some(open), Some(close)) = (minutes(&h.opens), minutes(&h.closes)) else {
+            continue;
+        };
+        let mut start = open;
+        while start + slot_minutes <= close {
+            slots.push((
+                from_local(l.year, l.month, l.day, start / 60, start % 60),
+                from_local(
+                    l.year,
+                    l.month,
+                    l.day,
+                    (start + slot_minutes) / 60,
+                    (start + slot_minutes) % 60,
+                ),
+            ));
+            start += slot_minutes;
+        }
+    }
+    slots.sort_unstable();
+    slots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_hour_slots_inside_the_opening_hours() {
+        let hours = vec![
+            OpeningHours {
+                weekday: 3,
+                opens: "08:30".into(),
+                closes: "10:00".into(),
+            },
+            OpeningHours {
+                weekday: 3,
+                opens: "14:30".into(),
+                closes: "15:15".into(),
+            },
+            OpeningHours {
+                weekday: 4,
+                opens: "08:30".into(),
+                closes: "12:00".into(),
+            },
+        ];
+        // Wednesday 25 November 2026.
+        let slots = day_slots(crate::dates::from_local(2026, 11, 25, 12, 0), &hours, 30);
+        let times: Vec<String> = slots
+            .iter()
+            .map(|(s, _)| crate::dates::italian_time(*s))
+            .collect();
+        assert_eq!(times, ["8:30", "9:00", "9:30", "14:30"]);
+        assert_eq!(slots[0].1 - slots[0].0, 1800);
+    }
+}

@@ -1,0 +1,182 @@
+//! `/staff/agenda`: the day's appointments at a desk, marked done or
+//! no-show; the week's figures; the desk's hours and slot length.
+
+use crate::catalogue::domain::label_of;
+use crate::components::async_data::with_data;
+use crate::components::form::form_message;
+use crate::components::tr;
+use crate::dates::{iso_date, italian_date, italian_time};
+use crate::desk::api::{get_desk_agenda, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings};
+use crate::desk::domain::{Agenda, MODES, OUTCOMES, TOPICS};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AgendaPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let query = use_query_map();
+    let outcome = ServerAction::<RecordAppointmentOutcome>::new();
+    let day = ServerAction::<SaveDeskDay>::new();
+    let settings = ServerAction::<SaveDeskSettings>::new();
+    let agenda = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                q.get("sportello").unwrap_or_default(),
+                q.get("giorno").unwrap_or_default(),
+                outcome.version().get(),
+                day.version().get(),
+                settings.version().get(),
+            )
+        },
+        |(desk, day, _, _, _)| get_desk_agenda(desk, day),
+    );
+    let booked = query.read_untracked().get("prenotato").is_some();
+    let title = tr(l, "Agenda dello sportello", "Desk agenda");
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        {booked.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Appuntamento prenotato.", "Appointment booked.")}</p> })}
+        {with_data(agenda, move |agenda| view! { <AgendaView agenda outcome day settings/> })}
+    }
+}
+
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("Lunedì", "Monday"),
+    ("Martedì", "Tuesday"),
+    ("Mercoledì", "Wednesday"),
+    ("Giovedì", "Thursday"),
+    ("Venerdì", "Friday"),
+    ("Sabato", "Saturday"),
+    ("Domenica", "Sunday"),
+];
+
+#[component]
+fn AgendaView(
+    agenda: Agenda,
+    outcome: ServerAction<RecordAppointmentOutcome>,
+    day: ServerAction<SaveDeskDay>,
+    settings: ServerAction<SaveDeskSettings>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let (booked, done, no_show) = agenda.week;
+    let rate = if done + no_show > 0 {
+        format!("{:.0}%", 100.0 * no_show as f64 / (done + no_show) as f64)
+    } else {
+        "—".into()
+    };
+    let outcome_result = outcome.value();
+    let day_result = day.value();
+    let settings_result = settings.value();
+    let slug = agenda.comune_slug.clone();
+    let book_href = format!("/sportelli/{slug}/prenota");
+    let settings_slug = slug.clone();
+    view! {
+        <Form method="GET" action="/staff/agenda" attr:class="card mb-6 flex flex-wrap items-end gap-4">
+            <div class="flex flex-col">
+                <label for="agenda-sportello" class="font-semibold">{tr(l, "Sportello", "Desk")}</label>
+                <select id="agenda-sportello" name="sportello" class="input">
+                    {agenda.desks.iter().map(|(s, name)| view! { <option value=s.clone() selected=*s == agenda.comune_slug>{name.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="flex flex-col">
+                <label for="agenda-giorno" class="font-semibold">{tr(l, "Giorno", "Day")}</label>
+                <input id="agenda-giorno" name="giorno" type="date" class="input" value=iso_date(agenda.day)/>
+            </div>
+            <button type="submit" class="btn-primary">{tr(l, "Mostra", "Show")}</button>
+            <a class="btn-secondary" href=book_href>{tr(l, "Prenota per una persona", "Book for someone")}</a>
+        </Form>
+        <dl class="facts mb-6" aria-label=tr(l, "Questa settimana", "This week")>
+            <dt>{tr(l, "Appuntamenti della settimana", "Appointments this week")}</dt><dd>{booked}</dd>
+            <dt>{tr(l, "Svolti", "Done")}</dt><dd>{done}</dd>
+            <dt>{tr(l, "Tasso di assenza (non presentati su svolti + non presentati)", "No-show rate (no-shows over done + no-shows)")}</dt><dd>{rate}</dd>
+        </dl>
+        <h2 class="section-title">{format!("{} {}", tr(l, "Appuntamenti del", "Appointments on"), italian_date(agenda.day))}</h2>
+        <p role="alert" class="field-error">{move || form_message(outcome_result.get(), &[])}</p>
+        {agenda.appointments.is_empty().then(|| view! { <p class="mb-6">{tr(l, "Nessun appuntamento in questo giorno.", "No appointments on this day.")}</p> })}
+        <ul class="mb-8 grid gap-4">
+            {agenda.appointments.into_iter().map(|a| { let name = a.person_name.clone(); view! {
+                <li class="card" data-testid="appuntamento">
+                    <h3 class="card-title">{format!("{}–{} {}", italian_time(a.starts_at), italian_time(a.ends_at), a.person_name)}</h3>
+                    <p>{format!("{} · {} · {}", label_of(&TOPICS, &a.topic, english), label_of(&MODES, &a.mode, english), a.person_contact)}</p>
+                    {(!a.notes.is_empty()).then(|| view! { <p class="italic">{a.notes.clone()}</p> })}
+                    <p class="font-semibold" data-testid="esito">{label_of(&OUTCOMES, &a.status, english)}</p>
+                    {(a.status != "annullato").then(|| view! {
+                        <div class="mt-2 flex flex-wrap gap-3">
+                            {[("svolto", tr(l, "Segna svolto", "Mark done")), ("assente", tr(l, "Non si è presentato", "No-show"))].into_iter().map(|(code, label)| (code, label, format!("{label}: {name}"))).collect::<Vec<_>>().into_iter().map(|(code, label, aria)| view! {
+                                <ActionForm action=outcome>
+                                    <input type="hidden" name="id" value=a.id/>
+                                    <input type="hidden" name="outcome" value=code/>
+                                    <button type="submit" class="btn-secondary" aria-label=aria>{label}</button>
+                                </ActionForm>
+                            }).collect_view()}
+                        </div>
+                    })}
+                </li>
+            }}).collect_view()}
+        </ul>
+        <section class="mb-8" aria-labelledby="orari-sportello">
+            <h2 id="orari-sportello" class="section-title">{tr(l, "Orari e durata degli appuntamenti", "Hours and appointment length")}</h2>
+            <p role="alert" class="field-error">{move || form_message(settings_result.get(), &[]).or_else(|| form_message(day_result.get(), &[]))}</p>
+            <ActionForm action=settings attr:class="mb-6 flex flex-wrap items-end gap-4">
+                <input type="hidden" name="comune" value=settings_slug/>
+                <div class="flex flex-col">
+                    <label for="durata" class="font-semibold">{tr(l, "Durata (minuti)", "Length (minutes)")}</label>
+                    <select id="durata" name="slot_minutes" class="input">
+                        {[15, 20, 30, 45, 60].into_iter().map(|m| view! { <option value=m selected=m == agenda.slot_minutes>{m}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="flex grow flex-col">
+                    <label for="video" class="font-semibold">{tr(l, "Stanza per le videochiamate (https://…, vuoto se non offerte)", "Video call room (https://…, empty if not offered)")}</label>
+                    <input id="video" name="video_link" class="input" value=agenda.video_link.clone()/>
+                </div>
+                <button type="submit" class="btn-primary">{tr(l, "Salva", "Save")}</button>
+            </ActionForm>
+            <table class="hours-table max-w-none">
+                <caption class="text-left font-semibold">{tr(l, "Orari di apertura (mattino e pomeriggio; vuoto = chiuso)", "Opening hours (morning and afternoon; empty = closed)")}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(l, "Giorno", "Day")}</th>
+                    <th scope="col">{tr(l, "Orari", "Hours")}</th>
+                </tr></thead>
+                <tbody>
+                    {WEEKDAYS.iter().enumerate().map(|(i, names)| {
+                        let weekday = i as u8 + 1;
+                        let spans: Vec<_> = agenda.hours.iter().filter(|h| h.weekday == weekday).cloned().collect();
+                        let get = move |n: usize, open: bool| spans.get(n).map(|h| if open { h.opens.clone() } else { h.closes.clone() }).unwrap_or_default();
+                        let name = if english { names.1 } else { names.0 };
+                        let slug = slug.clone();
+                        let input = move |field: &'static str, label: &'static str, value: String| {
+                            let id = format!("orario-{weekday}-{field}");
+                            view! {
+                                <label for=id.clone() class="sr-only">{format!("{name}: {label}")}</label>
+                                <input id=id name=field class="input w-24" inputmode="numeric" placeholder="hh:mm" value=value/>
+                            }
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                <td>
+                                    <ActionForm action=day attr:class="flex flex-wrap items-center gap-2">
+                                        <input type="hidden" name="comune" value=slug.clone()/>
+                                        <input type="hidden" name="weekday" value=weekday/>
+                                        {input("am_opens", tr(l, "apertura mattino", "morning opens"), get(0, true))}
+                                        "–"
+                                        {input("am_closes", tr(l, "chiusura mattino", "morning closes"), get(0, false))}
+                                        {input("pm_opens", tr(l, "apertura pomeriggio", "afternoon opens"), get(1, true))}
+                                        "–"
+                                        {input("pm_closes", tr(l, "chiusura pomeriggio", "afternoon closes"), get(1, false))}
+                                        <button type="submit" class="btn-secondary" aria-label=format!("{} {name}", tr(l, "Salva", "Save"))>{tr(l, "Salva", "Save")}</button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,156 @@
+//! `/sportelli/{comune}/prenota`: choose what to talk about, the day and a
+//! free time; staff also write who the appointment is for.
+
+use crate::catalogue::domain::pick;
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, form_message, Field};
+use crate::components::tr;
+use crate::dates::{iso_date, italian_date, italian_time, local};
+use crate::desk::api::{get_desk_slots, BookAppointment};
+use crate::desk::domain::{DeskBooking, MODES, TOPICS};
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+const FIELDS: [&str; 6] = [
+    "topic",
+    "mode",
+    "slot",
+    "notes",
+    "person_name",
+    "person_contact",
+];
+
+#[component]
+pub fn BookingPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let params = use_params_map();
+    let slug = move || params.read().get("comune").unwrap_or_default();
+    let book = ServerAction::<BookAppointment>::new();
+    let slots = Resource::new(
+        move || (slug(), book.version().get()),
+        |(slug, _)| get_desk_slots(slug),
+    );
+    let title = tr(l, "Prenota un appuntamento", "Book an appointment");
+    view! {
+        <Title text=title/>
+        <p class="mb-2"><a href="/sportelli">{tr(l, "← Tutti gli sportelli", "← All desks")}</a></p>
+        {with_data(slots, move |booking| view! { <Booking booking book/> })}
+    }
+}
+
+fn weekday(unix: i64, l: Locale) -> &'static str {
+    let it = [
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ];
+    let en = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let i = (local(unix).weekday - 1) as usize;
+    if l == Locale::en {
+        en[i]
+    } else {
+        it[i]
+    }
+}
+
+#[component]
+fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let query = use_query_map();
+    let result = book.value();
+    let message =
+        move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
+    let chosen_day = move || query.read().get("giorno").unwrap_or_default();
+    let days = booking.days.clone();
+    let first_free = days
+        .iter()
+        .find(|d| d.slots.iter().any(|s| s.free))
+        .map(|d| iso_date(d.day))
+        .unwrap_or_default();
+    let slug = booking.comune_slug.clone();
+    view! {
+        <h1 class="page-title">{format!("{} — {}", tr(l, "Prenota un appuntamento", "Book an appointment"), booking.desk_name)}</h1>
+        {(!booking.signed_in).then(|| view! {
+            <p class="notice mb-6">{tr(l, "Per prenotare accedi o registrati: ti mandiamo la conferma per email. Qui sotto vedi gli orari liberi.", "Sign in or register to book: we email you the confirmation. Below are the free times.")} " " <a href="/accesso">{tr(l, "Accedi", "Sign in")}</a></p>
+        })}
+        <ActionForm action=book attr:class="max-w-3xl">
+            <input type="hidden" name="comune" value=booking.comune_slug.clone()/>
+            <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
+            <fieldset class="mb-5" aria-describedby="campo-topic-errore">
+                <legend class="font-semibold">{tr(l, "Di cosa vuoi parlare?", "What do you want to talk about?")}</legend>
+                {TOPICS.iter().enumerate().map(|(i, (code, label))| view! {
+                    <label class="choice"><input type="radio" name="topic" value=*code checked=i == 0/> {pick(*label, english)}</label>
+                }).collect_view()}
+                <p id="campo-topic-errore" class="field-error" aria-live="polite">{move || message("topic").get()}</p>
+            </fieldset>
+            <fieldset class="mb-5" aria-describedby="campo-mode-errore">
+                <legend class="font-semibold">{tr(l, "Come?", "How?")}</legend>
+                {MODES.iter().enumerate().filter(|(_, (code, _))| *code == "presenza" || booking.remote_available).map(|(i, (code, label))| view! {
+                    <label class="choice"><input type="radio" name="mode" value=*code checked=i == 0/> {pick(*label, english)}</label>
+                }).collect_view()}
+                <p id="campo-mode-errore" class="field-error" aria-live="polite">{move || message("mode").get()}</p>
+            </fieldset>
+            <h2 class="section-title">{tr(l, "Scegli il giorno", "Choose the day")}</h2>
+            <ul class="mb-4 flex flex-wrap gap-2">
+                {days.iter().map(|d| {
+                    let iso = iso_date(d.day);
+                    let free = d.slots.iter().filter(|s| s.free).count();
+                    let href = format!("/sportelli/{slug}/prenota?giorno={iso}");
+                    let (iso2, first_free) = (iso.clone(), first_free.clone());
+                    let current = Signal::derive(move || { let c = chosen_day(); c == iso2 || (c.is_empty() && iso2 == first_free) });
+                    view! {
+                        <li><a href=href class="btn-secondary" aria-current=move || current.get().then_some("true")
+                            class:ring-4=current>
+                            {format!("{} {} ({free} {})", weekday(d.day, l), italian_date(d.day), tr(l, "liberi", "free"))}
+                        </a></li>
+                    }
+                }).collect_view()}
+            </ul>
+            <fieldset class="mb-5" aria-describedby="campo-slot-errore">
+                <legend class="font-semibold">{tr(l, "Scegli l'orario", "Choose the time")}</legend>
+                {move || {
+                    let chosen = chosen_day();
+                    let chosen = if chosen.is_empty() { first_free.clone() } else { chosen };
+                    days.iter().find(|d| iso_date(d.day) == chosen).map(|d| view! {
+                        <p class="mb-2">{format!("{} {}", weekday(d.day, l), italian_date(d.day))}</p>
+                        <div class="flex flex-wrap gap-3">
+                            {d.slots.iter().map(|s| view! {
+                                <label class="choice"><input type="radio" name="slot" value=s.starts_at disabled=!s.free/>
+                                    {format!("{}{}", italian_time(s.starts_at), if s.free { "" } else { tr(l, " (occupato)", " (taken)") })}
+                                </label>
+                            }).collect_view()}
+                        </div>
+                    })
+                }}
+                <p id="campo-slot-errore" class="field-error" aria-live="polite">{move || message("slot").get()}</p>
+            </fieldset>
+            {booking.for_someone_else.then(|| view! {
+                <Field name="person_name" label=tr(l, "Nome della persona", "Person's name") error=message("person_name")/>
+                <Field name="person_contact" label=tr(l, "Telefono o email della persona", "Person's phone or email") error=message("person_contact")/>
+            })}
+            <div class="mb-5 flex flex-col">
+                <label for="campo-notes" class="font-semibold">{tr(l, "Note per lo sportello (facoltativo)", "Notes for the desk (optional)")}</label>
+                <textarea id="campo-notes" name="notes" rows="3" class="input" aria-describedby="campo-notes-errore"></textarea>
+                <p id="campo-notes-errore" class="field-error" aria-live="polite">{move || message("notes").get()}</p>
+            </div>
+            {booking.signed_in.then(|| view! {
+                <button type="submit" class="btn-primary">{tr(l, "Prenota", "Book")}</button>
+            })}
+        </ActionForm>
+    }
+}

@@ -1,0 +1,8 @@
+//! The desk's pages: booking and the staff agenda.
+
+mod agenda;
+mod booking;
+pub mod routes;
+
+pub use agenda::AgendaPage;
+pub use booking::BookingPage;

@@ -1,0 +1,254 @@
+//! The data layer of desk appointments. No slot is ever booked twice: a
+//! partial unique index on (desk, start) among live appointments refuses the
+//! second booking, whichever process or engine it comes through.
+
+use super::domain::Appointment;
+use crate::accounts::repo::Tx;
+use crate::db::Db;
+use crate::network::domain::OpeningHours;
+use sqlx::Row as _;
+
+pub struct DeskRow {
+    pub id: i64,
+    pub istat_code: String,
+    pub comune_slug: String,
+    pub name: String,
+    pub slot_minutes: i64,
+    pub video_link: String,
+    pub hours: Vec<OpeningHours>,
+}
+
+pub async fn desk_by_slug(db: &Db, slug: &str) -> Result<Option<DeskRow>, sqlx::Error> {
+    let row: Option<(i64, String, String, String, i64, String)> = sqlx::query_as(
+        "SELECT d.id, d.istat_code, c.slug, d.name, d.slot_minutes, d.video_link FROM desks d \
+         JOIN comuni c ON c.istat_code = d.istat_code WHERE c.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((id, istat_code, comune_slug, name, slot_minutes, video_link)) = row else {
+        return Ok(None);
+    };
+    let hours: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT weekday, opens, closes FROM desk_hours WHERE desk_id = $1 ORDER BY weekday, opens",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(Some(DeskRow {
+        id,
+        istat_code,
+        comune_slug,
+        name,
+        slot_minutes,
+        video_link,
+        hours: hours
+            .into_iter()
+            .map(|(weekday, opens, closes)| OpeningHours {
+                weekday: u8::try_from(weekday).unwrap_or(1),
+                opens,
+                closes,
+            })
+            .collect(),
+    }))
+}
+
+/// (comune slug, desk name) of every desk, by name.
+pub async fn desks(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.slug, d.name FROM desks d JOIN comuni c ON c.istat_code = d.istat_code ORDER BY c.name",
+    )
+    .fetch_all(db.pool())
+    .await
+}
+
+/// The comune (ISTAT code) of an operator's desk.
+pub async fn desk_of_operator(db: &Db, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT desk_istat FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(db.pool())
+        .await
+}
+
+/// Start times of live appointments of a desk in [from, to).
+pub async fn taken(db: &Db, desk_id: i64, from: i64, to: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT starts_at FROM appointments WHERE desk_id = $1 AND status <> 'annullato' AND starts_at >= $2 AND starts_at < $3",
+    )
+    .bind(desk_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db.pool())
+    .await
+}
+
+pub struct NewAppointment<'a> {
+    pub desk_id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub topic: &'a str,
+    pub mode: &'a str,
+    pub user_id: Option<i64>,
+    pub person_name: &'a str,
+    pub person_contact: &'a str,
+    pub notes: &'a str,
+    pub booked_by: i64,
+}
+
+/// Books a slot; `None` when it is already taken.
+pub async fn book(
+    tx: &mut Tx,
+    a: &NewAppointment<'_>,
+    at: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let inserted = sqlx::query_scalar(
+        "INSERT INTO appointments (desk_id, starts_at, ends_at, topic, mode, user_id, person_name, person_contact, \
+         notes, booked_by, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'prenotato', $11) RETURNING id",
+    )
+    .bind(a.desk_id)
+    .bind(a.starts_at)
+    .bind(a.ends_at)
+    .bind(a.topic)
+    .bind(a.mode)
+    .bind(a.user_id)
+    .bind(a.person_name)
+    .bind(a.person_contact)
+    .bind(a.notes)
+    .bind(a.booked_by)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await;
+    match inserted {
+        Ok(id) => Ok(Some(id)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+const APPOINTMENT_COLUMNS: &str =
+    "p.id, d.name AS desk_name, c.slug AS comune_slug, p.starts_at, p.ends_at, p.topic, p.mode, \
+     p.status, p.person_name, p.person_contact, p.notes, d.video_link, p.user_id, d.istat_code";
+
+fn appointment(row: &sqlx::any::AnyRow) -> Result<Appointment, sqlx::Error> {
+    Ok(Appointment {
+        id: row.try_get("id")?,
+        desk_name: row.try_get("desk_name")?,
+        comune_slug: row.try_get("comune_slug")?,
+        starts_at: row.try_get("starts_at")?,
+        ends_at: row.try_get("ends_at")?,
+        topic: row.try_get("topic")?,
+        mode: row.try_get("mode")?,
+        status: row.try_get("status")?,
+        person_name: row.try_get("person_name")?,
+        person_contact: row.try_get("person_contact")?,
+        notes: row.try_get("notes")?,
+        video_link: row.try_get("video_link")?,
+    })
+}
+
+fn select(filter: &str) -> String {
+    format!(
+        "SELECT {APPOINTMENT_COLUMNS} FROM appointments p JOIN desks d ON d.id = p.desk_id \
+         JOIN comuni c ON c.istat_code = d.istat_code WHERE {filter} ORDER BY p.starts_at"
+    )
+}
+
+/// One appointment with its owner and the desk's comune (ISTAT code).
+pub async fn appointment_by_id(
+    db: &Db,
+    id: i64,
+) -> Result<Option<(Appointment, Option<i64>, String)>, sqlx::Error> {
+    let Some(row) = sqlx::query(&select("p.id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some((
+        appointment(&row)?,
+        row.try_get("user_id")?,
+        row.try_get("istat_code")?,
+    )))
+}
+
+pub async fn of_user(db: &Db, user_id: i64) -> Result<Vec<Appointment>, sqlx::Error> {
+    let rows = sqlx::query(&select("p.user_id = $1"))
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter().map(appointment).collect()
+}
+
+pub async fn of_desk(
+    db: &Db,
+    desk_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<Appointment>, sqlx::Error> {
+    let rows = sqlx::query(&select(
+        "p.desk_id = $1 AND p.starts_at >= $2 AND p.starts_at < $3",
+    ))
+    .bind(desk_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(appointment).collect()
+}
+
+/// Sets the status of an appointment that is still in one of `from`.
+pub async fn set_status(db: &Db, id: i64, from: &[&str], to: &str) -> Result<bool, sqlx::Error> {
+    let allowed: Vec<String> = from.iter().map(|s| format!("'{s}'")).collect();
+    Ok(sqlx::query(&format!(
+        "UPDATE appointments SET status = $1 WHERE id = $2 AND status IN ({})",
+        allowed.join(", ")
+    ))
+    .bind(to)
+    .bind(id)
+    .execute(db.pool())
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Replaces a desk's hours on one weekday.
+pub async fn set_day_hours(
+    tx: &mut Tx,
+    desk_id: i64,
+    weekday: i64,
+    spans: &[(String, String)],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM desk_hours WHERE desk_id = $1 AND weekday = $2")
+        .bind(desk_id)
+        .bind(weekday)
+        .execute(&mut **tx)
+        .await?;
+    for (opens, closes) in spans {
+        sqlx::query(
+            "INSERT INTO desk_hours (desk_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(desk_id)
+        .bind(weekday)
+        .bind(opens)
+        .bind(closes)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn set_settings(
+    db: &Db,
+    desk_id: i64,
+    slot_minutes: i64,
+    video_link: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE desks SET slot_minutes = $1, video_link = $2 WHERE id = $3")
+        .bind(slot_minutes)
+        .bind(video_link)
+        .bind(desk_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,454 @@
+//! What the desk's server functions do once the caller is authorised.
+
+use super::domain::{
+    day_slots, Agenda, Appointment, DaySlots, DeskBooking, Slot, BOOKING_DAYS, MODES, OUTCOMES,
+    TOPICS,
+};
+use super::repo::{self, DeskRow, NewAppointment};
+use crate::accounts::domain::{Role, SessionUser};
+use crate::accounts::repo::{audit, enqueue_mail_with};
+use crate::accounts::tokens::now;
+use crate::calendar::{ics, CalendarItem};
+use crate::catalogue::domain::label_of;
+use crate::dates::{italian_date, italian_time, local, parse_iso_date, parse_time, start_of_day};
+use crate::error::AppError;
+use crate::state::AppState;
+
+fn invalid(field: &str, message: &str) -> AppError {
+    AppError::validation(field, message).with_status()
+}
+
+async fn desk(state: &AppState, slug: &str) -> Result<DeskRow, AppError> {
+    repo::desk_by_slug(&state.db, slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// The free and taken slots of the coming weeks (from tomorrow: a desk
+/// prepares each appointment).
+pub async fn booking(
+    state: &AppState,
+    slug: &str,
+    user: Option<&SessionUser>,
+) -> Result<DeskBooking, AppError> {
+    let d = desk(state, slug).await?;
+    let first_day = start_of_day(now()) + 86_400 + 3_600 * 12;
+    let until = first_day + BOOKING_DAYS * 86_400;
+    let taken = repo::taken(&state.db, d.id, first_day - 86_400, until).await?;
+    let mut days = Vec::new();
+    for n in 0..BOOKING_DAYS {
+        let noon = first_day + n * 86_400;
+        let slots: Vec<Slot> = day_slots(noon, &d.hours, d.slot_minutes)
+            .into_iter()
+            .map(|(starts_at, ends_at)| Slot {
+                starts_at,
+                ends_at,
+                free: !taken.contains(&starts_at),
+            })
+            .collect();
+        if !slots.is_empty() {
+            days.push(DaySlots {
+                day: start_of_day(noon),
+                slots,
+            });
+        }
+    }
+    Ok(DeskBooking {
+        comune_slug: d.comune_slug,
+        desk_name: d.name,
+        slot_minutes: d.slot_minutes,
+        remote_available: !d.video_link.is_empty(),
+        days,
+        signed_in: user.is_some(),
+        for_someone_else: user.is_some_and(|u| u.role.is_staff()),
+    })
+}
+
+/// What a booking form carries, as typed.
+pub struct BookingForm {
+    pub comune: String,
+    pub slot: String,
+    pub topic: String,
+    pub mode: String,
+    pub notes: String,
+    pub person_name: String,
+    pub person_contact: String,
+}
+
+pub async fn book(
+    state: &AppState,
+    user: &SessionUser,
+    form: &BookingForm,
+) -> Result<i64, AppError> {
+    let d = desk(state, &form.comune).await?;
+    if label_of(&TOPICS, &form.topic, false).is_empty() {
+        return Err(invalid("topic", "Scegli di cosa vuoi parlare."));
+    }
+    if label_of(&MODES, &form.mode, false).is_empty()
+        || (form.mode == "remoto" && d.video_link.is_empty())
+    {
+        return Err(invalid("mode", "Scegli come vuoi fare l'appuntamento."));
+    }
+    let starts_at: i64 = form
+        .slot
+        .parse()
+        .map_err(|_| invalid("slot", "Scegli un giorno e un orario."))?;
+    let at = now();
+    // Only a slot the desk offers, from tomorrow on, within the booking window.
+    let slot = day_slots(starts_at, &d.hours, d.slot_minutes)
+        .into_iter()
+        .find(|(s, _)| *s == starts_at)
+        .filter(|(s, _)| *s >= start_of_day(at) + 86_400 && *s < at + (BOOKING_DAYS + 2) * 86_400)
+        .ok_or_else(|| {
+            invalid(
+                "slot",
+                "Questo orario non è disponibile: scegline un altro.",
+            )
+        })?;
+    let notes = form.notes.trim();
+    if notes.chars().count() > 1000 {
+        return Err(invalid("notes", "Al massimo 1000 caratteri."));
+    }
+    let (owner, name, contact) = if user.role.is_staff() {
+        let name = form.person_name.trim();
+        let contact = form.person_contact.trim();
+        if name.chars().count() < 2 {
+            return Err(invalid("person_name", "Scrivi il nome della persona."));
+        }
+        if contact.chars().count() < 5 {
+            return Err(invalid(
+                "person_contact",
+                "Scrivi un telefono o un'email della persona.",
+            ));
+        }
+        (None, name.to_string(), contact.to_string())
+    } else {
+        (Some(user.id), user.display_name.clone(), user.email.clone())
+    };
+    let mut tx = state.db.begin_write().await?;
+    let new = NewAppointment {
+        desk_id: d.id,
+        starts_at: slot.0,
+        ends_at: slot.1,
+        topic: &form.topic,
+        mode: &form.mode,
+        user_id: owner,
+        person_name: &name,
+        person_contact: &contact,
+        notes,
+        booked_by: user.id,
+    };
+    let Some(id) = repo::book(&mut tx, &new, at).await? else {
+        return Err(AppError::Conflict(
+            "Questo orario è appena stato prenotato da un'altra persona: scegline un altro.".into(),
+        )
+        .with_status());
+    };
+    if owner.is_some() {
+        let item = calendar_item(
+            &d.name,
+            &d.comune_slug,
+            &form.topic,
+            slot,
+            &form.mode,
+            &d.video_link,
+            &state.config.public_url,
+            id,
+        );
+        let (subject, body) = confirmation(&name, &d, &form.topic, &form.mode, slot);
+        enqueue_mail_with(
+            &mut tx,
+            owner,
+            &contact,
+            &subject,
+            &body,
+            Some(("appuntamento.ics", &ics("Appuntamento InfoLavoro", &[item]))),
+        )
+        .await?;
+    } else {
+        audit(&mut tx, user.id, "appuntamento_prenotato", Some(id), &name).await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(id)
+}
+
+fn confirmation(
+    name: &str,
+    d: &DeskRow,
+    topic: &str,
+    mode: &str,
+    slot: (i64, i64),
+) -> (String, String) {
+    let place = if mode == "remoto" {
+        format!("in videochiamata: {}", d.video_link)
+    } else {
+        d.name.clone()
+    };
+    (
+        format!("Appuntamento confermato: {} alle {}", italian_date(slot.0), italian_time(slot.0)),
+        format!(
+            "Ciao {name},\n\nil tuo appuntamento è confermato.\n\nQuando: {} alle {}\nDove: {place}\nArgomento: {}\n\nPorta un documento d'identità e, se ce l'hai, il tuo curriculum.\nSe non puoi venire, annulla dalla tua area: l'orario tornerà libero per altri.\n\nIn allegato trovi il calendario (file .ics).\n\nSportello InfoLavoro\ninfolavoro@comune.sp.it\n",
+            italian_date(slot.0),
+            italian_time(slot.0),
+            label_of(&TOPICS, topic, false)
+        ),
+    )
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one calendar event, field by field"
+)]
+fn calendar_item(
+    desk: &str,
+    slug: &str,
+    topic: &str,
+    slot: (i64, i64),
+    mode: &str,
+    video: &str,
+    url: &str,
+    id: i64,
+) -> CalendarItem {
+    CalendarItem {
+        uid: format!("appuntamento-{id}@infolavoro"),
+        title: format!("Sportello InfoLavoro: {}", label_of(&TOPICS, topic, false)),
+        description: format!("Appuntamento allo {desk}"),
+        location: if mode == "remoto" {
+            video.to_string()
+        } else {
+            desk.to_string()
+        },
+        starts_at: slot.0,
+        ends_at: slot.1,
+        url: format!("{url}/sportelli/{slug}/prenota"),
+        cancelled: false,
+    }
+}
+
+/// A person's booked appointments as calendar events (for their feed).
+pub async fn calendar_items_of(
+    state: &AppState,
+    user_id: i64,
+) -> Result<Vec<CalendarItem>, AppError> {
+    Ok(repo::of_user(&state.db, user_id)
+        .await?
+        .into_iter()
+        .filter(|a| a.status == "prenotato")
+        .map(|a| {
+            calendar_item(
+                &a.desk_name,
+                &a.comune_slug,
+                &a.topic,
+                (a.starts_at, a.ends_at),
+                &a.mode,
+                &a.video_link,
+                &state.config.public_url,
+                a.id,
+            )
+        })
+        .collect())
+}
+
+pub async fn mine(state: &AppState, user: &SessionUser) -> Result<Vec<Appointment>, AppError> {
+    Ok(repo::of_user(&state.db, user.id).await?)
+}
+
+/// May this person work on the desk of this comune (ISTAT code)?
+async fn works_at(state: &AppState, user: &SessionUser, istat: &str) -> Result<bool, AppError> {
+    Ok(match user.role {
+        Role::Admin => true,
+        Role::Operatore => {
+            repo::desk_of_operator(&state.db, user.id).await?.as_deref() == Some(istat)
+        }
+        _ => false,
+    })
+}
+
+pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> Result<(), AppError> {
+    let (appointment, owner, istat) = repo::appointment_by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if owner != Some(user.id) && !works_at(state, user, &istat).await? {
+        return Err(AppError::NotFound.with_status());
+    }
+    if appointment.starts_at <= now()
+        || !repo::set_status(&state.db, id, &["prenotato"], "annullato").await?
+    {
+        return Err(
+            AppError::Conflict("Questo appuntamento non si può più annullare.".into())
+                .with_status(),
+        );
+    }
+    Ok(())
+}
+
+/// The desk a staff member works on: the one asked for (the admin), or their own.
+async fn staff_desk(state: &AppState, user: &SessionUser, slug: &str) -> Result<DeskRow, AppError> {
+    let slug = if slug.is_empty() && user.role == Role::Operatore {
+        let istat = repo::desk_of_operator(&state.db, user.id)
+            .await?
+            .unwrap_or_default();
+        let comuni = crate::network::repo::list_comuni(&state.db).await?;
+        comuni
+            .into_iter()
+            .find(|c| c.istat_code == istat)
+            .map(|c| c.slug)
+            .unwrap_or_default()
+    } else if slug.is_empty() {
+        "la-spezia".to_string()
+    } else {
+        slug.to_string()
+    };
+    let d = desk(state, &slug).await?;
+    if !works_at(state, user, &d.istat_code).await? {
+        return Err(AppError::Forbidden.with_status());
+    }
+    Ok(d)
+}
+
+pub async fn agenda(
+    state: &AppState,
+    user: &SessionUser,
+    slug: &str,
+    day: &str,
+) -> Result<Agenda, AppError> {
+    let d = staff_desk(state, user, slug).await?;
+    let day = if day.is_empty() {
+        start_of_day(now())
+    } else {
+        parse_iso_date(day).ok_or_else(|| invalid("giorno", "La data non è valida."))?
+    };
+    let appointments = repo::of_desk(&state.db, d.id, day, start_of_day(day + 36 * 3600)).await?;
+    let monday = start_of_day(day - (local(day).weekday - 1) * 86_400 + 12 * 3600);
+    let week = repo::of_desk(&state.db, d.id, monday, monday + 7 * 86_400 + 3_600).await?;
+    let count = |s: &str| week.iter().filter(|a| a.status == s).count() as i64;
+    let desks = if user.role == Role::Admin {
+        repo::desks(&state.db).await?
+    } else {
+        vec![(d.comune_slug.clone(), d.name.clone())]
+    };
+    Ok(Agenda {
+        comune_slug: d.comune_slug,
+        desk_name: d.name,
+        day,
+        appointments,
+        week: (
+            count("prenotato") + count("svolto") + count("assente"),
+            count("svolto"),
+            count("assente"),
+        ),
+        desks,
+        hours: d.hours,
+        slot_minutes: d.slot_minutes,
+        video_link: d.video_link,
+    })
+}
+
+pub async fn record_outcome(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    outcome: &str,
+) -> Result<(), AppError> {
+    if !["svolto", "assente"].contains(&outcome) || label_of(&OUTCOMES, outcome, false).is_empty() {
+        return Err(invalid(
+            "outcome",
+            "Scegli se l'appuntamento si è svolto o la persona non si è presentata.",
+        ));
+    }
+    let (_, _, istat) = repo::appointment_by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !works_at(state, user, &istat).await? {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if !repo::set_status(&state.db, id, &["prenotato", "svolto", "assente"], outcome).await? {
+        return Err(
+            AppError::Conflict("Questo appuntamento è stato annullato.".into()).with_status(),
+        );
+    }
+    Ok(())
+}
+
+fn span(field: &str, opens: &str, closes: &str) -> Result<Option<(String, String)>, AppError> {
+    if opens.trim().is_empty() && closes.trim().is_empty() {
+        return Ok(None);
+    }
+    let (Some((oh, om)), Some((ch, cm))) = (parse_time(opens), parse_time(closes)) else {
+        return Err(invalid(
+            field,
+            "Scrivi apertura e chiusura come 08:30 e 12:00.",
+        ));
+    };
+    if ch * 60 + cm <= oh * 60 + om {
+        return Err(invalid(field, "La chiusura deve venire dopo l'apertura."));
+    }
+    Ok(Some((
+        format!("{oh:02}:{om:02}"),
+        format!("{ch:02}:{cm:02}"),
+    )))
+}
+
+pub async fn save_day(
+    state: &AppState,
+    user: &SessionUser,
+    slug: &str,
+    weekday: i64,
+    am: (&str, &str),
+    pm: (&str, &str),
+) -> Result<(), AppError> {
+    let d = staff_desk(state, user, slug).await?;
+    if !(1..=7).contains(&weekday) {
+        return Err(invalid("weekday", "Giorno non valido."));
+    }
+    let spans: Vec<(String, String)> = [span("am", am.0, am.1)?, span("pm", pm.0, pm.1)?]
+        .into_iter()
+        .flatten()
+        .collect();
+    if let [a, b] = spans.as_slice() {
+        if b.0 < a.1 {
+            return Err(invalid(
+                "pm",
+                "Il pomeriggio deve iniziare dopo la chiusura del mattino.",
+            ));
+        }
+    }
+    let mut tx = state.db.begin_write().await?;
+    repo::set_day_hours(&mut tx, d.id, weekday, &spans).await?;
+    audit(
+        &mut tx,
+        user.id,
+        "orari_sportello",
+        Some(d.id),
+        &format!("giorno {weekday}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn save_settings(
+    state: &AppState,
+    user: &SessionUser,
+    slug: &str,
+    slot_minutes: &str,
+    video_link: &str,
+) -> Result<(), AppError> {
+    let d = staff_desk(state, user, slug).await?;
+    let minutes: i64 = slot_minutes
+        .trim()
+        .parse()
+        .ok()
+        .filter(|m| [15, 20, 30, 45, 60].contains(m))
+        .ok_or_else(|| invalid("slot_minutes", "Scegli la durata di un appuntamento."))?;
+    let link = video_link.trim();
+    if !link.is_empty() && !link.starts_with("https://") {
+        return Err(invalid(
+            "video_link",
+            "Il collegamento deve iniziare con https://",
+        ));
+    }
+    repo::set_settings(&state.db, d.id, minutes, link).await?;
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! Italian-aware matching of free text for the small catalogues (courses,
+//! meetings): accents and case are ignored, and a word matches its singular
+//! and plural ("corsi" finds "corso", "saldatrici" finds "saldatrice").
+
+/// Lower case, without accents, letters and digits only.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect()
+}
+
+/// The part of an Italian word that singular and plural share: the final
+/// vowel goes ("magazzinieri" and "magazziniere" → "magazzinier").
+fn stem(word: &str) -> &str {
+    if word.chars().count() > 3 && word.ends_with(['a', 'e', 'i', 'o']) {
+        &word[..word.len() - 1]
+    } else {
+        word
+    }
+}
+
+/// True when every word of `query` starts a word of `text` (after stemming).
+pub fn matches(query: &str, text: &str) -> bool {
+    let text = normalise(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    normalise(query)
+        .split_whitespace()
+        .all(|q| words.iter().any(|w| w.starts_with(stem(q))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn accents_case_and_number_do_not_matter() {
+        assert!(matches("perche", "Perché iscriversi"));
+        assert!(matches("corsi saldatura", "Corso di SALDATURA a filo"));
+        assert!(matches("magazzinieri", "Magazziniere con patentino"));
+        assert!(matches("informatica", "Competenze informatiche di base"));
+        assert!(!matches("cucina", "Corso di saldatura"));
+        assert!(matches("", "anything"));
+    }
+}
