@@ -111,7 +111,10 @@ pub fn map_svg_with(
             (None, false) => name.clone(),
         };
         svg.push_str(&format!(
-            r#"<a href="{href}" aria-label="{label}" data-comune="{slug}"><title>{label}</title><circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" class="{class}"/>"#,
+            r#"<a href="{href}"{aria} data-comune="{slug}"><title>{label}</title><circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" class="{class}"/>"#,
+            // With counts the drawn text (name, number) differs from the spoken
+            // name, so the name comes from <title> alone (SVG-AAM), not aria-label.
+            aria = if count.is_some() { String::new() } else { format!(r#" aria-label="{label}""#) },
             href = escape(&href(c)),
             slug = escape(&c.slug)
         ));

@@ -118,16 +118,16 @@ fn CataloguePage(kind: Kind) -> impl IntoView {
         <h1 class="page-title">{title}</h1>
         <p class="lead mb-6">{lead}</p>
         {with_data(comuni, move |comuni| {
-            let q = query.get_untracked();
-            view! { <Filters kind comuni=comuni.clone() query=q/> }
+            let for_results = comuni.clone();
+            view! {
+                // Drawn again when the address changes (a point of the map, back and forward).
+                {move || view! { <Filters kind comuni=comuni.clone() query=query.get()/> }}
+                {move || {
+                    let (comuni, q) = (for_results.clone(), query.get());
+                    with_data(results, move |catalogue| view! { <Results kind catalogue comuni=comuni.clone() query=q.clone()/> })
+                }}
+            }
         })}
-        <div aria-live="polite">
-            {move || {
-                let comuni = comuni.get().and_then(Result::ok).unwrap_or_default();
-                let q = query.get();
-                with_data(results, move |catalogue| view! { <Results kind catalogue comuni=comuni.clone() query=q.clone()/> })
-            }}
-        </div>
     }
 }
 
@@ -221,7 +221,7 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
     view! {
         <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
             <section aria-labelledby="risultati">
-                <h2 id="risultati" class="section-title" data-testid="conteggio">{format!("{count} {noun}")}</h2>
+                <h2 id="risultati" class="section-title" data-testid="conteggio" role="status">{format!("{count} {noun}")}</h2>
                 {(count == 0).then(|| view! {
                     <div class="notice mb-6" role="status">
                         <p>{tr(l, "Nessuna attività con questi filtri.", "No activity matches these filters.")}</p>
