@@ -2,20 +2,10 @@
 //! meetings): accents and case are ignored, and a word matches its singular
 //! and plural ("corsi" finds "corso", "saldatrici" finds "saldatrice").
 
-/// Lower case, without accents, letters and digits only.
+/// Lower case, without accents, ASCII letters and digits only: the slug of
+/// the text with its words apart.
 pub fn normalise(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect()
+    crate::network::domain::slugify(text).replace('-', " ")
 }
 
 /// The part of an Italian word that singular and plural share: the final

@@ -10,6 +10,11 @@ const pages = [
   "/comuni/sarzana",
   "/comuni/levanto",
   "/sportelli",
+  "/sportelli/la-spezia/prenota",
+  "/corsi",
+  "/corsi?comune=sarzana&km=15",
+  "/corsi?vista=calendario",
+  "/incontri",
   "/privacy",
   "/accessibilita",
 ];

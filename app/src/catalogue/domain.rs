@@ -43,13 +43,6 @@ impl Kind {
             Kind::Incontro => "/incontri",
         }
     }
-
-    pub fn label(self) -> Label {
-        match self {
-            Kind::Corso => ("Corso", "Course"),
-            Kind::Incontro => ("Incontro", "Meeting"),
-        }
-    }
 }
 
 pub const MODES: [(&str, Label); 3] = [
@@ -302,6 +295,8 @@ pub struct Catalogue {
     pub items: Vec<ActivitySummary>,
     /// Activities per comune slug, for the map and the comune filter.
     pub per_comune: Vec<(String, i64)>,
+    /// The server's clock: the month view opens on the current month.
+    pub today: i64,
 }
 
 /// One person's enrolment, for "I miei corsi e incontri".

@@ -70,7 +70,11 @@ pub async fn list(db: &Db, kind: Kind, f: &CatalogueFilter) -> Result<Catalogue,
     }
     let mut per_comune: Vec<(String, i64)> = per_comune.into_iter().collect();
     per_comune.sort();
-    Ok(Catalogue { items, per_comune })
+    Ok(Catalogue {
+        items,
+        per_comune,
+        today: at,
+    })
 }
 
 fn manages(stored: &Stored, user: &SessionUser) -> bool {

@@ -29,10 +29,15 @@ pub fn Field(
     #[prop(into, default = "text".to_string())] kind: String,
     #[prop(into, optional)] hint: Option<String>,
     #[prop(into, optional)] autocomplete: Option<String>,
+    /// The name the value is posted under when it differs from `name`
+    /// (a server function taking a struct reads `form[title]`).
+    #[prop(into, optional)]
+    post_as: Option<String>,
     /// The message for this field, from the last submission.
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("campo-{name}");
+    let name = post_as.unwrap_or(name);
     let error_id = format!("{id}-errore");
     let hint_id = format!("{id}-aiuto");
     let described = {

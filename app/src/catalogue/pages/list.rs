@@ -232,7 +232,7 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
                     </div>
                 })}
                 {if query.calendar {
-                    view! { <MonthView items=catalogue.items.clone() month=query.month.clone() base=query.with_comune(path, &query.filter.comune)/> }.into_any()
+                    view! { <MonthView items=catalogue.items.clone() month=query.month.clone() today=catalogue.today base=query.with_comune(path, &query.filter.comune)/> }.into_any()
                 } else {
                     view! {
                         <ul class="grid gap-4">

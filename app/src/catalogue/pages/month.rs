@@ -48,17 +48,19 @@ fn shift(year: i64, month: i64, by: i64) -> (i64, i64) {
 }
 
 #[component]
-pub fn MonthView(items: Vec<ActivitySummary>, month: String, base: String) -> impl IntoView {
+pub fn MonthView(
+    items: Vec<ActivitySummary>,
+    month: String,
+    base: String,
+    /// Now, by the server's clock.
+    today: i64,
+) -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
-    // The month asked for, else the month of the first activity shown.
-    let (year, month) = parse_month(&month)
-        .or_else(|| {
-            items.first().map(|a| {
-                let d = local(a.first_starts_at);
-                (d.year, d.month)
-            })
-        })
-        .unwrap_or((2026, 1));
+    // The month asked for, else the current one.
+    let (year, month) = parse_month(&month).unwrap_or_else(|| {
+        let d = local(today);
+        (d.year, d.month)
+    });
     let first = local(from_local(year, month, 1, 12, 0));
     let (ny, nm) = shift(year, month, 1);
     let days = (from_local(ny, nm, 1, 12, 0) - from_local(year, month, 1, 12, 0) + 3_600) / 86_400;

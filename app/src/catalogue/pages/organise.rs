@@ -8,7 +8,7 @@ use crate::catalogue::api::{
 };
 use crate::catalogue::domain::{pick, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message};
+use crate::components::form::{field_message, form_message, Field};
 use crate::components::tr;
 use crate::dates::{italian_date, italian_datetime};
 use crate::i18n::*;
@@ -142,28 +142,6 @@ fn ActivityForm(
             </div>
         }
     };
-    let input = move |name: &'static str,
-                      label: &'static str,
-                      kind: &'static str,
-                      hint: &'static str| {
-        let id = format!("campo-{name}");
-        let error_id = format!("{id}-errore");
-        let hint_id = format!("{id}-aiuto");
-        let described = if hint.is_empty() {
-            error_id.clone()
-        } else {
-            format!("{hint_id} {error_id}")
-        };
-        view! {
-            <div class="mb-5 flex flex-col">
-                <label for=id.clone() class="font-semibold">{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
-                <input id=id name=format!("form[{name}]") type=kind class="input" aria-describedby=described
-                    aria-invalid=move || message(name).get().is_some().then_some("true")/>
-                <p id=error_id class="field-error" aria-live="polite">{move || message(name).get()}</p>
-            </div>
-        }
-    };
     let codes =
         move |list: &[(&'static str, (&'static str, &'static str))]| -> Vec<(String, String)> {
             list.iter()
@@ -174,21 +152,21 @@ fn ActivityForm(
         <ActionForm action=create attr:class="max-w-3xl">
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             {select("kind", tr(l, "Tipo", "Type"), vec![("corso".into(), tr(l, "Corso", "Course").into()), ("incontro".into(), tr(l, "Incontro tematico", "Thematic meeting").into())])}
-            {input("title", tr(l, "Titolo", "Title"), "text", "")}
+            <Field name="title" post_as="form[title]" label=tr(l, "Titolo", "Title") error=message("title")/>
             {area("description", tr(l, "Descrizione", "Description"), tr(l, "Cosa si impara o di cosa si parla, a chi serve.", "What people learn or discuss, who it is for."), "5")}
             {staff.then(|| select("organiser", tr(l, "Ente che organizza", "Organising body"), bodies.iter().map(|b| (b.clone(), b.clone())).collect()))}
             {select("comune", tr(l, "Comune", "Municipality"), comuni.iter().map(|c| (c.slug.clone(), c.name.clone())).collect())}
-            {input("venue", tr(l, "Sede (indirizzo)", "Venue (address)"), "text", tr(l, "Per le attività online puoi lasciarlo vuoto.", "Leave it empty for online activities."))}
+            <Field name="venue" post_as="form[venue]" label=tr(l, "Sede (indirizzo)", "Venue (address)") hint=tr(l, "Per le attività online puoi lasciarlo vuoto.", "Leave it empty for online activities.") error=message("venue")/>
             {select("mode", tr(l, "Modalità", "Mode"), codes(&MODES))}
             {select("topic", tr(l, "Tema", "Topic"), codes(&TOPICS))}
             {select("target", tr(l, "Per chi", "For whom"), codes(&TARGET_GROUPS))}
             {area("sessions", tr(l, "Date e orari", "Dates and times"), tr(l, "Una data per riga, così: 01/12/2026 9:00-13:00", "One date per line, like this: 01/12/2026 9:00-13:00"), "4")}
-            {input("total_hours", tr(l, "Ore totali", "Total hours"), "number", "")}
-            {input("seats", tr(l, "Posti disponibili", "Seats"), "number", "")}
-            {input("enrol_closes", tr(l, "Iscrizioni aperte fino al (facoltativo)", "Enrolment open until (optional)"), "date", tr(l, "Se lo lasci vuoto, fino all'inizio.", "If empty, until it starts."))}
+            <Field name="total_hours" post_as="form[total_hours]" label=tr(l, "Ore totali", "Total hours") kind="number" error=message("total_hours")/>
+            <Field name="seats" post_as="form[seats]" label=tr(l, "Posti disponibili", "Seats") kind="number" error=message("seats")/>
+            <Field name="enrol_closes" post_as="form[enrol_closes]" label=tr(l, "Iscrizioni aperte fino al (facoltativo)", "Enrolment open until (optional)") kind="date" hint=tr(l, "Se lo lasci vuoto, fino all'inizio.", "If empty, until it starts.") error=message("enrol_closes")/>
             {area("requirements", tr(l, "Requisiti (facoltativo)", "Requirements (optional)"), "", "2")}
-            {input("certificate", tr(l, "Attestato rilasciato (facoltativo)", "Certificate issued (optional)"), "text", "")}
-            {input("cost", tr(l, "Costo in euro (0 o vuoto se gratuito)", "Cost in euros (0 or empty if free)"), "text", "")}
+            <Field name="certificate" post_as="form[certificate]" label=tr(l, "Attestato rilasciato (facoltativo)", "Certificate issued (optional)") error=message("certificate")/>
+            <Field name="cost" post_as="form[cost]" label=tr(l, "Costo in euro (0 o vuoto se gratuito)", "Cost in euros (0 or empty if free)") error=message("cost")/>
             {area("skills", tr(l, "Competenze (facoltativo)", "Skills (optional)"), "", "2")}
             <fieldset class="mb-5">
                 <legend class="font-semibold">{tr(l, "Pubblicazione", "Publication")}</legend>

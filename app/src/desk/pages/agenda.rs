@@ -3,7 +3,7 @@
 
 use crate::catalogue::domain::label_of;
 use crate::components::async_data::with_data;
-use crate::components::form::form_message;
+use crate::components::form::{field_message, form_message};
 use crate::components::tr;
 use crate::dates::{iso_date, italian_date, italian_time};
 use crate::desk::api::{get_desk_agenda, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings};
@@ -121,18 +121,21 @@ fn AgendaView(
         </ul>
         <section class="mb-8" aria-labelledby="orari-sportello">
             <h2 id="orari-sportello" class="section-title">{tr(l, "Orari e durata degli appuntamenti", "Hours and appointment length")}</h2>
-            <p role="alert" class="field-error">{move || form_message(settings_result.get(), &[]).or_else(|| form_message(day_result.get(), &[]))}</p>
+            <p role="alert" class="field-error">{move || form_message(settings_result.get(), &["slot_minutes", "video_link"]).or_else(|| form_message(day_result.get(), &[]))}</p>
             <ActionForm action=settings attr:class="mb-6 flex flex-wrap items-end gap-4">
                 <input type="hidden" name="comune" value=settings_slug/>
                 <div class="flex flex-col">
                     <label for="durata" class="font-semibold">{tr(l, "Durata (minuti)", "Length (minutes)")}</label>
-                    <select id="durata" name="slot_minutes" class="input">
+                    <select id="durata" name="slot_minutes" class="input" aria-describedby="durata-errore">
                         {[15, 20, 30, 45, 60].into_iter().map(|m| view! { <option value=m selected=m == agenda.slot_minutes>{m}</option> }).collect_view()}
                     </select>
+                    <p id="durata-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "slot_minutes")}</p>
                 </div>
                 <div class="flex grow flex-col">
                     <label for="video" class="font-semibold">{tr(l, "Stanza per le videochiamate (https://…, vuoto se non offerte)", "Video call room (https://…, empty if not offered)")}</label>
-                    <input id="video" name="video_link" class="input" value=agenda.video_link.clone()/>
+                    <input id="video" name="video_link" class="input" value=agenda.video_link.clone() aria-describedby="video-errore"
+                        aria-invalid=move || field_message(settings_result.get(), "video_link").is_some().then_some("true")/>
+                    <p id="video-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "video_link")}</p>
                 </div>
                 <button type="submit" class="btn-primary">{tr(l, "Salva", "Save")}</button>
             </ActionForm>
