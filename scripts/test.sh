@@ -37,6 +37,8 @@ cargo leptos build --release --precompress --split
 export DATABASE_URL="sqlite://$work/e2e.db" SMTP_PORT=2525 MAIL_SINK_DIR="$work/mail"
 export E2E_ADMIN_EMAIL="admin@comune.sp.it" E2E_ADMIN_PASSWORD="la rete del lavoro spezzina"
 export E2E_OPERATOR_EMAIL="operatore@comune.sp.it"
+# Saved searches send their digest every 5 seconds instead of every day.
+export ALERT_DIGEST_SECONDS=5
 printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$CARGO_TARGET_DIR/release/server" create-admin --email "$E2E_ADMIN_EMAIL"
 printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$CARGO_TARGET_DIR/release/server" create-operator --email "$E2E_OPERATOR_EMAIL" --comune la-spezia
 cargo leptos end-to-end --release --precompress --split 2>&1 | tee -a "$log"

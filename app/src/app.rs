@@ -16,6 +16,10 @@ use crate::network::pages::routes::{
     AccessibilityRoute, ComuneRoute, ComuniRoute, PrivacyRoute, ReteRoute, SportelliRoute,
 };
 use crate::network::pages::HomePage;
+use crate::offers::pages::routes::{
+    EditOfferRoute, MyAlertsRoute, MyOffersRoute, NewOfferRoute, OfferRoute, OffersRoute,
+    ReviewOffersRoute,
+};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -65,6 +69,13 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view={Lazy::<ComuneRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sportelli") view={Lazy::<SportelliRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("sportelli"), ParamSegment("comune"), StaticSegment("prenota")) view={Lazy::<BookingRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("offerte") view={Lazy::<OffersRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("offerte"), ParamSegment("id")) view={Lazy::<OfferRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("pubblica") view={Lazy::<MyOffersRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("pubblica"), StaticSegment("nuova")) view={Lazy::<NewOfferRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("pubblica"), ParamSegment("id")) view={Lazy::<EditOfferRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("offerte")) view={Lazy::<ReviewOffersRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view={Lazy::<MyAlertsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("corsi") view={Lazy::<CoursesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("corsi"), ParamSegment("id")) view={Lazy::<CourseRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("incontri") view={Lazy::<MeetingsRoute>::new()} ssr=SsrMode::Async/>

@@ -18,6 +18,8 @@ pub struct Config {
     /// is `https://…`, cookies are marked `Secure`.
     pub public_url: String,
     pub smtp: SmtpConfig,
+    /// Seconds between two digests of one saved search (a day; less in tests).
+    pub alert_every: i64,
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -61,6 +63,10 @@ impl Config {
             demo_content: non_empty("DEMO_CONTENT").is_some_and(|v| v == "1" || v == "true"),
             log_json: non_empty("LOG_FORMAT").is_some_and(|v| v.eq_ignore_ascii_case("json")),
             public_url,
+            alert_every: non_empty("ALERT_DIGEST_SECONDS")
+                .and_then(|s| s.parse().ok())
+                .filter(|s: &i64| *s > 0)
+                .unwrap_or(86_400),
             smtp: SmtpConfig {
                 host: non_empty("SMTP_HOST").unwrap_or_else(|| "127.0.0.1".into()),
                 port: non_empty("SMTP_PORT")
@@ -101,6 +107,7 @@ impl fmt::Debug for Config {
             .field("demo_content", &self.demo_content)
             .field("log_json", &self.log_json)
             .field("public_url", &self.public_url)
+            .field("alert_every", &self.alert_every)
             .field("smtp_host", &self.smtp.host)
             .field("smtp_port", &self.smtp.port)
             .field("smtp_tls", &self.smtp.tls)

@@ -17,6 +17,7 @@ pub mod error;
 pub mod i18n_switch;
 pub mod lazy;
 pub mod network;
+pub mod offers;
 pub mod pages;
 pub mod text;
 
@@ -28,6 +29,8 @@ pub mod config;
 pub mod db;
 #[cfg(feature = "ssr")]
 mod error_ssr;
+#[cfg(feature = "ssr")]
+pub mod fields;
 #[cfg(feature = "ssr")]
 pub mod state;
 

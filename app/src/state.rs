@@ -20,6 +20,8 @@ pub struct AppState {
     pub hasher: Hasher,
     /// Wakes the outbox worker when a message is queued.
     pub mail_wakeup: Arc<Notify>,
+    /// The search index of the offers, in step with the database.
+    pub offers: crate::offers::engine::Search,
 }
 
 /// The state of the running server, from inside a server function.

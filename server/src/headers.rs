@@ -8,7 +8,6 @@ use http::header::{self, HeaderName, HeaderValue};
 use http::request::Parts;
 use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
-use leptos_axum::ResponseOptions;
 
 /// The policy for a page whose inline scripts (Leptos's hydration bootstrap
 /// and serialised resources) carry `nonce`. `'wasm-unsafe-eval'` lets the
@@ -25,29 +24,42 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Gives each request its own nonce, before Leptos renders anything.
+/// Gives each request its own nonce, before Leptos renders anything, and puts
+/// it in the CSP of the page that comes back.
+///
+/// The header is written here, after rendering, rather than through Leptos's
+/// `ResponseOptions`: with lazy routes and async rendering the response options
+/// a page sets can be lost on the way out (seen as a CSP without the nonce, so
+/// the browser blocked the hydration scripts of a page now and then).
 pub async fn assign_nonce(mut request: Request, next: Next) -> Response {
-    request.extensions_mut().insert(Nonce::new());
-    next.run(request).await
+    let nonce = Nonce::new();
+    request.extensions_mut().insert(nonce.clone());
+    let mut response = next.run(request).await;
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if is_page {
+        if let Ok(value) = HeaderValue::from_str(&content_security_policy(Some(&nonce))) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    response
 }
 
 /// Called while Leptos renders a page: the request's nonce goes on Leptos's
-/// inline scripts and into the page's CSP. (leptos_axum also makes a nonce
-/// of its own; rendering can set up its context more than once, so the one
-/// kept in the request is the single source of truth.)
+/// inline scripts. (leptos_axum also makes a nonce of its own; rendering can
+/// set up its context more than once, so the one kept in the request is the
+/// single source of truth, and `assign_nonce` puts it in the header.)
 pub fn csp_for_rendered_page() {
-    let Some(nonce) =
+    if let Some(nonce) =
         use_context::<Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned())
-    else {
-        return;
-    };
-    if let (Some(response), Ok(value)) = (
-        use_context::<ResponseOptions>(),
-        HeaderValue::from_str(&content_security_policy(Some(&nonce))),
-    ) {
-        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    {
+        provide_context(nonce);
     }
-    provide_context(nonce);
 }
 
 /// Adds the security headers; a response without a CSP of its own (static

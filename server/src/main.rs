@@ -4,6 +4,9 @@
 //! default password (it is asked on the terminal, or read from standard input):
 //! - `server create-admin --email EMAIL [--name NAME]`
 //! - `server create-operator --email EMAIL --comune SLUG [--name NAME]`
+//!
+//! and demo data for trying the portal and for the benchmarks:
+//! - `server gen-demo --offers N` (replaces the offers of the previous run)
 
 use app::accounts::domain::Role;
 use app::config::{redact_url, Config};
@@ -22,9 +25,10 @@ async fn main() -> ExitCode {
         None => serve(config).await,
         Some("create-admin") => create_staff(config, Role::Admin, &args[1..]).await,
         Some("create-operator") => create_staff(config, Role::Operatore, &args[1..]).await,
+        Some("gen-demo") => gen_demo(config, &args[1..]).await,
         Some(other) => Err(format!(
             "unknown command {other:?}; use: server [create-admin --email EMAIL [--name NAME] | \
-             create-operator --email EMAIL --comune SLUG [--name NAME]]"
+             create-operator --email EMAIL --comune SLUG [--name NAME] | gen-demo --offers N]"
         )
         .into()),
     };
@@ -98,6 +102,26 @@ async fn create_staff(
     state.db.close().await;
     let id = created.map_err(|e| e.user_message())?;
     println!("{} {email} created (account {id}).", role.code());
+    Ok(())
+}
+
+/// Generated demo offers, in one transaction.
+async fn gen_demo(config: Config, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let count: usize = match args {
+        [flag, n] if flag == "--offers" => n.parse().map_err(|_| "--offers N: N is a number")?,
+        _ => return Err("use: server gen-demo --offers N".into()),
+    };
+    let started = std::time::Instant::now();
+    let db = app::db::Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    app::network::repo::seed_reference(&db).await?;
+    let made = app::offers::gen_demo::generate(&db, count).await?;
+    db.close().await;
+    println!(
+        "{made} demo offers generated in {:.1} s ({}).",
+        started.elapsed().as_secs_f64(),
+        redact_url(&config.database_url)
+    );
     Ok(())
 }
 

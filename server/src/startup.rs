@@ -19,6 +19,9 @@ use tokio::sync::Notify;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+/// How many generated offers the demo portal (`DEMO_CONTENT=1`) starts with.
+const DEMO_OFFERS: usize = 400;
+
 /// Connects to the database, applies the migrations and writes the reference data.
 pub async fn build_state(
     config: Config,
@@ -29,7 +32,9 @@ pub async fn build_state(
     app::network::repo::seed_reference(&db).await?;
     if config.demo_content {
         app::catalogue::demo::seed_demo(&db).await?;
+        app::offers::gen_demo::seed_if_empty(&db, DEMO_OFFERS).await?;
     }
+    let offers = app::offers::engine::Search::load(&db).await?;
     Ok(AppState {
         leptos_options,
         db,
@@ -37,6 +42,7 @@ pub async fn build_state(
         // Each argon2 hash holds 19 MiB; four at once is plenty on two cores.
         hasher: Hasher::new(4),
         mail_wakeup: Arc::new(Notify::new()),
+        offers,
     })
 }
 
@@ -53,6 +59,11 @@ pub fn spawn_outbox_worker(state: &AppState) {
         state.db.clone(),
         state.mail_wakeup.clone(),
     ));
+    tokio::spawn(app::offers::engine::run_sync_worker(
+        state.db.clone(),
+        state.offers.clone(),
+    ));
+    tokio::spawn(app::offers::alerts::run_digest_worker(state.clone()));
 }
 
 pub fn build_router(state: AppState) -> Router {
@@ -61,6 +72,7 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(app::catalogue::feeds::routes())
+        .merge(app::offers::feeds::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })

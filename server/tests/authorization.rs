@@ -48,6 +48,16 @@ const SAMPLES: &[(&str, &str)] = &[
     ("record_appointment_outcome", "id=999999&outcome=svolto"),
     ("save_desk_day", "comune=&weekday=6"),
     ("save_desk_settings", "comune=&slot_minutes=30"),
+    ("search_offers", "query%5Bq%5D=magazziniere"),
+    ("get_offer", "id=999999"),
+    ("save_offer", "form%5Bkind%5D=lavoro&form%5Btitle%5D=Cuoco"),
+    ("list_my_offers", ""),
+    ("close_offer", "id=999999&outcome=ritirata"),
+    ("list_offers_to_review", ""),
+    ("decide_offer", "id=999999&decision=approva&reason="),
+    ("save_search", "query%5Bq%5D=cuoco"),
+    ("list_saved_searches", ""),
+    ("delete_saved_search", "id=999999"),
 ];
 
 fn registered_server_functions() -> Vec<(String, Method)> {

@@ -5,14 +5,13 @@
 mod common;
 
 use app::accounts::domain::{AccountStatus, Role, SessionUser};
-use app::accounts::repo::{insert_user, NewUser};
 use app::catalogue::domain::{EnrolmentStatus, Kind, Session, Status};
 use app::catalogue::repo::{insert_activity, ActivityRow};
 use app::catalogue::service;
 use app::error::AppError;
 use app::state::AppState;
 use axum::body::Body;
-use common::{count, text, with_state, Engine};
+use common::{count, person, text, with_state, Engine};
 use http::{header, Request, StatusCode};
 use proptest::prelude::*;
 use tower::ServiceExt;
@@ -21,37 +20,6 @@ const HOUR: i64 = 3600;
 
 fn now() -> i64 {
     app::accounts::tokens::now()
-}
-
-async fn person(state: &AppState, role: Role, email: &str) -> SessionUser {
-    let mut tx = state.db.begin_write().await.unwrap();
-    let id = insert_user(
-        &mut tx,
-        &NewUser {
-            email,
-            desk_istat: (role == Role::Operatore).then_some("011015"),
-            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
-            display_name: email.split('@').next().unwrap(),
-            organisation: (role == Role::Ente).then_some("Cescot La Spezia"),
-            role,
-            status: AccountStatus::Attivo,
-            email_verified: true,
-        },
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    tx.commit().await.unwrap();
-    SessionUser {
-        id,
-        email: email.into(),
-        display_name: email.split('@').next().unwrap().into(),
-        organisation: (role == Role::Ente).then(|| "Cescot La Spezia".into()),
-        role,
-        status: AccountStatus::Attivo,
-        email_verified: true,
-        review_reason: None,
-    }
 }
 
 async fn citizens(state: &AppState, n: usize, tag: &str) -> Vec<SessionUser> {

@@ -19,6 +19,8 @@ const ADMIN: &[Role] = &[Role::Admin];
 const CITIZEN: &[Role] = &[Role::Cittadino];
 /// Who publishes courses and meetings: member bodies, and staff on their behalf.
 const ORGANISERS: &[Role] = &[Role::Ente, Role::Operatore, Role::Admin];
+/// Who publishes offers: businesses and member bodies, and staff for them.
+const PUBLISHERS: &[Role] = &[Role::Impresa, Role::Ente, Role::Operatore, Role::Admin];
 /// Who books a desk appointment: citizens, and staff for someone who called.
 const BOOKERS: &[Role] = &[Role::Cittadino, Role::Operatore, Role::Admin];
 
@@ -51,6 +53,17 @@ pub const POLICY: &[(&str, Access)] = &[
     ("get_roster", Access::Roles(ORGANISERS)),
     ("mark_attendance", Access::Roles(ORGANISERS)),
     ("change_activity_status", Access::Roles(ORGANISERS)),
+    // Offers and alerts.
+    ("search_offers", Access::Everyone),
+    ("get_offer", Access::Everyone),
+    ("save_offer", Access::Roles(PUBLISHERS)),
+    ("list_my_offers", Access::Roles(PUBLISHERS)),
+    ("close_offer", Access::Roles(PUBLISHERS)),
+    ("list_offers_to_review", Access::Roles(STAFF)),
+    ("decide_offer", Access::Roles(STAFF)),
+    ("save_search", Access::Roles(CITIZEN)),
+    ("list_saved_searches", Access::Roles(CITIZEN)),
+    ("delete_saved_search", Access::Roles(CITIZEN)),
     // Desk appointments.
     ("get_desk_slots", Access::Everyone),
     ("book_appointment", Access::Roles(BOOKERS)),

@@ -3,9 +3,8 @@
 //! transaction: a message is queued exactly when its change is saved.
 
 use super::domain::{
-    distance_km, label_of, ActivityDetail, ActivityInput, Catalogue, CatalogueFilter,
-    EnrolmentStatus, Kind, MyEnrolment, MyPlace, Roster, Session, Status, Viewer, MODES,
-    TARGET_GROUPS, TOPICS,
+    distance_km, ActivityDetail, ActivityInput, Catalogue, CatalogueFilter, EnrolmentStatus, Kind,
+    MyEnrolment, MyPlace, Roster, Session, Status, Viewer, MODES, TARGET_GROUPS, TOPICS,
 };
 use super::repo::{self, ActivityRow, EnrolOutcome, Stored};
 use crate::accounts::domain::{Role, SessionUser};
@@ -14,13 +13,10 @@ use crate::accounts::tokens::now;
 use crate::dates::{from_local, parse_iso_date, parse_italian_date, parse_time};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::fields::{code_in, invalid, number, text};
 use crate::network::repo as network;
 use crate::state::AppState;
 use std::collections::HashMap;
-
-fn invalid(field: &str, message: &str) -> AppError {
-    AppError::validation(field, message).with_status()
-}
 
 /// The catalogue of one kind, filtered as in the URL.
 pub async fn list(db: &Db, kind: Kind, f: &CatalogueFilter) -> Result<Catalogue, AppError> {
@@ -361,44 +357,6 @@ pub async fn run_reminder_worker(db: Db, wake_mail: std::sync::Arc<tokio::sync::
     }
 }
 
-fn text(field: &str, value: &str, min: usize, max: usize, what: &str) -> Result<String, AppError> {
-    let value = value.trim();
-    let n = value.chars().count();
-    if n < min {
-        return Err(invalid(
-            field,
-            &format!("Scrivi {what} (almeno {min} caratteri)."),
-        ));
-    }
-    if n > max {
-        return Err(invalid(field, &format!("Al massimo {max} caratteri.")));
-    }
-    Ok(value.to_string())
-}
-
-fn number(
-    field: &str,
-    value: &str,
-    range: std::ops::RangeInclusive<i64>,
-    what: &str,
-) -> Result<i64, AppError> {
-    value
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| range.contains(n))
-        .ok_or_else(|| {
-            invalid(
-                field,
-                &format!(
-                    "Indica {what}: un numero da {} a {}.",
-                    range.start(),
-                    range.end()
-                ),
-            )
-        })
-}
-
 /// One session per line: `01/12/2026 9:00-13:00`.
 pub fn parse_sessions(text: &str, at: i64) -> Result<Vec<Session>, AppError> {
     let mut sessions = Vec::new();
@@ -445,18 +403,6 @@ pub fn parse_sessions(text: &str, at: i64) -> Result<Vec<Session>, AppError> {
     }
     sessions.sort_by_key(|s| s.starts_at);
     Ok(sessions)
-}
-
-fn code_in(
-    field: &str,
-    list: &[(&'static str, super::domain::Label)],
-    value: &str,
-    message: &str,
-) -> Result<String, AppError> {
-    if label_of(list, value, false).is_empty() {
-        return Err(invalid(field, message));
-    }
-    Ok(value.to_string())
 }
 
 /// Checks every field, in the order of the form, and builds the row.

@@ -33,6 +33,9 @@ pub fn Field(
     /// (a server function taking a struct reads `form[title]`).
     #[prop(into, optional)]
     post_as: Option<String>,
+    /// What the field holds when the page opens (editing something saved).
+    #[prop(optional_no_strip)]
+    value: Option<String>,
     /// The message for this field, from the last submission.
     error: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -40,19 +43,7 @@ pub fn Field(
     let name = post_as.unwrap_or(name);
     let error_id = format!("{id}-errore");
     let hint_id = format!("{id}-aiuto");
-    let described = {
-        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(&id, hint.is_some(), error);
     view! {
         <div class="mb-5 flex flex-col">
             <label for=id.clone() class="font-semibold">{label}</label>
@@ -62,10 +53,90 @@ pub fn Field(
                 name=name
                 type=kind
                 autocomplete=autocomplete
+                value=value
                 class="input"
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described
             />
+            <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The ids a field's `aria-describedby` names: its hint, and its error when there is one.
+fn described_by(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> {
+    let (hint_id, error_id) = (format!("{id}-aiuto"), format!("{id}-errore"));
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A labelled drop-down list with its error message. `options` are (value, text).
+#[component]
+pub fn SelectField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    options: Vec<(String, String)>,
+    #[prop(into, optional)] post_as: Option<String>,
+    #[prop(into, optional)] hint: Option<String>,
+    /// The text of the empty first choice.
+    #[prop(into, default = "Scegli…".to_string())]
+    placeholder: String,
+    #[prop(optional_no_strip)] value: Option<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("campo-{name}");
+    let described = described_by(&id, hint.is_some(), error);
+    let (error_id, hint_id) = (format!("{id}-errore"), format!("{id}-aiuto"));
+    let current = value.unwrap_or_default();
+    view! {
+        <div class="mb-5 flex flex-col">
+            <label for=id.clone() class="font-semibold">{label}</label>
+            {hint.map(|hint| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
+            <select id=id name=post_as.unwrap_or(name) class="input" aria-describedby=described
+                aria-invalid=move || error.get().is_some().then_some("true")>
+                <option value="">{placeholder}</option>
+                {options.into_iter().map(|(v, t)| {
+                    let selected = v == current;
+                    view! { <option value=v selected=selected>{t}</option> }
+                }).collect_view()}
+            </select>
+            <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// A labelled multi-line text box with its error message.
+#[component]
+pub fn TextArea(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(into, optional)] post_as: Option<String>,
+    #[prop(into, optional)] hint: Option<String>,
+    #[prop(into, default = "4".to_string())] rows: String,
+    #[prop(optional_no_strip)] value: Option<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("campo-{name}");
+    let described = described_by(&id, hint.is_some(), error);
+    let (error_id, hint_id) = (format!("{id}-errore"), format!("{id}-aiuto"));
+    view! {
+        <div class="mb-5 flex flex-col">
+            <label for=id.clone() class="font-semibold">{label}</label>
+            {hint.map(|hint| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
+            <textarea id=id name=post_as.unwrap_or(name) rows=rows class="input" aria-describedby=described
+                aria-invalid=move || error.get().is_some().then_some("true")>{value.unwrap_or_default()}</textarea>
             <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
         </div>
     }

@@ -29,6 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav aria-label=td_string!(l, nav.label) class="bg-primary">
                 <ul class="container-page flex flex-wrap gap-x-1 pb-2 text-lg font-semibold">
                     <li><A href="/" exact=true attr:class="nav-link">{td_string!(l, nav.home)}</A></li>
+                    <li><A href="/offerte" attr:class="nav-link">{td_string!(l, nav.offers)}</A></li>
                     <li><A href="/rete" attr:class="nav-link">{td_string!(l, nav.network)}</A></li>
                     <li><A href="/comuni" attr:class="nav-link">{td_string!(l, nav.comuni)}</A></li>
                     <li><A href="/sportelli" attr:class="nav-link">{td_string!(l, nav.desks)}</A></li>

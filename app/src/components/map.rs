@@ -169,6 +169,21 @@ pub fn ProvinceMap(
     }
 }
 
+/// The address of the map point a click landed on, for a client-side
+/// navigation (the router follows HTML links only, and the points are SVG).
+/// `None` for any other click, or one meant to open a new tab.
+pub fn clicked_point(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let target = ev.target()?.dyn_into::<leptos::web_sys::Element>().ok()?;
+    target
+        .closest("a[data-comune]")
+        .ok()??
+        .get_attribute("href")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

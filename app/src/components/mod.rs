@@ -17,3 +17,17 @@ pub fn tr(l: Locale, it: &'static str, en: &'static str) -> &'static str {
         Locale::en => en,
     }
 }
+
+/// The numeric `id` of the page's address (`/corsi/{id}`), 0 when it is not
+/// a number (the server then answers "not found").
+pub fn use_id_param() -> leptos::prelude::Memo<i64> {
+    use leptos::prelude::*;
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    })
+}

@@ -1,4 +1,4 @@
-//! The comune-and-radius filter shared by the searches (courses, meetings):
+//! The comune-and-radius filter shared by the searches (offers, courses, meetings):
 //! a comune of the province and how far around it to look.
 
 use super::tr;
@@ -9,25 +9,44 @@ use leptos::prelude::*;
 pub const RADII: [&str; 5] = ["5", "10", "15", "25", "50"];
 
 #[component]
-pub fn ComuneRadius(comuni: Vec<Comune>, comune: String, km: String) -> impl IntoView {
+pub fn ComuneRadius(
+    comuni: Vec<Comune>,
+    /// The chosen comune and radius; a live signal keeps the lists in step
+    /// with the address (a point of the map, back and forward).
+    #[prop(into)]
+    comune: Signal<String>,
+    #[prop(into)] km: Signal<String>,
+    /// Called with `("comune", slug)` or `("km", km)` when a choice changes
+    /// (a search that follows its filters at once).
+    #[prop(optional)]
+    on_change: Option<Callback<(&'static str, String)>>,
+) -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
+    let (first_comune, first_km) = (comune.get_untracked(), km.get_untracked());
+    let changed = move |field: &'static str| {
+        move |ev: leptos::ev::Event| {
+            if let Some(on_change) = on_change {
+                on_change.run((field, event_target_value(&ev)));
+            }
+        }
+    };
     view! {
         <div class="flex flex-col">
             <label for="filtro-comune" class="font-semibold">{tr(l, "Comune", "Municipality")}</label>
-            <select id="filtro-comune" name="comune" class="input">
+            <select id="filtro-comune" name="comune" class="input" on:change=changed("comune") prop:value=move || comune.get()>
                 <option value="">{tr(l, "Tutta la provincia", "The whole province")}</option>
                 {comuni.into_iter().map(|c| {
-                    let selected = c.slug == comune;
+                    let selected = c.slug == first_comune;
                     view! { <option value=c.slug selected=selected>{c.name}</option> }
                 }).collect_view()}
             </select>
         </div>
         <div class="flex flex-col">
             <label for="filtro-km" class="font-semibold">{tr(l, "Distanza", "Distance")}</label>
-            <select id="filtro-km" name="km" class="input">
+            <select id="filtro-km" name="km" class="input" on:change=changed("km") prop:value=move || km.get()>
                 <option value="">{tr(l, "Solo quel comune", "That municipality only")}</option>
                 {RADII.into_iter().map(|r| view! {
-                    <option value=r selected=km == r>{format!("{} {r} km", tr(l, "entro", "within"))}</option>
+                    <option value=r selected=first_km == r>{format!("{} {r} km", tr(l, "entro", "within"))}</option>
                 }).collect_view()}
             </select>
         </div>

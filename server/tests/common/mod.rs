@@ -186,3 +186,55 @@ pub async fn text(response: http::Response<axum::body::Body>) -> String {
         .unwrap();
     String::from_utf8(bytes.to_vec()).unwrap()
 }
+
+/// The organisation a test account of `role` works for.
+fn organisation_of(role: app::accounts::domain::Role) -> Option<&'static str> {
+    use app::accounts::domain::Role;
+    match role {
+        Role::Ente => Some("Cescot La Spezia"),
+        Role::Impresa => Some("Cantieri Riuniti del Golfo"),
+        _ => None,
+    }
+}
+
+/// An active, verified account of `role`, as the service layer sees it.
+#[allow(
+    dead_code,
+    reason = "each test binary uses its own share of these helpers"
+)]
+pub async fn person(
+    state: &AppState,
+    role: app::accounts::domain::Role,
+    email: &str,
+) -> app::accounts::domain::SessionUser {
+    use app::accounts::domain::{AccountStatus, Role, SessionUser};
+    use app::accounts::repo::{insert_user, NewUser};
+    let mut tx = state.db.begin_write().await.unwrap();
+    let id = insert_user(
+        &mut tx,
+        &NewUser {
+            email,
+            desk_istat: (role == Role::Operatore).then_some("011015"),
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
+            display_name: email.split('@').next().unwrap(),
+            organisation: organisation_of(role),
+            role,
+            status: AccountStatus::Attivo,
+            email_verified: true,
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    tx.commit().await.unwrap();
+    SessionUser {
+        id,
+        email: email.into(),
+        display_name: email.split('@').next().unwrap().into(),
+        organisation: organisation_of(role).map(str::to_string),
+        role,
+        status: AccountStatus::Attivo,
+        email_verified: true,
+        review_reason: None,
+    }
+}

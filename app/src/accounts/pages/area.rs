@@ -106,6 +106,18 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
             ),
         ));
         links.push((
+            "/offerte",
+            tr(
+                l,
+                "Cerca offerte di lavoro e tirocini",
+                "Search jobs and internships",
+            ),
+        ));
+        links.push((
+            "/area/avvisi",
+            tr(l, "I tuoi avvisi di lavoro", "Your job alerts"),
+        ));
+        links.push((
             "/corsi",
             tr(l, "Trova un corso gratuito", "Find a free course"),
         ));
@@ -116,6 +128,15 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
                 "Prenota un appuntamento allo sportello",
                 "Book a desk appointment",
             ),
+        ));
+    }
+    if matches!(
+        role,
+        Role::Impresa | Role::Ente | Role::Operatore | Role::Admin
+    ) {
+        links.push((
+            "/pubblica",
+            tr(l, "Le tue offerte di lavoro", "Your job offers"),
         ));
     }
     if matches!(role, Role::Ente | Role::Operatore | Role::Admin) {
@@ -129,6 +150,10 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
         ));
     }
     if role.is_staff() {
+        links.push((
+            "/staff/offerte",
+            tr(l, "Offerte da controllare", "Offers to review"),
+        ));
         links.push((
             "/staff/agenda",
             tr(l, "Agenda dello sportello", "Desk agenda"),

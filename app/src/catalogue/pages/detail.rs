@@ -13,7 +13,6 @@ use crate::dates::{italian_date, italian_time};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -27,18 +26,11 @@ pub fn MeetingPage() -> impl IntoView {
 
 #[component]
 fn ActivityPage(kind: Kind) -> impl IntoView {
-    let params = use_params_map();
     let enrol = ServerAction::<EnrolActivity>::new();
     let cancel = ServerAction::<CancelEnrolment>::new();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::components::use_id_param();
     let detail = Resource::new(
-        move || (id(), enrol.version().get(), cancel.version().get()),
+        move || (id.get(), enrol.version().get(), cancel.version().get()),
         move |(id, _, _)| get_activity(kind.code().to_string(), id),
     );
     view! { {with_data(detail, move |detail| view! { <Detail detail enrol cancel/> })} }

@@ -15,7 +15,7 @@ use crate::i18n::*;
 use crate::network::api::{list_comuni, list_member_bodies};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn OrganisePage() -> impl IntoView {
@@ -181,18 +181,11 @@ fn ActivityForm(
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
-    let params = use_params_map();
     let mark = ServerAction::<MarkAttendance>::new();
     let change = ServerAction::<ChangeActivityStatus>::new();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::components::use_id_param();
     let roster = Resource::new(
-        move || (id(), mark.version().get(), change.version().get()),
+        move || (id.get(), mark.version().get(), change.version().get()),
         |(id, _, _)| get_roster(id),
     );
     let created = use_query_map().read_untracked().get("creata").is_some();

@@ -1,0 +1,575 @@
+//! Job offers and internships as both sides see them: the codes stored in the
+//! database and used in addresses, with Italian and English labels, and the
+//! shapes the search and the pages exchange.
+
+use crate::catalogue::domain::Label;
+use serde::{Deserialize, Serialize};
+
+pub const KINDS: [(&str, Label); 2] = [
+    ("lavoro", ("Lavoro", "Job")),
+    ("tirocinio", ("Tirocinio", "Internship")),
+];
+
+pub const CONTRACTS: [(&str, Label); 7] = [
+    ("indeterminato", ("Tempo indeterminato", "Permanent")),
+    ("determinato", ("Tempo determinato", "Fixed-term")),
+    ("apprendistato", ("Apprendistato", "Apprenticeship")),
+    ("somministrazione", ("Somministrazione", "Agency work")),
+    (
+        "tirocinio",
+        ("Tirocinio extracurricolare", "Extracurricular internship"),
+    ),
+    ("stagionale", ("Stagionale", "Seasonal")),
+    (
+        "collaborazione",
+        ("Collaborazione", "Freelance collaboration"),
+    ),
+];
+
+pub const WORKING_TIMES: [(&str, Label); 2] = [
+    ("pieno", ("Tempo pieno", "Full time")),
+    ("parziale", ("Part-time", "Part time")),
+];
+
+pub const REMOTE_MODES: [(&str, Label); 3] = [
+    ("no", ("In sede", "On site")),
+    ("ibrido", ("In parte da remoto", "Hybrid")),
+    ("totale", ("Da remoto", "Remote")),
+];
+
+/// ATECO 2007 sections.
+pub const SECTORS: [(&str, Label); 21] = [
+    (
+        "A",
+        (
+            "Agricoltura, silvicoltura e pesca",
+            "Agriculture, forestry and fishing",
+        ),
+    ),
+    ("B", ("Estrazione di minerali", "Mining and quarrying")),
+    ("C", ("Attività manifatturiere", "Manufacturing")),
+    ("D", ("Energia elettrica e gas", "Electricity and gas")),
+    (
+        "E",
+        ("Acqua, rifiuti e risanamento", "Water supply and waste"),
+    ),
+    ("F", ("Costruzioni", "Construction")),
+    (
+        "G",
+        (
+            "Commercio all'ingrosso e al dettaglio",
+            "Wholesale and retail trade",
+        ),
+    ),
+    ("H", ("Trasporto e magazzinaggio", "Transport and storage")),
+    (
+        "I",
+        ("Alloggio e ristorazione", "Accommodation and food services"),
+    ),
+    (
+        "J",
+        (
+            "Informazione e comunicazione",
+            "Information and communication",
+        ),
+    ),
+    (
+        "K",
+        (
+            "Attività finanziarie e assicurative",
+            "Finance and insurance",
+        ),
+    ),
+    ("L", ("Attività immobiliari", "Real estate")),
+    (
+        "M",
+        (
+            "Attività professionali, scientifiche e tecniche",
+            "Professional, scientific and technical",
+        ),
+    ),
+    (
+        "N",
+        (
+            "Noleggio, agenzie di viaggio, servizi alle imprese",
+            "Administrative and support services",
+        ),
+    ),
+    ("O", ("Pubblica amministrazione", "Public administration")),
+    ("P", ("Istruzione", "Education")),
+    (
+        "Q",
+        ("Sanità e assistenza sociale", "Health and social work"),
+    ),
+    (
+        "R",
+        (
+            "Attività artistiche, sportive e di intrattenimento",
+            "Arts, sport and entertainment",
+        ),
+    ),
+    ("S", ("Altre attività di servizi", "Other services")),
+    (
+        "T",
+        (
+            "Attività di famiglie come datori di lavoro",
+            "Households as employers",
+        ),
+    ),
+    (
+        "U",
+        (
+            "Organizzazioni extraterritoriali",
+            "Extraterritorial organisations",
+        ),
+    ),
+];
+
+/// ISTAT CP2021 major groups.
+pub const PROFESSIONS: [(&str, Label); 9] = [
+    (
+        "1",
+        (
+            "Legislatori, imprenditori e alta dirigenza",
+            "Managers and entrepreneurs",
+        ),
+    ),
+    (
+        "2",
+        ("Professioni intellettuali e scientifiche", "Professionals"),
+    ),
+    ("3", ("Professioni tecniche", "Technicians")),
+    ("4", ("Impiegati d'ufficio", "Clerical workers")),
+    (
+        "5",
+        (
+            "Professioni qualificate nel commercio e nei servizi",
+            "Sales and service workers",
+        ),
+    ),
+    (
+        "6",
+        (
+            "Artigiani, operai specializzati e agricoltori",
+            "Craft and skilled workers, farmers",
+        ),
+    ),
+    (
+        "7",
+        (
+            "Conduttori di impianti e di veicoli",
+            "Plant and machine operators, drivers",
+        ),
+    ),
+    (
+        "8",
+        ("Professioni non qualificate", "Elementary occupations"),
+    ),
+    ("9", ("Forze armate", "Armed forces")),
+];
+
+/// Required education as an EQF level; 0 means none required.
+pub const EDUCATION: [(&str, Label); 9] = [
+    (
+        "0",
+        ("Nessun titolo richiesto", "No qualification required"),
+    ),
+    ("1", ("Licenza media (EQF 1)", "Lower secondary (EQF 1)")),
+    (
+        "2",
+        (
+            "Obbligo di istruzione (EQF 2)",
+            "Compulsory schooling (EQF 2)",
+        ),
+    ),
+    (
+        "3",
+        (
+            "Qualifica professionale (EQF 3)",
+            "Vocational qualification (EQF 3)",
+        ),
+    ),
+    ("4", ("Diploma (EQF 4)", "Upper secondary diploma (EQF 4)")),
+    (
+        "5",
+        ("Diploma ITS (EQF 5)", "Higher technical diploma (EQF 5)"),
+    ),
+    (
+        "6",
+        ("Laurea triennale (EQF 6)", "Bachelor's degree (EQF 6)"),
+    ),
+    (
+        "7",
+        ("Laurea magistrale (EQF 7)", "Master's degree (EQF 7)"),
+    ),
+    ("8", ("Dottorato (EQF 8)", "Doctorate (EQF 8)")),
+];
+
+/// "Pubblicate da": posted within this many days.
+pub const POSTED_WITHIN: [(&str, Label); 3] = [
+    ("1", ("Nelle ultime 24 ore", "In the last 24 hours")),
+    ("7", ("Nell'ultima settimana", "In the last week")),
+    ("30", ("Nell'ultimo mese", "In the last month")),
+];
+
+pub const SORTS: [(&str, Label); 3] = [
+    ("rilevanza", ("Più pertinenti", "Most relevant")),
+    ("recenti", ("Più recenti", "Newest")),
+    ("vicine", ("Più vicine", "Nearest")),
+];
+
+/// How many results a page of the search shows.
+pub const PAGE_SIZE: usize = 20;
+/// An offer stays published at most this long.
+pub const MAX_DAYS: i64 = 90;
+
+pub fn is_code(list: &[(&str, Label)], code: &str) -> bool {
+    list.iter().any(|(c, _)| *c == code)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Bozza,
+    /// Submitted: waits for an operator.
+    Revisione,
+    Pubblicata,
+    Scaduta,
+    /// The publisher found the people they needed.
+    Coperta,
+    Ritirata,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Bozza,
+        Status::Revisione,
+        Status::Pubblicata,
+        Status::Scaduta,
+        Status::Coperta,
+        Status::Ritirata,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Bozza => "bozza",
+            Status::Revisione => "revisione",
+            Status::Pubblicata => "pubblicata",
+            Status::Scaduta => "scaduta",
+            Status::Coperta => "coperta",
+            Status::Ritirata => "ritirata",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Status {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
+            .unwrap_or(Status::Bozza)
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            Status::Bozza => ("Bozza", "Draft"),
+            Status::Revisione => ("In revisione", "Under review"),
+            Status::Pubblicata => ("Pubblicata", "Published"),
+            Status::Scaduta => ("Scaduta", "Expired"),
+            Status::Coperta => ("Posizione coperta", "Filled"),
+            Status::Ritirata => ("Ritirata", "Withdrawn"),
+        }
+    }
+
+    /// The publisher may still change the text.
+    pub fn editable(self) -> bool {
+        matches!(self, Status::Bozza)
+    }
+}
+
+/// The search as it is in the address of `/offerte`: every field a URL parameter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfferQuery {
+    pub q: String,
+    /// Comune slugs (`comune` may repeat).
+    pub comune: Vec<String>,
+    pub km: String,
+    pub tipo: String,
+    pub contratto: String,
+    pub settore: String,
+    pub orario: String,
+    pub remoto: String,
+    /// Posted within this many days.
+    pub entro: String,
+    /// The searcher's education (EQF): offers asking for more are left out.
+    pub istruzione: String,
+    pub ordina: String,
+    pub pagina: String,
+}
+
+impl OfferQuery {
+    /// The query string of this search, fields in a fixed order and empty ones
+    /// left out, so one search has one address (and one saved alert).
+    pub fn to_query_string(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = vec![("q", self.q.trim())];
+        pairs.extend(self.comune.iter().map(|c| ("comune", c.as_str())));
+        pairs.extend([
+            ("km", self.km.as_str()),
+            ("tipo", &self.tipo),
+            ("contratto", &self.contratto),
+            ("settore", &self.settore),
+            ("orario", &self.orario),
+            ("remoto", &self.remoto),
+            ("entro", &self.entro),
+            ("istruzione", &self.istruzione),
+            ("ordina", &self.ordina),
+            ("pagina", &self.pagina),
+        ]);
+        pairs
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> OfferQuery {
+        let mut q = OfferQuery::default();
+        for (key, value) in pairs {
+            if key == "comune" {
+                if !value.is_empty() && !q.comune.contains(&value) {
+                    q.comune.push(value);
+                }
+            } else {
+                q.set(key, value);
+            }
+        }
+        q
+    }
+
+    /// Sets one parameter; `comune` replaces the chosen comuni with this one
+    /// (or none). Unknown names are ignored.
+    pub fn set(&mut self, key: &str, value: String) {
+        let field = match key {
+            "comune" => {
+                self.comune = if value.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![value]
+                };
+                return;
+            }
+            "q" => &mut self.q,
+            "km" => &mut self.km,
+            "tipo" => &mut self.tipo,
+            "contratto" => &mut self.contratto,
+            "settore" => &mut self.settore,
+            "orario" => &mut self.orario,
+            "remoto" => &mut self.remoto,
+            "entro" => &mut self.entro,
+            "istruzione" => &mut self.istruzione,
+            "ordina" => &mut self.ordina,
+            "pagina" => &mut self.pagina,
+            _ => return,
+        };
+        *field = value;
+    }
+
+    /// One parameter's value (the first comune for `comune`).
+    pub fn get(&self, key: &str) -> String {
+        match key {
+            "comune" => self.comune.first().cloned().unwrap_or_default(),
+            "q" => self.q.clone(),
+            "km" => self.km.clone(),
+            "tipo" => self.tipo.clone(),
+            "contratto" => self.contratto.clone(),
+            "settore" => self.settore.clone(),
+            "orario" => self.orario.clone(),
+            "remoto" => self.remoto.clone(),
+            "entro" => self.entro.clone(),
+            "istruzione" => self.istruzione.clone(),
+            "ordina" => self.ordina.clone(),
+            "pagina" => self.pagina.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// The address of this search on `/offerte`.
+    pub fn href(&self) -> String {
+        let query = self.to_query_string();
+        if query.is_empty() {
+            "/offerte".into()
+        } else {
+            format!("/offerte?{query}")
+        }
+    }
+
+    /// The same search from its first page.
+    pub fn first_page(&self) -> OfferQuery {
+        OfferQuery {
+            pagina: String::new(),
+            ..self.clone()
+        }
+    }
+
+    pub fn page(&self) -> usize {
+        self.pagina.parse().unwrap_or(1).clamp(1, 500)
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// One result of the search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferSummary {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub organisation: String,
+    /// Empty for a fully remote offer.
+    pub comune_slug: String,
+    pub comune_name: String,
+    pub remote: String,
+    pub contract: String,
+    pub working_time: String,
+    pub published_at: i64,
+    pub expires_at: i64,
+    pub snippet: String,
+    /// From the chosen comune, when there is one.
+    pub distance_km: Option<f64>,
+    pub demo: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub items: Vec<OfferSummary>,
+    pub page: usize,
+    pub pages: usize,
+    /// Counts for the current search with every filter but the facet's own.
+    pub per_comune: Vec<(String, i64)>,
+    pub per_kind: Vec<(String, i64)>,
+    pub per_contract: Vec<(String, i64)>,
+    /// Remote offers (no comune) that match: shown beside the map.
+    pub remote_only: i64,
+    /// Who is searching: saved searches are for signed-in citizens.
+    pub viewer: Viewer,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Viewer {
+    #[default]
+    Visitor,
+    Citizen,
+    /// Any other signed-in role.
+    Other,
+}
+
+/// Everything about one offer, for its page and its JSON-LD.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferDetail {
+    pub summary: OfferSummary,
+    pub status: Status,
+    pub description: String,
+    pub address: String,
+    pub postal_code: String,
+    pub sector: String,
+    pub profession: String,
+    pub education: i64,
+    pub languages: String,
+    pub licence: String,
+    pub pay_min: Option<i64>,
+    pub pay_max: Option<i64>,
+    pub positions: i64,
+    pub review_reason: String,
+    /// The publisher or staff: may edit, submit, withdraw.
+    pub can_manage: bool,
+    /// schema.org `JobPosting` for search engines (built on the server).
+    pub json_ld: String,
+}
+
+/// The publishers' form, as typed (checked on the server).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfferInput {
+    /// Empty for a new offer.
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    /// Staff only: the business or body the offer is for.
+    pub organisation: String,
+    pub comune: String,
+    pub address: String,
+    pub remote: String,
+    pub sector: String,
+    pub profession: String,
+    pub contract: String,
+    pub working_time: String,
+    pub education: String,
+    pub languages: String,
+    pub licence: String,
+    pub pay_min: String,
+    pub pay_max: String,
+    pub positions: String,
+    pub expires_on: String,
+    /// `bozza` saves a draft; `revisione` submits it.
+    pub action: String,
+}
+
+/// One offer in a publisher's list or the moderation queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ManagedOffer {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+    pub organisation: String,
+    pub comune_name: String,
+    pub status: Status,
+    pub review_reason: String,
+    pub updated_at: i64,
+    pub expires_at: i64,
+}
+
+/// A saved search, as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedSearch {
+    pub id: i64,
+    pub label: String,
+    pub href: String,
+    /// Offers published since the last digest.
+    pub new_offers: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_has_one_address_whatever_the_order_of_its_parameters() {
+        let a = OfferQuery::from_pairs([
+            ("km", "15".into()),
+            ("comune", "sarzana".into()),
+            ("q", "magazziniere notturno".into()),
+            ("comune", "sarzana".into()),
+        ]);
+        assert_eq!(
+            a.to_query_string(),
+            "q=magazziniere%20notturno&comune=sarzana&km=15"
+        );
+        let b = OfferQuery::from_pairs(
+            a.to_query_string()
+                .split('&')
+                .map(|p| p.split_once('=').unwrap())
+                .map(|(k, v)| (k, v.replace("%20", " "))),
+        );
+        assert_eq!(a, b);
+        assert_eq!(OfferQuery::default().href(), "/offerte");
+    }
+}

@@ -1,0 +1,112 @@
+//! The search index of this server process, kept consistent with the
+//! database: loaded at start, updated at once after this process's own
+//! changes, and every second from the rows any process changed (`updated_at`),
+//! so several servers on one database agree within a second.
+
+use super::domain::Status;
+use super::index::{OfferIndex, Place};
+use super::repo::{self, Stored};
+use crate::accounts::tokens::now;
+use crate::db::Db;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
+
+#[derive(Clone, Default)]
+pub struct Search {
+    index: Arc<RwLock<OfferIndex>>,
+    /// Rows changed at or after this second are read again at the next sync.
+    synced_to: Arc<AtomicI64>,
+}
+
+impl std::fmt::Debug for Search {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Search")
+            .field("synced_to", &self.synced_to.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+fn apply(index: &mut OfferIndex, stored: &Stored, at: i64) {
+    if stored.status == Status::Pubblicata && stored.row.expires_at > at {
+        index.upsert(stored.indexed());
+    } else {
+        index.remove(stored.summary.id);
+    }
+}
+
+impl Search {
+    /// Builds the index from every published offer.
+    pub async fn load(db: &Db) -> Result<Search, sqlx::Error> {
+        let places = crate::network::repo::list_comuni(db)
+            .await?
+            .into_iter()
+            .map(|c| Place {
+                slug: c.slug,
+                name: c.name,
+                latitude: c.latitude,
+                longitude: c.longitude,
+            })
+            .collect();
+        let search = Search {
+            index: Arc::new(RwLock::new(OfferIndex::new(places))),
+            synced_to: Arc::new(AtomicI64::new(0)),
+        };
+        search.sync(db).await?;
+        Ok(search)
+    }
+
+    /// Reads the offers changed since the last sync into the index.
+    pub async fn sync(&self, db: &Db) -> Result<usize, sqlx::Error> {
+        // Some seconds of overlap: a row whose transaction took its time to
+        // commit after the last read is read now, not lost.
+        let since = self.synced_to.load(Ordering::Acquire).saturating_sub(5);
+        let started = now();
+        let changed = repo::changed_since(db, since).await?;
+        {
+            let mut index = self.write();
+            for stored in &changed {
+                apply(&mut index, stored, started);
+            }
+        }
+        self.synced_to.fetch_max(started, Ordering::AcqRel);
+        Ok(changed.len())
+    }
+
+    /// Puts one offer's current state in the index at once (after a change here).
+    pub async fn refresh(&self, db: &Db, id: i64) -> Result<(), sqlx::Error> {
+        let stored = repo::offer(db, id).await?;
+        let mut index = self.write();
+        match stored {
+            Some(stored) => apply(&mut index, &stored, now()),
+            None => index.remove(id),
+        }
+        Ok(())
+    }
+
+    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, OfferIndex> {
+        // A panic while holding the lock leaves a usable index: take it anyway.
+        self.index.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, OfferIndex> {
+        self.index.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Keeps the index in step with the database and retires expired offers,
+/// for the life of the server.
+pub async fn run_sync_worker(db: Db, search: Search) {
+    let mut ticks: u64 = 0;
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        if ticks.is_multiple_of(60) {
+            if let Err(error) = repo::expire_due(&db, now()).await {
+                tracing::error!(%error, "offers: could not retire expired offers");
+            }
+        }
+        ticks += 1;
+        if let Err(error) = search.sync(&db).await {
+            tracing::error!(%error, "offers: could not sync the search index");
+        }
+    }
+}

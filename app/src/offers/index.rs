@@ -1,0 +1,375 @@
+//! The search engine of `/offerte`: an inverted index in memory, rebuilt from
+//! the database at start and kept in step with it (see `sync`).
+//!
+//! Chosen by measurement (BENCHMARKS.md): the database engines differ (SQLite
+//! FTS5 has no Italian stemmer, PostgreSQL's GIN is slow on common terms),
+//! while the published offers of a province fit in memory many times over and
+//! a scan of 100k small records takes well under the 10 ms target. Both
+//! engines therefore search the same way, with the same Italian stemming.
+
+use super::domain::{OfferQuery, OfferSummary, SearchResults, CONTRACTS, KINDS, PAGE_SIZE};
+use super::terms::{stem, typos_allowed, within_typos, words};
+use crate::catalogue::domain::distance_km;
+use crate::catalogue::domain::Label;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+/// BM25's usual constants.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A word of the title counts as much as this many words of the description.
+const TITLE_WEIGHT: f32 = 3.0;
+
+/// A comune as the index needs it.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub slug: String,
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// A published offer as the index keeps it.
+#[derive(Clone, Debug)]
+pub struct IndexedOffer {
+    pub summary: OfferSummary,
+    /// Title, organisation, description, sector and profession labels.
+    pub title: String,
+    pub body: String,
+    pub sector: String,
+    pub education: i64,
+}
+
+struct Doc {
+    offer: IndexedOffer,
+    /// Index into `places`; `None` for a fully remote offer.
+    place: Option<usize>,
+    terms: Vec<String>,
+    length: f32,
+}
+
+#[derive(Default)]
+pub struct OfferIndex {
+    places: Vec<Place>,
+    docs: Vec<Option<Doc>>,
+    free: Vec<u32>,
+    by_id: HashMap<i64, u32>,
+    /// Stem → (document, weighted frequency).
+    postings: BTreeMap<String, Vec<(u32, f32)>>,
+    /// Every word seen → its stem: typos are forgiven against whole words
+    /// ("elettricsita" is one swap from "elettricista", far from its stem).
+    surface: HashMap<String, String>,
+    total_length: f32,
+}
+
+impl OfferIndex {
+    pub fn new(places: Vec<Place>) -> OfferIndex {
+        OfferIndex {
+            places,
+            ..OfferIndex::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// Adds an offer, or replaces the one with its id.
+    pub fn upsert(&mut self, offer: IndexedOffer) {
+        self.remove(offer.summary.id);
+        let place = self
+            .places
+            .iter()
+            .position(|p| p.slug == offer.summary.comune_slug);
+        let mut weights: HashMap<String, f32> = HashMap::new();
+        for (text, weight) in [(&offer.title, TITLE_WEIGHT), (&offer.body, 1.0)] {
+            for word in words(text) {
+                let stem = self
+                    .surface
+                    .entry(word)
+                    .or_insert_with_key(|w| stem(w))
+                    .clone();
+                *weights.entry(stem).or_default() += weight;
+            }
+        }
+        let length: f32 = weights.values().sum();
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                self.docs.push(None);
+                (self.docs.len() - 1) as u32
+            }
+        };
+        for (term, weight) in &weights {
+            self.postings
+                .entry(term.clone())
+                .or_default()
+                .push((slot, *weight));
+        }
+        self.total_length += length;
+        self.by_id.insert(offer.summary.id, slot);
+        self.docs[slot as usize] = Some(Doc {
+            offer,
+            place,
+            terms: weights.into_keys().collect(),
+            length,
+        });
+    }
+
+    pub fn remove(&mut self, id: i64) {
+        let Some(slot) = self.by_id.remove(&id) else {
+            return;
+        };
+        if let Some(doc) = self.docs[slot as usize].take() {
+            for term in &doc.terms {
+                if let Some(list) = self.postings.get_mut(term) {
+                    list.retain(|(s, _)| *s != slot);
+                    if list.is_empty() {
+                        self.postings.remove(term);
+                    }
+                }
+            }
+            self.total_length -= doc.length;
+        }
+        self.free.push(slot);
+    }
+
+    /// The stems a query word stands for, with how much each counts: its own
+    /// stem; else, while it is being typed, the stems it begins; else the
+    /// stems within a typo or two.
+    fn expand(&self, word: &str) -> Vec<(&str, f32)> {
+        let own = stem(word);
+        if let Some((term, _)) = self.postings.get_key_value(&own) {
+            return vec![(term.as_str(), 1.0)];
+        }
+        if word.chars().count() >= 3 {
+            let begun: Vec<(&str, f32)> = self
+                .postings
+                .range(word.to_string()..)
+                .take_while(|(t, _)| t.starts_with(word))
+                .take(30)
+                .map(|(t, _)| (t.as_str(), 0.7))
+                .collect();
+            if !begun.is_empty() {
+                return begun;
+            }
+        }
+        let typos = typos_allowed(word);
+        if typos == 0 {
+            return Vec::new();
+        }
+        let mut near: Vec<(&str, f32)> = self
+            .surface
+            .iter()
+            .filter(|(w, _)| within_typos(word, w, typos))
+            .filter_map(|(_, s)| self.postings.get_key_value(s))
+            .map(|(t, _)| (t.as_str(), 0.6))
+            .collect();
+        near.sort_by(|a, b| a.0.cmp(b.0));
+        near.dedup_by(|a, b| a.0 == b.0);
+        near
+    }
+
+    /// Text scores per document slot; `None` when the query has no words
+    /// (every document matches, with no score).
+    fn text_scores(&self, q: &str) -> Option<Vec<f32>> {
+        let words = words(q);
+        if words.is_empty() {
+            return None;
+        }
+        let n = self.len().max(1) as f32;
+        let average = (self.total_length / n).max(1.0);
+        let mut scores = vec![0f32; self.docs.len()];
+        let mut matched = vec![0u16; self.docs.len()];
+        for word in &words {
+            let mut best = vec![0f32; 0];
+            for (term, weight) in self.expand(word) {
+                let list = &self.postings[term];
+                let idf = (1.0 + (n - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
+                if best.is_empty() {
+                    best = vec![0f32; self.docs.len()];
+                }
+                for &(slot, tf) in list {
+                    let Some(doc) = &self.docs[slot as usize] else {
+                        continue;
+                    };
+                    let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc.length / average));
+                    let s = weight * idf * norm;
+                    if s > best[slot as usize] {
+                        best[slot as usize] = s;
+                    }
+                }
+            }
+            for (slot, s) in best.iter().enumerate() {
+                if *s > 0.0 {
+                    scores[slot] += s;
+                    matched[slot] += 1;
+                }
+            }
+        }
+        // Every word must match.
+        let needed = words.len() as u16;
+        for (score, count) in scores.iter_mut().zip(&matched) {
+            if *count < needed {
+                *score = -1.0;
+            }
+        }
+        Some(scores)
+    }
+
+    /// The places within `km` of any of the chosen ones (just those without a radius).
+    fn near(&self, chosen: &[String], km: f64) -> Option<Vec<bool>> {
+        let centres: Vec<&Place> = self
+            .places
+            .iter()
+            .filter(|p| chosen.contains(&p.slug))
+            .collect();
+        if centres.is_empty() {
+            return None;
+        }
+        Some(
+            self.places
+                .iter()
+                .map(|p| {
+                    centres.iter().any(|c| {
+                        c.slug == p.slug
+                            || distance_km((c.latitude, c.longitude), (p.latitude, p.longitude))
+                                <= km
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// Runs a search at time `now`: one page of results and the facet counts.
+    pub fn search(&self, query: &OfferQuery, now: i64) -> SearchResults {
+        let scores = self.text_scores(&query.q);
+        let km = query.km.parse::<f64>().unwrap_or(0.0).clamp(0.0, 100.0);
+        let near = self.near(&query.comune, km);
+        let centre = query
+            .comune
+            .first()
+            .and_then(|slug| self.places.iter().find(|p| &p.slug == slug));
+        let posted_after = query
+            .entro
+            .parse::<i64>()
+            .ok()
+            .map(|days| now - days.clamp(1, 365) * 86_400);
+        let education: Option<i64> = query.istruzione.parse().ok();
+        let mut per_comune = vec![0i64; self.places.len()];
+        let mut remote_only = 0i64;
+        let mut per_kind: HashMap<&str, i64> = HashMap::new();
+        let mut per_contract: HashMap<&str, i64> = HashMap::new();
+        let mut hits: Vec<(u32, f32, i64, f64)> = Vec::new();
+        for (slot, doc) in self.docs.iter().enumerate() {
+            let Some(doc) = doc else { continue };
+            let score = match &scores {
+                Some(scores) if scores[slot] <= 0.0 => continue,
+                Some(scores) => scores[slot],
+                None => 0.0,
+            };
+            let o = &doc.offer;
+            let s = &o.summary;
+            if s.expires_at <= now {
+                continue;
+            }
+            let rest = (query.settore.is_empty() || o.sector == query.settore)
+                && (query.orario.is_empty() || s.working_time == query.orario)
+                && (query.remoto.is_empty() || s.remote == query.remoto)
+                && posted_after.is_none_or(|after| s.published_at >= after)
+                && education.is_none_or(|level| o.education <= level);
+            if !rest {
+                continue;
+            }
+            let kind_ok = query.tipo.is_empty() || s.kind == query.tipo;
+            let contract_ok = query.contratto.is_empty() || s.contract == query.contratto;
+            let place_ok = match (&near, doc.place) {
+                (None, _) => true,
+                (Some(near), Some(p)) => near[p],
+                (Some(_), None) => false,
+            };
+            if kind_ok && contract_ok {
+                match doc.place {
+                    Some(p) => per_comune[p] += 1,
+                    None => remote_only += 1,
+                }
+            }
+            if place_ok && contract_ok {
+                *per_kind.entry(s.kind.as_str()).or_default() += 1;
+            }
+            if place_ok && kind_ok {
+                *per_contract.entry(s.contract.as_str()).or_default() += 1;
+            }
+            if place_ok && kind_ok && contract_ok {
+                let distance = match (centre, doc.place) {
+                    (Some(c), Some(p)) => {
+                        let p = &self.places[p];
+                        distance_km((c.latitude, c.longitude), (p.latitude, p.longitude))
+                    }
+                    _ => f64::MAX,
+                };
+                hits.push((slot as u32, score, s.published_at, distance));
+            }
+        }
+        type Hit = (u32, f32, i64, f64);
+        let newest: fn(&Hit, &Hit) -> Ordering = |a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0));
+        let order: fn(&Hit, &Hit) -> Ordering = match query.ordina.as_str() {
+            "recenti" => newest,
+            "vicine" => |a, b| {
+                a.3.total_cmp(&b.3)
+                    .then(b.1.total_cmp(&a.1))
+                    .then(b.2.cmp(&a.2))
+            },
+            _ if scores.is_some() => {
+                |a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0))
+            }
+            _ => newest,
+        };
+        let total = hits.len();
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let page = query.page().min(pages);
+        let end = (page * PAGE_SIZE).min(total);
+        // Only the first `end` results need sorting.
+        if end > 0 && end < total {
+            hits.select_nth_unstable_by(end - 1, order);
+            hits.truncate(end);
+        }
+        hits.sort_by(order);
+        let items = hits[(page - 1) * PAGE_SIZE..end]
+            .iter()
+            .filter_map(|(slot, _, _, distance)| {
+                let doc = self.docs[*slot as usize].as_ref()?;
+                let mut summary = doc.offer.summary.clone();
+                summary.distance_km = (*distance < f64::MAX).then_some(*distance);
+                Some(summary)
+            })
+            .collect();
+        let count = |map: HashMap<&str, i64>, codes: &[(&str, Label)]| -> Vec<(String, i64)> {
+            codes
+                .iter()
+                .map(|(code, _)| (code.to_string(), map.get(code).copied().unwrap_or(0)))
+                .collect()
+        };
+        SearchResults {
+            total,
+            items,
+            page,
+            pages,
+            per_comune: self
+                .places
+                .iter()
+                .zip(per_comune)
+                .filter(|(_, n)| *n > 0)
+                .map(|(p, n)| (p.slug.clone(), n))
+                .collect(),
+            per_kind: count(per_kind, &KINDS),
+            per_contract: count(per_contract, &CONTRACTS),
+            remote_only,
+            viewer: Default::default(),
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The results of `/offerte`: the count (announced to screen readers), the
+//! offers, the facet counts, the province map with a count per comune, the
+//! pages, and what to try when nothing matches.
+
+use super::OfferCard;
+use crate::catalogue::domain::{label_of, pick};
+use crate::components::map::{clicked_point, map_svg_with, MapCounts, MapText};
+use crate::components::tr;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::network::domain::Comune;
+use crate::offers::domain::{OfferQuery, SearchResults, CONTRACTS, KINDS};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn Results(
+    results: Resource<Result<SearchResults, AppError>>,
+    query: Memo<OfferQuery>,
+    comuni: Vec<Comune>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let pending = RwSignal::new(false);
+    view! {
+        // A transition keeps the previous results on screen while the next
+        // arrive: no flicker while typing.
+        <Transition fallback=move || view! { <p>{tr(l, "Caricamento…", "Loading…")}</p> } set_pending=pending.write_only()>
+            {move || {
+                let comuni = comuni.clone();
+                results.get().map(move |r| match r {
+                    Ok(r) => view! { <Found r query=query.get_untracked() comuni pending/> }.into_any(),
+                    Err(e) => view! { <p class="notice" role="alert">{e.user_message()}</p> }.into_any(),
+                })
+            }}
+        </Transition>
+        <p class="sr-only">{tr(l, "I risultati si aggiornano mentre scrivi.", "Results update as you type.")}</p>
+    }
+}
+
+/// The same search with one thing changed, from its first page.
+fn with(query: &OfferQuery, change: impl FnOnce(&mut OfferQuery)) -> String {
+    let mut q = query.first_page();
+    change(&mut q);
+    q.href()
+}
+
+#[component]
+fn Found(
+    r: SearchResults,
+    query: OfferQuery,
+    comuni: Vec<Comune>,
+    pending: RwSignal<bool>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let noun = if r.total == 1 {
+        tr(l, "offerta", "offer")
+    } else {
+        tr(l, "offerte", "offers")
+    };
+    let q = query.clone();
+    let svg = map_svg_with(
+        &comuni,
+        query.comune.first().map(String::as_str),
+        MapText {
+            title: tr(l, "Mappa dei comuni con il numero di offerte", "Map of the municipalities with the number of offers"),
+            desc: tr(l, "Ogni punto è un comune: il numero accanto dice quante offerte ci sono. Scegli un punto per filtrare.", "Each point is a municipality; the number beside it is how many offers it has. Choose a point to filter."),
+            in_network: "",
+        },
+        &|c| with(&q, |q| q.comune = vec![c.slug.clone()]),
+        Some(MapCounts { per_comune: &r.per_comune, noun: tr(l, "offerte", "offers") }),
+    );
+    let facet = |title: &'static str,
+                 counts: &[(String, i64)],
+                 list: &[(&'static str, crate::catalogue::domain::Label)],
+                 field: &'static str| {
+        let links: Vec<_> = counts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(code, n)| {
+                let code = code.clone();
+                let href = with(&query, |q| match field {
+                    "tipo" => q.tipo = code.clone(),
+                    _ => q.contratto = code.clone(),
+                });
+                view! { <li><a href=href>{format!("{} ({n})", label_of(list, &code, english))}</a></li> }
+            })
+            .collect();
+        view! {
+            <div class="mb-4">
+                <h3 class="font-semibold">{title}</h3>
+                <ul class="flex flex-wrap gap-x-4 gap-y-1" data-testid=format!("facet-{field}")>{links}</ul>
+            </div>
+        }
+    };
+    let empty = r.total == 0;
+    let suggestions = empty.then(|| suggestions(&query, l));
+    let page_link = |page: usize| {
+        let mut q = query.clone();
+        q.pagina = if page <= 1 {
+            String::new()
+        } else {
+            page.to_string()
+        };
+        q.href()
+    };
+    let feed = format!("/offerte/feed.xml?{}", query.first_page().to_query_string());
+    let navigate = StoredValue::new(use_navigate());
+    let follow_point = move |ev: leptos::ev::MouseEvent| {
+        if let Some(href) = clicked_point(&ev) {
+            ev.prevent_default();
+            navigate.with_value(|nav| nav(&href, Default::default()));
+        }
+    };
+    view! {
+        <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
+            <section aria-labelledby="risultati" aria-busy=move || pending.get().then_some("true")>
+                <h2 id="risultati" class="section-title" data-testid="conteggio" role="status" aria-live="polite">
+                    {format!("{} {noun}", r.total)}
+                </h2>
+                {suggestions}
+                <ul class="grid gap-4">
+                    {r.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
+                </ul>
+                {(r.pages > 1).then(|| view! {
+                    <nav aria-label=tr(l, "Pagine dei risultati", "Result pages") class="mt-6 flex flex-wrap items-center gap-4">
+                        {(r.page > 1).then(|| view! { <a href=page_link(r.page - 1) rel="prev">{tr(l, "← Pagina precedente", "← Previous page")}</a> })}
+                        <span>{format!("{} {} {} {}", tr(l, "Pagina", "Page"), r.page, tr(l, "di", "of"), r.pages)}</span>
+                        {(r.page < r.pages).then(|| view! { <a href=page_link(r.page + 1) rel="next">{tr(l, "Pagina successiva →", "Next page →")}</a> })}
+                    </nav>
+                })}
+            </section>
+            <aside>
+                <figure class="map-figure mb-6">
+                    <div class="map-canvas" inner_html=svg on:click=follow_point></div>
+                    <figcaption class="mt-2 text-base">{tr(l, "Scegli un comune sulla mappa per vedere le offerte vicine.", "Choose a municipality on the map to see offers nearby.")}</figcaption>
+                </figure>
+                {(r.remote_only > 0).then(|| view! {
+                    <p class="mb-4"><a href=with(&query, |q| { q.comune.clear(); q.km.clear(); q.remoto = "totale".into(); })>
+                        {format!("{} {}", r.remote_only, tr(l, "offerte da remoto, senza comune", "remote offers, with no municipality"))}
+                    </a></p>
+                })}
+                {facet(tr(l, "Per tipo", "By type"), &r.per_kind, &KINDS, "tipo")}
+                {facet(tr(l, "Per contratto", "By contract"), &r.per_contract, &CONTRACTS, "contratto")}
+                <p class="mt-4 text-base"><a href=feed rel="alternate" type="application/atom+xml">
+                    {tr(l, "Queste offerte nel tuo lettore di notizie (feed Atom)", "These offers in your feed reader (Atom)")}
+                </a></p>
+            </aside>
+        </div>
+    }
+}
+
+/// Nothing found: wider radius, or each filter in use taken away.
+fn suggestions(query: &OfferQuery, l: Locale) -> impl IntoView {
+    let english = l == Locale::en;
+    let mut tips: Vec<(String, String)> = Vec::new();
+    if !query.comune.is_empty() {
+        let km = match query.km.as_str() {
+            "" | "5" => "15",
+            "10" | "15" => "25",
+            _ => "50",
+        };
+        if query.km != "50" {
+            tips.push((
+                with(query, |q| q.km = km.into()),
+                format!(
+                    "{} {km} km",
+                    tr(l, "Allarga la ricerca a", "Widen the search to")
+                ),
+            ));
+        }
+        tips.push((
+            with(query, |q| {
+                q.comune.clear();
+                q.km.clear();
+            }),
+            tr(
+                l,
+                "Cerca in tutta la provincia",
+                "Search the whole province",
+            )
+            .into(),
+        ));
+    }
+    if !query.q.is_empty() {
+        tips.push((
+            with(query, |q| q.q.clear()),
+            format!(
+                "{} «{}»",
+                tr(l, "Togli le parole", "Drop the words"),
+                query.q
+            ),
+        ));
+    }
+    for (field, value, list) in [
+        ("tipo", &query.tipo, &KINDS[..]),
+        ("contratto", &query.contratto, &CONTRACTS[..]),
+    ] {
+        if !value.is_empty() {
+            let label = pick(
+                list.iter()
+                    .find(|(c, _)| c == value)
+                    .map(|(_, l)| *l)
+                    .unwrap_or(("", "")),
+                english,
+            );
+            tips.push((
+                with(query, |q| {
+                    if field == "tipo" {
+                        q.tipo.clear()
+                    } else {
+                        q.contratto.clear()
+                    }
+                }),
+                format!(
+                    "{} «{label}»",
+                    tr(l, "Togli il filtro", "Remove the filter")
+                ),
+            ));
+        }
+    }
+    view! {
+        <div class="notice mb-6" data-testid="nessun-risultato">
+            <p>{tr(l, "Nessuna offerta con questi filtri. Prova così:", "No offer matches these filters. Try this:")}</p>
+            <ul class="list-disc pl-6">
+                {tips.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                <li><a href="/offerte">{tr(l, "Togli tutti i filtri", "Remove every filter")}</a></li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+//! `/staff/offerte`: the offers waiting for an operator, oldest first. Each is
+//! published, or sent back to its publisher with a reason they read by email.
+
+use crate::catalogue::domain::label_of;
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, form_message};
+use crate::components::tr;
+use crate::dates::italian_datetime;
+use crate::i18n::*;
+use crate::offers::api::{list_offers_to_review, DecideOffer};
+use crate::offers::domain::{ManagedOffer, KINDS};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReviewOffersPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let decide = ServerAction::<DecideOffer>::new();
+    // The queue reloads after each decision.
+    let queue = Resource::new(move || decide.version().get(), |_| list_offers_to_review());
+    let title = tr(l, "Offerte da controllare", "Offers to review");
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        <p class="lead mb-6">{tr(l, "Controlla che l'offerta sia chiara, legale (nessuna preferenza di età, sesso, nazionalità) e completa. Se qualcosa non va, rimandala con il motivo: chi l'ha scritta lo riceve per email.", "Check that the offer is clear, lawful (no preference on age, sex, nationality) and complete. If not, send it back with the reason: its author gets it by email.")}</p>
+        {with_data(queue, move |queue| view! { <Queue queue decide/> })}
+    }
+}
+
+#[component]
+fn Queue(queue: Vec<ManagedOffer>, decide: ServerAction<DecideOffer>) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let result = decide.value();
+    if queue.is_empty() {
+        return view! { <p role="status">{tr(l, "Nessuna offerta in attesa.", "No offer waiting.")}</p> }.into_any();
+    }
+    view! {
+        <p role="alert" class="field-error">
+            {move || field_message(result.get(), "reason").or_else(|| form_message(result.get(), &["reason"]))}
+        </p>
+        <ul class="space-y-6">
+            {queue.into_iter().map(|o| {
+                let reason_id = format!("motivo-{}", o.id);
+                view! {
+                    <li class="card max-w-3xl" data-testid="offerta-da-controllare">
+                        <h2 class="card-title"><a href=format!("/offerte/{}", o.id)>{o.title.clone()}</a></h2>
+                        <p class="mb-4">{format!("{} · {} · {} · {} {}", label_of(&KINDS, &o.kind, l == Locale::en), o.organisation, if o.comune_name.is_empty() { tr(l, "Da remoto", "Remote").to_string() } else { o.comune_name.clone() }, tr(l, "inviata il", "sent on"), italian_datetime(o.updated_at))}</p>
+                        <ActionForm action=decide>
+                            <input type="hidden" name="id" value=o.id/>
+                            <fieldset class="mb-3">
+                                <legend class="font-semibold">{tr(l, "Decisione", "Decision")}</legend>
+                                <label class="choice"><input type="radio" name="decision" value="approva" checked/> {tr(l, "Pubblica", "Publish")}</label>
+                                <label class="choice"><input type="radio" name="decision" value="respingi"/> {tr(l, "Rimanda da correggere", "Send back to fix")}</label>
+                            </fieldset>
+                            <label for=reason_id.clone() class="font-semibold">{tr(l, "Motivo (obbligatorio se la rimandi)", "Reason (required when sending back)")}</label>
+                            <textarea id=reason_id name="reason" rows="3" class="input mb-3 w-full"></textarea>
+                            <button type="submit" class="btn-primary">{tr(l, "Conferma la decisione", "Confirm the decision")}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

@@ -1,0 +1,363 @@
+//! The data layer of offers and saved searches. Every change sets
+//! `updated_at`, which the search index of each server process tails.
+
+use super::domain::{ManagedOffer, OfferSummary, Status, PROFESSIONS, SECTORS};
+use super::index::IndexedOffer;
+use crate::accounts::repo::Tx;
+use crate::accounts::tokens::now;
+use crate::catalogue::domain::label_of;
+use crate::db::Db;
+use sqlx::Row as _;
+
+/// An offer as stored, parsed (see `service::parse_offer`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfferRow {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub organisation: String,
+    pub comune_istat: Option<String>,
+    pub address: String,
+    pub remote: String,
+    pub sector: String,
+    pub profession: String,
+    pub contract: String,
+    pub working_time: String,
+    pub education: i64,
+    pub languages: String,
+    pub licence: String,
+    pub pay_min: Option<i64>,
+    pub pay_max: Option<i64>,
+    pub positions: i64,
+    pub expires_at: i64,
+}
+
+/// A stored offer with what its pages need.
+#[derive(Clone, Debug)]
+pub struct Stored {
+    pub row: OfferRow,
+    pub summary: OfferSummary,
+    pub publisher_id: Option<i64>,
+    pub status: Status,
+    pub review_reason: String,
+    pub postal_code: String,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "o.id, o.kind, o.title, o.description, o.organisation, o.publisher_id, o.comune_istat, \
+     o.address, o.remote, o.sector, o.profession, o.contract, o.working_time, o.education, o.languages, \
+     o.licence, o.pay_min, o.pay_max, o.positions, o.status, o.review_reason, o.published_at, o.expires_at, \
+     o.demo, o.updated_at, c.slug AS comune_slug, c.name AS comune_name, c.postal_codes";
+
+const FROM: &str = "FROM offers o LEFT JOIN comuni c ON c.istat_code = o.comune_istat";
+
+fn stored_from_row(row: &sqlx::any::AnyRow) -> Result<Stored, sqlx::Error> {
+    let description: String = row.try_get("description")?;
+    let status: String = row.try_get("status")?;
+    let postal: Option<String> = row.try_get("postal_codes")?;
+    let r = OfferRow {
+        kind: row.try_get("kind")?,
+        title: row.try_get("title")?,
+        description: description.clone(),
+        organisation: row.try_get("organisation")?,
+        comune_istat: row.try_get("comune_istat")?,
+        address: row.try_get("address")?,
+        remote: row.try_get("remote")?,
+        sector: row.try_get("sector")?,
+        profession: row.try_get("profession")?,
+        contract: row.try_get("contract")?,
+        working_time: row.try_get("working_time")?,
+        education: row.try_get("education")?,
+        languages: row.try_get("languages")?,
+        licence: row.try_get("licence")?,
+        pay_min: row.try_get("pay_min")?,
+        pay_max: row.try_get("pay_max")?,
+        positions: row.try_get("positions")?,
+        expires_at: row.try_get("expires_at")?,
+    };
+    let summary = OfferSummary {
+        id: row.try_get("id")?,
+        kind: r.kind.clone(),
+        title: r.title.clone(),
+        organisation: r.organisation.clone(),
+        comune_slug: row
+            .try_get::<Option<String>, _>("comune_slug")?
+            .unwrap_or_default(),
+        comune_name: row
+            .try_get::<Option<String>, _>("comune_name")?
+            .unwrap_or_default(),
+        remote: r.remote.clone(),
+        contract: r.contract.clone(),
+        working_time: r.working_time.clone(),
+        published_at: row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
+        expires_at: r.expires_at,
+        snippet: snippet(&description),
+        distance_km: None,
+        demo: row.try_get::<i64, _>("demo")? != 0,
+    };
+    Ok(Stored {
+        row: r,
+        summary,
+        publisher_id: row.try_get("publisher_id")?,
+        status: Status::from_code(&status),
+        review_reason: row.try_get("review_reason")?,
+        postal_code: postal
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+/// The first words of a description, for the results list.
+fn snippet(description: &str) -> String {
+    let flat = description.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(180) {
+        Some((cut, _)) => {
+            let cut = flat[..cut].rfind(' ').unwrap_or(cut);
+            format!("{}…", &flat[..cut])
+        }
+        None => flat,
+    }
+}
+
+impl Stored {
+    /// What the search index keeps of a published offer.
+    pub fn indexed(&self) -> IndexedOffer {
+        let r = &self.row;
+        let body = format!(
+            "{} {} {} {} {}",
+            r.organisation,
+            r.description,
+            label_of(&SECTORS, &r.sector, false),
+            label_of(&PROFESSIONS, &r.profession, false),
+            r.languages,
+        );
+        IndexedOffer {
+            summary: self.summary.clone(),
+            title: r.title.clone(),
+            body,
+            sector: r.sector.clone(),
+            education: r.education,
+        }
+    }
+}
+
+/// The columns an `OfferRow` fills, in the order `bind_row` binds them.
+pub const ROW_COLUMNS: [&str; 18] = [
+    "kind",
+    "title",
+    "description",
+    "organisation",
+    "comune_istat",
+    "address",
+    "remote",
+    "sector",
+    "profession",
+    "contract",
+    "working_time",
+    "education",
+    "languages",
+    "licence",
+    "pay_min",
+    "pay_max",
+    "positions",
+    "expires_at",
+];
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the fields of `o` as the next 18 parameters, in `ROW_COLUMNS` order.
+pub fn bind_row<'q>(query: AnyQuery<'q>, o: &'q OfferRow) -> AnyQuery<'q> {
+    query
+        .bind(&o.kind)
+        .bind(&o.title)
+        .bind(&o.description)
+        .bind(&o.organisation)
+        .bind(&o.comune_istat)
+        .bind(&o.address)
+        .bind(&o.remote)
+        .bind(&o.sector)
+        .bind(&o.profession)
+        .bind(&o.contract)
+        .bind(&o.working_time)
+        .bind(o.education)
+        .bind(&o.languages)
+        .bind(&o.licence)
+        .bind(o.pay_min)
+        .bind(o.pay_max)
+        .bind(o.positions)
+        .bind(o.expires_at)
+}
+
+/// `$from, $from+1, …` for `n` parameters.
+pub fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub async fn insert_offer(
+    tx: &mut Tx,
+    o: &OfferRow,
+    publisher_id: Option<i64>,
+    status: Status,
+    demo: i64,
+) -> Result<i64, sqlx::Error> {
+    let at = now();
+    let published = (status == Status::Pubblicata).then_some(at);
+    let sql = format!(
+        "INSERT INTO offers ({}, publisher_id, status, published_at, demo, created_at, updated_at) \
+         VALUES ({}, $19, $20, $21, $22, $23, $23) RETURNING id",
+        ROW_COLUMNS.join(", "),
+        placeholders(1, 18)
+    );
+    let row = bind_row(sqlx::query(&sql), o)
+        .bind(publisher_id)
+        .bind(status.code())
+        .bind(published)
+        .bind(demo)
+        .bind(at)
+        .fetch_one(&mut **tx)
+        .await?;
+    row.try_get("id")
+}
+
+/// Rewrites a draft's text and moves it to `status` (a draft or submitted).
+pub async fn update_offer(
+    tx: &mut Tx,
+    id: i64,
+    o: &OfferRow,
+    status: Status,
+) -> Result<(), sqlx::Error> {
+    let set: Vec<String> = ROW_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ${}", i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE offers SET {}, status = $19, updated_at = $20, \
+         published_at = CASE WHEN $19 = 'pubblicata' THEN $20 ELSE published_at END WHERE id = $21",
+        set.join(", ")
+    );
+    bind_row(sqlx::query(&sql), o)
+        .bind(status.code())
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Moves an offer to `to` if it is still `from` (false when someone else acted first).
+pub async fn change_status(
+    tx: &mut Tx,
+    id: i64,
+    from: &[Status],
+    to: Status,
+    reason: &str,
+) -> Result<bool, sqlx::Error> {
+    let at = now();
+    let allowed: Vec<String> = from.iter().map(|s| format!("'{}'", s.code())).collect();
+    // The codes are ours, never the caller's: safe to write into the statement.
+    let done = sqlx::query(&format!(
+        "UPDATE offers SET status = $1, review_reason = $2, updated_at = $3, \
+         published_at = CASE WHEN $1 = 'pubblicata' THEN $3 ELSE published_at END \
+         WHERE id = $4 AND status IN ({})",
+        allowed.join(", ")
+    ))
+    .bind(to.code())
+    .bind(reason)
+    .bind(at)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn offer(db: &Db, id: i64) -> Result<Option<Stored>, sqlx::Error> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} {FROM} WHERE o.id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.as_ref().map(stored_from_row).transpose()
+}
+
+/// Every offer changed at or after `since` (the index decides what each means).
+pub async fn changed_since(db: &Db, since: i64) -> Result<Vec<Stored>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} {FROM} WHERE o.updated_at >= $1 ORDER BY o.id"
+    ))
+    .bind(since)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(stored_from_row).collect()
+}
+
+/// Published offers past their expiry become `scaduta`; returns how many.
+pub async fn expire_due(db: &Db, at: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE offers SET status = 'scaduta', updated_at = $1 WHERE status = 'pubblicata' AND expires_at <= $1",
+    )
+    .bind(at)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected())
+}
+
+fn managed_from_row(row: &sqlx::any::AnyRow) -> Result<ManagedOffer, sqlx::Error> {
+    let status: String = row.try_get("status")?;
+    Ok(ManagedOffer {
+        id: row.try_get("id")?,
+        title: row.try_get("title")?,
+        kind: row.try_get("kind")?,
+        organisation: row.try_get("organisation")?,
+        comune_name: row
+            .try_get::<Option<String>, _>("comune_name")?
+            .unwrap_or_default(),
+        status: Status::from_code(&status),
+        review_reason: row.try_get("review_reason")?,
+        updated_at: row.try_get("updated_at")?,
+        expires_at: row.try_get("expires_at")?,
+    })
+}
+
+/// A publisher's offers (every offer for staff), newest change first.
+pub async fn managed_by(db: &Db, publisher: Option<i64>) -> Result<Vec<ManagedOffer>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT o.id, o.title, o.kind, o.organisation, o.status, o.review_reason, o.updated_at, o.expires_at, \
+         c.name AS comune_name {FROM} WHERE ($1 < 0 OR o.publisher_id = $1) AND o.demo < 2 \
+         ORDER BY o.updated_at DESC, o.id DESC LIMIT 200"
+    ))
+    .bind(publisher.unwrap_or(-1))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(managed_from_row).collect()
+}
+
+/// Offers waiting for an operator, oldest first.
+pub async fn awaiting_review(db: &Db) -> Result<Vec<ManagedOffer>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT o.id, o.title, o.kind, o.organisation, o.status, o.review_reason, o.updated_at, o.expires_at, \
+         c.name AS comune_name {FROM} WHERE o.status = 'revisione' ORDER BY o.updated_at, o.id"
+    ))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(managed_from_row).collect()
+}
+
+/// Published, unexpired offers for the sitemap: (id, last change).
+pub async fn published_ids(db: &Db, at: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, updated_at FROM offers WHERE status = 'pubblicata' AND expires_at > $1 ORDER BY id",
+    )
+    .bind(at)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("updated_at")?)))
+        .collect()
+}

@@ -1,0 +1,363 @@
+//! What the offers' server functions do once the caller is authorised:
+//! the publishers' form, moderation, closing, search and the offer page.
+
+use super::domain::{
+    OfferDetail, OfferInput, OfferQuery, SearchResults, Status, CONTRACTS, EDUCATION, KINDS,
+    MAX_DAYS, PROFESSIONS, REMOTE_MODES, SECTORS, WORKING_TIMES,
+};
+use super::repo::{self, OfferRow, Stored};
+use crate::accounts::domain::SessionUser;
+use crate::accounts::repo::{audit, enqueue_mail, user_by_id};
+use crate::accounts::tokens::now;
+use crate::dates::{italian_date, parse_iso_date};
+use crate::error::AppError;
+use crate::fields::{code_in, invalid, number, text};
+use crate::network::repo as network;
+use crate::state::AppState;
+
+pub fn search(state: &AppState, query: &OfferQuery) -> SearchResults {
+    state.offers.read().search(query, now())
+}
+
+fn manages(stored: &Stored, user: &SessionUser) -> bool {
+    user.can_work() && (user.role.is_staff() || stored.publisher_id == Some(user.id))
+}
+
+async fn stored(state: &AppState, id: i64) -> Result<Stored, AppError> {
+    repo::offer(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// A published offer for everyone; any other only for its publisher and staff.
+pub async fn detail(
+    state: &AppState,
+    id: i64,
+    viewer: Option<SessionUser>,
+) -> Result<OfferDetail, AppError> {
+    let s = stored(state, id).await?;
+    let can_manage = viewer.as_ref().is_some_and(|u| manages(&s, u));
+    let public = s.status == Status::Pubblicata && s.row.expires_at > now();
+    if !public && !can_manage {
+        return Err(AppError::NotFound.with_status());
+    }
+    let json_ld = super::json_ld::job_posting(&s, &state.config.public_url);
+    let r = s.row;
+    Ok(OfferDetail {
+        summary: s.summary,
+        status: s.status,
+        description: r.description,
+        address: r.address,
+        postal_code: s.postal_code,
+        sector: r.sector,
+        profession: r.profession,
+        education: r.education,
+        languages: r.languages,
+        licence: r.licence,
+        pay_min: r.pay_min,
+        pay_max: r.pay_max,
+        positions: r.positions,
+        review_reason: s.review_reason,
+        can_manage,
+        json_ld,
+    })
+}
+
+fn optional_pay(field: &str, value: &str) -> Result<Option<i64>, AppError> {
+    let digits: String = value
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '€'))
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    number(
+        field,
+        &digits,
+        1..=1_000_000,
+        "la retribuzione lorda annua in euro",
+    )
+    .map(Some)
+}
+
+/// Checks every field, in the order of the form, and builds the row.
+pub async fn parse_offer(
+    state: &AppState,
+    form: &OfferInput,
+    user: &SessionUser,
+) -> Result<OfferRow, AppError> {
+    let kind = code_in(
+        "kind",
+        &KINDS,
+        &form.kind,
+        "Scegli se è un lavoro o un tirocinio.",
+    )?;
+    let title = text(
+        "title",
+        &form.title,
+        5,
+        120,
+        "il titolo (la figura cercata)",
+    )?;
+    let description = text(
+        "description",
+        &form.description,
+        30,
+        8000,
+        "una descrizione: cosa si fa, dove, con quali orari",
+    )?;
+    let organisation = if user.role.is_staff() {
+        text(
+            "organisation",
+            &form.organisation,
+            2,
+            150,
+            "il nome dell'impresa o dell'ente",
+        )?
+    } else {
+        user.organisation
+            .clone()
+            .unwrap_or_else(|| user.display_name.clone())
+    };
+    let remote = code_in(
+        "remote",
+        &REMOTE_MODES,
+        &form.remote,
+        "Scegli dove si lavora.",
+    )?;
+    let comune_istat = if form.comune.is_empty() && remote == "totale" {
+        None
+    } else {
+        let comune = network::comune_by_slug(&state.db, &form.comune)
+            .await?
+            .ok_or_else(|| {
+                invalid(
+                    "comune",
+                    "Scegli il comune di lavoro (o «Da remoto» come sede).",
+                )
+            })?;
+        Some(comune.istat_code)
+    };
+    let address = form.address.trim().chars().take(200).collect();
+    let sector = code_in("sector", &SECTORS, &form.sector, "Scegli il settore.")?;
+    let profession = code_in(
+        "profession",
+        &PROFESSIONS,
+        &form.profession,
+        "Scegli il gruppo professionale.",
+    )?;
+    let contract = code_in(
+        "contract",
+        &CONTRACTS,
+        &form.contract,
+        "Scegli il contratto.",
+    )?;
+    if kind == "tirocinio" && contract != "tirocinio" {
+        return Err(invalid(
+            "contract",
+            "Un tirocinio ha il contratto «Tirocinio extracurricolare».",
+        ));
+    }
+    let working_time = code_in(
+        "working_time",
+        &WORKING_TIMES,
+        &form.working_time,
+        "Scegli l'orario.",
+    )?;
+    let education = code_in(
+        "education",
+        &EDUCATION,
+        &form.education,
+        "Scegli il titolo di studio richiesto.",
+    )?
+    .parse()
+    .unwrap_or(0);
+    let pay_min = optional_pay("pay_min", &form.pay_min)?;
+    let pay_max = optional_pay("pay_max", &form.pay_max)?;
+    if let (Some(min), Some(max)) = (pay_min, pay_max) {
+        if max < min {
+            return Err(invalid(
+                "pay_max",
+                "La retribuzione massima è minore della minima.",
+            ));
+        }
+    }
+    let positions = number("positions", &form.positions, 1..=500, "i posti")?;
+    let today = crate::dates::start_of_day(now());
+    let expires_at = match form.expires_on.trim() {
+        "" => today + 60 * 86_400,
+        day => {
+            let day = parse_iso_date(day)
+                .ok_or_else(|| invalid("expires_on", "La data di scadenza non è valida."))?;
+            if day <= today {
+                return Err(invalid("expires_on", "La scadenza deve essere dopo oggi."));
+            }
+            if day > today + MAX_DAYS * 86_400 {
+                return Err(invalid(
+                    "expires_on",
+                    &format!(
+                        "Al massimo 90 giorni da oggi: entro il {}.",
+                        italian_date(today + MAX_DAYS * 86_400)
+                    ),
+                ));
+            }
+            // Until the end of that day.
+            day + 86_399
+        }
+    };
+    Ok(OfferRow {
+        kind,
+        title,
+        description,
+        organisation,
+        comune_istat,
+        address,
+        remote,
+        sector,
+        profession,
+        contract,
+        working_time,
+        education,
+        languages: form.languages.trim().chars().take(200).collect(),
+        licence: form.licence.trim().chars().take(50).collect(),
+        pay_min,
+        pay_max,
+        positions,
+        expires_at,
+    })
+}
+
+/// Saves the publisher's form: a draft, or submitted for review (staff
+/// publish at once: they are the reviewers). Returns the offer's id.
+pub async fn save(
+    state: &AppState,
+    user: &SessionUser,
+    form: &OfferInput,
+) -> Result<i64, AppError> {
+    let existing = match form.id.trim() {
+        "" => None,
+        id => {
+            let id: i64 = id.parse().map_err(|_| AppError::NotFound.with_status())?;
+            let s = stored(state, id).await?;
+            if !manages(&s, user) {
+                return Err(AppError::Forbidden.with_status());
+            }
+            if !s.status.editable() {
+                return Err(AppError::Conflict(
+                    "Questa offerta non è più una bozza: non si può modificare.".into(),
+                )
+                .with_status());
+            }
+            Some(id)
+        }
+    };
+    let row = parse_offer(state, form, user).await?;
+    let status = match (form.action.as_str(), user.role.is_staff()) {
+        ("revisione", true) => Status::Pubblicata,
+        ("revisione", false) => Status::Revisione,
+        _ => Status::Bozza,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let id = match existing {
+        Some(id) => {
+            repo::update_offer(&mut tx, id, &row, status).await?;
+            id
+        }
+        None => repo::insert_offer(&mut tx, &row, Some(user.id), status, 0).await?,
+    };
+    if status == Status::Pubblicata {
+        audit(&mut tx, user.id, "offer_published", Some(id), "").await?;
+    }
+    tx.commit().await?;
+    state.offers.refresh(&state.db, id).await?;
+    Ok(id)
+}
+
+/// An operator's decision on a submitted offer: published, or back to its
+/// publisher as a draft with the reason, which they read by email and on the page.
+pub async fn decide(
+    state: &AppState,
+    staff: &SessionUser,
+    id: i64,
+    approve: bool,
+    reason: &str,
+) -> Result<(), AppError> {
+    let reason = reason.trim();
+    if !approve && reason.chars().count() < 5 {
+        return Err(invalid(
+            "reason",
+            "Scrivi il motivo: lo leggerà chi ha pubblicato l'offerta.",
+        ));
+    }
+    let s = stored(state, id).await?;
+    let (to, action) = if approve {
+        (Status::Pubblicata, "offer_approved")
+    } else {
+        (Status::Bozza, "offer_rejected")
+    };
+    let mut tx = state.db.begin_write().await?;
+    if !repo::change_status(&mut tx, id, &[Status::Revisione], to, reason).await? {
+        return Err(AppError::Conflict(
+            "Un altro operatore ha già deciso su questa offerta.".into(),
+        )
+        .with_status());
+    }
+    audit(&mut tx, staff.id, action, Some(id), reason).await?;
+    if let Some(publisher) = match s.publisher_id {
+        Some(p) => user_by_id(&state.db, p).await?,
+        None => None,
+    } {
+        let link = format!("{}/offerte/{id}", state.config.public_url);
+        let (subject, body) = if approve {
+            (
+                format!("Offerta pubblicata: {}", s.row.title),
+                format!("Buongiorno {},\n\nla vostra offerta «{}» è stata approvata ed è pubblicata sul portale InfoLavoro fino al {}.\n\n{link}\n\nRete per il Lavoro — Comune della Spezia\n", publisher.display_name, s.row.title, italian_date(s.row.expires_at)),
+            )
+        } else {
+            (
+                format!("Offerta da correggere: {}", s.row.title),
+                format!("Buongiorno {},\n\nla vostra offerta «{}» non è stata pubblicata. Motivo indicato dall'operatore:\n\n{reason}\n\nPotete correggerla e inviarla di nuovo da qui:\n{}/pubblica/{id}\n\nRete per il Lavoro — Comune della Spezia\n", publisher.display_name, s.row.title, state.config.public_url),
+            )
+        };
+        enqueue_mail(
+            &mut tx,
+            Some(publisher.id),
+            &publisher.email,
+            &subject,
+            &body,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    state.offers.refresh(&state.db, id).await?;
+    Ok(())
+}
+
+/// The publisher closes an offer: the position is filled, or it is withdrawn.
+pub async fn close(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    filled: bool,
+) -> Result<(), AppError> {
+    let s = stored(state, id).await?;
+    if !manages(&s, user) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    let (from, to): (&[Status], Status) = if filled {
+        (&[Status::Pubblicata], Status::Coperta)
+    } else {
+        (
+            &[Status::Bozza, Status::Revisione, Status::Pubblicata],
+            Status::Ritirata,
+        )
+    };
+    let mut tx = state.db.begin_write().await?;
+    if !repo::change_status(&mut tx, id, from, to, "").await? {
+        return Err(AppError::Conflict("L'offerta è già chiusa.".into()).with_status());
+    }
+    tx.commit().await?;
+    state.offers.refresh(&state.db, id).await?;
+    Ok(())
+}

@@ -1,0 +1,161 @@
+// Offers walked the way people use them: a business writes an offer and an
+// operator approves it; a citizen finds it from the map, widens the radius,
+// types, opens it, saves the search and gets the alert email.
+import { Browser, expect, Page, test } from "@playwright/test";
+import { expectAccessible, gotoHydrated } from "./helpers";
+import { waitForMail } from "./mail";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, confirmEmail, logIn, logOut, newCitizen, OPERATOR_EMAIL, PASSWORD, register, unique } from "./people";
+
+test.describe.configure({ timeout: 180_000 });
+
+async function personIn(browser: Browser) {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/** Fills the offer form with a job in `comune`. */
+async function fillOffer(page: Page, title: string, comune: string) {
+  await page.getByLabel("Tipo", { exact: true }).selectOption("lavoro");
+  await page.getByLabel("Titolo: la figura che cercate").fill(title);
+  await page.getByLabel("Descrizione").fill("Carico e scarico merci nel deposito, uso del carrello elevatore, inventario.\n\n- turni dal lunedì al venerdì\n- formazione sulla sicurezza");
+  const organisation = page.getByLabel("Impresa o ente che assume");
+  if (await organisation.count()) await organisation.fill("Logistica del Golfo");
+  await page.getByLabel("Dove si lavora").selectOption("no");
+  await page.getByLabel("Comune di lavoro").selectOption(comune);
+  await page.getByLabel("Settore (ATECO)").selectOption("H");
+  await page.getByLabel("Gruppo professionale (ISTAT)").selectOption("8");
+  await page.getByLabel("Contratto").selectOption("determinato");
+  await page.getByLabel("Orario").selectOption("pieno");
+  await page.getByLabel("Titolo di studio richiesto").selectOption("2");
+}
+
+/** An operator publishes an offer at once (staff are the reviewers). */
+async function operatorPublishes(page: Page, title: string, comune: string) {
+  await gotoHydrated(page, "/pubblica/nuova");
+  await fillOffer(page, title, comune);
+  await page.getByLabel("Pubblica subito").check();
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(page).toHaveURL(/\/pubblica\/\d+\?salvata=1$/);
+  await expect(page.getByTestId("stato-offerta")).toContainText("Pubblicata");
+}
+
+test("a business writes an offer, an operator approves it, and people find it", async ({ browser }) => {
+  const stamp = Date.now();
+  const title = `Magazziniere con patentino ${stamp}`;
+  const organisation = `Logistica Val di Magra ${stamp}`;
+  const email = unique("logistica");
+  const business = await personIn(browser);
+  await register(business, { role: "Impresa", email, name: "Marta Neri", organisation });
+  await confirmEmail(business, email);
+  const admin = await personIn(browser);
+  await logIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await gotoHydrated(admin, "/staff/verifiche");
+  const request = admin.getByTestId("richiesta").filter({ hasText: organisation });
+  await request.getByLabel("Approva").check();
+  await request.getByLabel(/Motivazione/).fill("Visura camerale controllata");
+  await request.getByRole("button", { name: "Registra la decisione" }).click();
+  await expect(admin.getByTestId("richiesta").filter({ hasText: organisation })).toHaveCount(0);
+
+  // The business writes the offer; a mistake is shown on its field and nothing typed is lost.
+  await logIn(business, email, PASSWORD);
+  await business.getByRole("link", { name: "Le tue offerte di lavoro" }).click();
+  await business.getByRole("link", { name: "Nuova offerta" }).click();
+  await expect(business).toHaveURL(/\/pubblica\/nuova$/);
+  await expect(business.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await fillOffer(business, title, "sarzana");
+  await business.getByLabel(/Scadenza/).fill("2020-01-01");
+  await business.getByRole("button", { name: "Salva" }).click();
+  await expect(business.locator("#campo-expires_on-errore")).toContainText("La scadenza deve essere dopo oggi");
+  await expect(business.getByLabel("Titolo: la figura che cercate")).toHaveValue(title);
+  await expectAccessible(business);
+  await business.getByLabel(/Scadenza/).fill("");
+  await business.getByRole("button", { name: "Salva" }).click();
+  await expect(business).toHaveURL(/\/pubblica\/\d+\?salvata=1$/);
+  await expect(business.getByTestId("stato-offerta")).toContainText("In revisione");
+
+  // Not in the search before an operator has looked at it.
+  const anna = await personIn(browser);
+  await gotoHydrated(anna, `/offerte?q=${stamp}`);
+  await expect(anna.getByTestId("conteggio")).toHaveText("0 offerte");
+  await expect(anna.getByTestId("nessun-risultato")).toBeVisible();
+
+  // The operator approves it; the business is told by email.
+  const operator = await personIn(browser);
+  await logIn(operator, OPERATOR_EMAIL, ADMIN_PASSWORD);
+  await operator.getByRole("link", { name: "Offerte da controllare" }).click();
+  await expect(operator).toHaveURL(/\/staff\/offerte$/);
+  const pending = operator.getByTestId("offerta-da-controllare").filter({ hasText: title });
+  await expect(pending).toContainText(organisation);
+  await expectAccessible(operator);
+  await pending.getByLabel("Pubblica", { exact: true }).check();
+  await pending.getByRole("button", { name: "Conferma la decisione" }).click();
+  await expect(operator.getByTestId("offerta-da-controllare").filter({ hasText: title })).toHaveCount(0);
+  await waitForMail(email, "Offerta pubblicata");
+
+  // Now it is found, with its JobPosting for search engines.
+  await gotoHydrated(anna, `/offerte?q=${stamp}`);
+  await expect(anna.getByTestId("conteggio")).toHaveText("1 offerta");
+  await anna.getByRole("link", { name: title }).click();
+  await expect(anna.getByRole("heading", { level: 1 })).toHaveText(title);
+  const jsonLd = JSON.parse((await anna.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd["@type"]).toBe("JobPosting");
+  expect(jsonLd.hiringOrganization.name).toBe(organisation);
+  expect(jsonLd.jobLocation.address.addressLocality).toBe("Sarzana");
+  await expect(anna.getByRole("listitem").filter({ hasText: "formazione sulla sicurezza" })).toBeVisible();
+  await expectAccessible(anna);
+  await logOut(business);
+});
+
+test("a citizen searches from the map, widens the radius, types, and gets an alert", async ({ browser }) => {
+  const stamp = Date.now();
+  const operator = await personIn(browser);
+  await logIn(operator, OPERATOR_EMAIL, ADMIN_PASSWORD);
+  await operatorPublishes(operator, `Magazziniere notturno ${stamp}`, "sarzana");
+  await operatorPublishes(operator, `Magazziniere ad Arcola ${stamp}`, "arcola");
+
+  const citizen = await personIn(browser);
+  const email = await newCitizen(citizen, "Sara Bianchi");
+  await gotoHydrated(citizen, "/offerte");
+  await expectAccessible(citizen);
+  // Sarzana on the map: only Sarzana's offers.
+  await citizen.locator('.province-map a[data-comune="sarzana"]').click();
+  await expect(citizen).toHaveURL(/comune=sarzana/);
+  await expect(citizen.getByLabel("Comune", { exact: true })).toHaveValue("sarzana");
+  await expect(citizen.getByRole("link", { name: `Magazziniere notturno ${stamp}` })).toBeVisible();
+  await expect(citizen.getByRole("link", { name: `Magazziniere ad Arcola ${stamp}` })).toHaveCount(0);
+  // Within 15 km: Arcola too, without pressing a button.
+  await citizen.getByLabel("Distanza").selectOption("15");
+  await expect(citizen).toHaveURL(/km=15/);
+  await expect(citizen.getByRole("link", { name: `Magazziniere ad Arcola ${stamp}` })).toBeVisible();
+  // Typing narrows the results as the words arrive (plural finds singular).
+  await citizen.getByLabel("Cosa cerchi").pressSequentially(`magazzinieri notturni ${stamp}`, { delay: 30 });
+  await expect(citizen).toHaveURL(/q=magazzinieri/);
+  await expect(citizen.getByTestId("conteggio")).toHaveText("1 offerta");
+  await expect(citizen.getByTestId("luogo").first()).toContainText("Sarzana");
+  // Back brings the previous search back.
+  await citizen.goBack();
+  await expect(citizen).toHaveURL(/comune=sarzana(?!.*q=)/);
+  await expect(citizen.getByRole("link", { name: `Magazziniere ad Arcola ${stamp}` })).toBeVisible();
+  await citizen.goForward();
+  await expect(citizen.getByTestId("conteggio")).toHaveText("1 offerta");
+  await expectAccessible(citizen);
+
+  // The search is saved; a new matching offer arrives by email.
+  await citizen.getByLabel("Cosa cerchi").fill("magazzinieri");
+  await expect(citizen).toHaveURL(/q=magazzinieri(&|$)/);
+  await citizen.getByRole("button", { name: "Avvisami delle nuove offerte di questa ricerca" }).click();
+  await expect(citizen.getByTestId("ricerca-salvata")).toContainText("Ricerca salvata");
+  await citizen.waitForTimeout(1_100);
+  await operatorPublishes(operator, `Magazziniere di giorno ${stamp}`, "sarzana");
+  const alert = await waitForMail(email, `Magazziniere di giorno ${stamp}`);
+  expect(alert.data).toContain("Nuove offerte");
+  const unsubscribe = alert.data.match(/https?:\/\/[^/\s]+(\/avvisi\/annulla\/[A-Za-z0-9_-]+)/)![1];
+  await gotoHydrated(citizen, "/area/avvisi");
+  await expect(citizen.getByTestId("avviso")).toContainText("magazzinieri");
+  await expectAccessible(citizen);
+  // One click in the email stops it.
+  await citizen.goto(unsubscribe);
+  await expect(citizen.getByRole("status").filter({ hasText: "Avviso annullato" })).toBeVisible();
+  await gotoHydrated(citizen, "/area/avvisi");
+  await expect(citizen.getByTestId("avviso")).toHaveCount(0);
+});

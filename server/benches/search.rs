@@ -1,0 +1,128 @@
+//! The offers' search at 1k, 10k and 100k offers on SQLite and PostgreSQL:
+//! p50 and p99 of the `search_offers` server function, called over the real
+//! router (argument parsing, the index, JSON out) for four kinds of query.
+//! Target: p99 at most 10 ms for every query at 100k. Run with
+//! `scripts/bench-search.sh` (figures in BENCHMARKS.md).
+
+use app::config::Config;
+use axum::body::Body;
+use http::Request;
+use leptos::prelude::LeptosOptions;
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+const RUNS: usize = 300;
+
+/// (name, query string of `/api/search_offers`)
+const QUERIES: [(&str, &str); 4] = [
+    ("common term", "query%5Bq%5D=addetto"),
+    ("rare term", "query%5Bq%5D=pasticcere"),
+    ("comune + 15 km", "query%5Bcomune%5D%5B0%5D=sarzana&query%5Bkm%5D=15"),
+    (
+        "filters only",
+        "query%5Btipo%5D=lavoro&query%5Bcontratto%5D=determinato&query%5Borario%5D=pieno&query%5Bentro%5D=30",
+    ),
+];
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+async fn measure(url: &str, size: usize) {
+    let config = Config::from_lookup(|key| (key == "DATABASE_URL").then(|| url.to_string()));
+    // The demo rows first, then the state (which loads the index from them).
+    let db = app::db::Db::connect(url).await.expect("database");
+    db.migrate().await.expect("migrations");
+    app::network::repo::seed_reference(&db)
+        .await
+        .expect("reference data");
+    let started = Instant::now();
+    app::offers::gen_demo::generate(&db, size)
+        .await
+        .expect("demo offers");
+    let generated = started.elapsed();
+    db.close().await;
+    let options = LeptosOptions::builder().output_name("infolavoro").build();
+    let started = Instant::now();
+    let state = server::build_state(config, options).await.expect("state");
+    let loaded = started.elapsed();
+    println!(
+        "  {size} offers: generated in {:.1} s, index loaded in {:.2} s",
+        generated.as_secs_f64(),
+        loaded.as_secs_f64()
+    );
+    let router = server::build_router(state.clone());
+    for (name, args) in QUERIES {
+        let mut times = Vec::with_capacity(RUNS);
+        for run in 0..RUNS + 20 {
+            let request = Request::get(format!("/api/search_offers?{args}"))
+                .body(Body::empty())
+                .unwrap();
+            let started = Instant::now();
+            let response = router.clone().oneshot(request).await.unwrap();
+            let body = axum::body::to_bytes(response.into_body(), 16 << 20)
+                .await
+                .unwrap();
+            let took = started.elapsed();
+            assert!(
+                body.starts_with(b"{\"total\""),
+                "{}",
+                String::from_utf8_lossy(&body)
+            );
+            // The first calls warm the caches.
+            if run >= 20 {
+                times.push(took);
+            }
+        }
+        times.sort();
+        println!(
+            "    {name:<16} p50 {:>6.2} ms   p99 {:>6.2} ms",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99)
+        );
+    }
+    state.db.close().await;
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let dir = std::env::temp_dir().join(format!("infolavoro-bench-search-{}", std::process::id()));
+    let postgres = std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let server = postgres
+        .rsplit_once('/')
+        .map_or(postgres.as_str(), |(s, _)| s)
+        .to_string();
+    runtime.block_on(async {
+        sqlx::any::install_default_drivers();
+        for size in SIZES {
+            println!("SQLite");
+            let url = format!("sqlite://{}/{size}.db", dir.display());
+            measure(&url, size).await;
+            println!("PostgreSQL");
+            let name = format!("infolavoro_bench_search_{size}");
+            let admin = sqlx::AnyPool::connect(&postgres).await.expect("PostgreSQL");
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&admin)
+                .await
+                .unwrap();
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .unwrap();
+            measure(&format!("{server}/{name}"), size).await;
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&admin)
+                .await
+                .unwrap();
+            admin.close().await;
+        }
+    });
+    let _ = std::fs::remove_dir_all(dir);
+}
