@@ -9,6 +9,7 @@ use crate::catalogue::pages::routes::{
     OrganiseRoute, RosterRoute,
 };
 use crate::components::layout::Layout;
+use crate::cv::pages::routes::{CvEditorRoute, InterviewGuideRoute, MyCvsRoute};
 use crate::desk::pages::routes::{AgendaRoute, BookingRoute};
 use crate::i18n::*;
 use crate::i18n_switch::language_from_cookie;
@@ -76,6 +77,9 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("pubblica"), ParamSegment("id")) view={Lazy::<EditOfferRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("staff"), StaticSegment("offerte")) view={Lazy::<ReviewOffersRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view={Lazy::<MyAlertsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("cv") view={Lazy::<MyCvsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("cv"), ParamSegment("id")) view={Lazy::<CvEditorRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("guida-colloquio") view={Lazy::<InterviewGuideRoute>::new()}/>
                         <Route path=StaticSegment("corsi") view={Lazy::<CoursesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("corsi"), ParamSegment("id")) view={Lazy::<CourseRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("incontri") view={Lazy::<MeetingsRoute>::new()} ssr=SsrMode::Async/>

@@ -11,6 +11,7 @@ pub mod app;
 pub mod catalogue;
 pub mod components;
 pub mod cookies;
+pub mod cv;
 pub mod dates;
 pub mod desk;
 pub mod error;

@@ -43,6 +43,8 @@ pub async fn build_state(
         hasher: Hasher::new(4),
         mail_wakeup: Arc::new(Notify::new()),
         offers,
+        // Typesetting is CPU-bound: one document per core.
+        renderers: Arc::new(tokio::sync::Semaphore::new(2)),
     })
 }
 
@@ -73,6 +75,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(app::catalogue::feeds::routes())
         .merge(app::offers::feeds::routes())
+        .merge(app::cv::routes::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })

@@ -270,6 +270,8 @@ pub struct Consent {
     pub purpose: String,
     pub text_version: String,
     pub given_at: i64,
+    /// When the person took it back (a CV made invisible again).
+    pub withdrawn_at: Option<i64>,
 }
 
 /// A business or body waiting for verification, as staff see it.

@@ -64,6 +64,16 @@ pub const POLICY: &[(&str, Access)] = &[
     ("save_search", Access::Roles(CITIZEN)),
     ("list_saved_searches", Access::Roles(CITIZEN)),
     ("delete_saved_search", Access::Roles(CITIZEN)),
+    // The CV builder (its downloads and uploads check the same rule in `cv/routes.rs`).
+    ("list_my_cvs", Access::Roles(CITIZEN)),
+    ("create_cv", Access::Roles(CITIZEN)),
+    ("get_cv", Access::Roles(CITIZEN)),
+    ("save_cv", Access::Roles(CITIZEN)),
+    ("rename_cv", Access::Roles(CITIZEN)),
+    ("duplicate_cv", Access::Roles(CITIZEN)),
+    ("delete_cv", Access::Roles(CITIZEN)),
+    ("delete_cv_photo", Access::Roles(CITIZEN)),
+    ("set_cv_visibility", Access::Roles(CITIZEN)),
     // Desk appointments.
     ("get_desk_slots", Access::Everyone),
     ("book_appointment", Access::Roles(BOOKERS)),

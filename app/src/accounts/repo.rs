@@ -305,19 +305,34 @@ pub async fn add_consent(
 }
 
 pub async fn list_consents(db: &Db, user_id: i64) -> Result<Vec<Consent>, sqlx::Error> {
-    let rows: Vec<(String, String, i64)> =
-        sqlx::query_as("SELECT purpose, text_version, given_at FROM consents WHERE user_id = $1 ORDER BY given_at, id")
-            .bind(user_id)
-            .fetch_all(db.pool())
-            .await?;
+    let rows: Vec<(String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT purpose, text_version, given_at, withdrawn_at FROM consents WHERE user_id = $1 ORDER BY given_at, id",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
     Ok(rows
         .into_iter()
-        .map(|(purpose, text_version, given_at)| Consent {
+        .map(|(purpose, text_version, given_at, withdrawn_at)| Consent {
             purpose,
             text_version,
             given_at,
+            withdrawn_at,
         })
         .collect())
+}
+
+/// Marks the person's standing consents for `purpose` as withdrawn now.
+pub async fn withdraw_consent(tx: &mut Tx, user_id: i64, purpose: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consents SET withdrawn_at = $1 WHERE user_id = $2 AND purpose = $3 AND withdrawn_at IS NULL",
+    )
+    .bind(now())
+    .bind(user_id)
+    .bind(purpose)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Queues an email; the outbox worker delivers it over SMTP.
@@ -473,7 +488,14 @@ pub async fn erase_account(tx: &mut Tx, user: &SessionUser) -> Result<(), sqlx::
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    for table in ["sessions", "account_tokens", "consents", "outbox"] {
+    crate::cv::repo::delete_all(tx, id).await?;
+    for table in [
+        "sessions",
+        "account_tokens",
+        "consents",
+        "outbox",
+        "saved_searches",
+    ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
             .bind(id)
             .execute(&mut **tx)

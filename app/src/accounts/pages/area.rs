@@ -62,8 +62,16 @@ fn Area(account: MyAccount) -> impl IntoView {
         <section class="mb-8 max-w-3xl" aria-labelledby="consensi">
             <h2 id="consensi" class="section-title">{td_string!(l, account.consents_title)}</h2>
             <ul class="space-y-1">
-                {account.consents.into_iter().map(|c| view! {
-                    <li>{td_string!(l, account.consent_privacy)} " (" {c.text_version} "), " {italian_datetime(c.given_at)}</li>
+                {account.consents.into_iter().map(|c| {
+                    let what = if c.purpose == "visibilita_cv" {
+                        crate::components::tr(l, "Profilo visibile alle imprese", "Profile visible to businesses")
+                    } else {
+                        td_string!(l, account.consent_privacy)
+                    };
+                    let withdrawn = c.withdrawn_at.map(|at| format!(" — {} {}", crate::components::tr(l, "ritirato il", "withdrawn on"), italian_datetime(at)));
+                    view! {
+                        <li>{what} " (" {c.text_version} "), " {italian_datetime(c.given_at)}{withdrawn}</li>
+                    }
                 }).collect_view()}
             </ul>
         </section>
@@ -97,6 +105,7 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
     let mut links: Vec<(&'static str, &'static str)> = Vec::new();
     if role == Role::Cittadino {
+        links.push(("/cv", tr(l, "Il tuo curriculum (CV)", "Your CV")));
         links.push((
             "/area/calendario",
             tr(

@@ -1,0 +1,400 @@
+//! The CV as it is laid out on paper: headings in the CV's language, dates
+//! written out, empty sections left out. The live preview (HTML), the PDF
+//! (typst, from this as JSON) and the DOCX all draw this one value, so they
+//! show the same content in the same order.
+
+use super::domain::{
+    day_in, month_in, period, CvDocument, CvLanguage, Experience, CEFR_SKILLS, DIGCOMP_AREAS,
+    DIGCOMP_LEVELS, PRIVACY_LINE,
+};
+use crate::catalogue::domain::{label_of, pick, Label};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CvLayout {
+    /// `it` or `en`: the document's language (hyphenation, PDF metadata).
+    pub lang: String,
+    /// The document title, for the PDF's metadata and screen readers.
+    pub title: String,
+    pub name: String,
+    pub headline: String,
+    pub contacts: Vec<Pair>,
+    pub photo_alt: String,
+    pub sections: Vec<Section>,
+    pub privacy: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// Paragraphs, one per line of the text.
+    Text {
+        paragraphs: Vec<String>,
+    },
+    Entries {
+        entries: Vec<Entry>,
+    },
+    Pairs {
+        pairs: Vec<Pair>,
+    },
+    /// The CEFR self-assessment grid.
+    Grid {
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// A job, a course, a certificate…
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub when: String,
+    pub title: String,
+    /// "Logistica Spezzina · Sarzana"
+    pub subtitle: String,
+    pub lines: Vec<String>,
+}
+
+fn t(label: Label, language: CvLanguage) -> String {
+    pick(label, language.english()).to_string()
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn joined(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn experience_entries(list: &[Experience], language: CvLanguage) -> Vec<Entry> {
+    list.iter()
+        .filter(|e| !(e.role.trim().is_empty() && e.employer.trim().is_empty()))
+        .map(|e| Entry {
+            when: period(&e.from, &e.to, e.current, language),
+            title: e.role.trim().to_string(),
+            subtitle: joined(&[&e.employer, &e.place]),
+            lines: paragraphs(&e.activities),
+        })
+        .collect()
+}
+
+fn section(sections: &mut Vec<Section>, title: Label, language: CvLanguage, blocks: Vec<Block>) {
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| match b {
+            Block::Text { paragraphs } => !paragraphs.is_empty(),
+            Block::Entries { entries } => !entries.is_empty(),
+            Block::Pairs { pairs } => !pairs.is_empty(),
+            Block::Grid { rows, .. } => !rows.is_empty(),
+        })
+        .collect();
+    if !blocks.is_empty() {
+        sections.push(Section {
+            title: t(title, language),
+            blocks,
+        });
+    }
+}
+
+/// The layout of `doc`. `comune_name` is the name of `doc.personal.comune`.
+pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLayout {
+    let l = language;
+    let p = &doc.personal;
+    let text = |s: &str| Block::Text {
+        paragraphs: paragraphs(s),
+    };
+    let mut contacts = Vec::new();
+    let address = joined(&[&p.address, comune_name]).replace(" · ", ", ");
+    for (label, value) in [
+        (("Indirizzo", "Address"), address),
+        (("Telefono", "Phone"), p.phone.trim().to_string()),
+        (("Email", "Email"), p.email.trim().to_string()),
+        (("Sito web", "Website"), p.website.trim().to_string()),
+        (
+            ("Data di nascita", "Date of birth"),
+            day_in(&p.birth_date, l),
+        ),
+        (
+            ("Nazionalità", "Nationality"),
+            p.nationality.trim().to_string(),
+        ),
+    ] {
+        if !value.is_empty() {
+            contacts.push(Pair {
+                label: t(label, l),
+                value,
+            });
+        }
+    }
+
+    let mut sections = Vec::new();
+    section(
+        &mut sections,
+        ("Presentazione", "About me"),
+        l,
+        vec![text(&doc.profile)],
+    );
+    section(
+        &mut sections,
+        ("Esperienza lavorativa", "Work experience"),
+        l,
+        vec![Block::Entries {
+            entries: experience_entries(&doc.experience, l),
+        }],
+    );
+    let education = doc
+        .education
+        .iter()
+        .filter(|e| !(e.title.trim().is_empty() && e.institution.trim().is_empty()))
+        .map(|e| {
+            let mut lines = Vec::new();
+            if e.eqf > 0 {
+                lines.push(format!("{} {}", t(("Livello EQF", "EQF level"), l), e.eqf));
+            }
+            lines.extend(paragraphs(&e.details));
+            Entry {
+                when: period(&e.from, &e.to, e.current, l),
+                title: e.title.trim().to_string(),
+                subtitle: joined(&[&e.institution, &e.place]),
+                lines,
+            }
+        })
+        .collect();
+    section(
+        &mut sections,
+        ("Istruzione e formazione", "Education and training"),
+        l,
+        vec![Block::Entries { entries: education }],
+    );
+
+    let tongues: Vec<&str> = doc
+        .mother_tongues
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut mother = Vec::new();
+    if !tongues.is_empty() {
+        mother.push(Pair {
+            label: t(("Lingua madre", "Mother tongue(s)"), l),
+            value: tongues.join(", "),
+        });
+    }
+    let rows: Vec<Vec<String>> = doc
+        .languages
+        .iter()
+        .filter(|s| !s.language.trim().is_empty())
+        .map(|s| {
+            let mut row = vec![s.language.trim().to_string()];
+            row.extend(s.levels().iter().map(|v| {
+                if v.is_empty() {
+                    "–".to_string()
+                } else {
+                    v.to_string()
+                }
+            }));
+            row.push(s.certificates.trim().to_string());
+            row
+        })
+        .collect();
+    let mut headers = vec![t(("Lingua", "Language"), l)];
+    headers.extend(CEFR_SKILLS.iter().map(|s| t(*s, l)));
+    headers.push(t(("Certificati", "Certificates"), l));
+    section(
+        &mut sections,
+        ("Competenze linguistiche", "Language skills"),
+        l,
+        vec![
+            Block::Pairs { pairs: mother },
+            Block::Grid { headers, rows },
+        ],
+    );
+
+    let digital: Vec<Pair> = DIGCOMP_AREAS
+        .iter()
+        .zip(doc.digital.levels())
+        .filter(|(_, level)| !level.is_empty())
+        .map(|(area, level)| Pair {
+            label: t(*area, l),
+            value: label_of(&DIGCOMP_LEVELS, level, l.english()).to_string(),
+        })
+        .collect();
+    section(
+        &mut sections,
+        ("Competenze digitali", "Digital skills"),
+        l,
+        vec![Block::Pairs { pairs: digital }, text(&doc.digital.tools)],
+    );
+
+    let mut licence = doc.licences.join(", ");
+    if doc.own_vehicle {
+        let vehicle = t(("automunito/a", "own vehicle"), l);
+        licence = joined(&[&licence, &vehicle]);
+    }
+    section(
+        &mut sections,
+        ("Patente di guida", "Driving licence"),
+        l,
+        vec![text(&licence)],
+    );
+    section(
+        &mut sections,
+        ("Altre competenze", "Other skills"),
+        l,
+        vec![text(&doc.other_skills)],
+    );
+    let certifications = doc
+        .certifications
+        .iter()
+        .filter(|c| !c.name.trim().is_empty())
+        .map(|c| Entry {
+            when: month_in(&c.date, l),
+            title: c.name.trim().to_string(),
+            subtitle: c.issuer.trim().to_string(),
+            lines: Vec::new(),
+        })
+        .collect();
+    section(
+        &mut sections,
+        ("Certificazioni", "Certifications"),
+        l,
+        vec![Block::Entries {
+            entries: certifications,
+        }],
+    );
+    section(
+        &mut sections,
+        ("Volontariato", "Volunteering"),
+        l,
+        vec![Block::Entries {
+            entries: experience_entries(&doc.volunteering, l),
+        }],
+    );
+    section(
+        &mut sections,
+        ("Interessi", "Interests"),
+        l,
+        vec![text(&doc.interests)],
+    );
+
+    let name = doc.full_name();
+    CvLayout {
+        lang: l.code().to_string(),
+        title: if name.is_empty() {
+            "Curriculum vitae".to_string()
+        } else {
+            format!("Curriculum vitae – {name}")
+        },
+        photo_alt: format!("{} {name}", t(("Foto di", "Photo of"), l))
+            .trim()
+            .to_string(),
+        name,
+        headline: doc.headline.trim().to_string(),
+        contacts,
+        sections,
+        privacy: t(PRIVACY_LINE, l),
+    }
+}
+
+impl CvLayout {
+    /// Every piece of text in reading order: what the PDF's text must hold.
+    pub fn reading_order(&self) -> Vec<String> {
+        let mut out = vec![self.name.clone(), self.headline.clone()];
+        for c in &self.contacts {
+            out.push(c.value.clone());
+        }
+        for s in &self.sections {
+            out.push(s.title.clone());
+            for b in &s.blocks {
+                match b {
+                    Block::Text { paragraphs } => out.extend(paragraphs.iter().cloned()),
+                    Block::Entries { entries } => {
+                        for e in entries {
+                            out.extend([e.when.clone(), e.title.clone(), e.subtitle.clone()]);
+                            out.extend(e.lines.iter().cloned());
+                        }
+                    }
+                    Block::Pairs { pairs } => {
+                        for p in pairs {
+                            out.extend([p.label.clone(), p.value.clone()]);
+                        }
+                    }
+                    Block::Grid { rows, .. } => {
+                        for r in rows {
+                            out.extend(r.iter().cloned());
+                        }
+                    }
+                }
+            }
+        }
+        out.push(self.privacy.clone());
+        out.retain(|s| !s.is_empty() && s != "–");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cv::domain::{LanguageSkill, Personal};
+
+    #[test]
+    fn empty_sections_are_left_out_and_headings_follow_the_language() {
+        let doc = CvDocument {
+            personal: Personal {
+                first_name: "Anna".into(),
+                last_name: "Neri".into(),
+                ..Default::default()
+            },
+            experience: vec![Experience {
+                role: "Cuoca".into(),
+                employer: "Trattoria del Golfo".into(),
+                place: "Lerici".into(),
+                from: "2019-04".into(),
+                current: true,
+                activities: "Preparazione dei primi\nGestione degli ordini".into(),
+                ..Default::default()
+            }],
+            languages: vec![LanguageSkill {
+                language: "Inglese".into(),
+                listening: "B1".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let it = build(&doc, CvLanguage::It, "Lerici");
+        let titles: Vec<_> = it.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Esperienza lavorativa", "Competenze linguistiche"]);
+        assert_eq!(it.contacts[0].value, "Lerici");
+        let Block::Entries { entries } = &it.sections[0].blocks[0] else {
+            panic!("entries expected")
+        };
+        assert_eq!(entries[0].when, "aprile 2019 – in corso");
+        assert_eq!(entries[0].subtitle, "Trattoria del Golfo · Lerici");
+        let en = build(&doc, CvLanguage::En, "Lerici");
+        assert_eq!(en.sections[0].title, "Work experience");
+        assert!(en.privacy.starts_with("I authorise"));
+        assert_eq!(en.title, "Curriculum vitae – Anna Neri");
+    }
+}

@@ -1,0 +1,233 @@
+//! `/cv/{id}`: the wizard. The step is in the address (`?passo=3`), so a
+//! reload or a shared link opens the same step; the form is on the left,
+//! the live preview and the completeness meter on the right (below on a
+//! phone); the save state is always in view.
+
+use super::draft::{Draft, SaveState};
+use super::preview::CvPreview;
+use super::step_about::{PersonalStep, ProfileStep};
+use super::step_digital::DigitalStep;
+use super::step_education::EducationStep;
+use super::step_experience::ExperienceStep;
+use super::step_finish::FinishStep;
+use super::step_languages::LanguagesStep;
+use super::step_other::OtherStep;
+use super::steps::STEPS;
+use crate::catalogue::domain::pick;
+use crate::components::async_data::with_data;
+use crate::components::form::field_message;
+use crate::components::{tr, use_id_param};
+use crate::cv::api::{get_cv, RenameCv};
+use crate::cv::checks::{completeness, parts};
+use crate::cv::domain::{parse_month, CvLanguage, CvRecord};
+use crate::cv::layout::build;
+use crate::i18n::*;
+use crate::network::api::list_comuni;
+use crate::network::domain::Comune;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CvEditorPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let id = use_id_param();
+    let record = Resource::new(move || id.get(), get_cv);
+    let comuni = Resource::new(|| (), |_| list_comuni());
+    view! {
+        <Title text=tr(l, "Il tuo CV", "Your CV")/>
+        {with_data(record, move |record| view! {
+            {with_data(comuni, move |comuni| view! { <Editor record=record.clone() comuni/> })}
+        })}
+    }
+}
+
+#[component]
+fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let today = parse_month(&record.today).unwrap_or((2026, 1));
+    let draft = Draft::new(&record, today, english);
+    draft.start();
+    let query = use_query_map();
+    let step = Memo::new(move |_| {
+        query
+            .read()
+            .get("passo")
+            .and_then(|p| p.parse::<usize>().ok())
+            .filter(|s| (1..=STEPS.len()).contains(s))
+            .unwrap_or(1)
+    });
+    let names: Vec<(String, String)> = comuni
+        .iter()
+        .map(|c| (c.slug.clone(), c.name.clone()))
+        .collect();
+    let layout = Memo::new(move |_| {
+        let doc = draft.doc.read();
+        let comune = names
+            .iter()
+            .find(|(slug, _)| *slug == doc.personal.comune)
+            .map(|(_, name)| name.as_str())
+            .unwrap_or("");
+        build(&doc, draft.language.get(), comune)
+    });
+    let id = record.id;
+    let photo = Signal::derive(move || {
+        let v = draft.photo_version.get();
+        (v > 0).then(|| format!("/api/cv/{id}/foto.jpg?v={v}"))
+    });
+    view! {
+        <p class="mb-2"><A href="/cv">{tr(l, "← Tutti i tuoi CV", "← All your CVs")}</A></p>
+        <Header record=record.clone() draft/>
+        <SaveStatus draft/>
+        <nav aria-label=tr(l, "Passi del CV", "CV steps")>
+            <ol class="stepper">
+                {STEPS.iter().enumerate().map(|(i, s)| {
+                    let n = i + 1;
+                    view! { <li><a href=format!("?passo={n}") aria-current=move || (step.get() == n).then_some("step")>{format!("{n}. {}", pick(s.title, english))}</a></li> }
+                }).collect_view()}
+            </ol>
+        </nav>
+        <div class="grid gap-8 lg:grid-cols-2">
+            <div>
+                {move || {
+                    let n = step.get();
+                    let s = &STEPS[n - 1];
+                    view! {
+                        <h2 class="section-title">{format!("{} {n} {} {}: {}", tr(l, "Passo", "Step"), tr(l, "di", "of"), STEPS.len(), pick(s.title, english))}</h2>
+                        <div class="notice mb-6">
+                            <p class="mb-2">{pick(s.what, english)}</p>
+                            {(!s.example.0.is_empty()).then(|| view! { <p class="mb-2"><strong>{tr(l, "Esempio: ", "Example: ")}</strong>{pick(s.example, english)}</p> })}
+                            <ul class="list-disc pl-6">{s.tips.iter().map(|t| view! { <li>{pick(*t, english)}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                }}
+                {
+                    let comuni = comuni.clone();
+                    move || match step.get() {
+                        1 => view! { <PersonalStep draft comuni=comuni.clone()/> }.into_any(),
+                        2 => view! { <ProfileStep draft/> }.into_any(),
+                        3 => view! { <ExperienceStep draft/> }.into_any(),
+                        4 => view! { <EducationStep draft/> }.into_any(),
+                        5 => view! { <LanguagesStep draft/> }.into_any(),
+                        6 => view! { <DigitalStep draft/> }.into_any(),
+                        7 => view! { <OtherStep draft/> }.into_any(),
+                        _ => view! { <FinishStep draft/> }.into_any(),
+                    }
+                }
+                <div class="mt-8 flex flex-wrap justify-between gap-4">
+                    {move || (step.get() > 1).then(|| view! { <a class="btn-secondary" href=format!("?passo={}", step.get() - 1)>{tr(l, "← Indietro", "← Back")}</a> })}
+                    {move || (step.get() < STEPS.len()).then(|| view! { <a class="btn-primary" href=format!("?passo={}", step.get() + 1)>{tr(l, "Avanti →", "Next →")}</a> })}
+                </div>
+            </div>
+            <aside aria-label=tr(l, "Anteprima e completezza", "Preview and completeness")>
+                <Meter draft/>
+                <h2 class="section-title">{tr(l, "Anteprima", "Preview")}</h2>
+                <CvPreview layout=layout.into() photo label=tr(l, "Anteprima del CV", "CV preview")/>
+            </aside>
+        </div>
+    }
+}
+
+/// The CV's name and language, which can be changed here.
+#[component]
+fn Header(record: CvRecord, draft: Draft) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let name = RwSignal::new(record.name.clone());
+    let rename = ServerAction::<RenameCv>::new();
+    let result = rename.value();
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(input)) = (result.get(), rename.input().get_untracked()) {
+            name.set(input.name.trim().to_string());
+            draft
+                .language
+                .set(CvLanguage::from_code(&input.language).unwrap_or_default());
+        }
+    });
+    let language = record.language;
+    view! {
+        <h1 class="page-title">{move || name.get()}</h1>
+        <details class="mb-4">
+            <summary class="cursor-pointer font-semibold text-primary-dark">{tr(l, "Cambia nome o lingua del CV", "Change the CV's name or language")}</summary>
+            <ActionForm action=rename attr:class="mt-3 max-w-xl">
+                <input type="hidden" name="id" value=record.id/>
+                <div class="mb-4 flex flex-col">
+                    <label for="campo-name" class="font-semibold">{tr(l, "Nome del CV (lo vedi solo tu)", "CV name (only you see it)")}</label>
+                    <input id="campo-name" name="name" class="input" value=record.name.clone() aria-describedby="campo-name-errore"/>
+                    <p id="campo-name-errore" class="field-error">{move || field_message(result.get(), "name")}</p>
+                </div>
+                <div class="mb-4 flex flex-col">
+                    <label for="campo-language" class="font-semibold">{tr(l, "Lingua del CV: titoli e date", "CV language: headings and dates")}</label>
+                    <select id="campo-language" name="language" class="input">
+                        <option value="it" selected=language == CvLanguage::It>"Italiano"</option>
+                        <option value="en" selected=language == CvLanguage::En>"English"</option>
+                    </select>
+                </div>
+                <button type="submit" class="btn-secondary">{tr(l, "Salva nome e lingua", "Save name and language")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn SaveStatus(draft: Draft) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let text = move || {
+        match draft.state.get() {
+        SaveState::Saved => tr(l, "✓ Salvato", "✓ Saved").to_string(),
+        SaveState::Pending => tr(l, "Modifiche in corso…", "Editing…").to_string(),
+        SaveState::Saving => tr(l, "Salvataggio…", "Saving…").to_string(),
+        SaveState::Retrying { attempt } => format!(
+            "{} ({} {attempt})",
+            tr(l, "Connessione assente: non ancora salvato, riproviamo da soli. Le modifiche restano in questo browser.", "No connection: not saved yet, we keep trying. Your changes stay in this browser."),
+            tr(l, "tentativo", "attempt")
+        ),
+        SaveState::Refused(note) => format!(
+            "{} {}",
+            tr(l, "Non salvato: correggi il campo segnalato (la versione precedente resta salvata).", "Not saved: fix the highlighted field (the previous version stays saved)."),
+            note.message
+        ),
+        SaveState::Conflict(message) => message,
+    }
+    };
+    let trouble = move || {
+        matches!(
+            draft.state.get(),
+            SaveState::Retrying { .. } | SaveState::Refused(_) | SaveState::Conflict(_)
+        )
+    };
+    view! {
+        <div class="sticky top-0 z-10 mb-4 border-b border-slate-300 bg-white py-2">
+            <p role="status" data-testid="stato-salvataggio" class=move || if trouble() { "field-error" } else { "font-semibold text-green-800" }>{text}</p>
+            {move || draft.recovered.get().then(|| view! {
+                <p class="notice mt-2">{tr(l, "Abbiamo ripreso le modifiche che l'ultima volta non erano arrivate al server.", "We restored the changes that last time had not reached the server.")}</p>
+            })}
+        </div>
+    }
+}
+
+/// How complete the CV is, and what is still missing (with its step).
+#[component]
+fn Meter(draft: Draft) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = draft.english;
+    let percent = Memo::new(move |_| completeness(&draft.doc.read()));
+    view! {
+        <section class="card mb-6" aria-labelledby="completezza">
+            <h2 id="completezza" class="text-xl font-bold">{move || format!("{} {}%", tr(l, "Completezza del CV:", "CV completeness:"), percent.get())}</h2>
+            <div class="meter my-2" role="progressbar" aria-labelledby="completezza" aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent.get()>
+                <div class="meter-fill" style=move || format!("width: {}%", percent.get())></div>
+            </div>
+            {move || {
+                let missing: Vec<_> = parts(&draft.doc.read()).into_iter().filter(|p| !p.done).collect();
+                (!missing.is_empty()).then(|| view! {
+                    <p class="mt-2">{tr(l, "Per completarlo aggiungi:", "To complete it, add:")}</p>
+                    <ul class="list-disc pl-6">
+                        {missing.into_iter().map(|p| view! { <li><a href=format!("?passo={}", p.step)>{pick(p.label, english)}</a></li> }).collect_view()}
+                    </ul>
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,67 @@
+//! Step 3, work experience, and the volunteering of step 7: the same entry.
+
+use super::draft::Draft;
+use super::inputs::{item_lens, item_toggle, DocArea, DocText, EntryList, List, Period};
+use super::steps::ACTION_VERBS;
+use crate::catalogue::domain::pick;
+use crate::components::tr;
+use crate::cv::domain::Experience;
+use crate::i18n::*;
+use crate::{flag, list, part};
+use leptos::prelude::*;
+
+#[component]
+pub fn ExperienceStep(draft: Draft) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    view! {
+        <EntryList draft list=list!(experience) name=tr(l, "Esperienza", "Experience")
+            add_label=tr(l, "Aggiungi un'esperienza di lavoro", "Add a job") render=|draft, i| job(draft, list!(experience), "experience", i)/>
+    }
+}
+
+/// One job or volunteering role; `name` is the list's field name.
+pub fn job(draft: Draft, list: List<Experience>, name: &'static str, i: usize) -> AnyView {
+    let l = use_i18n().get_locale_untracked();
+    let english = draft.english;
+    let prefix = format!("{name}.{i}");
+    let activities = item_lens(list, i, part!(activities));
+    let add_verb = activities.set.clone();
+    let read = activities.get.clone();
+    let (employer, role) = if name == "volunteering" {
+        (
+            tr(l, "Associazione o ente", "Organisation"),
+            tr(l, "Ruolo", "Role"),
+        )
+    } else {
+        (
+            tr(l, "Datore di lavoro", "Employer"),
+            tr(l, "Ruolo o mansione", "Job title"),
+        )
+    };
+    let current = item_toggle(list, i, flag!(current));
+    view! {
+        <DocText draft field=format!("{prefix}.role") label=role lens=item_lens(list, i, part!(role))/>
+        <DocText draft field=format!("{prefix}.employer") label=employer lens=item_lens(list, i, part!(employer))/>
+        <DocText draft field=format!("{prefix}.place") label=tr(l, "Luogo", "Place") lens=item_lens(list, i, part!(place))/>
+        <Period draft prefix=prefix.clone() from=item_lens(list, i, part!(from)) to=item_lens(list, i, part!(to)) current/>
+        <DocArea draft field=format!("{prefix}.activities") label=tr(l, "Cosa facevi (una cosa per riga)", "What you did (one thing per line)") rows=5 lens=activities/>
+        <div class="-mt-3 mb-5">
+            <p class="text-base text-slate-700">{tr(l, "Per cominciare una riga:", "To start a line:")}</p>
+            <ul class="flex flex-wrap gap-2">
+                {ACTION_VERBS.iter().map(|verb| {
+                    let word = pick(*verb, english);
+                    let (add, read) = (add_verb.clone(), read.clone());
+                    view! { <li><button type="button" class="verb-chip" on:click=move |_| {
+                        let (add, read) = (add.clone(), read.clone());
+                        draft.edit(move |d| {
+                            let now = read(d);
+                            let joined = if now.trim().is_empty() { format!("{word} ") } else { format!("{}\n{word} ", now.trim_end()) };
+                            add(d, joined);
+                        });
+                    }>{word}</button></li> }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+    .into_any()
+}

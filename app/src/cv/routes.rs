@@ -1,0 +1,215 @@
+//! Plain HTTP beside the server functions: the CV's downloads (links that
+//! work without JavaScript), the photo, and the two uploads (photo, JSON
+//! Resume import), which are ordinary multipart forms: without JavaScript
+//! they answer with a redirect back to the page; with it (the wizard posts
+//! them with gloo-net and `Accept: application/json`) with JSON.
+
+use super::domain::Template;
+use super::service;
+use crate::accounts::auth::user_from_headers;
+use crate::accounts::domain::{Role, SessionUser};
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use std::collections::HashMap;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/cv/{id}/cv.pdf", get(download_pdf))
+        .route("/api/cv/{id}/cv.docx", get(download_docx))
+        .route("/api/cv/{id}/cv.json", get(download_json))
+        .route("/api/cv/{id}/foto.jpg", get(photo))
+        .route("/api/cv/{id}/foto", post(upload_photo))
+        .route("/api/cv/importa", post(import))
+        // A photo may be 5 MB; a little more for the form around it.
+        .layer(DefaultBodyLimit::max(super::photo::MAX_BYTES + 512 * 1024))
+}
+
+/// The signed-in citizen, as the policy table asks of every CV function.
+async fn citizen(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, AppError> {
+    let user = user_from_headers(state, headers)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    if user.role != Role::Cittadino || !user.can_work() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(user)
+}
+
+fn failure(error: AppError) -> Response {
+    (error.status(), error.user_message()).into_response()
+}
+
+fn attachment(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+async fn download_pdf(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let template = query
+        .get("modello")
+        .and_then(|t| Template::from_code(t))
+        .unwrap_or(Template::Europass);
+    let result = async {
+        let user = citizen(&state, &headers).await?;
+        service::pdf(&state, &user, id, template).await
+    }
+    .await;
+    match result {
+        Ok((stem, bytes)) => attachment("application/pdf", format!("{stem}.pdf"), bytes),
+        Err(e) => failure(e),
+    }
+}
+
+async fn download_docx(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let user = citizen(&state, &headers).await?;
+        service::docx(&state, &user, id).await
+    }
+    .await;
+    match result {
+        Ok((stem, bytes)) => attachment(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            format!("{stem}.docx"),
+            bytes,
+        ),
+        Err(e) => failure(e),
+    }
+}
+
+async fn download_json(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let user = citizen(&state, &headers).await?;
+        service::json(&state, &user, id).await
+    }
+    .await;
+    match result {
+        Ok((stem, bytes)) => attachment("application/json", format!("{stem}.json"), bytes),
+        Err(e) => failure(e),
+    }
+}
+
+async fn photo(State(state): State<AppState>, Path(id): Path<i64>, headers: HeaderMap) -> Response {
+    let result = async {
+        let user = citizen(&state, &headers).await?;
+        super::repo::photo(&state.db, user.id, id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+    .await;
+    match result {
+        Ok(jpeg) => (
+            [
+                (header::CONTENT_TYPE, "image/jpeg"),
+                // The page asks for it with its version in the address.
+                (header::CACHE_CONTROL, "private, max-age=86400"),
+            ],
+            jpeg,
+        )
+            .into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+/// The bytes of the form's file field `name`.
+async fn file_field(mut form: Multipart, name: &str) -> Result<Vec<u8>, AppError> {
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(name) {
+            return match field.bytes().await {
+                Ok(bytes) if !bytes.is_empty() => Ok(bytes.to_vec()),
+                Ok(_) => Err(AppError::validation(name, "Scegli un file.")),
+                Err(_) => Err(AppError::validation(
+                    name,
+                    "Il file è troppo grande o è arrivato a metà: riprova.",
+                )),
+            };
+        }
+    }
+    Err(AppError::validation(name, "Scegli un file."))
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+/// JSON for the wizard's script; a redirect to `back` (with the outcome in
+/// its address) for a plain form.
+fn answer(headers: &HeaderMap, outcome: Result<String, AppError>, back: &str) -> Response {
+    match (wants_json(headers), outcome) {
+        (true, Ok(to)) => Json(serde_json::json!({ "ok": true, "to": to })).into_response(),
+        (true, Err(e)) => (e.status(), Json(e)).into_response(),
+        (false, Ok(to)) => Redirect::to(&to).into_response(),
+        (false, Err(e @ (AppError::Unauthorized | AppError::Forbidden))) => failure(e),
+        (false, Err(e)) => {
+            let message: String = form_urlencoded_value(&e.user_message());
+            Redirect::to(&format!("{back}errore={message}")).into_response()
+        }
+    }
+}
+
+fn form_urlencoded_value(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+async fn upload_photo(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let outcome = async {
+        let user = citizen(&state, &headers).await?;
+        let bytes = file_field(form, "photo").await?;
+        service::put_photo(&state, &user, id, bytes).await?;
+        Ok(format!("/cv/{id}?passo=1&foto=salvata"))
+    }
+    .await;
+    answer(&headers, outcome, &format!("/cv/{id}?passo=1&"))
+}
+
+async fn import(State(state): State<AppState>, headers: HeaderMap, form: Multipart) -> Response {
+    let outcome = async {
+        let user = citizen(&state, &headers).await?;
+        let bytes = file_field(form, "file").await?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            AppError::validation(
+                "file",
+                "Il file non è un testo JSON: scegli il file .json del curriculum.",
+            )
+        })?;
+        let id = service::import(&state, &user, &text).await?;
+        Ok(format!("/cv/{id}?importato=1"))
+    }
+    .await;
+    answer(&headers, outcome, "/cv?")
+}

@@ -1,0 +1,323 @@
+//! The CV flows behind the server functions and the download routes:
+//! parse, check ownership, call the data layer, and make the exports.
+
+use super::checks::limits;
+use super::domain::{
+    CvDocument, CvLanguage, CvRecord, Personal, Template, VISIBILITY_CONSENT_VERSION,
+};
+use super::layout::{build, CvLayout};
+use super::{docx, json_resume, pdf, photo, repo};
+use crate::accounts::domain::SessionUser;
+use crate::error::AppError;
+use crate::fields::invalid;
+use crate::network::domain::slugify;
+use crate::state::AppState;
+
+/// A person keeps at most this many CVs.
+pub const MAX_CVS: i64 = 20;
+
+pub fn parse_name(name: &str) -> Result<String, AppError> {
+    crate::fields::text("name", name, 1, 80, "un nome per il CV")
+}
+
+pub fn parse_language(code: &str) -> Result<CvLanguage, AppError> {
+    CvLanguage::from_code(code).ok_or_else(|| invalid("language", "Scegli italiano o inglese."))
+}
+
+/// The document, if it keeps within the limits; else the message on its field.
+pub fn parse_document(doc: CvDocument) -> Result<CvDocument, AppError> {
+    limits(&doc).map_err(|note| invalid(&note.field, &note.message))?;
+    Ok(doc)
+}
+
+async fn mine(state: &AppState, user: &SessionUser, id: i64) -> Result<CvRecord, AppError> {
+    repo::get(&state.db, user.id, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+async fn room_for_one_more(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
+    if repo::count(&state.db, user.id).await? >= MAX_CVS {
+        return Err(AppError::Conflict(format!(
+            "Hai già {MAX_CVS} CV: eliminane uno che non usi più per crearne un altro."
+        ))
+        .with_status());
+    }
+    Ok(())
+}
+
+/// A new CV, with the name and email of the account already written in.
+pub async fn create(
+    state: &AppState,
+    user: &SessionUser,
+    name: &str,
+    language: CvLanguage,
+) -> Result<i64, AppError> {
+    room_for_one_more(state, user).await?;
+    let (first_name, last_name) = match user.display_name.trim().split_once(' ') {
+        Some((first, last)) => (first.to_string(), last.trim().to_string()),
+        None => (user.display_name.trim().to_string(), String::new()),
+    };
+    let doc = CvDocument {
+        personal: Personal {
+            first_name,
+            last_name,
+            email: user.email.clone(),
+            ..Default::default()
+        },
+        mother_tongues: if language == CvLanguage::It {
+            vec!["Italiano".into()]
+        } else {
+            Vec::new()
+        },
+        ..Default::default()
+    };
+    let mut tx = state.db.begin_write().await?;
+    let id = repo::insert(&mut tx, user.id, name, language, &doc).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The autosave: the new revision, or a conflict when the CV was saved
+/// meanwhile from another window (nothing is overwritten then).
+pub async fn save(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    revision: i64,
+    doc: CvDocument,
+) -> Result<i64, AppError> {
+    let doc = parse_document(doc)?;
+    if let Some(new) = repo::save_document(&state.db, user.id, id, revision, &doc).await? {
+        return Ok(new);
+    }
+    mine(state, user, id).await?;
+    Err(AppError::Conflict(
+        "Questo CV è stato modificato in un'altra finestra: ricarica la pagina per vedere l'ultima versione."
+            .into(),
+    )
+    .with_status())
+}
+
+pub async fn duplicate(state: &AppState, user: &SessionUser, id: i64) -> Result<i64, AppError> {
+    let original = mine(state, user, id).await?;
+    room_for_one_more(state, user).await?;
+    let name: String = format!("Copia di {}", original.name)
+        .chars()
+        .take(80)
+        .collect();
+    let mut tx = state.db.begin_write().await?;
+    let copy = repo::insert(
+        &mut tx,
+        user.id,
+        &name,
+        original.language,
+        &original.document,
+    )
+    .await?;
+    tx.commit().await?;
+    if let Some(jpeg) = repo::photo(&state.db, user.id, id).await? {
+        repo::put_photo(&state.db, user.id, copy, &jpeg).await?;
+    }
+    Ok(copy)
+}
+
+pub async fn delete(state: &AppState, user: &SessionUser, id: i64) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    let found = repo::delete(&mut tx, user.id, id).await?;
+    if found {
+        withdraw_consent_if_none_visible(&mut tx, user.id).await?;
+    }
+    tx.commit().await?;
+    if found {
+        Ok(())
+    } else {
+        Err(AppError::NotFound.with_status())
+    }
+}
+
+/// Shows the CV to businesses (with the consent, recorded) or hides it at once.
+pub async fn set_visibility(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    visible: bool,
+    consent: bool,
+) -> Result<(), AppError> {
+    if visible && !consent {
+        return Err(invalid(
+            "consent",
+            "Per rendere visibile il profilo devi dare il consenso: spunta la casella.",
+        ));
+    }
+    let mut tx = state.db.begin_write().await?;
+    if !repo::set_visible(&mut tx, user.id, id, visible).await? {
+        return Err(AppError::NotFound.with_status());
+    }
+    if visible {
+        crate::accounts::repo::add_consent(
+            &mut tx,
+            user.id,
+            "visibilita_cv",
+            VISIBILITY_CONSENT_VERSION,
+        )
+        .await?;
+    } else {
+        withdraw_consent_if_none_visible(&mut tx, user.id).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn withdraw_consent_if_none_visible(
+    tx: &mut crate::accounts::repo::Tx,
+    owner: i64,
+) -> Result<(), sqlx::Error> {
+    if repo::visible_count(tx, owner).await? == 0 {
+        crate::accounts::repo::withdraw_consent(tx, owner, "visibilita_cv").await?;
+    }
+    Ok(())
+}
+
+/// The name of the comune the CV gives, for its address line.
+async fn comune_name(state: &AppState, slug: &str) -> Result<String, AppError> {
+    if slug.is_empty() {
+        return Ok(String::new());
+    }
+    Ok(crate::network::repo::comune_by_slug(&state.db, slug)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default())
+}
+
+/// The CV of `user` as laid out on paper, with its photo.
+pub async fn layout_of(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(CvRecord, CvLayout, Option<Vec<u8>>), AppError> {
+    let cv = mine(state, user, id).await?;
+    let comune = comune_name(state, &cv.document.personal.comune).await?;
+    let layout = build(&cv.document, cv.language, &comune);
+    let photo = repo::photo(&state.db, user.id, id).await?;
+    Ok((cv, layout, photo))
+}
+
+/// `CV-Giulia-Ferrari` (ASCII, safe in a header).
+pub fn file_stem(cv: &CvRecord) -> String {
+    let name = slugify(&cv.document.full_name());
+    if name.is_empty() {
+        "CV".into()
+    } else {
+        format!("CV-{name}")
+    }
+}
+
+pub async fn pdf(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    template: Template,
+) -> Result<(String, Vec<u8>), AppError> {
+    let (cv, layout, photo) = layout_of(state, user, id).await?;
+    let _permit = state
+        .renderers
+        .acquire()
+        .await
+        .map_err(|_| AppError::Internal)?;
+    let bytes = tokio::task::spawn_blocking(move || pdf::render(&layout, template, photo))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "the PDF task failed");
+            AppError::Internal
+        })?
+        .map_err(|e| {
+            tracing::error!(error = %e, cv = id, "a CV could not be typeset");
+            AppError::Internal
+        })?;
+    Ok((file_stem(&cv), bytes))
+}
+
+pub async fn docx(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    let (cv, layout, photo) = layout_of(state, user, id).await?;
+    let photo = photo.and_then(|jpeg| {
+        let (w, h) = image::ImageReader::new(std::io::Cursor::new(&jpeg))
+            .with_guessed_format()
+            .ok()?
+            .into_dimensions()
+            .ok()?;
+        Some((jpeg, w, h))
+    });
+    let bytes = docx::render(&layout, photo).map_err(|e| {
+        tracing::error!(error = %e, cv = id, "a CV could not be written as DOCX");
+        AppError::Internal
+    })?;
+    Ok((file_stem(&cv), bytes))
+}
+
+pub async fn json(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    let cv = mine(state, user, id).await?;
+    let comune = comune_name(state, &cv.document.personal.comune).await?;
+    let resume = json_resume::export(&cv.document, cv.language, &comune);
+    let bytes = serde_json::to_vec_pretty(&resume).map_err(|e| {
+        tracing::error!(error = %e, "a CV could not be written as JSON");
+        AppError::Internal
+    })?;
+    Ok((file_stem(&cv), bytes))
+}
+
+/// A JSON Resume file as a new CV; a bad file changes nothing.
+pub async fn import(state: &AppState, user: &SessionUser, text: &str) -> Result<i64, AppError> {
+    let comuni = crate::network::repo::list_comuni(&state.db).await?;
+    let comune_of = |name: &str| {
+        let wanted = slugify(name);
+        comuni
+            .iter()
+            .find(|c| c.slug == wanted)
+            .map(|c| c.slug.clone())
+    };
+    let (doc, language) =
+        json_resume::import(text, comune_of).map_err(|e| invalid("file", &e.to_string()))?;
+    let doc = parse_document(doc).map_err(|e| match e {
+        AppError::Validation { message, field } => invalid(
+            "file",
+            &format!("Il file non si può importare ({field}): {message}"),
+        ),
+        other => other,
+    })?;
+    room_for_one_more(state, user).await?;
+    let name = match doc.full_name() {
+        n if n.is_empty() => "CV importato".to_string(),
+        n => format!("CV importato – {n}").chars().take(80).collect(),
+    };
+    let mut tx = state.db.begin_write().await?;
+    let id = repo::insert(&mut tx, user.id, &name, language, &doc).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn put_photo(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    bytes: Vec<u8>,
+) -> Result<(), AppError> {
+    mine(state, user, id).await?;
+    let jpeg = tokio::task::spawn_blocking(move || photo::reencode(&bytes))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "the photo task failed");
+            AppError::Internal
+        })?
+        .map_err(|e| invalid("photo", &e.to_string()))?;
+    repo::put_photo(&state.db, user.id, id, &jpeg).await?;
+    Ok(())
+}
