@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building InfoLavoro needs and is missing, from the package
 # registries only (crates.io, npm, Debian). Safe to run again: it skips what
-# is already there. `scripts/setup.sh --browser` also installs Chromium and
-# the Playwright packages for the end-to-end tests.
+# is already there. `scripts/setup.sh --tests` also installs what the tests
+# use: Chromium and the Playwright packages for the end-to-end tests, poppler
+# (pdftotext reads the CVs' PDFs back) and LibreOffice Writer (opens the DOCX).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,8 +47,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tailwindcss ]
   touch node_modules
 fi
 
-if [ "${1:-}" = "--browser" ]; then
+if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--browser" ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+  command -v pdftotext >/dev/null || apt_install poppler-utils
+  command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules ]; then
     say "installing Playwright (without its browser download: Debian's Chromium is used)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules)

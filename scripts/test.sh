@@ -4,7 +4,7 @@
 # Playwright suite in Debian's Chromium, and the wasm size budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser
+scripts/setup.sh --tests
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
 say() { printf '\n\033[1;34m==>\033[0m %s\n' "$*"; }
 

@@ -4,6 +4,7 @@ use crate::accounts::pages::routes::{
     AuditLogRoute, ForgotPasswordRoute, LoginRoute, MyAreaRoute, RegisterRoute, ResetPasswordRoute,
     VerificationsRoute, VerifyEmailRoute,
 };
+use crate::applications::pages::routes::{MyApplicationsRoute, ReceivedApplicationsRoute};
 use crate::catalogue::pages::routes::{
     CourseRoute, CoursesRoute, MeetingRoute, MeetingsRoute, MyCalendarRoute, NewActivityRoute,
     OrganiseRoute, RosterRoute,
@@ -75,6 +76,8 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("pubblica") view={Lazy::<MyOffersRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("pubblica"), StaticSegment("nuova")) view={Lazy::<NewOfferRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("pubblica"), ParamSegment("id")) view={Lazy::<EditOfferRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("pubblica"), ParamSegment("id"), StaticSegment("candidature")) view={Lazy::<ReceivedApplicationsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("candidature")) view={Lazy::<MyApplicationsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("staff"), StaticSegment("offerte")) view={Lazy::<ReviewOffersRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view={Lazy::<MyAlertsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("cv") view={Lazy::<MyCvsRoute>::new()} ssr=SsrMode::Async/>

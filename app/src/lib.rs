@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod applications;
 pub mod catalogue;
 pub mod components;
 pub mod cookies;

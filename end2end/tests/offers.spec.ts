@@ -158,4 +158,36 @@ test("a citizen searches from the map, widens the radius, types, and gets an ale
   await expect(citizen.getByRole("status").filter({ hasText: "Avviso annullato" })).toBeVisible();
   await gotoHydrated(citizen, "/area/avvisi");
   await expect(citizen.getByTestId("avviso")).toHaveCount(0);
+
+  // She opens the offer and applies with a CV: first she needs one.
+  await gotoHydrated(citizen, `/offerte?comune=sarzana&q=${stamp}`);
+  await citizen.getByRole("link", { name: `Magazziniere notturno ${stamp}` }).click();
+  await expect(citizen).toHaveURL(/\/offerte\/\d+$/);
+  const offerId = citizen.url().match(/\/offerte\/(\d+)/)![1];
+  const box = citizen.getByTestId("candidatura");
+  await expect(box).toContainText("Per candidarti serve un CV");
+  await box.getByRole("link", { name: "Scrivi il tuo CV" }).click();
+  await expect(citizen).toHaveURL(/\/cv$/);
+  await citizen.getByRole("button", { name: "Crea un nuovo CV" }).click();
+  await expect(citizen).toHaveURL(/\/cv\/\d+$/);
+  await citizen.getByLabel("Telefono").fill("+39 0187 111222");
+  await expect(citizen.getByTestId("stato-salvataggio")).toHaveText("✓ Salvato");
+  await gotoHydrated(citizen, `/offerte/${offerId}`);
+  await box.getByLabel("Messaggio per chi assume (facoltativo)").fill("Disponibile anche per i turni di notte.");
+  await box.getByRole("button", { name: "Invia la candidatura" }).click();
+  await expect(box.getByRole("status")).toContainText("Candidatura inviata il");
+  await expect(box.getByRole("status")).toContainText("Ricevuta");
+  await expectAccessible(citizen);
+
+  // The publisher reads it and moves it to the interview; she is told and sees it.
+  await gotoHydrated(operator, `/pubblica/${offerId}/candidature`);
+  const application = operator.getByTestId("candidatura-ricevuta").filter({ hasText: "Sara Bianchi" });
+  await expect(application).toContainText("Disponibile anche per i turni di notte.");
+  await expectAccessible(operator);
+  await application.getByLabel("Stato della candidatura").selectOption("colloquio");
+  await application.getByRole("button", { name: "Aggiorna e avvisa" }).click();
+  await waitForMail(email, `Colloquio`);
+  await gotoHydrated(citizen, "/area/candidature");
+  await expect(citizen.getByTestId("mia-candidatura").filter({ hasText: `Magazziniere notturno ${stamp}` }).getByTestId("stato-candidatura")).toHaveText("Colloquio");
+  await expectAccessible(citizen);
 });

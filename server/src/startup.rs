@@ -76,6 +76,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(app::catalogue::feeds::routes())
         .merge(app::offers::feeds::routes())
         .merge(app::cv::routes::routes())
+        .merge(app::applications::routes::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })

@@ -58,6 +58,21 @@ const SAMPLES: &[(&str, &str)] = &[
     ("save_search", "query%5Bq%5D=cuoco"),
     ("list_saved_searches", ""),
     ("delete_saved_search", "id=999999"),
+    ("get_apply_state", "offer=999999"),
+    ("apply_to_offer", "offer=999999&cv=1&message="),
+    ("list_my_applications", ""),
+    ("list_offer_applications", "offer=999999"),
+    ("set_application_stage", "id=999999&stage=colloquio"),
+    ("list_my_cvs", ""),
+    ("create_cv", "name=Il+mio+CV&language=it"),
+    ("get_cv", "id=999999"),
+    // The autosave sends JSON.
+    ("save_cv", r#"{"id":999999,"revision":1,"document":{}}"#),
+    ("rename_cv", "id=999999&name=CV&language=it"),
+    ("duplicate_cv", "id=999999"),
+    ("delete_cv", "id=999999"),
+    ("delete_cv_photo", "id=999999"),
+    ("set_cv_visibility", "id=999999&visible=false"),
 ];
 
 fn registered_server_functions() -> Vec<(String, Method)> {
@@ -119,8 +134,13 @@ async fn authorization_matches_the_table(state: AppState) {
                     .body(Body::empty())
                     .unwrap()
             } else {
+                let content_type = if args.starts_with('{') {
+                    "application/json"
+                } else {
+                    "application/x-www-form-urlencoded"
+                };
                 Request::post(format!("/api/{name}"))
-                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .header(header::CONTENT_TYPE, content_type)
                     .body(Body::from(args))
                     .unwrap()
             };

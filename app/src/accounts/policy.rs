@@ -64,6 +64,12 @@ pub const POLICY: &[(&str, Access)] = &[
     ("save_search", Access::Roles(CITIZEN)),
     ("list_saved_searches", Access::Roles(CITIZEN)),
     ("delete_saved_search", Access::Roles(CITIZEN)),
+    // Applications.
+    ("get_apply_state", Access::Everyone),
+    ("apply_to_offer", Access::Roles(CITIZEN)),
+    ("list_my_applications", Access::Roles(CITIZEN)),
+    ("list_offer_applications", Access::Roles(PUBLISHERS)),
+    ("set_application_stage", Access::Roles(PUBLISHERS)),
     // The CV builder (its downloads and uploads check the same rule in `cv/routes.rs`).
     ("list_my_cvs", Access::Roles(CITIZEN)),
     ("create_cv", Access::Roles(CITIZEN)),

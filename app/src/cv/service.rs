@@ -220,22 +220,34 @@ pub async fn pdf(
     template: Template,
 ) -> Result<(String, Vec<u8>), AppError> {
     let (cv, layout, photo) = layout_of(state, user, id).await?;
+    Ok((
+        file_stem(&cv),
+        typeset(state, layout, template, photo).await?,
+    ))
+}
+
+/// Typesets a layout off the async runtime, a bounded number at a time.
+pub async fn typeset(
+    state: &AppState,
+    layout: CvLayout,
+    template: Template,
+    photo: Option<Vec<u8>>,
+) -> Result<Vec<u8>, AppError> {
     let _permit = state
         .renderers
         .acquire()
         .await
         .map_err(|_| AppError::Internal)?;
-    let bytes = tokio::task::spawn_blocking(move || pdf::render(&layout, template, photo))
+    tokio::task::spawn_blocking(move || pdf::render(&layout, template, photo))
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "the PDF task failed");
             AppError::Internal
         })?
         .map_err(|e| {
-            tracing::error!(error = %e, cv = id, "a CV could not be typeset");
+            tracing::error!(error = %e, "a CV could not be typeset");
             AppError::Internal
-        })?;
-    Ok((file_stem(&cv), bytes))
+        })
 }
 
 pub async fn docx(

@@ -19,11 +19,11 @@ pub fn search(state: &AppState, query: &OfferQuery) -> SearchResults {
     state.offers.read().search(query, now())
 }
 
-fn manages(stored: &Stored, user: &SessionUser) -> bool {
+pub fn manages(stored: &Stored, user: &SessionUser) -> bool {
     user.can_work() && (user.role.is_staff() || stored.publisher_id == Some(user.id))
 }
 
-async fn stored(state: &AppState, id: i64) -> Result<Stored, AppError> {
+pub async fn stored(state: &AppState, id: i64) -> Result<Stored, AppError> {
     repo::offer(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())

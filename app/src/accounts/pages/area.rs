@@ -123,6 +123,10 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
             ),
         ));
         links.push((
+            "/area/candidature",
+            tr(l, "Le tue candidature", "Your applications"),
+        ));
+        links.push((
             "/area/avvisi",
             tr(l, "I tuoi avvisi di lavoro", "Your job alerts"),
         ));

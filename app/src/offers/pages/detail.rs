@@ -3,6 +3,7 @@
 //! state and the operator's reason.
 
 use super::{place_of, rich_text};
+use crate::applications::pages::ApplyBox;
 use crate::catalogue::domain::{label_of, pick};
 use crate::components::async_data::with_data;
 use crate::components::tr;
@@ -80,9 +81,9 @@ fn Offer(offer: OfferDetail) -> impl IntoView {
             <div>
                 <h2 class="section-title">{tr(l, "L'offerta", "The offer")}</h2>
                 <div class="lead">{rich_text(&d.description)}</div>
-                <h2 class="section-title mt-8">{tr(l, "Come candidarsi", "How to apply")}</h2>
-                <p class="mb-4">{tr(l, "Lo sportello InfoLavoro del tuo comune ti aiuta a preparare il curriculum e a candidarti. La prenotazione è gratuita.", "The InfoLavoro desk of your municipality helps you prepare your CV and apply. Booking is free.")}</p>
-                <p><a class="btn-primary" href="/sportelli">{tr(l, "Prenota lo sportello", "Book the desk")}</a></p>
+                <div class="mt-8">
+                    {(d.status == Status::Pubblicata).then(|| view! { <ApplyBox offer=o.id/> })}
+                </div>
             </div>
             <aside class="card">
                 <dl class="facts">

@@ -106,7 +106,8 @@ pub fn EditOfferPage() -> impl IntoView {
                 {(!offer.review_reason.is_empty() && status == Status::Bozza).then(|| view! {
                     <p class="field-error mb-4">{format!("{} {}", tr(l, "L'operatore chiede di correggere:", "The operator asks you to fix:"), offer.review_reason)}</p>
                 })}
-                <p class="mb-6"><a href=format!("/offerte/{id}")>{tr(l, "Vedi l'offerta come la vedranno le persone", "See the offer as people will")}</a></p>
+                <p class="mb-2"><a href=format!("/offerte/{id}")>{tr(l, "Vedi l'offerta come la vedranno le persone", "See the offer as people will")}</a></p>
+                <p class="mb-6"><a href=format!("/pubblica/{id}/candidature")>{tr(l, "Candidature ricevute", "Applications received")}</a></p>
                 {matches!(status, Status::Pubblicata | Status::Revisione | Status::Bozza).then(|| view! {
                     <div class="mb-8 flex flex-wrap gap-4">
                         {(status == Status::Pubblicata).then(|| view! {

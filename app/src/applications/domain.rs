@@ -1,0 +1,102 @@
+//! Applications to offers as both sides see them.
+
+use crate::catalogue::domain::Label;
+use crate::cv::domain::{CvDocument, CvLanguage};
+use serde::{Deserialize, Serialize};
+
+/// Where the publisher has got with an application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    Ricevuta,
+    InEsame,
+    Colloquio,
+    NonSelezionata,
+    Assunta,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Ricevuta,
+        Stage::InEsame,
+        Stage::Colloquio,
+        Stage::NonSelezionata,
+        Stage::Assunta,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Ricevuta => "ricevuta",
+            Stage::InEsame => "in_esame",
+            Stage::Colloquio => "colloquio",
+            Stage::NonSelezionata => "non_selezionata",
+            Stage::Assunta => "assunta",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            Stage::Ricevuta => ("Ricevuta", "Received"),
+            Stage::InEsame => ("In esame", "In review"),
+            Stage::Colloquio => ("Colloquio", "Interview"),
+            Stage::NonSelezionata => ("Non selezionata", "Not selected"),
+            Stage::Assunta => ("Assunta/o", "Hired"),
+        }
+    }
+
+    /// The last word on an application: it moves no further.
+    pub fn is_final(self) -> bool {
+        matches!(self, Stage::NonSelezionata | Stage::Assunta)
+    }
+}
+
+/// One of my applications, as the citizen sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyApplication {
+    pub id: i64,
+    pub offer_id: i64,
+    pub offer_title: String,
+    pub organisation: String,
+    pub stage: Stage,
+    pub sent_at: i64,
+    pub updated_at: i64,
+}
+
+/// An application as the offer's publisher sees it: the applicant agreed to
+/// be contacted by applying, so name and contacts are there.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReceivedApplication {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub message: String,
+    pub stage: Stage,
+    pub sent_at: i64,
+    pub cv_language: CvLanguage,
+    pub cv: CvDocument,
+    pub has_photo: bool,
+}
+
+/// The applications to one offer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Received {
+    pub offer_id: i64,
+    pub offer_title: String,
+    pub applications: Vec<ReceivedApplication>,
+}
+
+/// Whether, and how, the person looking at an offer can apply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ApplyState {
+    /// Not signed in as a citizen.
+    NotACitizen { signed_in: bool },
+    /// A citizen without a CV yet.
+    NoCv,
+    /// A citizen who may apply with one of these CVs (id, name).
+    Ready { cvs: Vec<(i64, String)> },
+    /// Already applied.
+    Applied { stage: Stage, sent_at: i64 },
+}

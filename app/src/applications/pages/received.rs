@@ -1,0 +1,70 @@
+//! `/pubblica/{id}/candidature`: the applications to one's offer, each with
+//! the CV as it was sent and the stage, which the publisher moves on.
+
+use crate::applications::api::{list_offer_applications, SetApplicationStage};
+use crate::applications::domain::{ReceivedApplication, Stage};
+use crate::catalogue::domain::pick;
+use crate::components::async_data::with_data;
+use crate::components::tr;
+use crate::components::use_id_param;
+use crate::cv::layout::build;
+use crate::cv::pages::CvPreview;
+use crate::dates::italian_datetime;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReceivedApplicationsPage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let id = use_id_param();
+    let stage = ServerAction::<SetApplicationStage>::new();
+    let received = Resource::new(
+        move || (id.get(), stage.version().get()),
+        |(id, _)| list_offer_applications(id),
+    );
+    view! {
+        <Title text=tr(l, "Candidature ricevute", "Applications received")/>
+        {with_data(received, move |r| view! {
+            <p class="mb-2"><a href=format!("/pubblica/{}", r.offer_id)>{tr(l, "← L'offerta", "← The offer")}</a></p>
+            <h1 class="page-title">{format!("{}: {}", tr(l, "Candidature", "Applications"), r.offer_title)}</h1>
+            {r.applications.is_empty().then(|| view! { <p>{tr(l, "Ancora nessuna candidatura.", "No applications yet.")}</p> })}
+            <ul class="grid gap-6">
+                {r.applications.into_iter().map(|a| view! { <Application a stage/> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+fn Application(a: ReceivedApplication, stage: ServerAction<SetApplicationStage>) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let layout = build(&a.cv, a.cv_language, "");
+    let select_id = format!("stato-{}", a.id);
+    let select_for = select_id.clone();
+    view! {
+        <li class="card" data-testid="candidatura-ricevuta">
+            <h2 class="card-title">{a.name.clone()}</h2>
+            <p><a href=format!("mailto:{}", a.email)>{a.email.clone()}</a>{format!(" · {} {}", tr(l, "inviata il", "sent on"), italian_datetime(a.sent_at))}</p>
+            {(!a.message.is_empty()).then(|| view! { <blockquote class="my-3 border-l-4 border-slate-400 pl-3 whitespace-pre-line">{a.message.clone()}</blockquote> })}
+            <p class="my-3 flex flex-wrap gap-3">
+                <a class="btn-secondary" href=format!("/api/candidature/{}/cv.pdf", a.id) download="" rel="external">{tr(l, "Scarica il CV (PDF)", "Download the CV (PDF)")}</a>
+            </p>
+            <details class="mb-3">
+                <summary class="cursor-pointer font-semibold text-primary-dark">{tr(l, "Leggi il CV qui", "Read the CV here")}</summary>
+                <CvPreview layout=Signal::stored(layout) photo=Signal::stored(None) label=format!("{} {}", tr(l, "CV di", "CV of"), a.name)/>
+            </details>
+            <ActionForm action=stage attr:class="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="id" value=a.id/>
+                <div class="flex flex-col">
+                    <label for=select_for class="font-semibold">{tr(l, "Stato della candidatura", "Application state")}</label>
+                    <select id=select_id name="stage" class="input">
+                        {Stage::ALL.into_iter().map(|s| view! { <option value=s.code() selected=s == a.stage>{pick(s.label(), english)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="btn-primary">{tr(l, "Aggiorna e avvisa", "Update and notify")}</button>
+            </ActionForm>
+        </li>
+    }
+}

@@ -1,0 +1,168 @@
+//! The data layer of applications.
+
+use super::domain::{MyApplication, ReceivedApplication, Stage};
+use crate::accounts::repo::Tx;
+use crate::accounts::tokens::now;
+use crate::cv::domain::{CvDocument, CvLanguage};
+use crate::db::Db;
+use sqlx::Row as _;
+
+pub struct NewApplication<'a> {
+    pub offer_id: i64,
+    pub citizen_id: i64,
+    pub cv_id: i64,
+    pub language: CvLanguage,
+    pub document: &'a CvDocument,
+    pub photo: Option<Vec<u8>>,
+    pub message: &'a str,
+}
+
+/// The new application's id, or `None` when this person already applied.
+pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<Option<i64>, sqlx::Error> {
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM applications WHERE offer_id = $1 AND citizen_id = $2")
+            .bind(a.offer_id)
+            .bind(a.citizen_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if exists.is_some() {
+        return Ok(None);
+    }
+    let document =
+        serde_json::to_string(a.document).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let at = now();
+    sqlx::query_scalar(
+        "INSERT INTO applications (offer_id, citizen_id, cv_id, cv_language, cv_document, cv_photo, message, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'ricevuta', $8, $8) RETURNING id",
+    )
+    .bind(a.offer_id)
+    .bind(a.citizen_id)
+    .bind(a.cv_id)
+    .bind(a.language.code())
+    .bind(document)
+    .bind(a.photo.clone())
+    .bind(a.message)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await
+    .map(Some)
+}
+
+pub async fn mine(db: &Db, citizen: i64) -> Result<Vec<MyApplication>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.offer_id, o.title, o.organisation, a.status, a.created_at, a.updated_at
+         FROM applications a JOIN offers o ON o.id = a.offer_id
+         WHERE a.citizen_id = $1 ORDER BY a.created_at DESC, a.id DESC",
+    )
+    .bind(citizen)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let status: String = r.try_get("status")?;
+            Ok(MyApplication {
+                id: r.try_get("id")?,
+                offer_id: r.try_get("offer_id")?,
+                offer_title: r.try_get("title")?,
+                organisation: r.try_get("organisation")?,
+                stage: Stage::from_code(&status).unwrap_or(Stage::Ricevuta),
+                sent_at: r.try_get("created_at")?,
+                updated_at: r.try_get("updated_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The stage and date of this person's application to the offer, if any.
+pub async fn of(db: &Db, offer: i64, citizen: i64) -> Result<Option<(Stage, i64)>, sqlx::Error> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT status, created_at FROM applications WHERE offer_id = $1 AND citizen_id = $2",
+    )
+    .bind(offer)
+    .bind(citizen)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(s, at)| (Stage::from_code(&s).unwrap_or(Stage::Ricevuta), at)))
+}
+
+pub async fn for_offer(db: &Db, offer: i64) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT a.id, u.display_name, u.email, a.message, a.status, a.created_at, a.cv_language,
+                a.cv_document, CASE WHEN a.cv_photo IS NULL THEN 0 ELSE 1 END AS has_photo
+         FROM applications a JOIN users u ON u.id = a.citizen_id
+         WHERE a.offer_id = $1 ORDER BY a.created_at, a.id",
+    )
+    .bind(offer)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let status: String = r.try_get("status")?;
+            let language: String = r.try_get("cv_language")?;
+            let document: String = r.try_get("cv_document")?;
+            Ok(ReceivedApplication {
+                id: r.try_get("id")?,
+                name: r
+                    .try_get::<Option<String>, _>("display_name")?
+                    .unwrap_or_default(),
+                email: r.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
+                message: r.try_get("message")?,
+                stage: Stage::from_code(&status).unwrap_or(Stage::Ricevuta),
+                sent_at: r.try_get("created_at")?,
+                cv_language: CvLanguage::from_code(&language).unwrap_or_default(),
+                cv: serde_json::from_str(&document)
+                    .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                has_photo: r.try_get::<i64, _>("has_photo")? == 1,
+            })
+        })
+        .collect()
+}
+
+/// (offer id, citizen id, stage) of an application.
+pub async fn head(db: &Db, id: i64) -> Result<Option<(i64, i64, Stage)>, sqlx::Error> {
+    let row: Option<(i64, i64, String)> =
+        sqlx::query_as("SELECT offer_id, citizen_id, status FROM applications WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(o, c, s)| (o, c, Stage::from_code(&s).unwrap_or(Stage::Ricevuta))))
+}
+
+pub async fn set_stage(tx: &mut Tx, id: i64, stage: Stage) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(stage.code())
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The CV as sent, with its photo (for the publisher's PDF).
+pub async fn cv_of(
+    db: &Db,
+    id: i64,
+) -> Result<Option<(CvLanguage, CvDocument, Option<Vec<u8>>)>, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT cv_language, cv_document, cv_photo FROM applications WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
+    let Some(r) = row else { return Ok(None) };
+    let language: String = r.try_get("cv_language")?;
+    let document: String = r.try_get("cv_document")?;
+    Ok(Some((
+        CvLanguage::from_code(&language).unwrap_or_default(),
+        serde_json::from_str(&document).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        r.try_get("cv_photo")?,
+    )))
+}
+
+/// Every application of a person (account deletion).
+pub async fn delete_all(tx: &mut Tx, citizen: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM applications WHERE citizen_id = $1")
+        .bind(citizen)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! Applying to an offer with a CV, and the publisher moving the application
+//! through its stages; both sides are told by email.
+
+use super::domain::{ApplyState, Received, Stage};
+use super::repo::{self, NewApplication};
+use crate::accounts::domain::{Role, SessionUser};
+use crate::accounts::repo::{enqueue_mail, user_by_id};
+use crate::accounts::tokens::now;
+use crate::catalogue::domain::pick;
+use crate::error::AppError;
+use crate::fields::invalid;
+use crate::offers::domain::Status;
+use crate::offers::service::{manages, stored};
+use crate::state::AppState;
+
+const MAX_MESSAGE: usize = 1_000;
+
+/// What the offer's page offers this person.
+pub async fn apply_state(
+    state: &AppState,
+    viewer: Option<&SessionUser>,
+    offer: i64,
+) -> Result<ApplyState, AppError> {
+    let Some(user) = viewer.filter(|u| u.role == Role::Cittadino && u.can_work()) else {
+        return Ok(ApplyState::NotACitizen {
+            signed_in: viewer.is_some(),
+        });
+    };
+    if let Some((stage, sent_at)) = repo::of(&state.db, offer, user.id).await? {
+        return Ok(ApplyState::Applied { stage, sent_at });
+    }
+    let cvs: Vec<(i64, String)> = crate::cv::repo::list(&state.db, user.id)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok(if cvs.is_empty() {
+        ApplyState::NoCv
+    } else {
+        ApplyState::Ready { cvs }
+    })
+}
+
+pub async fn apply(
+    state: &AppState,
+    citizen: &SessionUser,
+    offer_id: i64,
+    cv_id: i64,
+    message: &str,
+) -> Result<(), AppError> {
+    let message = message.trim();
+    if message.chars().count() > MAX_MESSAGE {
+        return Err(invalid(
+            "message",
+            &format!("Al massimo {MAX_MESSAGE} caratteri."),
+        ));
+    }
+    let offer = stored(state, offer_id).await?;
+    if offer.status != Status::Pubblicata || offer.row.expires_at <= now() {
+        return Err(
+            AppError::Conflict("Questa offerta non accetta più candidature.".into()).with_status(),
+        );
+    }
+    let Some(cv) = crate::cv::repo::get(&state.db, citizen.id, cv_id).await? else {
+        return Err(invalid("cv", "Scegli uno dei tuoi CV."));
+    };
+    let photo = crate::cv::repo::photo(&state.db, citizen.id, cv_id).await?;
+    let publisher = match offer.publisher_id {
+        Some(id) => user_by_id(&state.db, id).await?,
+        None => None,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let application = NewApplication {
+        offer_id,
+        citizen_id: citizen.id,
+        cv_id,
+        language: cv.language,
+        document: &cv.document,
+        photo,
+        message,
+    };
+    if repo::insert(&mut tx, &application).await?.is_none() {
+        return Err(
+            AppError::Conflict("Ti sei già candidato/a a questa offerta.".into()).with_status(),
+        );
+    }
+    let title = &offer.row.title;
+    let url = &state.config.public_url;
+    enqueue_mail(
+        &mut tx,
+        Some(citizen.id),
+        &citizen.email,
+        &format!("Candidatura inviata: {title}"),
+        &format!("Buongiorno {},\n\nla tua candidatura per «{title}» ({}) è stata inviata con il CV «{}». Quando chi ha pubblicato l'offerta la esamina, lo vedi qui:\n{url}/area/candidature\n\nIn bocca al lupo!\nRete per il Lavoro — Comune della Spezia\n", citizen.display_name, offer.row.organisation, cv.name),
+    )
+    .await?;
+    if let Some(p) = publisher {
+        enqueue_mail(
+            &mut tx,
+            Some(p.id),
+            &p.email,
+            &format!("Nuova candidatura: {title}"),
+            &format!("Buongiorno {},\n\n{} si è candidato/a alla vostra offerta «{title}». Il CV e il messaggio sono qui:\n{url}/pubblica/{offer_id}/candidature\n\nRete per il Lavoro — Comune della Spezia\n", p.display_name, citizen.display_name),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+/// The applications to an offer, for its publisher and staff.
+pub async fn received(
+    state: &AppState,
+    user: &SessionUser,
+    offer_id: i64,
+) -> Result<Received, AppError> {
+    let offer = stored(state, offer_id).await?;
+    if !manages(&offer, user) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    Ok(Received {
+        offer_id,
+        offer_title: offer.row.title,
+        applications: repo::for_offer(&state.db, offer_id).await?,
+    })
+}
+
+/// The publisher moves an application on; the applicant is told.
+pub async fn set_stage(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+    stage: &str,
+) -> Result<(), AppError> {
+    let stage =
+        Stage::from_code(stage).ok_or_else(|| invalid("stage", "Scegli uno stato dall'elenco."))?;
+    let (offer_id, citizen_id, current) = repo::head(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let offer = stored(state, offer_id).await?;
+    if !manages(&offer, user) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if current == stage {
+        return Ok(());
+    }
+    let citizen = user_by_id(&state.db, citizen_id).await?;
+    let mut tx = state.db.begin_write().await?;
+    repo::set_stage(&mut tx, id, stage).await?;
+    if let Some(c) = citizen {
+        let title = &offer.row.title;
+        let news = match stage {
+            Stage::InEsame => "è in esame.".to_string(),
+            Stage::Colloquio => "è passata al colloquio: ti contatteranno per fissarlo.".to_string(),
+            Stage::NonSelezionata => "non è stata selezionata. Non scoraggiarti: allo sportello InfoLavoro possiamo rivedere insieme il CV.".to_string(),
+            Stage::Assunta => "ha avuto esito positivo: complimenti!".to_string(),
+            Stage::Ricevuta => "è di nuovo tra quelle ricevute.".to_string(),
+        };
+        enqueue_mail(
+            &mut tx,
+            Some(c.id),
+            &c.email,
+            &format!("La tua candidatura per «{title}»: {}", pick(stage.label(), false)),
+            &format!("Buongiorno {},\n\nla tua candidatura per «{title}» ({}) {news}\n\nTutte le tue candidature: {}/area/candidature\n\nRete per il Lavoro — Comune della Spezia\n", c.display_name, offer.row.organisation, state.config.public_url),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+/// The CV of an application as a PDF, for the offer's publisher and staff.
+pub async fn cv_pdf(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    let (offer_id, _, _) = repo::head(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !manages(&stored(state, offer_id).await?, user) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    let (language, document, photo) = repo::cv_of(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let comune = crate::network::repo::comune_by_slug(&state.db, &document.personal.comune)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let layout = crate::cv::layout::build(&document, language, &comune);
+    let stem = format!(
+        "CV-{}",
+        crate::network::domain::slugify(&document.full_name())
+    );
+    let bytes =
+        crate::cv::service::typeset(state, layout, crate::cv::domain::Template::Europass, photo)
+            .await?;
+    Ok((stem, bytes))
+}
