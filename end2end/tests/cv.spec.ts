@@ -10,11 +10,8 @@ import { newCitizen } from "./people";
 test.use({ viewport: { width: 360, height: 740 } });
 test.describe.configure({ timeout: 240_000 });
 
-// A 2×2 PNG, red.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
-  "base64",
-);
+// A 4×4 PNG, brick red.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4YGAARwzEcQDdQxIBgHWiQQAAAABJRU5ErkJggg==", "base64");
 
 async function saved(page: Page) {
   await expect(page.getByTestId("stato-salvataggio")).toHaveText("✓ Salvato");

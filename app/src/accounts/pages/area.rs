@@ -68,10 +68,10 @@ fn Area(account: MyAccount) -> impl IntoView {
                     } else {
                         td_string!(l, account.consent_privacy)
                     };
-                    let withdrawn = c.withdrawn_at.map(|at| format!(" — {} {}", crate::components::tr(l, "ritirato il", "withdrawn on"), italian_datetime(at)));
-                    view! {
-                        <li>{what} " (" {c.text_version} "), " {italian_datetime(c.given_at)}{withdrawn}</li>
-                    }
+                    let withdrawn = c.withdrawn_at.map(|at| format!(" — {} {}", crate::components::tr(l, "ritirato il", "withdrawn on"), italian_datetime(at))).unwrap_or_default();
+                    // One text node: adjacent optional texts trip hydration.
+                    let line = format!("{what} ({}), {}{withdrawn}", c.text_version, italian_datetime(c.given_at));
+                    view! { <li>{line}</li> }
                 }).collect_view()}
             </ul>
         </section>

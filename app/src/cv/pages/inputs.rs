@@ -162,6 +162,8 @@ pub fn DocText(
     let invalid = move || message.read().is_some();
     let described = described_by(&id, hint.is_some(), invalid);
     let Lens { get, set } = lens;
+    // The attribute for the page as the server sends it; the property for every change after.
+    let initial = get(&draft.doc.read_untracked());
     view! {
         <Frame field label hint message>
             <input
@@ -169,6 +171,7 @@ pub fn DocText(
                 type=kind
                 class="input"
                 autocomplete=autocomplete
+                value=initial
                 prop:value=move || get(&draft.doc.read())
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -197,6 +200,7 @@ pub fn DocArea(
     let invalid = move || message.read().is_some();
     let described = described_by(&id, hint.is_some(), invalid);
     let Lens { get, set } = lens;
+    let initial = get(&draft.doc.read_untracked());
     view! {
         <Frame field label hint message>
             <textarea
@@ -211,7 +215,7 @@ pub fn DocArea(
                 }
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described
-            ></textarea>
+            >{initial}</textarea>
         </Frame>
     }
 }

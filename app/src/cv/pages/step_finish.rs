@@ -75,9 +75,10 @@ fn Visibility(draft: Draft) -> impl IntoView {
     let english = draft.english;
     let action = ServerAction::<SetCvVisibility>::new();
     let result = action.value();
+    // The form always asks for the opposite of what is shown: a success flips it.
     Effect::new(move |_| {
-        if let (Some(Ok(())), Some(input)) = (result.get(), action.input().get_untracked()) {
-            draft.visible.set(input.visible);
+        if let Some(Ok(())) = result.get() {
+            draft.visible.update(|v| *v = !*v);
         }
     });
     let distances: Vec<(String, String)> = [0u16, 5, 10, 15, 25, 50, 100]
