@@ -48,6 +48,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tailwindcss ]
 fi
 
 if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--browser" ]; then
+  if ! cargo nextest --version >/dev/null 2>&1; then
+    say "installing cargo-nextest (a few minutes, once)"
+    cargo install cargo-nextest --locked
+  fi
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
   command -v pdftotext >/dev/null || apt_install poppler-utils
   command -v soffice >/dev/null || apt_install libreoffice-writer-nogui

@@ -28,7 +28,9 @@ trap 'rm -rf "$work"' EXIT
 log="$work/output.log"
 
 say "unit, data-layer (SQLite and PostgreSQL) and server tests"
-cargo test -p app --features ssr -p server 2>&1 | tee -a "$log"
+# Page renders in debug builds go deep: room for them on every test thread.
+export RUST_MIN_STACK=8388608
+cargo nextest run -p app --features ssr -p server 2>&1 | tee -a "$log"
 
 say "end-to-end tests in Chromium (release build)"
 cargo leptos build --release --precompress --split
@@ -47,6 +49,6 @@ say "wasm size"
 node scripts/wasm-size.mjs target/site/pkg 300
 
 # One closing line for the whole run (any failure has already stopped the script).
-rust=$(grep -oE '^test result: ok\. [0-9]+ passed' "$log" | awk '{ n += $4 } END { print n + 0 }')
+rust=$(grep -oE 'tests run: [0-9]+ passed' "$log" | awk '{ n += $3 } END { print n + 0 }')
 browser=$(grep -oE '^ +[0-9]+ passed \(' "$log" | awk '{ n += $1 } END { print n + 0 }')
 echo "summary: $((rust + browser)) passed, 0 failed"

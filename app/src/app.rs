@@ -5,6 +5,9 @@ use crate::accounts::pages::routes::{
     VerificationsRoute, VerifyEmailRoute,
 };
 use crate::applications::pages::routes::{MyApplicationsRoute, ReceivedApplicationsRoute};
+use crate::candidates::pages::routes::{
+    CandidateRoute, CandidatesRoute, MyProfileRoute, ShortlistsRoute,
+};
 use crate::catalogue::pages::routes::{
     CourseRoute, CoursesRoute, MeetingRoute, MeetingsRoute, MyCalendarRoute, NewActivityRoute,
     OrganiseRoute, RosterRoute,
@@ -77,6 +80,10 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("pubblica"), StaticSegment("nuova")) view={Lazy::<NewOfferRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("pubblica"), ParamSegment("id")) view={Lazy::<EditOfferRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("pubblica"), ParamSegment("id"), StaticSegment("candidature")) view={Lazy::<ReceivedApplicationsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("imprese"), StaticSegment("candidati")) view={Lazy::<CandidatesRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("imprese"), StaticSegment("candidati"), ParamSegment("id")) view={Lazy::<CandidateRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("imprese"), StaticSegment("liste")) view={Lazy::<ShortlistsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("profilo")) view={Lazy::<MyProfileRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("area"), StaticSegment("candidature")) view={Lazy::<MyApplicationsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("staff"), StaticSegment("offerte")) view={Lazy::<ReviewOffersRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view={Lazy::<MyAlertsRoute>::new()} ssr=SsrMode::Async/>

@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod app;
 pub mod applications;
+pub mod candidates;
 pub mod catalogue;
 pub mod components;
 pub mod cookies;
@@ -35,6 +36,8 @@ mod error_ssr;
 pub mod fields;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod text_index;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

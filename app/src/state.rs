@@ -22,6 +22,8 @@ pub struct AppState {
     pub mail_wakeup: Arc<Notify>,
     /// The search index of the offers, in step with the database.
     pub offers: crate::offers::engine::Search,
+    /// The candidates' search index, in step with the visible CVs.
+    pub candidates: crate::candidates::engine::Candidates,
     /// Bounds how many documents (PDF) are typeset at once.
     pub renderers: Arc<tokio::sync::Semaphore>,
 }

@@ -16,8 +16,26 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// Stack of each runtime thread. Rendering a page walks a deep tree of view
+/// types; in a debug build a page with forms nested in suspenses can pass
+/// tokio's 2 MiB default, so give the threads room (they are few).
+const THREAD_STACK_BYTES: usize = 8 * 1024 * 1024;
+
+fn main() -> ExitCode {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(THREAD_STACK_BYTES)
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(run()),
+        Err(error) => {
+            eprintln!("cannot start the async runtime: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> ExitCode {
     let config = Config::from_env();
     init_tracing(config.log_json);
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -35,6 +35,7 @@ pub async fn build_state(
         app::offers::gen_demo::seed_if_empty(&db, DEMO_OFFERS).await?;
     }
     let offers = app::offers::engine::Search::load(&db).await?;
+    let candidates = app::candidates::engine::Candidates::load(&db).await?;
     Ok(AppState {
         leptos_options,
         db,
@@ -43,6 +44,7 @@ pub async fn build_state(
         hasher: Hasher::new(4),
         mail_wakeup: Arc::new(Notify::new()),
         offers,
+        candidates,
         // Typesetting is CPU-bound: one document per core.
         renderers: Arc::new(tokio::sync::Semaphore::new(2)),
     })
@@ -66,6 +68,10 @@ pub fn spawn_outbox_worker(state: &AppState) {
         state.offers.clone(),
     ));
     tokio::spawn(app::offers::alerts::run_digest_worker(state.clone()));
+    tokio::spawn(app::candidates::engine::run_sync_worker(
+        state.db.clone(),
+        state.candidates.clone(),
+    ));
 }
 
 pub fn build_router(state: AppState) -> Router {
@@ -77,6 +83,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(app::offers::feeds::routes())
         .merge(app::cv::routes::routes())
         .merge(app::applications::routes::routes())
+        .merge(app::candidates::routes::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })

@@ -17,6 +17,8 @@ pub enum Access {
 const STAFF: &[Role] = &[Role::Operatore, Role::Admin];
 const ADMIN: &[Role] = &[Role::Admin];
 const CITIZEN: &[Role] = &[Role::Cittadino];
+/// Who searches candidates: verified businesses.
+const BUSINESS: &[Role] = &[Role::Impresa];
 /// Who publishes courses and meetings: member bodies, and staff on their behalf.
 const ORGANISERS: &[Role] = &[Role::Ente, Role::Operatore, Role::Admin];
 /// Who publishes offers: businesses and member bodies, and staff for them.
@@ -80,6 +82,17 @@ pub const POLICY: &[(&str, Access)] = &[
     ("delete_cv", Access::Roles(CITIZEN)),
     ("delete_cv_photo", Access::Roles(CITIZEN)),
     ("set_cv_visibility", Access::Roles(CITIZEN)),
+    // Businesses find candidates.
+    ("search_candidates", Access::Roles(BUSINESS)),
+    ("get_candidate", Access::Roles(BUSINESS)),
+    ("list_shortlists", Access::Roles(BUSINESS)),
+    ("create_shortlist", Access::Roles(BUSINESS)),
+    ("save_to_shortlist", Access::Roles(BUSINESS)),
+    ("remove_from_shortlist", Access::Roles(BUSINESS)),
+    ("delete_shortlist", Access::Roles(BUSINESS)),
+    ("request_contact", Access::Roles(BUSINESS)),
+    ("get_my_visibility", Access::Roles(CITIZEN)),
+    ("answer_contact_request", Access::Roles(CITIZEN)),
     // Desk appointments.
     ("get_desk_slots", Access::Everyone),
     ("book_appointment", Access::Roles(BOOKERS)),

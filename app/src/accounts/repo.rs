@@ -489,6 +489,7 @@ pub async fn erase_account(tx: &mut Tx, user: &SessionUser) -> Result<(), sqlx::
     .execute(&mut **tx)
     .await?;
     crate::applications::repo::delete_all(tx, id).await?;
+    crate::candidates::repo::delete_all(tx, id).await?;
     crate::cv::repo::delete_all(tx, id).await?;
     for table in [
         "sessions",

@@ -256,9 +256,16 @@ pub async fn delete_account(
             "La password non è corretta.",
         )));
     }
+    erase(state, user).await
+}
+
+/// Erases the account (its owner has proved who they are).
+pub async fn erase(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     repo::erase_account(&mut tx, user).await?;
     tx.commit().await?;
+    // Their profile leaves the businesses' search at once.
+    state.candidates.prune(&state.db).await?;
     Ok(())
 }
 

@@ -191,6 +191,23 @@ pub async fn set_visible(
     Ok(done.rows_affected() == 1)
 }
 
+/// Hides the person's other visible CVs; their ids.
+pub async fn hide_others(tx: &mut Tx, owner: i64, keep: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let others: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM cvs WHERE owner_id = $1 AND visible = 1 AND id <> $2")
+            .bind(owner)
+            .bind(keep)
+            .fetch_all(&mut **tx)
+            .await?;
+    sqlx::query("UPDATE cvs SET visible = 0, updated_at = $1 WHERE owner_id = $2 AND visible = 1 AND id <> $3")
+        .bind(now())
+        .bind(owner)
+        .bind(keep)
+        .execute(&mut **tx)
+        .await?;
+    Ok(others)
+}
+
 /// How many of this person's CVs are visible.
 pub async fn visible_count(tx: &mut Tx, owner: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM cvs WHERE owner_id = $1 AND visible = 1")

@@ -89,6 +89,8 @@ pub async fn save(
 ) -> Result<i64, AppError> {
     let doc = parse_document(doc)?;
     if let Some(new) = repo::save_document(&state.db, user.id, id, revision, &doc).await? {
+        // A visible CV is a profile businesses search: keep it current.
+        state.candidates.refresh(&state.db, id).await?;
         return Ok(new);
     }
     mine(state, user, id).await?;
@@ -130,6 +132,7 @@ pub async fn delete(state: &AppState, user: &SessionUser, id: i64) -> Result<(),
     }
     tx.commit().await?;
     if found {
+        state.candidates.refresh(&state.db, id).await?;
         Ok(())
     } else {
         Err(AppError::NotFound.with_status())
@@ -154,6 +157,12 @@ pub async fn set_visibility(
     if !repo::set_visible(&mut tx, user.id, id, visible).await? {
         return Err(AppError::NotFound.with_status());
     }
+    // One profile per person: the CV made visible replaces any other.
+    let others = if visible {
+        repo::hide_others(&mut tx, user.id, id).await?
+    } else {
+        Vec::new()
+    };
     if visible {
         crate::accounts::repo::add_consent(
             &mut tx,
@@ -166,6 +175,10 @@ pub async fn set_visibility(
         withdraw_consent_if_none_visible(&mut tx, user.id).await?;
     }
     tx.commit().await?;
+    // In this process's index before the answer goes back: hidden means hidden.
+    for cv in others.into_iter().chain([id]) {
+        state.candidates.refresh(&state.db, cv).await?;
+    }
     Ok(())
 }
 

@@ -90,7 +90,15 @@ where
         .expect("state builds");
     let db = state.db.clone();
     test(state).await;
-    db.close().await;
+    // sqlx's close waits for every connection to come back; on PostgreSQL it
+    // has been seen to wait forever after a page render dropped a query
+    // mid-way. The database is dropped with FORCE just after anyway.
+    if tokio::time::timeout(std::time::Duration::from_secs(5), db.close())
+        .await
+        .is_err()
+    {
+        eprintln!("the pool did not close within 5 s; dropping the database anyway");
+    }
     match engine {
         Engine::Sqlite => {
             if let Some(dir) = cleanup {

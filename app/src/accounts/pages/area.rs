@@ -123,6 +123,14 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
             ),
         ));
         links.push((
+            "/area/profilo",
+            tr(
+                l,
+                "Il tuo profilo per le imprese",
+                "Your profile for businesses",
+            ),
+        ));
+        links.push((
             "/area/candidature",
             tr(l, "Le tue candidature", "Your applications"),
         ));
@@ -150,6 +158,16 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
         links.push((
             "/pubblica",
             tr(l, "Le tue offerte di lavoro", "Your job offers"),
+        ));
+    }
+    if role == Role::Impresa {
+        links.push((
+            "/imprese/candidati",
+            tr(l, "Cerca candidati", "Find candidates"),
+        ));
+        links.push((
+            "/imprese/liste",
+            tr(l, "Le tue liste di candidati", "Your candidate lists"),
         ));
     }
     if matches!(role, Role::Ente | Role::Operatore | Role::Admin) {

@@ -101,7 +101,8 @@ fn Visibility(draft: Draft) -> impl IntoView {
     view! {
         <section class="card mb-8" aria-labelledby="visibilita">
             <h3 id="visibilita" class="mb-2 text-xl font-bold">{tr(l, "Rendi visibile alle imprese", "Make it visible to businesses")}</h3>
-            <p class="mb-4">{tr(l, "Le imprese verificate della Rete cercano candidati: possono trovarti senza vedere chi sei, e chiederti un contatto che tu accetti o rifiuti.", "Verified businesses of the network look for candidates: they can find you without seeing who you are, and ask to contact you; you accept or decline.")}</p>
+            <p class="mb-2">{tr(l, "Le imprese verificate della Rete cercano candidati: possono trovarti senza vedere chi sei, e chiederti un contatto che tu accetti o rifiuti.", "Verified businesses of the network look for candidates: they can find you without seeing who you are, and ask to contact you; you accept or decline.")}</p>
+            <p class="mb-4">{tr(l, "Un solo CV alla volta è visibile. Nel profilo e nelle esperienze non scrivere il tuo nome né altri dati che ti fanno riconoscere: le imprese li vedono solo se accetti.", "Only one CV at a time is visible. Do not write your name or anything that identifies you in the profile and experience: businesses see that only if you accept.")}</p>
             <DocText draft field="wishes.roles" label=tr(l, "Che lavoro cerchi", "What work you look for") hint=tr(l, "Per esempio: magazziniere, carrellista", "For example: warehouse worker, forklift driver") lens=lens!(wishes.roles)/>
             <DocSelect draft field="wishes.travel_km" label=tr(l, "Quanto sei disposto/a a spostarti", "How far you will travel") options=distances lens=travel/>
             <DocText draft field="wishes.available_from" label=tr(l, "Disponibile dal (vuoto: subito)", "Available from (empty: now)") kind="date" lens=lens!(wishes.available_from)/>

@@ -1,0 +1,90 @@
+//! Server functions of candidate profiles. Businesses (verified, active)
+//! search, open, shortlist and ask; the candidate answers. Every function
+//! starts with `authorize` (the policy table).
+
+use super::domain::{CandidateProfile, CandidateQuery, CandidateResults, MyVisibility, Shortlist};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+#[server(prefix = "/api", endpoint = "search_candidates", input = GetUrl)]
+pub async fn search_candidates(query: CandidateQuery) -> Result<CandidateResults, AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("search_candidates").await?;
+    super::service::search(&state, &user, &query).await
+}
+
+#[server(prefix = "/api", endpoint = "get_candidate", input = GetUrl)]
+pub async fn get_candidate(id: i64) -> Result<CandidateProfile, AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("get_candidate").await?;
+    super::service::open(&state, &user, id).await
+}
+
+#[server(prefix = "/api", endpoint = "list_shortlists", input = GetUrl)]
+pub async fn list_shortlists() -> Result<Vec<Shortlist>, AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("list_shortlists").await?;
+    super::service::shortlists(&state, &user).await
+}
+
+#[server(prefix = "/api", endpoint = "create_shortlist")]
+pub async fn create_shortlist(name: String) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("create_shortlist").await?;
+    super::service::create_shortlist(&state, &user, &name).await?;
+    Ok(())
+}
+
+/// Adds a profile to a list, or changes its note there.
+#[server(prefix = "/api", endpoint = "save_to_shortlist")]
+pub async fn save_to_shortlist(
+    list: i64,
+    cv: i64,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("save_to_shortlist").await?;
+    super::service::save_to_shortlist(&state, &user, list, cv, &note).await
+}
+
+#[server(prefix = "/api", endpoint = "remove_from_shortlist")]
+pub async fn remove_from_shortlist(list: i64, cv: i64) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("remove_from_shortlist").await?;
+    super::service::remove_from_shortlist(&state, &user, list, cv).await
+}
+
+#[server(prefix = "/api", endpoint = "delete_shortlist")]
+pub async fn delete_shortlist(list: i64) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("delete_shortlist").await?;
+    super::service::delete_shortlist(&state, &user, list).await
+}
+
+#[server(prefix = "/api", endpoint = "request_contact")]
+pub async fn request_contact(
+    cv: i64,
+    message: String,
+    #[server(default)] offer: String,
+) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("request_contact").await?;
+    let offer = match offer.trim() {
+        "" => None,
+        id => Some(
+            id.parse::<i64>()
+                .map_err(|_| crate::fields::invalid("offer", "Scegli una delle tue offerte."))?,
+        ),
+    };
+    super::service::request_contact(&state, &user, cv, &message, offer).await
+}
+
+#[server(prefix = "/api", endpoint = "get_my_visibility", input = GetUrl)]
+pub async fn get_my_visibility() -> Result<MyVisibility, AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("get_my_visibility").await?;
+    super::service::my_visibility(&state, &user).await
+}
+
+#[server(prefix = "/api", endpoint = "answer_contact_request")]
+pub async fn answer_contact_request(id: i64, answer: String) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("answer_contact_request").await?;
+    let accept = match answer.as_str() {
+        "accetta" => true,
+        "rifiuta" => false,
+        _ => return Err(crate::fields::invalid("answer", "Scelta non valida.")),
+    };
+    super::service::answer(&state, &user, id, accept).await
+}

@@ -1,0 +1,222 @@
+//! Candidate profiles as businesses see them: blind by design. D.Lgs.
+//! 276/2003 art. 10 forbids selecting on age, sex, nationality, beliefs,
+//! union membership, health or family, so none of these types carries a
+//! name, photo, birth date, nationality or contact: only `Contacts`, given
+//! after the candidate accepts a business's request.
+
+use crate::catalogue::domain::Label;
+use crate::cv::domain::{CvLanguage, LanguageSkill};
+use serde::{Deserialize, Serialize};
+
+/// Profiles a business may open in a day (against scraping).
+pub const DAILY_VIEWS: i64 = 200;
+pub const PAGE_SIZE: usize = 20;
+
+/// The search of `/imprese/candidati`, every field a URL parameter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CandidateQuery {
+    /// Skills, roles, anything in the profile.
+    pub q: String,
+    /// Where the job is (a comune's slug).
+    pub comune: String,
+    /// Radius around it; a candidate must also be willing to travel that far.
+    pub km: String,
+    /// A language and the least CEFR level wanted in it.
+    pub lingua: String,
+    pub livello: String,
+    pub patente: String,
+    /// The least EQF level.
+    pub istruzione: String,
+    /// Available by this date (`YYYY-MM-DD`).
+    pub disponibile: String,
+    /// The least years of work experience.
+    pub esperienza: String,
+    pub contratto: String,
+    /// `rilevanza` (default) or `recenti`.
+    pub ordina: String,
+    pub pagina: String,
+}
+
+impl CandidateQuery {
+    pub fn page(&self) -> usize {
+        self.pagina.parse::<usize>().unwrap_or(1).max(1)
+    }
+
+    /// The query string of this search, empty fields left out.
+    pub fn to_query_string(&self) -> String {
+        [
+            ("q", &self.q),
+            ("comune", &self.comune),
+            ("km", &self.km),
+            ("lingua", &self.lingua),
+            ("livello", &self.livello),
+            ("patente", &self.patente),
+            ("istruzione", &self.istruzione),
+            ("disponibile", &self.disponibile),
+            ("esperienza", &self.esperienza),
+            ("contratto", &self.contratto),
+            ("ordina", &self.ordina),
+            ("pagina", &self.pagina),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", crate::offers::domain::encode(v.trim())))
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+}
+
+/// A profile in the results: what the job needs, nothing of who the person is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CandidateCard {
+    pub id: i64,
+    pub headline: String,
+    pub roles: String,
+    pub comune_name: String,
+    pub travel_km: u16,
+    /// From the searched comune, when there is one.
+    pub distance_km: Option<f64>,
+    /// `YYYY-MM-DD`; empty: now.
+    pub available_from: String,
+    pub contracts: Vec<String>,
+    /// (language, lowest level on the grid)
+    pub languages: Vec<(String, String)>,
+    pub licences: Vec<String>,
+    pub education_level: u8,
+    pub years: u8,
+    pub updated_at: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CandidateResults {
+    pub total: usize,
+    pub items: Vec<CandidateCard>,
+    pub page: usize,
+    pub pages: usize,
+    /// Facets for the current search: (code, count).
+    pub per_comune: Vec<(String, i64)>,
+    pub per_licence: Vec<(String, i64)>,
+    pub per_contract: Vec<(String, i64)>,
+    /// Profiles this business may still open today.
+    pub views_left: i64,
+}
+
+/// A job or voluntary role on a blind profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BlindEntry {
+    pub period: String,
+    pub title: String,
+    pub subtitle: String,
+    pub lines: Vec<String>,
+}
+
+/// A whole profile, as a business opens it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CandidateProfile {
+    pub card: CandidateCard,
+    pub cv_language: CvLanguage,
+    pub profile: String,
+    pub experience: Vec<BlindEntry>,
+    pub education: Vec<BlindEntry>,
+    pub mother_tongues: Vec<String>,
+    pub language_grid: Vec<LanguageSkill>,
+    /// (DigComp area, level)
+    pub digital: Vec<(String, String)>,
+    pub digital_tools: String,
+    pub own_vehicle: bool,
+    pub other_skills: String,
+    pub certifications: Vec<BlindEntry>,
+    pub volunteering: Vec<BlindEntry>,
+    pub interests: String,
+    /// This business's request to the candidate, if any.
+    pub request: Option<RequestState>,
+    /// Given only once the candidate accepted this business's request.
+    pub contacts: Option<Contacts>,
+    /// This business's shortlists, and whether the profile is on each.
+    pub shortlists: Vec<(i64, String, bool)>,
+    /// The business's published offers, to attach to a request (id, title).
+    pub offers: Vec<(i64, String)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestState {
+    Pending,
+    Accepted,
+    Declined,
+}
+
+impl RequestState {
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestState::Pending => "in_attesa",
+            RequestState::Accepted => "accettata",
+            RequestState::Declined => "rifiutata",
+        }
+    }
+
+    pub fn from_code(code: &str) -> RequestState {
+        match code {
+            "accettata" => RequestState::Accepted,
+            "rifiutata" => RequestState::Declined,
+            _ => RequestState::Pending,
+        }
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            RequestState::Pending => ("In attesa di risposta", "Waiting for an answer"),
+            RequestState::Accepted => ("Accettata", "Accepted"),
+            RequestState::Declined => ("Rifiutata", "Declined"),
+        }
+    }
+}
+
+/// Who the candidate is: only after they accepted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contacts {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    /// The CV as a PDF, for the business.
+    pub cv_href: String,
+}
+
+/// A business's named list of profiles, with its private notes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shortlist {
+    pub id: i64,
+    pub name: String,
+    pub entries: Vec<ShortlistEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShortlistEntry {
+    pub cv_id: i64,
+    /// `None` once the candidate hid the profile.
+    pub card: Option<CandidateCard>,
+    pub note: String,
+    pub added_at: i64,
+}
+
+/// What the candidate sees of businesses' interest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyVisibility {
+    /// The visible CV, if any (id, name).
+    pub visible_cv: Option<(i64, String)>,
+    /// (organisation, when)
+    pub views: Vec<(String, i64)>,
+    pub requests: Vec<IncomingRequest>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IncomingRequest {
+    pub id: i64,
+    pub organisation: String,
+    pub message: String,
+    /// The offer attached to the request (id, title).
+    pub offer: Option<(i64, String)>,
+    pub state: RequestState,
+    pub sent_at: i64,
+}

@@ -1,0 +1,225 @@
+//! The businesses' search of candidates: every visible CV in memory, like
+//! the offers' search (same Italian text scoring), kept in step with the
+//! database by `engine.rs`.
+
+use super::domain::{CandidateCard, CandidateQuery, CandidateResults, PAGE_SIZE};
+use crate::catalogue::domain::distance_km;
+use crate::cv::domain::{cefr_rank, LICENCES};
+use crate::offers::domain::CONTRACTS;
+use crate::offers::index::Place;
+use crate::text_index::TextIndex;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// What the index keeps of one visible CV.
+#[derive(Clone, Debug)]
+pub struct IndexedProfile {
+    pub card: CandidateCard,
+    pub comune_slug: String,
+    /// Roles and headline (weighted more), then everything else.
+    pub strong_text: String,
+    pub text: String,
+    /// (normalised language name, CEFR rank 1–6; 7 for a mother tongue)
+    pub languages: Vec<(String, u8)>,
+}
+
+struct Doc {
+    profile: IndexedProfile,
+    place: Option<usize>,
+}
+
+const ROLE_WEIGHT: f32 = 3.0;
+
+#[derive(Default)]
+pub struct CandidateIndex {
+    places: Vec<Place>,
+    docs: Vec<Option<Doc>>,
+    free: Vec<u32>,
+    by_id: HashMap<i64, u32>,
+    text: TextIndex,
+}
+
+/// "Inglese", "inglese " and "INGLESE" are one language.
+pub fn language_key(name: &str) -> String {
+    crate::text::normalise(name)
+}
+
+impl CandidateIndex {
+    pub fn new(places: Vec<Place>) -> CandidateIndex {
+        CandidateIndex {
+            places,
+            ..CandidateIndex::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.by_id.keys().copied()
+    }
+
+    pub fn contains(&self, id: i64) -> bool {
+        self.by_id.contains_key(&id)
+    }
+
+    pub fn card(&self, id: i64) -> Option<CandidateCard> {
+        let slot = *self.by_id.get(&id)?;
+        self.docs[slot as usize]
+            .as_ref()
+            .map(|d| d.profile.card.clone())
+    }
+
+    pub fn upsert(&mut self, profile: IndexedProfile) {
+        self.remove(profile.card.id);
+        let slot = self.free.pop().unwrap_or_else(|| {
+            self.docs.push(None);
+            (self.docs.len() - 1) as u32
+        });
+        self.text.insert(
+            slot,
+            &[(&profile.strong_text, ROLE_WEIGHT), (&profile.text, 1.0)],
+        );
+        let place = self
+            .places
+            .iter()
+            .position(|p| p.slug == profile.comune_slug);
+        self.by_id.insert(profile.card.id, slot);
+        self.docs[slot as usize] = Some(Doc { profile, place });
+    }
+
+    pub fn remove(&mut self, id: i64) {
+        if let Some(slot) = self.by_id.remove(&id) {
+            self.docs[slot as usize] = None;
+            self.text.remove(slot);
+            self.free.push(slot);
+        }
+    }
+
+    fn distance(&self, a: usize, b: usize) -> f64 {
+        let (a, b) = (&self.places[a], &self.places[b]);
+        distance_km((a.latitude, a.longitude), (b.latitude, b.longitude))
+    }
+
+    pub fn search(&self, query: &CandidateQuery) -> CandidateResults {
+        let scores = self.text.scores(&query.q, self.docs.len());
+        let centre = self.places.iter().position(|p| p.slug == query.comune);
+        let km = query.km.parse::<f64>().unwrap_or(0.0).clamp(0.0, 200.0);
+        let language = language_key(&query.lingua);
+        let level = cefr_rank(&query.livello).max(1);
+        let education: u8 = query.istruzione.parse().unwrap_or(0);
+        let years: u8 = query.esperienza.parse().unwrap_or(0);
+        let by = query.disponibile.trim();
+        let mut per_comune = vec![0i64; self.places.len()];
+        let mut per_licence: HashMap<&str, i64> = HashMap::new();
+        let mut per_contract: HashMap<&str, i64> = HashMap::new();
+        let mut hits: Vec<(u32, f32, i64, f64)> = Vec::new();
+        for (slot, doc) in self.docs.iter().enumerate() {
+            let Some(doc) = doc else { continue };
+            let score = match &scores {
+                Some(s) if s[slot] <= 0.0 => continue,
+                Some(s) => s[slot],
+                None => 0.0,
+            };
+            let p = &doc.profile;
+            let c = &p.card;
+            // The job's place must be within the radius and within the
+            // candidate's own reach.
+            let distance = match (centre, doc.place) {
+                (Some(centre), Some(place)) => self.distance(centre, place),
+                (Some(_), None) => continue,
+                (None, _) => f64::MAX,
+            };
+            if centre.is_some()
+                && (distance > km.max(0.5) || distance > f64::from(c.travel_km).max(0.5))
+            {
+                continue;
+            }
+            let fits = (language.is_empty()
+                || p.languages
+                    .iter()
+                    .any(|(l, r)| *l == language && *r >= level))
+                && c.education_level >= education
+                && c.years >= years
+                && (by.is_empty()
+                    || c.available_from.is_empty()
+                    || c.available_from.as_str() <= by);
+            if !fits {
+                continue;
+            }
+            let licence_ok = query.patente.is_empty() || c.licences.contains(&query.patente);
+            let contract_ok = query.contratto.is_empty() || c.contracts.contains(&query.contratto);
+            if licence_ok && contract_ok {
+                if let Some(place) = doc.place {
+                    per_comune[place] += 1;
+                }
+            }
+            if contract_ok {
+                for l in &c.licences {
+                    *per_licence.entry(l.as_str()).or_default() += 1;
+                }
+            }
+            if licence_ok {
+                for k in &c.contracts {
+                    *per_contract.entry(k.as_str()).or_default() += 1;
+                }
+            }
+            if licence_ok && contract_ok {
+                hits.push((slot as u32, score, c.updated_at, distance));
+            }
+        }
+        type Hit = (u32, f32, i64, f64);
+        let recent: fn(&Hit, &Hit) -> Ordering = |a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0));
+        let order: fn(&Hit, &Hit) -> Ordering = if query.ordina == "recenti" || scores.is_none() {
+            recent
+        } else {
+            |a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0))
+        };
+        let total = hits.len();
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let page = query.page().min(pages);
+        let end = (page * PAGE_SIZE).min(total);
+        if end > 0 && end < total {
+            hits.select_nth_unstable_by(end - 1, order);
+            hits.truncate(end);
+        }
+        hits.sort_by(order);
+        let items = hits[(page - 1) * PAGE_SIZE..end]
+            .iter()
+            .filter_map(|(slot, _, _, distance)| {
+                let mut card = self.docs[*slot as usize].as_ref()?.profile.card.clone();
+                card.distance_km = (*distance < f64::MAX).then_some(*distance);
+                Some(card)
+            })
+            .collect();
+        let count = |map: HashMap<&str, i64>, codes: &[&str]| -> Vec<(String, i64)> {
+            codes
+                .iter()
+                .map(|code| (code.to_string(), map.get(code).copied().unwrap_or(0)))
+                .filter(|(_, n)| *n > 0)
+                .collect()
+        };
+        let contracts: Vec<&str> = CONTRACTS.iter().map(|(c, _)| *c).collect();
+        CandidateResults {
+            total,
+            items,
+            page,
+            pages,
+            per_comune: self
+                .places
+                .iter()
+                .zip(per_comune)
+                .filter(|(_, n)| *n > 0)
+                .map(|(p, n)| (p.slug.clone(), n))
+                .collect(),
+            per_licence: count(per_licence, &LICENCES),
+            per_contract: count(per_contract, &contracts),
+            views_left: 0,
+        }
+    }
+}

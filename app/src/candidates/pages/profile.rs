@@ -1,0 +1,156 @@
+//! `/imprese/candidati/{id}`: one blind profile, with the business's lists
+//! and its request for contact; once the candidate accepts, the contacts
+//! and the whole CV.
+
+use crate::candidates::api::{get_candidate, RequestContact, SaveToShortlist};
+use crate::candidates::domain::{BlindEntry, CandidateProfile, RequestState};
+use crate::catalogue::domain::pick;
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, form_message, SelectField, TextArea};
+use crate::components::{tr, use_id_param};
+use crate::cv::domain::CEFR_SKILLS;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn CandidatePage() -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let id = use_id_param();
+    let request = ServerAction::<RequestContact>::new();
+    let save = ServerAction::<SaveToShortlist>::new();
+    let profile = Resource::new(
+        move || (id.get(), request.version().get(), save.version().get()),
+        |(id, _, _)| get_candidate(id),
+    );
+    view! {
+        <Title text=tr(l, "Profilo del candidato", "Candidate profile")/>
+        <p class="mb-2"><a href="/imprese/candidati">{tr(l, "← Torna alla ricerca", "← Back to the search")}</a></p>
+        {with_data(profile, move |p| view! { <Profile p request save/> })}
+    }
+}
+
+fn entries(title: &'static str, list: Vec<BlindEntry>) -> impl IntoView {
+    (!list.is_empty()).then(|| view! {
+        <h2 class="section-title mt-6">{title}</h2>
+        <ul class="space-y-3">
+            {list.into_iter().map(|e| view! {
+                <li>
+                    <p class="text-base text-slate-700">{e.period}</p>
+                    <p class="font-bold">{e.title}</p>
+                    <p class="italic">{e.subtitle}</p>
+                    {(!e.lines.is_empty()).then(|| view! { <ul class="list-disc pl-6">{e.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> })}
+                </li>
+            }).collect_view()}
+        </ul>
+    })
+}
+
+#[component]
+fn Profile(
+    p: CandidateProfile,
+    request: ServerAction<RequestContact>,
+    save: ServerAction<SaveToShortlist>,
+) -> impl IntoView {
+    let l = use_i18n().get_locale_untracked();
+    let english = l == Locale::en;
+    let c = p.card.clone();
+    let title = if c.roles.is_empty() {
+        c.headline.clone()
+    } else {
+        c.roles.clone()
+    };
+    let sent = request.value();
+    let saved = save.value();
+    view! {
+        <h1 class="page-title">{title}</h1>
+        <p class="lead mb-4">{format!("{} · {} {} km", c.comune_name, tr(l, "si sposta fino a", "travels up to"), c.travel_km)}</p>
+        <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
+            <article lang=p.cv_language.code()>
+                {(!c.headline.is_empty()).then(|| view! { <p class="mb-2 font-semibold">{c.headline.clone()}</p> })}
+                {p.profile.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="mb-2">{l.to_string()}</p> }).collect_view()}
+                {entries(tr(l, "Esperienze di lavoro", "Work experience"), p.experience)}
+                {entries(tr(l, "Istruzione e formazione", "Education and training"), p.education)}
+                <h2 class="section-title mt-6">{tr(l, "Lingue", "Languages")}</h2>
+                {(!p.mother_tongues.is_empty()).then(|| view! { <p>{format!("{}: {}", tr(l, "Madrelingua", "Native"), p.mother_tongues.join(", "))}</p> })}
+                {(!p.language_grid.is_empty()).then(|| view! {
+                    <div class="overflow-x-auto">
+                        <table class="cv-grid my-2">
+                            <thead><tr><th scope="col">{tr(l, "Lingua", "Language")}</th>{CEFR_SKILLS.iter().map(|s| view! { <th scope="col">{pick(*s, english)}</th> }).collect_view()}</tr></thead>
+                            <tbody>{p.language_grid.into_iter().map(|g| view! {
+                                <tr><th scope="row">{g.language.clone()}</th>{g.levels().into_iter().map(|v| view! { <td>{if v.is_empty() { "–".to_string() } else { v.to_string() }}</td> }).collect_view()}</tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                })}
+                {(!p.digital.is_empty() || !p.digital_tools.is_empty()).then(|| view! {
+                    <h2 class="section-title mt-6">{tr(l, "Competenze digitali", "Digital skills")}</h2>
+                    <dl class="facts">{p.digital.into_iter().map(|(a, v)| view! { <dt>{a}</dt><dd>{v}</dd> }).collect_view()}</dl>
+                    <p class="mt-2">{p.digital_tools.clone()}</p>
+                })}
+                {(!c.licences.is_empty()).then(|| view! {
+                    <h2 class="section-title mt-6">{tr(l, "Patente", "Driving licence")}</h2>
+                    <p>{format!("{}{}", c.licences.join(", "), if p.own_vehicle { tr(l, " · automunito/a", " · own vehicle") } else { "" })}</p>
+                })}
+                {(!p.other_skills.is_empty()).then(|| view! { <h2 class="section-title mt-6">{tr(l, "Altre competenze", "Other skills")}</h2><p class="whitespace-pre-line">{p.other_skills.clone()}</p> })}
+                {entries(tr(l, "Certificazioni", "Certifications"), p.certifications)}
+                {entries(tr(l, "Volontariato", "Volunteering"), p.volunteering)}
+            </article>
+            <aside class="space-y-6">
+                {match (p.request, p.contacts) {
+                    (Some(RequestState::Accepted), Some(k)) => view! {
+                        <section class="card" aria-labelledby="contatti">
+                            <h2 id="contatti" class="section-title">{tr(l, "Contatti", "Contacts")}</h2>
+                            <dl class="facts" data-testid="contatti">
+                                <dt>{tr(l, "Nome", "Name")}</dt><dd>{k.name}</dd>
+                                <dt>{tr(l, "Email", "Email")}</dt><dd><a href=format!("mailto:{}", k.email)>{k.email.clone()}</a></dd>
+                                {(!k.phone.is_empty()).then(|| view! { <dt>{tr(l, "Telefono", "Phone")}</dt><dd>{k.phone.clone()}</dd> })}
+                            </dl>
+                            <p class="mt-3"><a class="btn-secondary" href=k.cv_href download="" rel="external">{tr(l, "Scarica il CV completo (PDF)", "Download the full CV (PDF)")}</a></p>
+                        </section>
+                    }.into_any(),
+                    (Some(state), _) => view! {
+                        <p class="notice" role="status" data-testid="richiesta">{format!("{} {}", tr(l, "Richiesta di contatto:", "Contact request:"), pick(state.label(), english))}</p>
+                    }.into_any(),
+                    (None, _) => view! {
+                        <section class="card" aria-labelledby="contatto">
+                            <h2 id="contatto" class="section-title">{tr(l, "Chiedi un contatto", "Ask for contact")}</h2>
+                            <ActionForm action=request>
+                                <input type="hidden" name="cv" value=c.id/>
+                                <p role="alert" class="field-error">{move || form_message(sent.get(), &["message", "offer"])}</p>
+                                <TextArea name="message" label=tr(l, "Messaggio per la persona", "Message for the person") rows="4"
+                                    hint=tr(l, "Chi siete e cosa proponete. Lo legge insieme al nome della vostra impresa.", "Who you are and what you offer. They read it with your business's name.")
+                                    error=Signal::derive(move || field_message(sent.get(), "message"))/>
+                                {(!p.offers.is_empty()).then(|| view! {
+                                    <SelectField name="offer" label=tr(l, "Per l'offerta (facoltativo)", "For the offer (optional)") placeholder=tr(l, "Nessuna", "None")
+                                        options=p.offers.iter().map(|(id, t)| (id.to_string(), t.clone())).collect()
+                                        error=Signal::derive(move || field_message(sent.get(), "offer"))/>
+                                })}
+                                <button type="submit" class="btn-primary">{tr(l, "Invia la richiesta", "Send the request")}</button>
+                            </ActionForm>
+                        </section>
+                    }.into_any(),
+                }}
+                <section class="card" aria-labelledby="liste">
+                    <h2 id="liste" class="section-title">{tr(l, "Salva in una lista", "Save to a list")}</h2>
+                    {p.shortlists.iter().filter(|(_, _, on)| *on).map(|(_, name, _)| view! { <p class="mb-2"><span class="badge">{format!("{} {name}", tr(l, "In lista:", "On list:"))}</span></p> }).collect_view()}
+                    {if p.shortlists.is_empty() {
+                        view! { <p>{tr(l, "Non hai ancora liste: ", "You have no lists yet: ")}<a href="/imprese/liste">{tr(l, "creane una", "create one")}</a>"."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ActionForm action=save>
+                                <input type="hidden" name="cv" value=c.id/>
+                                <SelectField name="list" label=tr(l, "Lista", "List") placeholder=tr(l, "Scegli…", "Choose…")
+                                    options=p.shortlists.iter().map(|(id, n, _)| (id.to_string(), n.clone())).collect() value=p.shortlists.first().map(|(id, _, _)| id.to_string())
+                                    error=Signal::derive(move || field_message(saved.get(), "list"))/>
+                                <TextArea name="note" label=tr(l, "Nota privata (la vedete solo voi)", "Private note (only you see it)") rows="3"
+                                    error=Signal::derive(move || field_message(saved.get(), "note"))/>
+                                <button type="submit" class="btn-secondary">{tr(l, "Salva nella lista", "Save to the list")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }}
+                </section>
+            </aside>
+        </div>
+    }
+}

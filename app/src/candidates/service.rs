@@ -1,0 +1,312 @@
+//! What the candidates' server functions do once the caller is authorised:
+//! the search, opening a profile (logged, limited per day), shortlists,
+//! contact requests and the candidate's answer.
+
+use super::domain::{
+    CandidateProfile, CandidateQuery, CandidateResults, Contacts, MyVisibility, RequestState,
+    Shortlist, ShortlistEntry, DAILY_VIEWS,
+};
+use super::extract::profile;
+use super::repo::{self, NewRequest};
+use crate::accounts::domain::SessionUser;
+use crate::accounts::repo::{enqueue_mail, user_by_id};
+use crate::accounts::tokens::now;
+use crate::dates::start_of_day;
+use crate::error::AppError;
+use crate::fields::invalid;
+use crate::state::AppState;
+
+async fn views_left(state: &AppState, business: &SessionUser) -> Result<i64, AppError> {
+    let today = repo::views_today(&state.db, business.id, start_of_day(now())).await?;
+    Ok((DAILY_VIEWS - today).max(0))
+}
+
+pub async fn search(
+    state: &AppState,
+    business: &SessionUser,
+    query: &CandidateQuery,
+) -> Result<CandidateResults, AppError> {
+    let mut results = state.candidates.read().search(query);
+    results.views_left = views_left(state, business).await?;
+    Ok(results)
+}
+
+fn not_visible() -> AppError {
+    AppError::NotFound.with_status()
+}
+
+/// A profile as this business may see it; every opening is recorded.
+pub async fn open(
+    state: &AppState,
+    business: &SessionUser,
+    id: i64,
+) -> Result<CandidateProfile, AppError> {
+    let cv = repo::visible(&state.db, id)
+        .await?
+        .ok_or_else(not_visible)?;
+    if views_left(state, business).await? == 0 {
+        return Err(AppError::Conflict(format!(
+            "Oggi hai già aperto {DAILY_VIEWS} profili, il massimo giornaliero: potrai aprirne altri domani. Le liste salvate restano consultabili."
+        ))
+        .with_status());
+    }
+    repo::log_view(&state.db, business.id, cv.owner_id, id).await?;
+    let indexed = state.candidates.indexed(&cv);
+    let mut p = profile(indexed.card, &cv.document, cv.language);
+    let request = repo::request_of(&state.db, business.id, cv.owner_id).await?;
+    p.request = request.map(|(_, s)| s);
+    if p.request == Some(RequestState::Accepted) {
+        let owner = user_by_id(&state.db, cv.owner_id).await?;
+        let d = &cv.document.personal;
+        p.contacts = Some(Contacts {
+            name: cv.document.full_name(),
+            email: if d.email.trim().is_empty() {
+                owner.map(|o| o.email).unwrap_or_default()
+            } else {
+                d.email.trim().to_string()
+            },
+            phone: d.phone.clone(),
+            address: d.address.clone(),
+            cv_href: format!("/api/candidati/{id}/cv.pdf"),
+        });
+    }
+    let entries = repo::entries(&state.db, business.id).await?;
+    p.shortlists = repo::shortlists(&state.db, business.id)
+        .await?
+        .into_iter()
+        .map(|(list, name)| {
+            let on = entries.iter().any(|(l, cv, _, _)| *l == list && *cv == id);
+            (list, name, on)
+        })
+        .collect();
+    p.offers = crate::offers::repo::managed_by(&state.db, Some(business.id))
+        .await?
+        .into_iter()
+        .filter(|o| o.status == crate::offers::domain::Status::Pubblicata)
+        .map(|o| (o.id, o.title))
+        .collect();
+    Ok(p)
+}
+
+pub async fn shortlists(
+    state: &AppState,
+    business: &SessionUser,
+) -> Result<Vec<Shortlist>, AppError> {
+    let entries = repo::entries(&state.db, business.id).await?;
+    let lists = repo::shortlists(&state.db, business.id).await?;
+    // The index is read after the last query: its lock never waits on the database.
+    let index = state.candidates.read();
+    Ok(lists
+        .into_iter()
+        .map(|(id, name)| Shortlist {
+            id,
+            name,
+            entries: entries
+                .iter()
+                .filter(|(list, ..)| *list == id)
+                .map(|(_, cv, note, at)| ShortlistEntry {
+                    cv_id: *cv,
+                    card: index.card(*cv),
+                    note: note.clone(),
+                    added_at: *at,
+                })
+                .collect(),
+        })
+        .collect())
+}
+
+pub async fn create_shortlist(
+    state: &AppState,
+    business: &SessionUser,
+    name: &str,
+) -> Result<i64, AppError> {
+    let name = crate::fields::text("name", name, 2, 80, "un nome per la lista")?;
+    repo::create_shortlist(&state.db, business.id, &name)
+        .await?
+        .ok_or_else(|| invalid("name", "Hai già una lista con questo nome."))
+}
+
+async fn my_list(state: &AppState, business: &SessionUser, list: i64) -> Result<(), AppError> {
+    if repo::owns_shortlist(&state.db, business.id, list).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound.with_status())
+    }
+}
+
+/// Puts a visible profile on one of the business's lists, with a private note.
+pub async fn save_to_shortlist(
+    state: &AppState,
+    business: &SessionUser,
+    list: i64,
+    cv: i64,
+    note: &str,
+) -> Result<(), AppError> {
+    my_list(state, business, list).await?;
+    let note = crate::fields::text("note", note, 0, 1000, "una nota")?;
+    repo::visible(&state.db, cv)
+        .await?
+        .ok_or_else(not_visible)?;
+    Ok(repo::put_entry(&state.db, list, cv, &note).await?)
+}
+
+pub async fn remove_from_shortlist(
+    state: &AppState,
+    business: &SessionUser,
+    list: i64,
+    cv: i64,
+) -> Result<(), AppError> {
+    my_list(state, business, list).await?;
+    Ok(repo::remove_entry(&state.db, list, cv).await?)
+}
+
+pub async fn delete_shortlist(
+    state: &AppState,
+    business: &SessionUser,
+    list: i64,
+) -> Result<(), AppError> {
+    my_list(state, business, list).await?;
+    Ok(repo::delete_shortlist(&state.db, business.id, list).await?)
+}
+
+/// Asks the candidate to be put in touch; they are emailed and answer from their area.
+pub async fn request_contact(
+    state: &AppState,
+    business: &SessionUser,
+    cv: i64,
+    message: &str,
+    offer: Option<i64>,
+) -> Result<(), AppError> {
+    let message = crate::fields::text("message", message, 10, 1000, "un messaggio per la persona")?;
+    let visible = repo::visible(&state.db, cv)
+        .await?
+        .ok_or_else(not_visible)?;
+    if let Some(offer) = offer {
+        let mine = crate::offers::repo::offer(&state.db, offer).await?;
+        if mine.is_none_or(|o| o.publisher_id != Some(business.id)) {
+            return Err(invalid("offer", "Scegli una delle tue offerte."));
+        }
+    }
+    let citizen = user_by_id(&state.db, visible.owner_id)
+        .await?
+        .ok_or_else(not_visible)?;
+    let mut tx = state.db.begin_write().await?;
+    let request = NewRequest {
+        business: business.id,
+        citizen: citizen.id,
+        cv,
+        offer,
+        message: &message,
+    };
+    if repo::insert_request(&mut tx, &request).await?.is_none() {
+        return Err(
+            AppError::Conflict("Hai già chiesto un contatto a questa persona.".into())
+                .with_status(),
+        );
+    }
+    let organisation = business
+        .organisation
+        .clone()
+        .unwrap_or_else(|| business.display_name.clone());
+    enqueue_mail(
+        &mut tx,
+        Some(citizen.id),
+        &citizen.email,
+        &format!("{organisation} vorrebbe contattarti"),
+        &format!("Buongiorno {},\n\n{organisation}, impresa verificata della Rete per il Lavoro, ha visto il tuo profilo e vorrebbe contattarti. Il suo messaggio:\n\n{message}\n\nI tuoi dati restano nascosti finché non accetti. Rispondi qui:\n{}/area/profilo\n\nRete per il Lavoro — Comune della Spezia\n", citizen.display_name, state.config.public_url),
+    )
+    .await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+pub async fn my_visibility(
+    state: &AppState,
+    citizen: &SessionUser,
+) -> Result<MyVisibility, AppError> {
+    let visible_cv = crate::cv::repo::list(&state.db, citizen.id)
+        .await?
+        .into_iter()
+        .find(|c| c.visible)
+        .map(|c| (c.id, c.name));
+    Ok(MyVisibility {
+        visible_cv,
+        views: repo::viewers(&state.db, citizen.id).await?,
+        requests: repo::incoming(&state.db, citizen.id).await?,
+    })
+}
+
+/// The candidate accepts or declines; the business is told.
+pub async fn answer(
+    state: &AppState,
+    citizen: &SessionUser,
+    id: i64,
+    accept: bool,
+) -> Result<(), AppError> {
+    let (business_id, _, current) = repo::request(&state.db, id)
+        .await?
+        .filter(|(_, owner, _)| *owner == citizen.id)
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if current != RequestState::Pending {
+        return Err(
+            AppError::Conflict("Hai già risposto a questa richiesta.".into()).with_status(),
+        );
+    }
+    let state_now = if accept {
+        RequestState::Accepted
+    } else {
+        RequestState::Declined
+    };
+    let business = user_by_id(&state.db, business_id).await?;
+    let mut tx = state.db.begin_write().await?;
+    repo::answer(&mut tx, id, state_now).await?;
+    if let Some(b) = business {
+        let (subject, body) = if accept {
+            (
+                format!("{} ha accettato il contatto", citizen.display_name),
+                format!("Buongiorno {},\n\nla persona a cui avete chiesto un contatto ha accettato: nome, recapiti e CV completo sono ora sul suo profilo.\n{}/imprese/candidati\n\nRete per il Lavoro — Comune della Spezia\n", b.display_name, state.config.public_url),
+            )
+        } else {
+            (
+                "Richiesta di contatto non accettata".to_string(),
+                format!("Buongiorno {},\n\nla persona a cui avete chiesto un contatto ha preferito non accettare. Il suo profilo resta anonimo.\n\nRete per il Lavoro — Comune della Spezia\n", b.display_name),
+            )
+        };
+        enqueue_mail(&mut tx, Some(b.id), &b.email, &subject, &body).await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+/// The candidate's CV as a PDF, for a business whose request they accepted.
+pub async fn cv_pdf(
+    state: &AppState,
+    business: &SessionUser,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    let cv = repo::visible(&state.db, id)
+        .await?
+        .ok_or_else(not_visible)?;
+    let accepted = repo::request_of(&state.db, business.id, cv.owner_id)
+        .await?
+        .is_some_and(|(_, s)| s == RequestState::Accepted);
+    if !accepted {
+        return Err(AppError::Forbidden.with_status());
+    }
+    let layout = crate::cv::layout::build(
+        &cv.document,
+        cv.language,
+        &state.candidates.comune_name(&cv.document.personal.comune),
+    );
+    let photo = crate::cv::repo::photo(&state.db, cv.owner_id, id).await?;
+    let stem = format!(
+        "CV-{}",
+        crate::network::domain::slugify(&cv.document.full_name())
+    );
+    let bytes =
+        crate::cv::service::typeset(state, layout, crate::cv::domain::Template::Europass, photo)
+            .await?;
+    Ok((stem, bytes))
+}
