@@ -8,15 +8,12 @@
 //! engines therefore search the same way, with the same Italian stemming.
 
 use super::domain::{OfferQuery, OfferSummary, SearchResults, CONTRACTS, KINDS, PAGE_SIZE};
-use super::terms::{stem, typos_allowed, within_typos, words};
 use crate::catalogue::domain::distance_km;
 use crate::catalogue::domain::Label;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use crate::text_index::TextIndex;
+use std::collections::HashMap;
 
-/// BM25's usual constants.
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
 /// A word of the title counts as much as this many words of the description.
 const TITLE_WEIGHT: f32 = 3.0;
 
@@ -44,8 +41,6 @@ struct Doc {
     offer: IndexedOffer,
     /// Index into `places`; `None` for a fully remote offer.
     place: Option<usize>,
-    terms: Vec<String>,
-    length: f32,
 }
 
 #[derive(Default)]
@@ -54,12 +49,7 @@ pub struct OfferIndex {
     docs: Vec<Option<Doc>>,
     free: Vec<u32>,
     by_id: HashMap<i64, u32>,
-    /// Stem → (document, weighted frequency).
-    postings: BTreeMap<String, Vec<(u32, f32)>>,
-    /// Every word seen → its stem: typos are forgiven against whole words
-    /// ("elettricsita" is one swap from "elettricista", far from its stem).
-    surface: HashMap<String, String>,
-    total_length: f32,
+    text: TextIndex,
 }
 
 impl OfferIndex {
@@ -85,18 +75,6 @@ impl OfferIndex {
             .places
             .iter()
             .position(|p| p.slug == offer.summary.comune_slug);
-        let mut weights: HashMap<String, f32> = HashMap::new();
-        for (text, weight) in [(&offer.title, TITLE_WEIGHT), (&offer.body, 1.0)] {
-            for word in words(text) {
-                let stem = self
-                    .surface
-                    .entry(word)
-                    .or_insert_with_key(|w| stem(w))
-                    .clone();
-                *weights.entry(stem).or_default() += weight;
-            }
-        }
-        let length: f32 = weights.values().sum();
         let slot = match self.free.pop() {
             Some(slot) => slot,
             None => {
@@ -104,121 +82,19 @@ impl OfferIndex {
                 (self.docs.len() - 1) as u32
             }
         };
-        for (term, weight) in &weights {
-            self.postings
-                .entry(term.clone())
-                .or_default()
-                .push((slot, *weight));
-        }
-        self.total_length += length;
+        self.text
+            .insert(slot, &[(&offer.title, TITLE_WEIGHT), (&offer.body, 1.0)]);
         self.by_id.insert(offer.summary.id, slot);
-        self.docs[slot as usize] = Some(Doc {
-            offer,
-            place,
-            terms: weights.into_keys().collect(),
-            length,
-        });
+        self.docs[slot as usize] = Some(Doc { offer, place });
     }
 
     pub fn remove(&mut self, id: i64) {
         let Some(slot) = self.by_id.remove(&id) else {
             return;
         };
-        if let Some(doc) = self.docs[slot as usize].take() {
-            for term in &doc.terms {
-                if let Some(list) = self.postings.get_mut(term) {
-                    list.retain(|(s, _)| *s != slot);
-                    if list.is_empty() {
-                        self.postings.remove(term);
-                    }
-                }
-            }
-            self.total_length -= doc.length;
-        }
+        self.docs[slot as usize] = None;
+        self.text.remove(slot);
         self.free.push(slot);
-    }
-
-    /// The stems a query word stands for, with how much each counts: its own
-    /// stem; else, while it is being typed, the stems it begins; else the
-    /// stems within a typo or two.
-    fn expand(&self, word: &str) -> Vec<(&str, f32)> {
-        let own = stem(word);
-        if let Some((term, _)) = self.postings.get_key_value(&own) {
-            return vec![(term.as_str(), 1.0)];
-        }
-        if word.chars().count() >= 3 {
-            let begun: Vec<(&str, f32)> = self
-                .postings
-                .range(word.to_string()..)
-                .take_while(|(t, _)| t.starts_with(word))
-                .take(30)
-                .map(|(t, _)| (t.as_str(), 0.7))
-                .collect();
-            if !begun.is_empty() {
-                return begun;
-            }
-        }
-        let typos = typos_allowed(word);
-        if typos == 0 {
-            return Vec::new();
-        }
-        let mut near: Vec<(&str, f32)> = self
-            .surface
-            .iter()
-            .filter(|(w, _)| within_typos(word, w, typos))
-            .filter_map(|(_, s)| self.postings.get_key_value(s))
-            .map(|(t, _)| (t.as_str(), 0.6))
-            .collect();
-        near.sort_by(|a, b| a.0.cmp(b.0));
-        near.dedup_by(|a, b| a.0 == b.0);
-        near
-    }
-
-    /// Text scores per document slot; `None` when the query has no words
-    /// (every document matches, with no score).
-    fn text_scores(&self, q: &str) -> Option<Vec<f32>> {
-        let words = words(q);
-        if words.is_empty() {
-            return None;
-        }
-        let n = self.len().max(1) as f32;
-        let average = (self.total_length / n).max(1.0);
-        let mut scores = vec![0f32; self.docs.len()];
-        let mut matched = vec![0u16; self.docs.len()];
-        for word in &words {
-            let mut best = vec![0f32; 0];
-            for (term, weight) in self.expand(word) {
-                let list = &self.postings[term];
-                let idf = (1.0 + (n - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
-                if best.is_empty() {
-                    best = vec![0f32; self.docs.len()];
-                }
-                for &(slot, tf) in list {
-                    let Some(doc) = &self.docs[slot as usize] else {
-                        continue;
-                    };
-                    let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc.length / average));
-                    let s = weight * idf * norm;
-                    if s > best[slot as usize] {
-                        best[slot as usize] = s;
-                    }
-                }
-            }
-            for (slot, s) in best.iter().enumerate() {
-                if *s > 0.0 {
-                    scores[slot] += s;
-                    matched[slot] += 1;
-                }
-            }
-        }
-        // Every word must match.
-        let needed = words.len() as u16;
-        for (score, count) in scores.iter_mut().zip(&matched) {
-            if *count < needed {
-                *score = -1.0;
-            }
-        }
-        Some(scores)
     }
 
     /// The places within `km` of any of the chosen ones (just those without a radius).
@@ -247,7 +123,7 @@ impl OfferIndex {
 
     /// Runs a search at time `now`: one page of results and the facet counts.
     pub fn search(&self, query: &OfferQuery, now: i64) -> SearchResults {
-        let scores = self.text_scores(&query.q);
+        let scores = self.text.scores(&query.q, self.docs.len());
         let km = query.km.parse::<f64>().unwrap_or(0.0).clamp(0.0, 100.0);
         let near = self.near(&query.comune, km);
         let centre = query
