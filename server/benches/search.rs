@@ -4,11 +4,15 @@
 //! Target: p99 at most 10 ms for every query at 100k. Run with
 //! `scripts/bench-search.sh` (figures in BENCHMARKS.md).
 
+#[path = "support/mod.rs"]
+mod support;
+
 use app::config::Config;
 use axum::body::Body;
 use http::Request;
 use leptos::prelude::LeptosOptions;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+use support::{on_both_engines, percentile};
 use tower::ServiceExt;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -24,11 +28,6 @@ const QUERIES: [(&str, &str); 4] = [
         "query%5Btipo%5D=lavoro&query%5Bcontratto%5D=determinato&query%5Borario%5D=pieno&query%5Bentro%5D=30",
     ),
 ];
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i].as_secs_f64() * 1000.0
-}
 
 async fn measure(url: &str, size: usize) {
     let config = Config::from_lookup(|key| (key == "DATABASE_URL").then(|| url.to_string()));
@@ -92,37 +91,12 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
-    let dir = std::env::temp_dir().join(format!("infolavoro-bench-search-{}", std::process::id()));
-    let postgres = std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    let server = postgres
-        .rsplit_once('/')
-        .map_or(postgres.as_str(), |(s, _)| s)
-        .to_string();
     runtime.block_on(async {
-        sqlx::any::install_default_drivers();
         for size in SIZES {
-            println!("SQLite");
-            let url = format!("sqlite://{}/{size}.db", dir.display());
-            measure(&url, size).await;
-            println!("PostgreSQL");
-            let name = format!("infolavoro_bench_search_{size}");
-            let admin = sqlx::AnyPool::connect(&postgres).await.expect("PostgreSQL");
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&admin)
-                .await
-                .unwrap();
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&admin)
-                .await
-                .unwrap();
-            measure(&format!("{server}/{name}"), size).await;
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&admin)
-                .await
-                .unwrap();
-            admin.close().await;
+            on_both_engines(&format!("search_{size}"), |url| async move {
+                measure(&url, size).await
+            })
+            .await;
         }
     });
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -6,7 +6,7 @@
 //! - `server create-operator --email EMAIL --comune SLUG [--name NAME]`
 //!
 //! and demo data for trying the portal and for the benchmarks:
-//! - `server gen-demo --offers N` (replaces the offers of the previous run)
+//! - `server gen-demo [--offers N] [--profiles N]` (replaces those of the previous run)
 
 use app::accounts::domain::Role;
 use app::config::{redact_url, Config};
@@ -46,7 +46,7 @@ async fn run() -> ExitCode {
         Some("gen-demo") => gen_demo(config, &args[1..]).await,
         Some(other) => Err(format!(
             "unknown command {other:?}; use: server [create-admin --email EMAIL [--name NAME] | \
-             create-operator --email EMAIL --comune SLUG [--name NAME] | gen-demo --offers N]"
+             create-operator --email EMAIL --comune SLUG [--name NAME] | gen-demo [--offers N] [--profiles N]]"
         )
         .into()),
     };
@@ -123,23 +123,45 @@ async fn create_staff(
     Ok(())
 }
 
-/// Generated demo offers, in one transaction.
+/// Generated demo offers and candidate profiles, each kind in one transaction.
 async fn gen_demo(config: Config, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    let count: usize = match args {
-        [flag, n] if flag == "--offers" => n.parse().map_err(|_| "--offers N: N is a number")?,
-        _ => return Err("use: server gen-demo --offers N".into()),
-    };
-    let started = std::time::Instant::now();
+    const USE: &str = "use: server gen-demo [--offers N] [--profiles N]";
+    let (mut offers, mut profiles) = (None, None);
+    for pair in args.chunks(2) {
+        let n: usize = match pair.get(1) {
+            Some(n) => n.parse().map_err(|_| USE)?,
+            None => return Err(USE.into()),
+        };
+        match pair[0].as_str() {
+            "--offers" => offers = Some(n),
+            "--profiles" => profiles = Some(n),
+            _ => return Err(USE.into()),
+        }
+    }
+    if offers.is_none() && profiles.is_none() {
+        return Err(USE.into());
+    }
     let db = app::db::Db::connect(&config.database_url).await?;
     db.migrate().await?;
     app::network::repo::seed_reference(&db).await?;
-    let made = app::offers::gen_demo::generate(&db, count).await?;
+    if let Some(n) = offers {
+        let started = std::time::Instant::now();
+        let made = app::offers::gen_demo::generate(&db, n).await?;
+        println!(
+            "{made} demo offers generated in {:.1} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(n) = profiles {
+        let started = std::time::Instant::now();
+        let made = app::candidates::gen_demo::generate(&db, n).await?;
+        println!(
+            "{made} demo candidate profiles generated in {:.1} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
     db.close().await;
-    println!(
-        "{made} demo offers generated in {:.1} s ({}).",
-        started.elapsed().as_secs_f64(),
-        redact_url(&config.database_url)
-    );
+    println!("({})", redact_url(&config.database_url));
     Ok(())
 }
 

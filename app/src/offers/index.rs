@@ -10,8 +10,8 @@
 use super::domain::{OfferQuery, OfferSummary, SearchResults, CONTRACTS, KINDS, PAGE_SIZE};
 use crate::catalogue::domain::distance_km;
 use crate::catalogue::domain::Label;
-use std::cmp::Ordering;
 use crate::text_index::TextIndex;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// A word of the title counts as much as this many words of the description.

@@ -2,15 +2,13 @@
 //! search staying consistent with the database (also across two server
 //! processes on one database), expiry, alerts, feeds and the demo generator.
 
-mod common;
-
+use crate::common::{count, person, text, with_state};
 use app::accounts::domain::Role;
 use app::error::AppError;
 use app::offers::domain::{OfferInput, OfferQuery, Status};
 use app::offers::{alerts, engine::Search, gen_demo, repo, service};
 use app::state::AppState;
 use axum::body::Body;
-use common::{count, person, text, with_state};
 use http::{Request, StatusCode};
 use tower::ServiceExt;
 

@@ -4,15 +4,13 @@
 //! PDF read back by pdftotext), the JSON Resume import, and visibility with
 //! its consent.
 
-mod common;
-
+use crate::common::{account_with_session, count, with_state};
 use app::accounts::domain::{AccountStatus, Role};
 use app::cv::domain::{CvLanguage, Experience};
 use app::cv::{repo, sample, service};
 use app::error::AppError;
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
-use common::{account_with_session, count, with_state};
 use http::{header, Request, StatusCode};
 use tower::ServiceExt;
 

@@ -1,11 +1,9 @@
 //! The server as a browser meets it: pages, statuses, headers, server
 //! functions and the language cookie, on SQLite and on PostgreSQL.
 
-mod common;
-
+use crate::common::{text, with_state};
 use app::state::AppState;
 use axum::body::Body;
-use common::{text, with_state};
 use http::{header, Request, Response, StatusCode};
 use tower::ServiceExt;
 

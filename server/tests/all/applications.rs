@@ -2,8 +2,7 @@
 //! and offer, with a copy of the CV as it was; only the offer's publisher
 //! (and staff) see the applications and move them on; each side is emailed.
 
-mod common;
-
+use crate::common::{count, person, with_state};
 use app::accounts::domain::{Role, SessionUser};
 use app::applications::domain::{ApplyState, Stage};
 use app::applications::{repo, service};
@@ -11,7 +10,6 @@ use app::cv::domain::CvLanguage;
 use app::error::AppError;
 use app::offers::domain::OfferInput;
 use app::state::AppState;
-use common::{count, person, with_state};
 
 async fn published_offer(state: &AppState, business: &SessionUser, title: &str) -> i64 {
     let operator = person(

@@ -1,13 +1,11 @@
 //! Every server function, called by every role and by nobody, answers exactly
 //! as the policy table says; and requests from another site are refused.
 
-mod common;
-
+use crate::common::with_state;
 use app::accounts::domain::{AccountStatus, Role};
 use app::accounts::policy::{Access, POLICY};
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
-use common::with_state;
 use http::{header, Method, Request, StatusCode};
 use tower::ServiceExt;
 
@@ -120,7 +118,7 @@ fn every_server_function_is_in_the_policy_table_and_has_a_sample() {
 /// A fresh active, verified account of `role` with a live session.
 async fn session_of(state: &AppState, role: Role, n: usize) -> String {
     let email = format!("{}-{n}@esempio.it", role.code());
-    common::account_with_session(state, role, AccountStatus::Attivo, &email).await
+    crate::common::account_with_session(state, role, AccountStatus::Attivo, &email).await
 }
 
 async fn authorization_matches_the_table(state: AppState) {
@@ -202,7 +200,7 @@ async fn authorization_matches_the_table(state: AppState) {
 
 /// An account still waiting for verification has none of its role's rights.
 async fn an_account_not_yet_active_has_no_staff_rights(state: AppState) {
-    let session = common::account_with_session(
+    let session = crate::common::account_with_session(
         &state,
         Role::Operatore,
         AccountStatus::InAttesa,
@@ -264,7 +262,7 @@ async fn requests_from_another_site_are_refused(state: AppState) {
         StatusCode::UNPROCESSABLE_ENTITY,
         "a same-site login gets as far as checking the password"
     );
-    let count = common::count(&state, "SELECT COUNT(*) FROM login_attempts").await;
+    let count = crate::common::count(&state, "SELECT COUNT(*) FROM login_attempts").await;
     assert_eq!(
         count, 2,
         "only the same-site attempt reached the login (one row per email and per address)"

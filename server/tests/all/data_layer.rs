@@ -1,11 +1,9 @@
 //! The network's data layer, the same suite on SQLite and on PostgreSQL.
 
-mod common;
-
+use crate::common::{with_db, Engine};
 use app::db::{Db, Engine as DbEngine};
 use app::network::domain::Category;
 use app::network::repo;
-use common::{with_db, Engine};
 
 async fn seeds_the_network_as_announced(db: Db) {
     let comuni = repo::list_comuni(&db).await.unwrap();

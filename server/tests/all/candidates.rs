@@ -4,8 +4,7 @@
 //! hiding that takes effect at once, the search's filters, the daily limit
 //! of profile views, shortlists and the contact request.
 
-mod common;
-
+use crate::common::{account_with_session, count, with_state};
 use app::accounts::domain::{AccountStatus, Role, SessionUser};
 use app::candidates::domain::{CandidateQuery, RequestState, DAILY_VIEWS};
 use app::candidates::{repo, service};
@@ -13,7 +12,6 @@ use app::cv::domain::{CvDocument, CvLanguage, Experience, JobWishes, LanguageSki
 use app::error::AppError;
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
-use common::{account_with_session, count, with_state};
 use http::{header, Request, StatusCode};
 use tower::ServiceExt;
 
@@ -72,7 +70,7 @@ async fn citizen_with_visible_cv(
     email: &str,
     doc: CvDocument,
 ) -> (SessionUser, i64) {
-    let user = common::person(state, Role::Cittadino, email).await;
+    let user = crate::common::person(state, Role::Cittadino, email).await;
     let cv = app::cv::service::create(state, &user, "CV", CvLanguage::It)
         .await
         .unwrap();
@@ -220,7 +218,7 @@ async fn profiles_are_blind_until_the_candidate_accepts(state: AppState) {
     assert_eq!(mine.requests[0].state, RequestState::Pending);
     assert_eq!(mine.views[0].0, "Organizzazione di prova");
     // Only she answers her requests.
-    let other = common::person(&state, Role::Cittadino, "altra@esempio.it").await;
+    let other = crate::common::person(&state, Role::Cittadino, "altra@esempio.it").await;
     assert!(matches!(
         service::answer(&state, &other, mine.requests[0].id, true).await,
         Err(AppError::NotFound)
@@ -250,7 +248,7 @@ async fn profiles_are_blind_until_the_candidate_accepts(state: AppState) {
 
 async fn hiding_a_profile_takes_it_out_at_once(state: AppState) {
     let (zelinda, cv) = citizen_with_visible_cv(&state, "zelinda@esempio.it", candidate_cv()).await;
-    let business = common::person(&state, Role::Impresa, "impresa@esempio.it").await;
+    let business = crate::common::person(&state, Role::Impresa, "impresa@esempio.it").await;
     assert_eq!(
         service::search(&state, &business, &query("carrellista"))
             .await
@@ -301,7 +299,7 @@ async fn hiding_a_profile_takes_it_out_at_once(state: AppState) {
 }
 
 async fn filters_follow_what_the_candidate_can_do(state: AppState) {
-    let business = common::person(&state, Role::Impresa, "impresa@esempio.it").await;
+    let business = crate::common::person(&state, Role::Impresa, "impresa@esempio.it").await;
     // Zelinda: Sarzana, travels 20 km, English B1 overall, licences B and C.
     let (_, zelinda) = citizen_with_visible_cv(&state, "zelinda@esempio.it", candidate_cv()).await;
     // Bruno: Levanto, travels 5 km, no English, licence B only.
@@ -376,7 +374,7 @@ async fn filters_follow_what_the_candidate_can_do(state: AppState) {
 
 async fn views_are_logged_and_limited(state: AppState) {
     let (zelinda, cv) = citizen_with_visible_cv(&state, "zelinda@esempio.it", candidate_cv()).await;
-    let business = common::person(&state, Role::Impresa, "impresa@esempio.it").await;
+    let business = crate::common::person(&state, Role::Impresa, "impresa@esempio.it").await;
     for _ in 0..DAILY_VIEWS {
         repo::log_view(&state.db, business.id, zelinda.id, cv)
             .await
@@ -408,7 +406,7 @@ async fn views_are_logged_and_limited(state: AppState) {
     let lists = service::shortlists(&state, &business).await.unwrap();
     assert_eq!(lists[0].entries.len(), 1);
     assert_eq!(lists[0].entries[0].note, "Sentire a febbraio");
-    let other = common::person(&state, Role::Impresa, "altra@esempio.it").await;
+    let other = crate::common::person(&state, Role::Impresa, "altra@esempio.it").await;
     assert!(matches!(
         service::save_to_shortlist(&state, &other, list, cv, "").await,
         Err(AppError::NotFound)

@@ -1,14 +1,12 @@
 //! Accounts end to end through the router, on SQLite and PostgreSQL: the
 //! flows people go through, with email read from a real SMTP sink.
 
-mod common;
-
+use crate::common::smtp::{token_in, SmtpSink};
+use crate::common::{text, with_state};
 use app::accounts::domain::{AccountStatus, Role};
 use app::accounts::mail::deliver_pending;
 use app::state::AppState;
 use axum::body::Body;
-use common::smtp::{token_in, SmtpSink};
-use common::{text, with_state};
 use http::{header, Request, Response, StatusCode};
 use sqlx::{Column, Row};
 use tower::ServiceExt;
@@ -283,7 +281,7 @@ async fn forms_answer_in_italian_on_the_right_field(state: AppState) {
             "{field}: {answer}"
         );
     }
-    let count = common::count(&state, "SELECT COUNT(*) FROM users").await;
+    let count = crate::common::count(&state, "SELECT COUNT(*) FROM users").await;
     assert_eq!(count, 0, "nothing saved from a refused form");
 }
 
@@ -572,7 +570,7 @@ async fn a_person_downloads_their_data_and_deletes_the_account(state: AppState) 
             }
         }
     }
-    let users = common::count(
+    let users = crate::common::count(
         &state,
         "SELECT COUNT(*) FROM users WHERE status = 'eliminato'",
     )
@@ -610,7 +608,7 @@ async fn staff_sessions_end_after_thirty_idle_minutes(state: AppState) {
         StatusCode::OK,
         "a citizen's session lasts longer"
     );
-    let left = common::count(&state, "SELECT COUNT(*) FROM sessions").await;
+    let left = crate::common::count(&state, "SELECT COUNT(*) FROM sessions").await;
     assert_eq!(left, 1, "the expired session was deleted");
 }
 
@@ -667,7 +665,7 @@ async fn operators_are_created_for_a_comune_desk(state: AppState) {
 }
 
 async fn staff_session(state: &AppState, role: Role, email: &str) -> String {
-    common::account_with_session(state, role, AccountStatus::Attivo, email).await
+    crate::common::account_with_session(state, role, AccountStatus::Attivo, email).await
 }
 
 on_both_engines!(with_state =>

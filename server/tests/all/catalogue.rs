@@ -2,8 +2,7 @@
 //! invariants of enrolment (seats, waitlist order) under concurrency and
 //! random sequences, bookings that never collide, reminders, feeds, rosters.
 
-mod common;
-
+use crate::common::{count, person, text, with_state, Engine};
 use app::accounts::domain::{AccountStatus, Role, SessionUser};
 use app::catalogue::domain::{EnrolmentStatus, Kind, Session, Status};
 use app::catalogue::repo::{insert_activity, ActivityRow};
@@ -11,7 +10,6 @@ use app::catalogue::service;
 use app::error::AppError;
 use app::state::AppState;
 use axum::body::Body;
-use common::{count, person, text, with_state, Engine};
 use http::{header, Request, StatusCode};
 use proptest::prelude::*;
 use tower::ServiceExt;
@@ -239,15 +237,19 @@ async fn get(state: &AppState, path: &str, session: Option<&str>) -> (StatusCode
 }
 
 async fn feeds_and_roster_downloads(state: AppState) {
-    let publisher =
-        common::account_with_session(&state, Role::Ente, AccountStatus::Attivo, "ente@esempio.it")
-            .await;
+    let publisher = crate::common::account_with_session(
+        &state,
+        Role::Ente,
+        AccountStatus::Attivo,
+        "ente@esempio.it",
+    )
+    .await;
     let publisher_id: i64 = count(
         &state,
         "SELECT id FROM users WHERE email = 'ente@esempio.it'",
     )
     .await;
-    let other = common::account_with_session(
+    let other = crate::common::account_with_session(
         &state,
         Role::Ente,
         AccountStatus::Attivo,

@@ -10,10 +10,6 @@ use sqlx::any::AnyPoolOptions;
 use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-#[allow(
-    dead_code,
-    reason = "each test binary uses its own share of these helpers"
-)]
 pub mod smtp;
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
@@ -112,10 +108,6 @@ where
 }
 
 /// Like `with_state`, for tests that need only the database.
-#[allow(
-    dead_code,
-    reason = "each test binary uses its own share of these helpers"
-)]
 pub async fn with_db<F, Fut>(engine: Engine, test: F)
 where
     F: FnOnce(Db) -> Fut,
@@ -144,10 +136,6 @@ macro_rules! on_both_engines {
 }
 
 /// An account created directly (as the admin's subcommands do), with a live session.
-#[allow(
-    dead_code,
-    reason = "each test binary uses its own share of these helpers"
-)]
 pub async fn account_with_session(
     state: &AppState,
     role: app::accounts::domain::Role,
@@ -172,10 +160,6 @@ pub async fn account_with_session(
 }
 
 /// The single number a `SELECT COUNT(*) …` answers.
-#[allow(
-    dead_code,
-    reason = "each test binary uses its own share of these helpers"
-)]
 pub async fn count(state: &AppState, sql: &str) -> i64 {
     sqlx::query_scalar(sql)
         .fetch_one(state.db.pool())
@@ -184,10 +168,6 @@ pub async fn count(state: &AppState, sql: &str) -> i64 {
 }
 
 /// A response's body as text.
-#[allow(
-    dead_code,
-    reason = "each test binary uses its own share of these helpers"
-)]
 pub async fn text(response: http::Response<axum::body::Body>) -> String {
     let bytes = axum::body::to_bytes(response.into_body(), 4 << 20)
         .await
@@ -206,10 +186,6 @@ fn organisation_of(role: app::accounts::domain::Role) -> Option<&'static str> {
 }
 
 /// An active, verified account of `role`, as the service layer sees it.
-#[allow(
-    dead_code,
-    reason = "each test binary uses its own share of these helpers"
-)]
 pub async fn person(
     state: &AppState,
     role: app::accounts::domain::Role,

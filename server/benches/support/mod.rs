@@ -1,0 +1,45 @@
+//! What the benchmarks share: fresh databases on both engines, percentiles.
+
+use std::future::Future;
+use std::time::Duration;
+
+/// The value at `p` (0–1) of sorted times, in milliseconds.
+pub fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+/// Runs `measure` on a fresh SQLite file and then on a fresh PostgreSQL
+/// database named `name` (dropped afterwards), printing the engine first.
+pub async fn on_both_engines<F, Fut>(name: &str, measure: F)
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    sqlx::any::install_default_drivers();
+    let dir = std::env::temp_dir().join(format!("infolavoro-bench-{name}-{}", std::process::id()));
+    println!("SQLite");
+    measure(format!("sqlite://{}/{name}.db", dir.display())).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let postgres = std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let server = postgres
+        .rsplit_once('/')
+        .map_or(postgres.as_str(), |(s, _)| s)
+        .to_string();
+    let database = format!("infolavoro_bench_{name}");
+    let admin = sqlx::AnyPool::connect(&postgres).await.expect("PostgreSQL");
+    for statement in [
+        format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
+        format!("CREATE DATABASE {database}"),
+    ] {
+        sqlx::query(&statement).execute(&admin).await.unwrap();
+    }
+    println!("PostgreSQL");
+    measure(format!("{server}/{database}")).await;
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    admin.close().await;
+}

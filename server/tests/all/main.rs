@@ -1,0 +1,18 @@
+//! The server's integration tests, in one test binary: every module builds
+//! whole servers on real databases (a fresh SQLite file and a fresh
+//! PostgreSQL database per test), and one binary links the server once
+//! instead of once per file. `cargo nextest` still runs each test in its
+//! own process.
+
+#[macro_use]
+mod common;
+
+mod accounts;
+mod applications;
+mod authorization;
+mod candidates;
+mod catalogue;
+mod cv;
+mod data_layer;
+mod http;
+mod offers;
