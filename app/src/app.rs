@@ -25,6 +25,7 @@ use crate::offers::pages::routes::{
     EditOfferRoute, MyAlertsRoute, MyOffersRoute, NewOfferRoute, OfferRoute, OffersRoute,
     ReviewOffersRoute,
 };
+use crate::orientation::pages::routes::{OrientationRoute, OrientationRulesRoute, PathRoute};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -89,6 +90,9 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view={Lazy::<MyAlertsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("cv") view={Lazy::<MyCvsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("cv"), ParamSegment("id")) view={Lazy::<CvEditorRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("orientamento") view={Lazy::<OrientationRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("orientamento"), StaticSegment("percorso")) view={Lazy::<PathRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("orientamento")) view={Lazy::<OrientationRulesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("guida-colloquio") view={Lazy::<InterviewGuideRoute>::new()}/>
                         <Route path=StaticSegment("corsi") view={Lazy::<CoursesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("corsi"), ParamSegment("id")) view={Lazy::<CourseRoute>::new()} ssr=SsrMode::Async/>

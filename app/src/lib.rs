@@ -21,6 +21,7 @@ pub mod i18n_switch;
 pub mod lazy;
 pub mod network;
 pub mod offers;
+pub mod orientation;
 pub mod pages;
 pub mod text;
 

@@ -70,7 +70,7 @@ test("a new citizen writes a CV on a phone, reloads halfway and downloads it", a
   await job.getByLabel("Ruolo o mansione").fill("Magazziniera");
   await job.getByLabel("Datore di lavoro").fill("Logistica Val di Magra");
   await job.getByLabel("Luogo").fill("Sarzana");
-  await job.getByLabel("Dal").fill("2018-04");
+  await job.getByLabel("Dal", { exact: true }).fill("2018-04");
   await job.getByLabel("In corso").check();
   await job.getByRole("button", { name: "Gestito" }).click();
   await job.getByLabel(/Cosa facevi/).pressSequentially("il carico delle merci");
@@ -93,10 +93,10 @@ test("a new citizen writes a CV on a phone, reloads halfway and downloads it", a
   await study.getByLabel("Titolo o nome del corso").fill("Diploma di ragioneria");
   await study.getByLabel("Scuola, università o ente").fill("Istituto Parentucelli");
   await study.getByLabel("Livello (EQF)").selectOption("4");
-  await study.getByLabel("Dal").fill("2012-09");
-  await study.getByLabel("Al").fill("2010-06");
+  await study.getByLabel("Dal", { exact: true }).fill("2012-09");
+  await study.getByLabel("Al", { exact: true }).fill("2010-06");
   await expect(study.getByText("La fine viene prima dell'inizio")).toBeVisible();
-  await study.getByLabel("Al").fill("2017-06");
+  await study.getByLabel("Al", { exact: true }).fill("2017-06");
   await expect(study.getByText("La fine viene prima dell'inizio")).toHaveCount(0);
   await saved(page);
   await expectAccessible(page);

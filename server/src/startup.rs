@@ -30,6 +30,7 @@ pub async fn build_state(
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     app::network::repo::seed_reference(&db).await?;
+    app::orientation::repo::seed_rules(&db).await?;
     if config.demo_content {
         app::catalogue::demo::seed_demo(&db).await?;
         app::offers::gen_demo::seed_if_empty(&db, DEMO_OFFERS).await?;

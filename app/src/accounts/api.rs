@@ -43,7 +43,9 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     let secret =
         super::service::log_in(&state, &email, &password, &super::auth::client_address()).await?;
     super::auth::set_session_cookie(&state, &secret);
-    leptos_axum::redirect("/area");
+    // An orientation path answered before registering is kept now.
+    let next = crate::orientation::service::adopt_pending(&state, &secret).await;
+    leptos_axum::redirect(next.unwrap_or("/area"));
     Ok(())
 }
 

@@ -32,6 +32,15 @@ pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppEr
     Ok(repo::session_user(&state.db, &secret, idle_limit).await?)
 }
 
+/// The person a session secret belongs to (just after signing in, before the
+/// browser sends the cookie back).
+pub async fn user_of_session(
+    state: &AppState,
+    secret: &str,
+) -> Result<Option<SessionUser>, AppError> {
+    Ok(repo::session_user(&state.db, secret, idle_limit).await?)
+}
+
 /// The signed-in person of a plain axum request (downloads, feeds).
 pub async fn user_from_headers(
     state: &AppState,
@@ -86,7 +95,8 @@ fn cookie(state: &AppState, value: &str, max_age: Option<i64>) -> String {
     cookie
 }
 
-fn set_cookie(header: String) {
+/// Appends a `Set-Cookie` header to the response being served.
+pub(crate) fn set_cookie(header: String) {
     if let (Some(response), Ok(value)) = (
         use_context::<ResponseOptions>(),
         HeaderValue::from_str(&header),

@@ -93,6 +93,12 @@ pub const POLICY: &[(&str, Access)] = &[
     ("request_contact", Access::Roles(BUSINESS)),
     ("get_my_visibility", Access::Roles(CITIZEN)),
     ("answer_contact_request", Access::Roles(CITIZEN)),
+    // Orientation (the path is for everyone; a visitor's waits for registration).
+    ("get_orientation_path", Access::Everyone),
+    ("keep_orientation", Access::Everyone),
+    ("get_my_orientation", Access::Roles(CITIZEN)),
+    ("list_orientation_rules", Access::Roles(STAFF)),
+    ("save_orientation_rule", Access::Roles(STAFF)),
     // Desk appointments.
     ("get_desk_slots", Access::Everyone),
     ("book_appointment", Access::Roles(BOOKERS)),

@@ -16,3 +16,4 @@ mod cv;
 mod data_layer;
 mod http;
 mod offers;
+mod orientation;

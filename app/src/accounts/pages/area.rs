@@ -123,6 +123,10 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
             ),
         ));
         links.push((
+            "/orientamento/percorso",
+            tr(l, "Il tuo percorso di orientamento", "Your guidance path"),
+        ));
+        links.push((
             "/area/profilo",
             tr(
                 l,
@@ -188,6 +192,10 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
         links.push((
             "/staff/agenda",
             tr(l, "Agenda dello sportello", "Desk agenda"),
+        ));
+        links.push((
+            "/staff/orientamento",
+            tr(l, "Regole dell'orientamento", "Guidance rules"),
         ));
     }
     view! {

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 pub fn RegisterPage() -> impl IntoView {
     let l = use_i18n().get_locale_untracked();
     let action = ServerAction::<RegisterAccount>::new();
+    let pending_path = use_query_map().read_untracked().get("percorso").is_some();
     let result = action.value();
     let error =
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
@@ -27,6 +28,9 @@ pub fn RegisterPage() -> impl IntoView {
         <Title text=td_string!(l, account.register_title)/>
         <h1 class="page-title">{td_string!(l, account.register_title)}</h1>
         <p class="lead mb-6">{td_string!(l, account.register_lead)}</p>
+        {pending_path.then(|| view! {
+            <p role="status" class="notice mb-6 max-w-xl">{crate::components::tr(l, "Il tuo percorso di orientamento ti aspetta: registrati come cittadino, conferma l'email e, al primo accesso, lo trovi salvato.", "Your guidance path is waiting: register as a citizen, confirm your email and it is saved at your first sign-in.")}</p>
+        })}
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
             <fieldset class="mb-5">
                 <legend class="font-semibold">{td_string!(l, account.role_legend)}</legend>

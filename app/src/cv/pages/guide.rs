@@ -91,7 +91,7 @@ pub fn InterviewGuidePage() -> impl IntoView {
             </ul>
             <div class="notice">
                 <p class="mb-2">{tr(l, "Allo sportello InfoLavoro puoi provare il colloquio con un operatore e rivedere il CV.", "At the InfoLavoro desk you can rehearse the interview with an operator and review your CV.")}</p>
-                <a class="btn-primary" href="/sportelli/la-spezia/prenota">{tr(l, "Prenota un «colloquio di lavoro» allo sportello", "Book a \"job interview\" session at the desk")}</a>
+                <a class="btn-primary" href="/sportelli/la-spezia/prenota?tema=colloquio">{tr(l, "Prenota un «colloquio di lavoro» allo sportello", "Book a \"job interview\" session at the desk")}</a>
             </div>
         </div>
     }

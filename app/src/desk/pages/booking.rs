@@ -76,6 +76,12 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
     let message =
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
     let chosen_day = move || query.read().get("giorno").unwrap_or_default();
+    // A link can choose the topic (`?tema=colloquio`, from the guides and paths).
+    let topic = query
+        .read_untracked()
+        .get("tema")
+        .filter(|t| TOPICS.iter().any(|(code, _)| code == t))
+        .unwrap_or_else(|| TOPICS[0].0.to_string());
     let days = booking.days.clone();
     let first_free = days
         .iter()
@@ -93,8 +99,8 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             <fieldset class="mb-5" aria-describedby="campo-topic-errore">
                 <legend class="font-semibold">{tr(l, "Di cosa vuoi parlare?", "What do you want to talk about?")}</legend>
-                {TOPICS.iter().enumerate().map(|(i, (code, label))| view! {
-                    <label class="choice"><input type="radio" name="topic" value=*code checked=i == 0/> {pick(*label, english)}</label>
+                {TOPICS.iter().map(|(code, label)| view! {
+                    <label class="choice"><input type="radio" name="topic" value=*code checked=*code == topic/> {pick(*label, english)}</label>
                 }).collect_view()}
                 <p id="campo-topic-errore" class="field-error" aria-live="polite">{move || message("topic").get()}</p>
             </fieldset>
@@ -110,7 +116,7 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
                 {days.iter().map(|d| {
                     let iso = iso_date(d.day);
                     let free = d.slots.iter().filter(|s| s.free).count();
-                    let href = format!("/sportelli/{slug}/prenota?giorno={iso}");
+                    let href = format!("/sportelli/{slug}/prenota?giorno={iso}&tema={topic}");
                     let (iso2, first_free) = (iso.clone(), first_free.clone());
                     let current = Signal::derive(move || { let c = chosen_day(); c == iso2 || (c.is_empty() && iso2 == first_free) });
                     view! {

@@ -24,12 +24,12 @@ pub fn HomePage() -> impl IntoView {
         <section aria-labelledby="servizi" class="mb-12">
             <h2 id="servizi" class="section-title">{td_string!(l, home.services_title)}</h2>
             <ul class="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-                <li class="card"><h3 class="card-title">{td_string!(l, services.cv_title)}</h3><p>{td_string!(l, services.cv_text)}</p></li>
-                <li class="card"><h3 class="card-title">{td_string!(l, services.orientation_title)}</h3><p>{td_string!(l, services.orientation_text)}</p></li>
-                <li class="card"><h3 class="card-title">{td_string!(l, services.courses_title)}</h3><p>{td_string!(l, services.courses_text)}</p></li>
-                <li class="card"><h3 class="card-title">{td_string!(l, services.jobs_title)}</h3><p>{td_string!(l, services.jobs_text)}</p></li>
-                <li class="card"><h3 class="card-title">{td_string!(l, services.meetings_title)}</h3><p>{td_string!(l, services.meetings_text)}</p></li>
-                <li class="card"><h3 class="card-title">{td_string!(l, services.business_title)}</h3><p>{td_string!(l, services.business_text)}</p></li>
+                <li class="card"><h3 class="card-title"><a href="/cv">{td_string!(l, services.cv_title)}</a></h3><p>{td_string!(l, services.cv_text)}</p></li>
+                <li class="card"><h3 class="card-title"><a href="/orientamento">{td_string!(l, services.orientation_title)}</a></h3><p>{td_string!(l, services.orientation_text)}</p></li>
+                <li class="card"><h3 class="card-title"><a href="/corsi">{td_string!(l, services.courses_title)}</a></h3><p>{td_string!(l, services.courses_text)}</p></li>
+                <li class="card"><h3 class="card-title"><a href="/offerte">{td_string!(l, services.jobs_title)}</a></h3><p>{td_string!(l, services.jobs_text)}</p></li>
+                <li class="card"><h3 class="card-title"><a href="/incontri">{td_string!(l, services.meetings_title)}</a></h3><p>{td_string!(l, services.meetings_text)}</p></li>
+                <li class="card"><h3 class="card-title"><a href="/imprese/candidati">{td_string!(l, services.business_title)}</a></h3><p>{td_string!(l, services.business_text)}</p></li>
             </ul>
         </section>
 

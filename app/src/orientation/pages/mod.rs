@@ -1,0 +1,10 @@
+//! Orientation's pages: the questionnaire, the path, and the staff's rules.
+
+mod path;
+mod questionnaire;
+pub mod routes;
+mod rules;
+
+pub use path::PathPage;
+pub use questionnaire::OrientationPage;
+pub use rules::RulesPage;
