@@ -8,12 +8,9 @@
 mod support;
 
 use app::config::Config;
-use axum::body::Body;
-use http::Request;
 use leptos::prelude::LeptosOptions;
 use std::time::Instant;
-use support::{on_both_engines, percentile};
-use tower::ServiceExt;
+use support::{on_both_engines, time_search};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const RUNS: usize = 300;
@@ -54,33 +51,14 @@ async fn measure(url: &str, size: usize) {
     );
     let router = server::build_router(state.clone());
     for (name, args) in QUERIES {
-        let mut times = Vec::with_capacity(RUNS);
-        for run in 0..RUNS + 20 {
-            let request = Request::get(format!("/api/search_offers?{args}"))
-                .body(Body::empty())
-                .unwrap();
-            let started = Instant::now();
-            let response = router.clone().oneshot(request).await.unwrap();
-            let body = axum::body::to_bytes(response.into_body(), 16 << 20)
-                .await
-                .unwrap();
-            let took = started.elapsed();
-            assert!(
-                body.starts_with(b"{\"total\""),
-                "{}",
-                String::from_utf8_lossy(&body)
-            );
-            // The first calls warm the caches.
-            if run >= 20 {
-                times.push(took);
-            }
-        }
-        times.sort();
-        println!(
-            "    {name:<16} p50 {:>6.2} ms   p99 {:>6.2} ms",
-            percentile(&times, 0.5),
-            percentile(&times, 0.99)
-        );
+        time_search(
+            &router,
+            name,
+            &format!("/api/search_offers?{args}"),
+            None,
+            RUNS,
+        )
+        .await;
     }
     state.db.close().await;
 }

@@ -4,8 +4,8 @@ use crate::accounts::auth::user_from_headers;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 
@@ -25,19 +25,5 @@ async fn cv_pdf(
         super::service::cv_pdf(&state, &user, id).await
     }
     .await;
-    match result {
-        Ok((stem, bytes)) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{stem}.pdf\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_string()),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(e) => (e.status(), e.user_message()).into_response(),
-    }
+    crate::cv::routes::pdf_download(result)
 }

@@ -5,8 +5,8 @@ use crate::accounts::domain::Role;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 
@@ -29,19 +29,5 @@ async fn cv_pdf(
         super::service::cv_pdf(&state, &user, id).await
     }
     .await;
-    match result {
-        Ok((stem, bytes)) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{stem}.pdf\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_string()),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(e) => (e.status(), e.user_message()).into_response(),
-    }
+    crate::cv::routes::pdf_download(result)
 }

@@ -6,6 +6,7 @@
 //! stored as JSON: a new optional section needs no migration.
 
 use crate::catalogue::domain::Label;
+use crate::dates::{MONTHS_EN, MONTHS_IT};
 use serde::{Deserialize, Serialize};
 
 /// The whole content of one CV.
@@ -309,36 +310,6 @@ pub const VISIBILITY_CONSENT: Label = (
 
 /// The version of the consent text above, recorded with the consent.
 pub const VISIBILITY_CONSENT_VERSION: &str = "visibilita-cv-2026-12";
-
-/// Italian month names, for dates written in the CV's language.
-const MONTHS_IT: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `2021-03` (what `<input type="month">` gives) or `03/2021` (what people
 /// type where the browser has no month picker) as (2021, 3).

@@ -40,11 +40,13 @@ async fn citizen(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, A
     Ok(user)
 }
 
-fn failure(error: AppError) -> Response {
+/// An error as a plain-text answer with its status (nothing internal in it).
+pub(crate) fn failure(error: AppError) -> Response {
     (error.status(), error.user_message()).into_response()
 }
 
-fn attachment(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
+/// A private download.
+pub(crate) fn attachment(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),
@@ -57,6 +59,14 @@ fn attachment(content_type: &'static str, name: String, bytes: Vec<u8>) -> Respo
         bytes,
     )
         .into_response()
+}
+
+/// A CV's PDF as a download, or the error that stopped it.
+pub(crate) fn pdf_download(result: Result<(String, Vec<u8>), AppError>) -> Response {
+    match result {
+        Ok((stem, bytes)) => attachment("application/pdf", format!("{stem}.pdf"), bytes),
+        Err(e) => failure(e),
+    }
 }
 
 async fn download_pdf(
@@ -74,10 +84,7 @@ async fn download_pdf(
         service::pdf(&state, &user, id, template).await
     }
     .await;
-    match result {
-        Ok((stem, bytes)) => attachment("application/pdf", format!("{stem}.pdf"), bytes),
-        Err(e) => failure(e),
-    }
+    pdf_download(result)
 }
 
 async fn download_docx(

@@ -3,38 +3,9 @@
 
 use crate::catalogue::domain::ActivitySummary;
 use crate::components::tr;
-use crate::dates::{from_local, italian_time, local};
+use crate::dates::{from_local, italian_time, local, MONTHS_EN, MONTHS_IT};
 use crate::i18n::*;
 use leptos::prelude::*;
-
-const MONTHS_IT: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn parse_month(text: &str) -> Option<(i64, i64)> {
     let (y, m) = text.split_once('-')?;
