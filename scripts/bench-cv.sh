@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
 scripts/setup.sh --tests
 cargo leptos build --release --precompress --split >/dev/null
-cargo bench -p server --bench cv_pdf
+# cargo runs benchmarks from the package folder: name the site by its full path.
+SITE_PKG="$PWD/target/site/pkg" cargo bench -p server --bench cv_pdf

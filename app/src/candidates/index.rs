@@ -26,6 +26,22 @@ pub struct IndexedProfile {
 struct Doc {
     profile: IndexedProfile,
     place: Option<usize>,
+    /// The card's licences and contracts as bits (positions in `LICENCES`
+    /// and `CONTRACTS`): filters and facet counts without comparing strings.
+    licences: u32,
+    contracts: u32,
+}
+
+/// The bits of `codes` among `all` (unknown codes set none).
+fn bits<'a>(codes: impl IntoIterator<Item = &'a String>, all: &[&str]) -> u32 {
+    codes
+        .into_iter()
+        .filter_map(|c| all.iter().position(|a| a == c))
+        .fold(0, |b, i| b | (1 << i))
+}
+
+fn contract_codes() -> Vec<&'static str> {
+    CONTRACTS.iter().map(|(c, _)| *c).collect()
 }
 
 const ROLE_WEIGHT: f32 = 3.0;
@@ -89,8 +105,15 @@ impl CandidateIndex {
             .places
             .iter()
             .position(|p| p.slug == profile.comune_slug);
+        let licences = bits(&profile.card.licences, &LICENCES);
+        let contracts = bits(&profile.card.contracts, &contract_codes());
         self.by_id.insert(profile.card.id, slot);
-        self.docs[slot as usize] = Some(Doc { profile, place });
+        self.docs[slot as usize] = Some(Doc {
+            profile,
+            place,
+            licences,
+            contracts,
+        });
     }
 
     pub fn remove(&mut self, id: i64) {
@@ -116,8 +139,22 @@ impl CandidateIndex {
         let years: u8 = query.esperienza.parse().unwrap_or(0);
         let by = query.disponibile.trim();
         let mut per_comune = vec![0i64; self.places.len()];
-        let mut per_licence: HashMap<&str, i64> = HashMap::new();
-        let mut per_contract: HashMap<&str, i64> = HashMap::new();
+        let contract_codes = contract_codes();
+        let mut per_licence = [0i64; 32];
+        let mut per_contract = [0i64; 32];
+        // A filter on an unknown code matches nobody, as a string would.
+        let wanted = |code: &str, all: &[&str]| -> Option<u32> {
+            (!code.is_empty()).then(|| all.iter().position(|a| *a == code).map_or(0, |i| 1 << i))
+        };
+        let licence = wanted(&query.patente, &LICENCES);
+        let contract = wanted(&query.contratto, &contract_codes);
+        // Distances from the chosen comune, once per place rather than per profile.
+        let from_centre: Vec<f64> = match centre {
+            Some(centre) => (0..self.places.len())
+                .map(|p| self.distance(centre, p))
+                .collect(),
+            None => Vec::new(),
+        };
         let mut hits: Vec<(u32, f32, i64, f64)> = Vec::new();
         for (slot, doc) in self.docs.iter().enumerate() {
             let Some(doc) = doc else { continue };
@@ -131,7 +168,7 @@ impl CandidateIndex {
             // The job's place must be within the radius and within the
             // candidate's own reach.
             let distance = match (centre, doc.place) {
-                (Some(centre), Some(place)) => self.distance(centre, place),
+                (Some(_), Some(place)) => from_centre[place],
                 (Some(_), None) => continue,
                 (None, _) => f64::MAX,
             };
@@ -140,37 +177,31 @@ impl CandidateIndex {
             {
                 continue;
             }
-            let fits = (language.is_empty()
-                || p.languages
-                    .iter()
-                    .any(|(l, r)| *l == language && *r >= level))
-                && c.education_level >= education
+            let fits = c.education_level >= education
                 && c.years >= years
                 && (by.is_empty()
                     || c.available_from.is_empty()
-                    || c.available_from.as_str() <= by);
+                    || c.available_from.as_str() <= by)
+                && (language.is_empty()
+                    || p.languages
+                        .iter()
+                        .any(|(l, r)| *l == language && *r >= level));
             if !fits {
                 continue;
             }
-            let licence_ok = query.patente.is_empty() || c.licences.contains(&query.patente);
-            let contract_ok = query.contratto.is_empty() || c.contracts.contains(&query.contratto);
+            let licence_ok = licence.is_none_or(|b| doc.licences & b != 0);
+            let contract_ok = contract.is_none_or(|b| doc.contracts & b != 0);
             if licence_ok && contract_ok {
                 if let Some(place) = doc.place {
                     per_comune[place] += 1;
                 }
+                hits.push((slot as u32, score, c.updated_at, distance));
             }
             if contract_ok {
-                for l in &c.licences {
-                    *per_licence.entry(l.as_str()).or_default() += 1;
-                }
+                count_bits(doc.licences, &mut per_licence);
             }
             if licence_ok {
-                for k in &c.contracts {
-                    *per_contract.entry(k.as_str()).or_default() += 1;
-                }
-            }
-            if licence_ok && contract_ok {
-                hits.push((slot as u32, score, c.updated_at, distance));
+                count_bits(doc.contracts, &mut per_contract);
             }
         }
         type Hit = (u32, f32, i64, f64);
@@ -197,14 +228,14 @@ impl CandidateIndex {
                 Some(card)
             })
             .collect();
-        let count = |map: HashMap<&str, i64>, codes: &[&str]| -> Vec<(String, i64)> {
+        let count = |counts: &[i64; 32], codes: &[&str]| -> Vec<(String, i64)> {
             codes
                 .iter()
-                .map(|code| (code.to_string(), map.get(code).copied().unwrap_or(0)))
-                .filter(|(_, n)| *n > 0)
+                .zip(counts)
+                .filter(|(_, n)| **n > 0)
+                .map(|(code, n)| (code.to_string(), *n))
                 .collect()
         };
-        let contracts: Vec<&str> = CONTRACTS.iter().map(|(c, _)| *c).collect();
         CandidateResults {
             total,
             items,
@@ -217,9 +248,18 @@ impl CandidateIndex {
                 .filter(|(_, n)| *n > 0)
                 .map(|(p, n)| (p.slug.clone(), n))
                 .collect(),
-            per_licence: count(per_licence, &LICENCES),
-            per_contract: count(per_contract, &contracts),
+            per_licence: count(&per_licence, &LICENCES),
+            per_contract: count(&per_contract, &contract_codes),
             views_left: 0,
         }
+    }
+}
+
+/// Adds one to the count of every bit set in `bits`.
+fn count_bits(mut bits: u32, counts: &mut [i64; 32]) {
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        counts[i] += 1;
+        bits &= bits - 1;
     }
 }

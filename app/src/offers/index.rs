@@ -41,6 +41,18 @@ struct Doc {
     offer: IndexedOffer,
     /// Index into `places`; `None` for a fully remote offer.
     place: Option<usize>,
+    /// Positions of the type in `KINDS` and of the contract in `CONTRACTS`:
+    /// filters and facet counts without comparing or hashing strings.
+    kind: usize,
+    contract: usize,
+}
+
+/// Where `code` stands in `codes`; past the end when it is not there.
+fn position(codes: &[(&str, Label)], code: &str) -> usize {
+    codes
+        .iter()
+        .position(|(c, _)| *c == code)
+        .unwrap_or(codes.len())
 }
 
 #[derive(Default)]
@@ -85,7 +97,14 @@ impl OfferIndex {
         self.text
             .insert(slot, &[(&offer.title, TITLE_WEIGHT), (&offer.body, 1.0)]);
         self.by_id.insert(offer.summary.id, slot);
-        self.docs[slot as usize] = Some(Doc { offer, place });
+        let kind = position(&KINDS, &offer.summary.kind);
+        let contract = position(&CONTRACTS, &offer.summary.contract);
+        self.docs[slot as usize] = Some(Doc {
+            offer,
+            place,
+            kind,
+            contract,
+        });
     }
 
     pub fn remove(&mut self, id: i64) {
@@ -138,8 +157,31 @@ impl OfferIndex {
         let education: Option<i64> = query.istruzione.parse().ok();
         let mut per_comune = vec![0i64; self.places.len()];
         let mut remote_only = 0i64;
-        let mut per_kind: HashMap<&str, i64> = HashMap::new();
-        let mut per_contract: HashMap<&str, i64> = HashMap::new();
+        // One slot past the end counts codes the lists do not know.
+        let mut per_kind = [0i64; KINDS.len() + 1];
+        let mut per_contract = [0i64; CONTRACTS.len() + 1];
+        // A filter on an unknown code matches nothing, as a string would.
+        let wanted = |code: &str, codes: &[(&str, Label)]| {
+            (!code.is_empty()).then(|| {
+                codes
+                    .iter()
+                    .position(|(c, _)| *c == code)
+                    .unwrap_or(usize::MAX)
+            })
+        };
+        let (kind, contract) = (
+            wanted(&query.tipo, &KINDS),
+            wanted(&query.contratto, &CONTRACTS),
+        );
+        // Distances from the chosen comune, once per place rather than per offer.
+        let from_centre: Vec<f64> = centre
+            .map(|c| {
+                self.places
+                    .iter()
+                    .map(|p| distance_km((c.latitude, c.longitude), (p.latitude, p.longitude)))
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut hits: Vec<(u32, f32, i64, f64)> = Vec::new();
         for (slot, doc) in self.docs.iter().enumerate() {
             let Some(doc) = doc else { continue };
@@ -161,8 +203,8 @@ impl OfferIndex {
             if !rest {
                 continue;
             }
-            let kind_ok = query.tipo.is_empty() || s.kind == query.tipo;
-            let contract_ok = query.contratto.is_empty() || s.contract == query.contratto;
+            let kind_ok = kind.is_none_or(|k| doc.kind == k);
+            let contract_ok = contract.is_none_or(|c| doc.contract == c);
             let place_ok = match (&near, doc.place) {
                 (None, _) => true,
                 (Some(near), Some(p)) => near[p],
@@ -175,17 +217,14 @@ impl OfferIndex {
                 }
             }
             if place_ok && contract_ok {
-                *per_kind.entry(s.kind.as_str()).or_default() += 1;
+                per_kind[doc.kind] += 1;
             }
             if place_ok && kind_ok {
-                *per_contract.entry(s.contract.as_str()).or_default() += 1;
+                per_contract[doc.contract] += 1;
             }
             if place_ok && kind_ok && contract_ok {
                 let distance = match (centre, doc.place) {
-                    (Some(c), Some(p)) => {
-                        let p = &self.places[p];
-                        distance_km((c.latitude, c.longitude), (p.latitude, p.longitude))
-                    }
+                    (Some(_), Some(p)) => from_centre[p],
                     _ => f64::MAX,
                 };
                 hits.push((slot as u32, score, s.published_at, distance));
@@ -224,10 +263,11 @@ impl OfferIndex {
                 Some(summary)
             })
             .collect();
-        let count = |map: HashMap<&str, i64>, codes: &[(&str, Label)]| -> Vec<(String, i64)> {
+        let count = |counts: &[i64], codes: &[(&str, Label)]| -> Vec<(String, i64)> {
             codes
                 .iter()
-                .map(|(code, _)| (code.to_string(), map.get(code).copied().unwrap_or(0)))
+                .zip(counts)
+                .map(|((code, _), n)| (code.to_string(), *n))
                 .collect()
         };
         SearchResults {
@@ -242,8 +282,8 @@ impl OfferIndex {
                 .filter(|(_, n)| *n > 0)
                 .map(|(p, n)| (p.slug.clone(), n))
                 .collect(),
-            per_kind: count(per_kind, &KINDS),
-            per_contract: count(per_contract, &CONTRACTS),
+            per_kind: count(&per_kind, &KINDS),
+            per_contract: count(&per_contract, &CONTRACTS),
             remote_only,
             viewer: Default::default(),
         }
