@@ -323,12 +323,7 @@ impl OfferQuery {
             ("ordina", &self.ordina),
             ("pagina", &self.pagina),
         ]);
-        pairs
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        query_string(pairs)
     }
 
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> OfferQuery {
@@ -413,6 +408,16 @@ impl OfferQuery {
     pub fn page(&self) -> usize {
         self.pagina.parse().unwrap_or(1).clamp(1, 500)
     }
+}
+
+/// A query string of `pairs` in their order, empty values left out.
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    pairs
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Percent-encodes a query value.

@@ -2,7 +2,7 @@
 //! personal path the rules make of the answers. Shared by browser and server.
 
 use crate::catalogue::domain::ActivitySummary;
-use crate::offers::domain::{encode, OfferSummary};
+use crate::offers::domain::{query_string, OfferSummary};
 use serde::{Deserialize, Serialize};
 
 /// (code, (Italian, English)).
@@ -112,12 +112,7 @@ impl Answers {
             ("italiano", self.italiano.as_str()),
             ("impresa", &self.impresa),
         ]);
-        pairs
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        query_string(pairs)
     }
 
     /// The answers in an address's query (`settore` may repeat; unknown keys are ignored).
