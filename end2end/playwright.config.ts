@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-// cargo-leptos starts the server on 127.0.0.1:3000 before running these tests
-// (`cargo leptos end-to-end --release`). The browser is Debian's Chromium.
+// scripts/test.sh starts the release server on 127.0.0.1:3000 before running
+// these tests (`npx playwright test`). The browser is Debian's Chromium.
 export default defineConfig({
   testDir: "./tests",
   // A real SMTP server for the portal's email (the server is started with SMTP_PORT=2525).

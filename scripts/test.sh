@@ -32,8 +32,13 @@ say "unit, data-layer (SQLite and PostgreSQL) and server tests"
 export RUST_MIN_STACK=8388608
 cargo nextest run -p app --features ssr -p server 2>&1 | tee -a "$log"
 
-say "end-to-end tests in Chromium (release build)"
+say "release build: the server and the wasm"
 cargo leptos build --release --precompress --split
+
+say "wasm size"
+node scripts/wasm-size.mjs target/site/pkg 300
+
+say "end-to-end tests in Chromium (the release build)"
 # The browser tests run on their own SQLite file, send email to the SMTP sink
 # Playwright starts (end2end/smtp-sink.ts), and sign in as this administrator.
 export DATABASE_URL="sqlite://$work/e2e.db" SMTP_PORT=2525 MAIL_SINK_DIR="$work/mail"
@@ -41,12 +46,22 @@ export E2E_ADMIN_EMAIL="admin@comune.sp.it" E2E_ADMIN_PASSWORD="la rete del lavo
 export E2E_OPERATOR_EMAIL="operatore@comune.sp.it"
 # Saved searches send their digest every 5 seconds instead of every day.
 export ALERT_DIGEST_SECONDS=5
-printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$CARGO_TARGET_DIR/release/server" create-admin --email "$E2E_ADMIN_EMAIL"
-printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$CARGO_TARGET_DIR/release/server" create-operator --email "$E2E_OPERATOR_EMAIL" --comune la-spezia
-cargo leptos end-to-end --release --precompress --split 2>&1 | tee -a "$log"
-
-say "wasm size"
-node scripts/wasm-size.mjs target/site/pkg 300
+server="$CARGO_TARGET_DIR/release/server"
+printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$server" create-admin --email "$E2E_ADMIN_EMAIL"
+printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$server" create-operator --email "$E2E_OPERATOR_EMAIL" --comune la-spezia
+# The binary just built serves the site just built, as `cargo leptos serve`
+# would start it (`cargo leptos end-to-end` would build the wasm a second time).
+export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=infolavoro \
+  LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_ENV=PROD
+"$server" >"$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 60); do curl -fs http://127.0.0.1:3000/healthz >/dev/null && break; sleep 1; done
+curl -fs http://127.0.0.1:3000/healthz >/dev/null || { cat "$work/server.log"; echo "the server did not start" >&2; exit 1; }
+if ! (cd end2end && npx playwright test) 2>&1 | tee -a "$log"; then
+  echo "--- the server's log (last 80 lines)"; tail -n 80 "$work/server.log"
+  exit 1
+fi
 
 # One closing line for the whole run (any failure has already stopped the script).
 rust=$(grep -oE 'tests run: [0-9]+ passed' "$log" | awk '{ n += $3 } END { print n + 0 }')

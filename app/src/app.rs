@@ -27,6 +27,7 @@ use crate::offers::pages::routes::{
 };
 use crate::orientation::pages::routes::{OrientationRoute, OrientationRulesRoute, PathRoute};
 use crate::pages::NotFoundPage;
+use crate::staff::pages::routes::DashboardRoute;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("organizza") view={Lazy::<OrganiseRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("organizza"), StaticSegment("nuova")) view={Lazy::<NewActivityRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("organizza"), ParamSegment("id")) view={Lazy::<RosterRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("staff") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("staff"), StaticSegment("agenda")) view={Lazy::<AgendaRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("privacy") view={Lazy::<PrivacyRoute>::new()}/>
                         <Route path=StaticSegment("accessibilita") view={Lazy::<AccessibilityRoute>::new()}/>

@@ -20,15 +20,19 @@ pub mod error;
 pub mod i18n_switch;
 pub mod lazy;
 pub mod network;
+pub mod numbers;
 pub mod offers;
 pub mod orientation;
 pub mod pages;
+pub mod staff;
 pub mod text;
 
 #[cfg(feature = "ssr")]
 pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod config;
+#[cfg(feature = "ssr")]
+pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

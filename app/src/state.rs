@@ -24,6 +24,8 @@ pub struct AppState {
     pub offers: crate::offers::engine::Search,
     /// The candidates' search index, in step with the visible CVs.
     pub candidates: crate::candidates::engine::Candidates,
+    /// Tells the staff dashboards (here and in other processes) what changed.
+    pub live: crate::staff::live::Live,
     /// Bounds how many documents (PDF) are typeset at once.
     pub renderers: Arc<tokio::sync::Semaphore>,
 }

@@ -46,6 +46,7 @@ pub async fn build_state(
         mail_wakeup: Arc::new(Notify::new()),
         offers,
         candidates,
+        live: app::staff::live::Live::new(),
         // Typesetting is CPU-bound: one document per core.
         renderers: Arc::new(tokio::sync::Semaphore::new(2)),
     })
@@ -73,6 +74,15 @@ pub fn spawn_outbox_worker(state: &AppState) {
         state.db.clone(),
         state.candidates.clone(),
     ));
+    // Other processes on the same PostgreSQL database announce their changes.
+    if state.db.engine() == app::db::Engine::Postgres {
+        tokio::spawn(
+            state
+                .live
+                .clone()
+                .run_listener(state.config.database_url.clone()),
+        );
+    }
 }
 
 pub fn build_router(state: AppState) -> Router {
@@ -85,12 +95,17 @@ pub fn build_router(state: AppState) -> Router {
         .merge(app::cv::routes::routes())
         .merge(app::applications::routes::routes())
         .merge(app::candidates::routes::routes())
+        .merge(app::staff::routes::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             csp_for_rendered_page,
             shell,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            app::staff::live::announce_changes,
         ))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn(cache_headers))

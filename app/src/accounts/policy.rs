@@ -55,6 +55,8 @@ pub const POLICY: &[(&str, Access)] = &[
     ("get_roster", Access::Roles(ORGANISERS)),
     ("mark_attendance", Access::Roles(ORGANISERS)),
     ("change_activity_status", Access::Roles(ORGANISERS)),
+    // The staff dashboard (its event stream and CSV follow the same rule).
+    ("get_dashboard", Access::Roles(STAFF)),
     // Offers and alerts.
     ("search_offers", Access::Everyone),
     ("get_offer", Access::Everyone),

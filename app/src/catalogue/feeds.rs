@@ -95,16 +95,6 @@ async fn comune_feed(State(state): State<AppState>, Path(file): Path<String>) ->
     result.map(calendar).unwrap_or_else(failure)
 }
 
-/// A CSV cell: quoted, and never read as a formula by a spreadsheet.
-fn cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    format!("\"{}\"", value.replace('"', "\"\""))
-}
-
 async fn roster_csv(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -115,9 +105,8 @@ async fn roster_csv(
             .await?
             .ok_or(AppError::Unauthorized)?;
         let roster = super::service::roster(&state.db, id, &user).await?;
-        let mut csv = String::from("Posizione,Nome,Email,Stato,Codice,Presente,Iscritto il\r\n");
-        for e in roster.entries {
-            let row = [
+        let rows = roster.entries.into_iter().map(|e| {
+            [
                 e.position.map(|p| p.to_string()).unwrap_or_default(),
                 e.name,
                 e.email,
@@ -125,10 +114,20 @@ async fn roster_csv(
                 e.code,
                 if e.attended { "sì" } else { "no" }.to_string(),
                 crate::dates::italian_datetime(e.enrolled_at),
-            ];
-            csv.push_str(&row.iter().map(|v| cell(v)).collect::<Vec<_>>().join(","));
-            csv.push_str("\r\n");
-        }
+            ]
+        });
+        let csv = crate::csv::table(
+            &[
+                "Posizione",
+                "Nome",
+                "Email",
+                "Stato",
+                "Codice",
+                "Presente",
+                "Iscritto il",
+            ],
+            rows,
+        );
         let name = format!(
             "iscritti-{}.csv",
             crate::network::domain::slugify(&roster.activity.title)
@@ -137,19 +136,7 @@ async fn roster_csv(
     }
     .await;
     match result {
-        Ok((name, csv)) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}\""),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_string()),
-            ],
-            // A byte-order mark, so that spreadsheets read the accents right.
-            format!("\u{feff}{csv}"),
-        )
-            .into_response(),
+        Ok((name, csv)) => crate::csv::download(&name, &csv),
         Err(error) => failure(error),
     }
 }

@@ -4,18 +4,28 @@
 //! so several servers on one database agree within a second.
 
 use super::domain::Status;
-use super::index::{OfferIndex, Place};
+use super::index::{IndexedOffer, OfferIndex, Place};
 use super::repo::{self, Stored};
 use crate::accounts::tokens::now;
 use crate::db::Db;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// How many offers one hold of the write lock puts in the index: a large
+/// import goes in by slices, and searches run between them.
+const BATCH: usize = 64;
 
 #[derive(Clone, Default)]
 pub struct Search {
     index: Arc<RwLock<OfferIndex>>,
     /// Rows changed at or after this second are read again at the next sync.
     synced_to: Arc<AtomicI64>,
+    /// Each offer's `updated_at` as put in the index, for rows stamped at
+    /// least two seconds before they were read: the sync's overlap reads
+    /// recent rows again, and such a row, unchanged, is not indexed twice.
+    /// (A row stamped later may be changed again within the same second.)
+    applied: Arc<Mutex<HashMap<i64, i64>>>,
 }
 
 impl std::fmt::Debug for Search {
@@ -26,11 +36,17 @@ impl std::fmt::Debug for Search {
     }
 }
 
-fn apply(index: &mut OfferIndex, stored: &Stored, at: i64) {
-    if stored.status == Status::Pubblicata && stored.row.expires_at > at {
-        index.upsert(stored.indexed());
-    } else {
-        index.remove(stored.summary.id);
+/// What the index should hold of a stored offer: its entry while it is
+/// published and not expired, nothing otherwise.
+fn entry(stored: &Stored, at: i64) -> (i64, Option<IndexedOffer>) {
+    let live = stored.status == Status::Pubblicata && stored.row.expires_at > at;
+    (stored.summary.id, live.then(|| stored.indexed()))
+}
+
+fn apply(index: &mut OfferIndex, (id, offer): (i64, Option<IndexedOffer>)) {
+    match offer {
+        Some(offer) => index.upsert(offer),
+        None => index.remove(id),
     }
 }
 
@@ -50,6 +66,7 @@ impl Search {
         let search = Search {
             index: Arc::new(RwLock::new(OfferIndex::new(places))),
             synced_to: Arc::new(AtomicI64::new(0)),
+            applied: Arc::default(),
         };
         search.sync(db).await?;
         Ok(search)
@@ -61,12 +78,20 @@ impl Search {
         // commit after the last read is read now, not lost.
         let since = self.synced_to.load(Ordering::Acquire).saturating_sub(5);
         let started = now();
-        let changed = repo::changed_since(db, since).await?;
+        let mut changed = repo::changed_since(db, since).await?;
         {
+            let applied = self.applied.lock().unwrap_or_else(|e| e.into_inner());
+            changed.retain(|s| applied.get(&s.summary.id) != Some(&s.updated_at));
+        }
+        for batch in changed.chunks(BATCH) {
+            // The entries are made outside the lock; only the insertion holds it.
+            let entries: Vec<_> = batch.iter().map(|s| entry(s, started)).collect();
             let mut index = self.write();
-            for stored in &changed {
-                apply(&mut index, stored, started);
+            for entry in entries {
+                apply(&mut index, entry);
             }
+            drop(index);
+            self.record(batch, started - 1);
         }
         self.synced_to.fetch_max(started, Ordering::AcqRel);
         Ok(changed.len())
@@ -75,12 +100,23 @@ impl Search {
     /// Puts one offer's current state in the index at once (after a change here).
     pub async fn refresh(&self, db: &Db, id: i64) -> Result<(), sqlx::Error> {
         let stored = repo::offer(db, id).await?;
-        let mut index = self.write();
-        match stored {
-            Some(stored) => apply(&mut index, &stored, now()),
-            None => index.remove(id),
-        }
+        let entry = match &stored {
+            Some(stored) => entry(stored, now()),
+            None => (id, None),
+        };
+        apply(&mut self.write(), entry);
         Ok(())
+    }
+
+    fn record(&self, batch: &[Stored], before: i64) {
+        let mut applied = self.applied.lock().unwrap_or_else(|e| e.into_inner());
+        for stored in batch {
+            if stored.updated_at < before {
+                applied.insert(stored.summary.id, stored.updated_at);
+            } else {
+                applied.remove(&stored.summary.id);
+            }
+        }
     }
 
     pub fn read(&self) -> std::sync::RwLockReadGuard<'_, OfferIndex> {

@@ -46,6 +46,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("record_appointment_outcome", "id=999999&outcome=svolto"),
     ("save_desk_day", "comune=&weekday=6"),
     ("save_desk_settings", "comune=&slot_minutes=30"),
+    ("get_dashboard", "filter%5Bperiodo%5D=30&lang=it"),
     ("search_offers", "query%5Bq%5D=magazziniere"),
     ("get_orientation_path", "answers%5Bsituazione%5D=primo_lavoro&answers%5Bcomune%5D=sarzana"),
     ("keep_orientation", "answers%5Bsituazione%5D=primo_lavoro"),

@@ -29,7 +29,12 @@ async fn citizens(state: &AppState, n: usize, tag: &str) -> Vec<SessionUser> {
 }
 
 /// A published course in Sarzana with `seats` seats, starting in `starts_in` seconds.
-async fn course(state: &AppState, seats: i64, starts_in: i64, publisher: Option<i64>) -> i64 {
+pub(crate) async fn course(
+    state: &AppState,
+    seats: i64,
+    starts_in: i64,
+    publisher: Option<i64>,
+) -> i64 {
     let start = now() + starts_in;
     let row = ActivityRow {
         kind: Kind::Corso,

@@ -6,6 +6,8 @@
 
 #[macro_use]
 mod common;
+#[path = "../loopback/mod.rs"]
+mod loopback;
 
 mod accounts;
 mod applications;
@@ -17,3 +19,5 @@ mod data_layer;
 mod http;
 mod offers;
 mod orientation;
+mod processes;
+mod staff;

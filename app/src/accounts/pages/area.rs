@@ -185,6 +185,7 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
         ));
     }
     if role.is_staff() {
+        links.push(("/staff", tr(l, "Cruscotto della Rete", "Network dashboard")));
         links.push((
             "/staff/offerte",
             tr(l, "Offerte da controllare", "Offers to review"),

@@ -48,7 +48,11 @@ fn Detail(
     let cost = if detail.cost_cents == 0 {
         tr(l, "Gratuito", "Free").to_string()
     } else {
-        format!("{:.2} €", detail.cost_cents as f64 / 100.0).replace('.', ",")
+        format!(
+            "{} €",
+            crate::numbers::fixed(detail.cost_cents as f64 / 100.0, 2)
+        )
+        .replace('.', ",")
     };
     let targets: Vec<&str> = a
         .target_groups

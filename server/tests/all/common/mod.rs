@@ -14,7 +14,7 @@ pub mod smtp;
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
-fn unique_name() -> String {
+pub fn unique_name() -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
@@ -27,13 +27,13 @@ fn unique_name() -> String {
 }
 
 /// The PostgreSQL server tests use: `TEST_POSTGRES_URL`, by default the local one.
-fn postgres_admin_url() -> String {
+pub fn postgres_admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// Runs one statement (CREATE or DROP DATABASE) on the PostgreSQL server.
-async fn postgres_admin(statement: &str) {
+pub async fn postgres_admin(statement: &str) {
     sqlx::any::install_default_drivers();
     let admin = AnyPoolOptions::new()
         .max_connections(1)

@@ -1,0 +1,176 @@
+//! The staff dashboard as browser and server both see it: the filters of its
+//! address, the figures with what each one counts, and the series drawn.
+
+use crate::network::domain::Comune;
+use serde::{Deserialize, Serialize};
+
+/// The dashboard's address: `/staff?comune=sarzana&ente=cgil-la-spezia&periodo=30`.
+/// Empty fields mean "all comuni", "every body", the default period.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardFilter {
+    #[serde(default)]
+    pub comune: String,
+    #[serde(default)]
+    pub ente: String,
+    #[serde(default)]
+    pub periodo: String,
+}
+
+/// The periods one can choose: (code, Italian, English, days).
+pub const PERIODS: [(&str, &str, &str, i64); 4] = [
+    ("7", "Ultimi 7 giorni", "Last 7 days", 7),
+    ("30", "Ultimi 30 giorni", "Last 30 days", 30),
+    ("90", "Ultimi 90 giorni", "Last 90 days", 90),
+    ("365", "Ultimo anno", "Last year", 365),
+];
+
+/// The days of a period code; 30 for anything else.
+pub fn period_days(code: &str) -> i64 {
+    PERIODS.iter().find(|p| p.0 == code).map_or(30, |p| p.3)
+}
+
+/// The figures, counted by `staff::repo` under the filters. What each one
+/// counts is written in `DEFINITIONS`, shown beside it on the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    pub citizens: i64,
+    pub new_citizens: i64,
+    pub cvs_started: i64,
+    pub cvs_completed: i64,
+    pub visible_profiles: i64,
+    pub offers_active: i64,
+    pub offers_jobs: i64,
+    pub offers_internships: i64,
+    pub applications: i64,
+    pub course_seats: i64,
+    pub course_enrolled: i64,
+    pub course_waiting: i64,
+    pub meeting_registrations: i64,
+    pub appointments_today: i64,
+    pub appointments_week: i64,
+    pub appointments_done: i64,
+    pub appointments_missed: i64,
+    pub offers_to_review: i64,
+    pub accounts_to_verify: i64,
+}
+
+impl Figures {
+    /// Seats taken over seats offered, in whole percent; `None` with no seats.
+    pub fn fill_rate(&self) -> Option<i64> {
+        percent(self.course_enrolled, self.course_seats)
+    }
+
+    /// No-shows over appointments that were due (done or missed), in percent.
+    pub fn no_show_rate(&self) -> Option<i64> {
+        percent(
+            self.appointments_missed,
+            self.appointments_done + self.appointments_missed,
+        )
+    }
+}
+
+/// `part` of `whole` in whole percent, rounded half up.
+pub fn percent(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| (part * 200 + whole) / (2 * whole))
+}
+
+/// One figure as the page shows it, in the reader's language: written by
+/// the server (`staff::figures`), so that the texts stay out of the wasm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureCard {
+    /// Stable: the page marks the card with it and the tests read it.
+    pub key: String,
+    pub name: String,
+    pub value: String,
+    pub detail: String,
+    /// What the figure counts, so that two people never read it differently.
+    pub definition: String,
+}
+
+/// One bucket of the time series: a day (periods up to 30 days) or a week.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bucket {
+    /// Unix seconds of the bucket's first day, midnight in Italy.
+    pub starts_at: i64,
+    pub registrations: i64,
+    pub enrolments: i64,
+    pub applications: i64,
+}
+
+/// A course's or meeting's seats, for the fill table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityFill {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub comune: String,
+    pub enrolled: i64,
+    pub seats: i64,
+    pub waiting: i64,
+}
+
+/// Everything the dashboard shows for one filter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub filter: DashboardFilter,
+    pub figures: Figures,
+    pub cards: Vec<FigureCard>,
+    /// Active offers per comune (slug), for the map and its table.
+    pub offers_by_comune: Vec<(String, i64)>,
+    pub series: Vec<Bucket>,
+    /// Days per bucket of `series` (1 or 7).
+    pub bucket_days: i64,
+    pub activities: Vec<ActivityFill>,
+    pub comuni: Vec<Comune>,
+    /// The member bodies for the filter: (slug, name).
+    pub bodies: Vec<(String, String)>,
+    /// When the figures were counted (Unix seconds).
+    pub counted_at: i64,
+    /// The protocol of the network runs until this day (Unix seconds).
+    pub protocol_expires_at: i64,
+}
+
+/// The network's protocol runs until this day (year, month, day).
+pub const PROTOCOL_EXPIRES: (i64, i64, i64) = (2028, 6, 30);
+
+/// The tables of the dashboard that download as CSV (`/api/staff/cruscotto.csv?tabella=…`).
+pub const CSV_TABLES: [(&str, &str, &str); 4] = [
+    ("cifre", "Cifre", "Figures"),
+    ("serie", "Andamento nel tempo", "Over time"),
+    ("comuni", "Offerte per comune", "Offers by comune"),
+    (
+        "attivita",
+        "Posti di corsi e incontri",
+        "Seats of courses and meetings",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_round_half_up_and_need_a_whole() {
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(0, 0), None);
+        let f = Figures {
+            course_enrolled: 15,
+            course_seats: 20,
+            appointments_done: 3,
+            appointments_missed: 1,
+            ..Figures::default()
+        };
+        assert_eq!(f.fill_rate(), Some(75));
+        assert_eq!(f.no_show_rate(), Some(25));
+    }
+
+    #[test]
+    fn an_unknown_period_is_thirty_days() {
+        assert_eq!(period_days("7"), 7);
+        assert_eq!(period_days("365"), 365);
+        assert_eq!(period_days("mille"), 30);
+        assert_eq!(period_days(""), 30);
+    }
+}

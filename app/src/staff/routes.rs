@@ -1,0 +1,146 @@
+//! The dashboard's plain HTTP routes: its live event stream and its tables
+//! as CSV. Both follow the policy table's rule for `get_dashboard`.
+
+use super::domain::{percent, Dashboard, DashboardFilter};
+use crate::accounts::auth::user_from_headers;
+use crate::accounts::policy::{access_for, Access};
+use crate::dates::iso_date;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/staff/diretta", get(super::live::stream))
+        .route("/api/staff/cruscotto.csv", get(table_csv))
+}
+
+/// The caller may see the dashboard: the same roles as `get_dashboard`.
+pub(super) async fn staff_only(state: &AppState, headers: &HeaderMap) -> Result<(), AppError> {
+    let user = user_from_headers(state, headers)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    match access_for("get_dashboard") {
+        Some(Access::Roles(roles)) if roles.contains(&user.role) && user.can_work() => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+#[derive(Deserialize)]
+struct TableQuery {
+    #[serde(default)]
+    tabella: String,
+    #[serde(flatten)]
+    filter: DashboardFilter,
+}
+
+async fn table_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<TableQuery>,
+) -> Response {
+    let result = async {
+        staff_only(&state, &headers).await?;
+        let dashboard = super::service::dashboard(&state, &query.filter, false).await?;
+        let (header, rows) = table(&dashboard, &query.tabella).ok_or(AppError::NotFound)?;
+        Ok::<_, AppError>(crate::csv::table(&header, rows))
+    }
+    .await;
+    match result {
+        Ok(csv) => crate::csv::download(&format!("cruscotto-{}.csv", query.tabella), &csv),
+        Err(error) => crate::cv::routes::failure(error),
+    }
+}
+
+type Table = (Vec<&'static str>, Vec<Vec<String>>);
+
+/// One of the dashboard's tables (`domain::CSV_TABLES`) as header and rows.
+pub fn table(d: &Dashboard, name: &str) -> Option<Table> {
+    let n = |v: i64| v.to_string();
+    let rate = |v: Option<i64>| v.map(|p| p.to_string()).unwrap_or_default();
+    Some(match name {
+        "cifre" => (
+            vec!["Cifra", "Valore", "Dettaglio", "Che cosa conta"],
+            d.cards
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        c.value.clone(),
+                        c.detail.clone(),
+                        c.definition.clone(),
+                    ]
+                })
+                .collect(),
+        ),
+        "serie" => (
+            vec![
+                "Dal giorno",
+                "Registrazioni",
+                "Iscrizioni a corsi e incontri",
+                "Candidature",
+            ],
+            d.series
+                .iter()
+                .map(|b| {
+                    vec![
+                        iso_date(b.starts_at),
+                        n(b.registrations),
+                        n(b.enrolments),
+                        n(b.applications),
+                    ]
+                })
+                .collect(),
+        ),
+        "comuni" => (
+            vec!["Comune", "Offerte attive"],
+            d.comuni
+                .iter()
+                .map(|c| {
+                    let count = d
+                        .offers_by_comune
+                        .iter()
+                        .find(|(s, _)| *s == c.slug)
+                        .map_or(0, |(_, k)| *k);
+                    vec![c.name.clone(), n(count)]
+                })
+                .collect(),
+        ),
+        "attivita" => (
+            vec![
+                "Tipo",
+                "Titolo",
+                "Comune",
+                "Posti occupati",
+                "Posti",
+                "Riempimento (%)",
+                "In lista d'attesa",
+            ],
+            d.activities
+                .iter()
+                .map(|a| {
+                    vec![
+                        if a.kind == "corso" {
+                            "Corso"
+                        } else {
+                            "Incontro"
+                        }
+                        .to_string(),
+                        a.title.clone(),
+                        a.comune.clone(),
+                        n(a.enrolled),
+                        n(a.seats),
+                        rate(percent(a.enrolled, a.seats)),
+                        n(a.waiting),
+                    ]
+                })
+                .collect(),
+        ),
+        _ => return None,
+    })
+}
