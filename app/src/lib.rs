@@ -20,7 +20,6 @@ pub mod error;
 pub mod i18n_switch;
 pub mod lazy;
 pub mod network;
-pub mod numbers;
 pub mod offers;
 pub mod orientation;
 pub mod pages;

@@ -83,15 +83,16 @@ async fn run() {
     let server = start(&url).await;
     // Warm: the first requests allocate what every later one reuses.
     for _ in 0..20 {
-        request(
+        let (status, body) = request(
             server.port,
             "GET",
-            "/api/get_dashboard?lang=it",
+            "/api/get_dashboard?filter%5Bperiodo%5D=30&lang=it",
             Some(&staff),
             "",
         )
         .await
         .unwrap();
+        assert_eq!(status, 200, "{body}");
     }
     let before = rss_kib(server.pid());
     let mut streams = Vec::with_capacity(DASHBOARDS);

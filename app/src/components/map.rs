@@ -6,7 +6,6 @@
 
 use crate::i18n::*;
 use crate::network::domain::Comune;
-use crate::numbers::fixed;
 use leptos::prelude::*;
 
 const WIDTH: f64 = 640.0;
@@ -30,7 +29,7 @@ fn cos_small(x: f64) -> f64 {
 
 /// A coordinate of the drawing, to a tenth.
 fn fixed1(value: f64) -> String {
-    fixed(value, 1)
+    format!("{value:.1}")
 }
 
 /// Text for SVG markup.

@@ -83,8 +83,11 @@ impl Query {
         })
     }
 
-    /// `(text, count)` pairs of a `GROUP BY`.
-    async fn groups(self, db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    /// `(key, count)` pairs of a `GROUP BY`.
+    async fn groups<K>(self, db: &Db) -> Result<Vec<(K, i64)>, sqlx::Error>
+    where
+        K: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+    {
         self.rows(db)
             .await?
             .iter()
@@ -106,7 +109,7 @@ pub async fn figures(db: &Db, scope: &Scope, w: Window) -> Result<Figures, sqlx:
     )
     .scoped(scope, Some(offers), Some("o.organisation"))
     .then("GROUP BY o.kind")
-    .groups(db)
+    .groups::<String>(db)
     .await?;
     let kind = |k: &str| by_kind.iter().find(|(c, _)| c == k).map_or(0, |(_, n)| *n);
     let seats = Query::new(
@@ -128,7 +131,7 @@ pub async fn figures(db: &Db, scope: &Scope, w: Window) -> Result<Figures, sqlx:
     )
     .scoped(scope, Some("d.istat_code"), None)
     .then("GROUP BY ap.status")
-    .groups(db)
+    .groups::<String>(db)
     .await?;
     let outcome = |s: &str| outcomes.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n);
     let appointments = |from: i64, to: i64| {
@@ -215,7 +218,7 @@ pub async fn offers_by_comune(
     )
     .scoped(scope, None, Some("o.organisation"))
     .then("GROUP BY c.slug ORDER BY c.slug")
-    .groups(db)
+    .groups::<String>(db)
     .await
 }
 
@@ -227,48 +230,41 @@ pub async fn series(
     buckets: i64,
     bucket: i64,
 ) -> Result<Vec<Bucket>, sqlx::Error> {
-    let per_bucket = |sql: &str| Query::new(sql, &[from, bucket]);
-    let grouped = |rows: Vec<sqlx::any::AnyRow>| -> Result<Vec<(i64, i64)>, sqlx::Error> {
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
-    };
-    let registrations = grouped(
-        per_bucket(
-            "SELECT (created_at - $1) / $2 AS b, COUNT(*) FROM users \
-             WHERE role = 'cittadino' AND created_at >= $1",
+    // Registrations, enrolments, applications: the rows counted (as `x`,
+    // joined to what the filters name), then the filters' columns.
+    let sources = [
+        ("users x WHERE x.role = 'cittadino' AND", None, None),
+        (
+            "enrolments x JOIN activities a ON a.id = x.activity_id WHERE",
+            Some("a.comune_istat"),
+            Some("a.organiser_name"),
+        ),
+        (
+            "applications x JOIN offers o ON o.id = x.offer_id WHERE",
+            Some("o.comune_istat"),
+            Some("o.organisation"),
+        ),
+    ];
+    let mut counts = Vec::with_capacity(sources.len());
+    for (from_where, comune, body) in sources {
+        let grouped = Query::new(
+            &format!("SELECT (x.created_at - $1) / $2 AS b, COUNT(*) FROM {from_where} x.created_at >= $1"),
+            &[from, bucket],
         )
+        .scoped(scope, comune, body)
         .then("GROUP BY b")
-        .rows(db)
-        .await?,
-    )?;
-    let enrolments = grouped(
-        per_bucket(
-            "SELECT (e.created_at - $1) / $2 AS b, COUNT(*) FROM enrolments e \
-             JOIN activities a ON a.id = e.activity_id WHERE e.created_at >= $1",
-        )
-        .scoped(scope, Some("a.comune_istat"), Some("a.organiser_name"))
-        .then("GROUP BY b")
-        .rows(db)
-        .await?,
-    )?;
-    let applications = grouped(
-        per_bucket(
-            "SELECT (ap.created_at - $1) / $2 AS b, COUNT(*) FROM applications ap \
-             JOIN offers o ON o.id = ap.offer_id WHERE ap.created_at >= $1",
-        )
-        .scoped(scope, Some("o.comune_istat"), Some("o.organisation"))
-        .then("GROUP BY b")
-        .rows(db)
-        .await?,
-    )?;
-    let at = |groups: &[(i64, i64)], i: i64| groups.iter().find(|g| g.0 == i).map_or(0, |g| g.1);
+        .groups::<i64>(db)
+        .await?;
+        counts.push(grouped);
+    }
+    // The count of source `s` in bucket `i` (a bucket with nothing has no row).
+    let at = |s: usize, i: i64| counts[s].iter().find(|g| g.0 == i).map_or(0, |g| g.1);
     Ok((0..buckets)
         .map(|i| Bucket {
             starts_at: from + i * bucket,
-            registrations: at(&registrations, i),
-            enrolments: at(&enrolments, i),
-            applications: at(&applications, i),
+            registrations: at(0, i),
+            enrolments: at(1, i),
+            applications: at(2, i),
         })
         .collect())
 }

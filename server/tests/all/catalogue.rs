@@ -229,7 +229,12 @@ async fn one_hundred_bookings_of_one_slot_one_wins(state: AppState) {
     assert!(!after.days[0].slots[0].free, "the slot shows as taken");
 }
 
-async fn get(state: &AppState, path: &str, session: Option<&str>) -> (StatusCode, String) {
+/// A GET through the whole router, with a session when given: status and body.
+pub(crate) async fn get(
+    state: &AppState,
+    path: &str,
+    session: Option<&str>,
+) -> (StatusCode, String) {
     let mut request = Request::get(path);
     if let Some(secret) = session {
         request = request.header(header::COOKIE, format!("sessione={secret}"));

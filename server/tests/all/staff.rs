@@ -3,8 +3,8 @@
 //! server processes on one PostgreSQL database telling each other's
 //! dashboards.
 
-use crate::catalogue::course;
-use crate::common::{account_with_session, person, text, with_state};
+use crate::catalogue::{course, get};
+use crate::common::{account_with_session, person, with_state};
 use app::accounts::domain::{AccountStatus, Role};
 use app::error::AppError;
 use app::staff::domain::DashboardFilter;
@@ -77,18 +77,6 @@ async fn the_figures_follow_enrolments_and_the_filters(state: AppState) {
         Err(AppError::Validation { field, .. }) => assert_eq!(field, "ente"),
         other => panic!("{other:?}"),
     }
-}
-
-async fn get(state: &AppState, path: &str, session: Option<&str>) -> (StatusCode, String) {
-    let mut request = Request::get(path);
-    if let Some(secret) = session {
-        request = request.header(header::COOKIE, format!("sessione={secret}"));
-    }
-    let response = server::build_router(state.clone())
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    (response.status(), text(response).await)
 }
 
 async fn the_tables_download_as_csv_for_staff_only(state: AppState) {

@@ -226,7 +226,7 @@ pub fn Card(c: CandidateCard) -> impl IntoView {
     };
     let mut place = c.comune_name.clone();
     if let Some(d) = c.distance_km.filter(|d| *d >= 0.5) {
-        place.push_str(&format!(" · {} km", crate::numbers::fixed(d, 0)));
+        place.push_str(&format!(" · {d:.0} km"));
     }
     place.push_str(&format!(
         " · {} {} km",

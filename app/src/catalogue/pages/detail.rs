@@ -48,11 +48,7 @@ fn Detail(
     let cost = if detail.cost_cents == 0 {
         tr(l, "Gratuito", "Free").to_string()
     } else {
-        format!(
-            "{} €",
-            crate::numbers::fixed(detail.cost_cents as f64 / 100.0, 2)
-        )
-        .replace('.', ",")
+        format!("{:.2} €", detail.cost_cents as f64 / 100.0).replace('.', ",")
     };
     let targets: Vec<&str> = a
         .target_groups

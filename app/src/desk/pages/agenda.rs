@@ -65,10 +65,7 @@ fn AgendaView(
     let english = l == Locale::en;
     let (booked, done, no_show) = agenda.week;
     let rate = if done + no_show > 0 {
-        format!(
-            "{}%",
-            crate::numbers::fixed(100.0 * no_show as f64 / (done + no_show) as f64, 0)
-        )
+        format!("{:.0}%", 100.0 * no_show as f64 / (done + no_show) as f64)
     } else {
         "—".into()
     };

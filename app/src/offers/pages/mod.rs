@@ -31,7 +31,7 @@ pub fn place_of(o: &OfferSummary, l: Locale) -> String {
         o.comune_name.clone()
     };
     if let Some(km) = o.distance_km.filter(|km| *km >= 0.5) {
-        place.push_str(&format!(" · {} km", crate::numbers::fixed(km, 0)));
+        place.push_str(&format!(" · {km:.0} km"));
     }
     if o.remote == "ibrido" {
         place.push_str(&format!(

@@ -195,7 +195,7 @@ fn offer_line(o: &OfferSummary) -> impl IntoView {
     };
     let distance = o
         .distance_km
-        .map(|d| format!(" ({} km)", crate::numbers::fixed(d, 0)))
+        .map(|d| format!(" ({d:.0} km)"))
         .unwrap_or_default();
     view! {
         <li>

@@ -3,11 +3,10 @@
 //! dash as well as colour, so that colour is never the only difference.
 
 use crate::components::map::escape;
-use crate::numbers::fixed;
 
 /// A coordinate of the drawing, to a tenth.
 fn n1(value: f64) -> String {
-    fixed(value, 1)
+    format!("{value:.1}")
 }
 
 const WIDTH: f64 = 640.0;
