@@ -22,7 +22,7 @@ test("an operator's dashboard follows a citizen's enrolment without a reload", a
   await operator.getByRole("link", { name: "Cruscotto della Rete" }).click();
   await expect(operator).toHaveURL(/\/staff$/);
   await operator.getByLabel("Comune", { exact: true }).selectOption("sarzana");
-  await operator.getByLabel("Periodo").selectOption("7");
+  await operator.getByLabel("Periodo", { exact: true }).selectOption("7");
   await operator.getByRole("button", { name: "Mostra" }).click();
   await expect(operator).toHaveURL(/comune=sarzana/);
   await expect(operator.getByTestId("diretta")).toHaveAttribute("data-state", "diretta");
