@@ -27,11 +27,6 @@ fn cos_small(x: f64) -> f64 {
     1.0 - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0 * (1.0 - x2 / 56.0)))
 }
 
-/// A coordinate of the drawing, to a tenth.
-fn fixed1(value: f64) -> String {
-    format!("{value:.1}")
-}
-
 /// Text for SVG markup.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -89,9 +84,7 @@ pub fn map_svg_with(
     };
 
     let mut svg = format!(
-        r#"<svg viewBox="0 0 {} {}" class="province-map" role="group" aria-labelledby="mappa-titolo mappa-desc"><title id="mappa-titolo">{}</title><desc id="mappa-desc">{}</desc>"#,
-        WIDTH.round() as i64,
-        height.round() as i64,
+        r#"<svg viewBox="0 0 {WIDTH:.0} {height:.0}" class="province-map" role="group" aria-labelledby="mappa-titolo mappa-desc"><title id="mappa-titolo">{}</title><desc id="mappa-desc">{}</desc>"#,
         escape(text.title),
         escape(text.desc)
     );
@@ -126,10 +119,7 @@ pub fn map_svg_with(
             (None, false) => name.clone(),
         };
         svg.push_str(&format!(
-            r#"<a href="{href}"{aria} data-comune="{slug}"><title>{label}</title><circle cx="{}" cy="{}" r="{}" class="{class}"/>"#,
-            fixed1(x),
-            fixed1(y),
-            fixed1(radius),
+            r#"<a href="{href}"{aria} data-comune="{slug}"><title>{label}</title><circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" class="{class}"/>"#,
             // With counts the drawn text (name, number) differs from the spoken
             // name, so the name comes from <title> alone (SVG-AAM), not aria-label.
             aria = if count.is_some() { String::new() } else { format!(r#" aria-label="{label}""#) },
@@ -138,16 +128,15 @@ pub fn map_svg_with(
         ));
         if let Some(n) = count.filter(|n| *n > 0) {
             svg.push_str(&format!(
-                r#"<text x="{}" y="{}" class="map-count" text-anchor="middle" aria-hidden="true">{n}</text>"#,
-                fixed1(x),
-                fixed1(y - radius - 4.0)
+                r#"<text x="{x:.1}" y="{:.1}" class="map-count" text-anchor="middle" aria-hidden="true">{n}</text>"#,
+                y - radius - 4.0
             ));
         }
         if LABELLED.contains(&c.name.as_str()) || highlight == Some(c.slug.as_str()) {
             svg.push_str(&format!(
-                r#"<text x="{}" y="{}" class="map-label" aria-hidden="true">{name}</text>"#,
-                fixed1(x + radius + 3.0),
-                fixed1(y + 5.0)
+                r#"<text x="{:.1}" y="{:.1}" class="map-label" aria-hidden="true">{name}</text>"#,
+                x + radius + 3.0,
+                y + 5.0
             ));
         }
         svg.push_str("</a>");

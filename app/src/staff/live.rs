@@ -54,11 +54,6 @@ impl Live {
         self.sender.subscribe()
     }
 
-    /// How many dashboards are connected to this process.
-    pub fn listeners(&self) -> usize {
-        self.sender.receiver_count()
-    }
-
     /// Tells this process's dashboards at once, and the other processes'
     /// through the database when it is PostgreSQL.
     pub fn announce(&self, db: &Db, what: &str) {

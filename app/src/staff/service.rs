@@ -12,7 +12,7 @@ use crate::state::AppState;
 const DAY: i64 = 86_400;
 
 /// The filter's comune and body as the tables name them.
-pub async fn scope(state: &AppState, filter: &DashboardFilter) -> Result<Scope, AppError> {
+async fn scope(state: &AppState, filter: &DashboardFilter) -> Result<Scope, AppError> {
     let db = &state.db;
     let comune_istat =
         match filter.comune.trim() {

@@ -4,11 +4,6 @@
 
 use crate::components::map::escape;
 
-/// A coordinate of the drawing, to a tenth.
-fn n1(value: f64) -> String {
-    format!("{value:.1}")
-}
-
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 260.0;
 const LEFT: f64 = 44.0;
@@ -56,9 +51,7 @@ pub fn line_chart_svg(title: &str, desc: &str, labels: &[String], lines: &[Line<
     };
     let y = |v: i64| TOP + plot_h * (1.0 - v as f64 / top);
     let mut svg = format!(
-        r#"<svg viewBox="0 0 {} {}" class="chart" role="img" aria-labelledby="grafico-titolo grafico-desc"><title id="grafico-titolo">{}</title><desc id="grafico-desc">{}</desc>"#,
-        WIDTH as i64,
-        HEIGHT as i64,
+        r#"<svg viewBox="0 0 {WIDTH:.0} {HEIGHT:.0}" class="chart" role="img" aria-labelledby="grafico-titolo grafico-desc"><title id="grafico-titolo">{}</title><desc id="grafico-desc">{}</desc>"#,
         escape(title),
         escape(desc)
     );
@@ -66,21 +59,19 @@ pub fn line_chart_svg(title: &str, desc: &str, labels: &[String], lines: &[Line<
         let value = (top * tick).round() as i64;
         let ty = y(value);
         svg.push_str(&format!(
-            r#"<line x1="{}" x2="{}" y1="{ty}" y2="{ty}" class="chart-grid"/><text x="{}" y="{}" class="chart-axis" text-anchor="end">{value}</text>"#,
-            LEFT as i64,
-            (WIDTH - RIGHT) as i64,
-            (LEFT - 6.0) as i64,
-            n1(ty + 5.0),
-            ty = n1(ty),
+            r#"<line x1="{LEFT:.0}" x2="{:.0}" y1="{ty:.1}" y2="{ty:.1}" class="chart-grid"/><text x="{:.0}" y="{:.1}" class="chart-axis" text-anchor="end">{value}</text>"#,
+            WIDTH - RIGHT,
+            LEFT - 6.0,
+            ty + 5.0,
         ));
     }
     let every = points.div_ceil(AXIS_LABELS).max(1);
     for (i, label) in labels.iter().enumerate() {
         if i % every == 0 || i + 1 == points {
             svg.push_str(&format!(
-                r#"<text x="{}" y="{}" class="chart-axis" text-anchor="middle">{}</text>"#,
-                n1(x(i)),
-                (HEIGHT - 14.0) as i64,
+                r#"<text x="{:.1}" y="{:.0}" class="chart-axis" text-anchor="middle">{}</text>"#,
+                x(i),
+                HEIGHT - 14.0,
                 escape(label)
             ));
         }
@@ -90,7 +81,7 @@ pub fn line_chart_svg(title: &str, desc: &str, labels: &[String], lines: &[Line<
             .values
             .iter()
             .enumerate()
-            .map(|(i, v)| format!("{},{}", n1(x(i)), n1(y(*v))))
+            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
             .collect();
         svg.push_str(&format!(
             r#"<polyline points="{}" class="chart-line chart-line-{}" fill="none"/>"#,
@@ -100,9 +91,9 @@ pub fn line_chart_svg(title: &str, desc: &str, labels: &[String], lines: &[Line<
         for (i, v) in line.values.iter().enumerate() {
             let label = labels.get(i).map(String::as_str).unwrap_or("");
             svg.push_str(&format!(
-                r#"<circle cx="{}" cy="{}" r="3.5" class="chart-dot chart-dot-{}"><title>{}: {} {v}</title></circle>"#,
-                n1(x(i)),
-                n1(y(*v)),
+                r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" class="chart-dot chart-dot-{}"><title>{}: {} {v}</title></circle>"#,
+                x(i),
+                y(*v),
                 n + 1,
                 escape(label),
                 escape(line.name)
