@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
+    // sqlx::migrate! embeds the migrations; a new file must rebuild the crate.
+    println!("cargo::rerun-if-changed=migrations");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?).join("i18n");
     // Italian first: it is the default locale, English the second language.
     // `interpolate_display` lets `td_string!` fill placeholders outside views (counts, aria labels).

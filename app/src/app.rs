@@ -10,13 +10,14 @@ use crate::candidates::pages::routes::{
 };
 use crate::catalogue::pages::routes::{
     CourseRoute, CoursesRoute, MeetingRoute, MeetingsRoute, MyCalendarRoute, NewActivityRoute,
-    OrganiseRoute, RosterRoute,
+    OrganiseRoute, ReviewActivitiesRoute, RosterRoute,
 };
 use crate::components::layout::Layout;
 use crate::cv::pages::routes::{CvEditorRoute, InterviewGuideRoute, MyCvsRoute};
 use crate::desk::pages::routes::{AgendaRoute, BookingRoute};
 use crate::i18n::*;
 use crate::i18n_switch::language_from_cookie;
+use crate::membership::pages::routes::{AdhesionsRoute, InvitationRoute, JoinRoute};
 use crate::network::pages::routes::{
     AccessibilityRoute, ComuneRoute, ComuniRoute, PrivacyRoute, ReteRoute, SportelliRoute,
 };
@@ -72,6 +73,10 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("rete") view={Lazy::<ReteRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("rete"), StaticSegment("aderisci")) view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("invito") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("adesioni")) view={Lazy::<AdhesionsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("attivita")) view={Lazy::<ReviewActivitiesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("comuni") view={Lazy::<ComuniRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view={Lazy::<ComuneRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("sportelli") view={Lazy::<SportelliRoute>::new()} ssr=SsrMode::Async/>

@@ -77,6 +77,18 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The page's language, for components.
+///
+/// Not `use_i18n()`: when a client hangs up during server rendering (a load test ending, a
+/// closed tab), the request's owner tree is dropped while a resource's continuation may still
+/// build its view, and the i18n context above it is gone. `use_i18n()` panics there; that
+/// render is thrown away anyway, so the default language is as good an answer as any.
+pub fn locale() -> Locale {
+    use_context::<leptos_i18n::I18nContext<Locale>>()
+        .map(|i18n| i18n.get_locale_untracked())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

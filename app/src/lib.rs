@@ -19,6 +19,7 @@ pub mod desk;
 pub mod error;
 pub mod i18n_switch;
 pub mod lazy;
+pub mod membership;
 pub mod network;
 pub mod offers;
 pub mod orientation;
@@ -38,6 +39,8 @@ pub mod db;
 mod error_ssr;
 #[cfg(feature = "ssr")]
 pub mod fields;
+#[cfg(feature = "ssr")]
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

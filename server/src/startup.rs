@@ -54,7 +54,8 @@ pub async fn build_state(
 
 /// Delivers queued email in the background for the life of the server.
 /// The background work of a running server: the email outbox, and the
-/// reminders of courses and meetings starting within a day.
+/// reminders of courses and meetings starting within a day, the offers' and
+/// candidates' index sync, the alerts' digest, the protocol's expiry reminder.
 pub fn spawn_outbox_worker(state: &AppState) {
     tokio::spawn(run_outbox_worker(
         state.db.clone(),
@@ -70,6 +71,11 @@ pub fn spawn_outbox_worker(state: &AppState) {
         state.offers.clone(),
     ));
     tokio::spawn(app::offers::alerts::run_digest_worker(state.clone()));
+    tokio::spawn(app::membership::reminder::run_protocol_reminder(
+        state.db.clone(),
+        state.config.public_url.clone(),
+        state.mail_wakeup.clone(),
+    ));
     tokio::spawn(app::candidates::engine::run_sync_worker(
         state.db.clone(),
         state.candidates.clone(),

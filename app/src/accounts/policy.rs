@@ -55,6 +55,16 @@ pub const POLICY: &[(&str, Access)] = &[
     ("get_roster", Access::Roles(ORGANISERS)),
     ("mark_attendance", Access::Roles(ORGANISERS)),
     ("change_activity_status", Access::Roles(ORGANISERS)),
+    // Joining the network: the public request, the admin's decision, the invitation.
+    ("submit_adhesion", Access::Everyone),
+    ("list_adhesions", Access::Roles(ADMIN)),
+    ("decide_adhesion", Access::Roles(ADMIN)),
+    ("get_invitation", Access::Everyone),
+    ("accept_invitation", Access::Everyone),
+    // Pre-moderation of courses and meetings.
+    ("list_activities_to_review", Access::Roles(STAFF)),
+    ("decide_activity", Access::Roles(STAFF)),
+    ("set_pre_moderation", Access::Roles(ADMIN)),
     // The staff dashboard (its event stream and CSV follow the same rule).
     ("get_dashboard", Access::Roles(STAFF)),
     // Offers and alerts.

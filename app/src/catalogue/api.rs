@@ -106,3 +106,37 @@ pub async fn change_activity_status(
     let change = super::service::Change::parse(&change)?;
     super::service::change_status(&state, id, &user, change, &reason).await
 }
+
+#[server(prefix = "/api", endpoint = "list_activities_to_review", input = GetUrl)]
+pub async fn list_activities_to_review() -> Result<super::domain::ReviewQueue, AppError> {
+    let (state, _) = crate::accounts::auth::authorize_user("list_activities_to_review").await?;
+    super::review::queue(&state).await
+}
+
+#[server(prefix = "/api", endpoint = "decide_activity")]
+pub async fn decide_activity(
+    activity: i64,
+    decision: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("decide_activity").await?;
+    let decision = crate::accounts::service::Decision::parse(&decision, &reason)?;
+    super::review::decide(&state, &user, activity, decision).await
+}
+
+/// `on` is `si` or `no`, as the admin's form posts it.
+#[server(prefix = "/api", endpoint = "set_pre_moderation")]
+pub async fn set_pre_moderation(on: String) -> Result<(), AppError> {
+    let (state, admin) = crate::accounts::auth::authorize_user("set_pre_moderation").await?;
+    let on = match on.as_str() {
+        "si" => true,
+        "no" => false,
+        _ => {
+            return Err(crate::fields::invalid(
+                "on",
+                "Scegli se attivare la revisione.",
+            ))
+        }
+    };
+    super::review::set_pre_moderation(&state, &admin, on).await
+}

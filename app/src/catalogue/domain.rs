@@ -146,6 +146,48 @@ impl Status {
     }
 }
 
+/// Where an activity stands with the staff's review, when the admin has
+/// turned pre-moderation on (`None`: published without review).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Review {
+    None,
+    Waiting,
+    Approved,
+    Rejected,
+}
+
+impl Review {
+    pub fn code(self) -> &'static str {
+        match self {
+            Review::None => "nessuna",
+            Review::Waiting => "in_revisione",
+            Review::Approved => "approvata",
+            Review::Rejected => "respinta",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Review {
+        match code {
+            "in_revisione" => Review::Waiting,
+            "approvata" => Review::Approved,
+            "respinta" => Review::Rejected,
+            _ => Review::None,
+        }
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            Review::None => ("", ""),
+            Review::Waiting => (
+                "In revisione dagli operatori",
+                "Waiting for the staff's review",
+            ),
+            Review::Approved => ("Approvata dagli operatori", "Approved by the staff"),
+            Review::Rejected => ("Non approvata dagli operatori", "Not approved by the staff"),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EnrolmentStatus {
     Iscritto,
@@ -201,6 +243,9 @@ pub struct ActivitySummary {
     pub seats: i64,
     pub enrolled: i64,
     pub status: Status,
+    pub review: Review,
+    /// The staff's reason, when they rejected it.
+    pub review_reason: Option<String>,
     pub first_starts_at: i64,
     pub enrol_closes: i64,
     pub demo: bool,
@@ -214,6 +259,14 @@ impl ActivitySummary {
     pub fn href(&self) -> String {
         format!("{}/{}", self.kind.path(), self.id)
     }
+}
+
+/// The staff's queue of courses and meetings waiting for review.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewQueue {
+    /// Whether the admin has turned pre-moderation on.
+    pub pre_moderation: bool,
+    pub waiting: Vec<ActivitySummary>,
 }
 
 /// What the signed-in person has to do with an activity.

@@ -14,4 +14,6 @@ pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
+pub mod review;
+#[cfg(feature = "ssr")]
 pub mod service;

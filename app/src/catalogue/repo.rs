@@ -9,7 +9,7 @@
 //! either takes a seat or, touching no row, sends the person to the waitlist.
 
 use super::domain::{
-    ActivitySummary, EnrolmentStatus, Kind, MyPlace, RosterEntry, Session, Status,
+    ActivitySummary, EnrolmentStatus, Kind, MyPlace, Review, RosterEntry, Session, Status,
 };
 use crate::accounts::repo::Tx;
 use crate::accounts::tokens::now;
@@ -18,7 +18,7 @@ use rand::Rng as _;
 use sqlx::Row as _;
 
 pub const SUMMARY_COLUMNS: &str = "a.id, a.kind, a.title, a.organiser_name, c.slug AS comune_slug, c.name AS comune_name, \
-     a.mode, a.topic, a.target_groups, a.total_hours, a.seats, a.enrolled, a.status, a.first_starts_at, a.enrol_closes, a.demo";
+     a.mode, a.topic, a.target_groups, a.total_hours, a.seats, a.enrolled, a.status, a.review, a.review_reason, a.first_starts_at, a.enrol_closes, a.demo";
 
 pub fn summary_from_row(row: &sqlx::any::AnyRow) -> Result<ActivitySummary, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
@@ -38,6 +38,8 @@ pub fn summary_from_row(row: &sqlx::any::AnyRow) -> Result<ActivitySummary, sqlx
         seats: row.try_get("seats")?,
         enrolled: row.try_get("enrolled")?,
         status: Status::from_code(&status),
+        review: Review::from_code(&row.try_get::<String, _>("review")?),
+        review_reason: row.try_get("review_reason")?,
         first_starts_at: row.try_get("first_starts_at")?,
         enrol_closes: row.try_get("enrol_closes")?,
         demo: row.try_get::<i64, _>("demo")? == 1,

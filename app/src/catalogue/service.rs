@@ -280,6 +280,18 @@ pub async fn change_status(
         ));
     }
     let mut tx = state.db.begin_write().await?;
+    if change == Change::Publish && super::review::must_wait(state, user).await? {
+        if !super::review::send_to_review(&mut tx, id).await? {
+            return Err(AppError::Conflict(
+                "L'attività è già in revisione o non è una bozza: ricarica la pagina.".into(),
+            )
+            .with_status());
+        }
+        crate::accounts::repo::audit(&mut tx, user.id, "attivita_in_revisione", Some(id), "")
+            .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
     let (from, to): (&[Status], Status) = match change {
         Change::Publish => (&[Status::Bozza], Status::Pubblicato),
         Change::Close => (&[Status::Pubblicato], Status::Chiuso),
@@ -526,10 +538,18 @@ pub async fn create(
     user: &SessionUser,
     form: &ActivityInput,
 ) -> Result<(Kind, i64), AppError> {
-    let row = parse_activity(form, &state.db, user).await?;
+    let mut row = parse_activity(form, &state.db, user).await?;
+    // With pre-moderation on, a body's "publish" is a request to the staff.
+    let review = row.status == Status::Pubblicato && super::review::must_wait(state, user).await?;
+    if review {
+        row.status = Status::Bozza;
+    }
     let mut tx = state.db.begin_write().await?;
     let id = repo::insert_activity(&mut tx, &row, Some(user.id)).await?;
     crate::accounts::repo::audit(&mut tx, user.id, "attivita_creata", Some(id), &row.title).await?;
+    if review {
+        super::review::send_to_review(&mut tx, id).await?;
+    }
     tx.commit().await?;
     Ok((row.kind, id))
 }

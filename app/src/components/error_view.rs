@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// Shown by an `ErrorBoundary` in place of the content that failed.
 #[component]
 pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let messages = move || {
         errors
             .get()
@@ -32,6 +32,6 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
 /// A short "loading" line for `Suspense` fallbacks.
 #[component]
 pub fn Loading() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! { <p aria-busy="true" class="text-slate-700">{td_string!(l, loading)}</p> }
 }

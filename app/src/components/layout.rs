@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <a href="#contenuto" class="skip-link">{td_string!(l, skip_to_content)}</a>
         <header class="bg-primary text-white">
@@ -66,7 +66,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// no session code: `/area` sends a visitor who is not signed in to `/accesso`.
 #[component]
 fn AccountLink() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! { <A href="/area" attr:class="nav-link">{td_string!(l, nav.area)}</A> }
 }
 
@@ -75,7 +75,7 @@ fn AccountLink() -> impl IntoView {
 /// so it works without JavaScript and every page is rendered in one language.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let current = use_i18n().get_locale_untracked();
+    let current = crate::i18n_switch::locale();
     let other = match current {
         Locale::it => Locale::en,
         Locale::en => Locale::it,

@@ -150,7 +150,7 @@ pub fn ProvinceMap(
     comuni: Vec<Comune>,
     #[prop(optional, into)] highlight: Option<String>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let svg = {
         let locale = l;
         let text = MapText {

@@ -2,7 +2,6 @@
 //! a comune of the province and how far around it to look.
 
 use super::tr;
-use crate::i18n::*;
 use crate::network::domain::Comune;
 use leptos::prelude::*;
 
@@ -21,7 +20,7 @@ pub fn ComuneRadius(
     #[prop(optional)]
     on_change: Option<Callback<(&'static str, String)>>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let (first_comune, first_km) = (comune.get_untracked(), km.get_untracked());
     let changed = move |field: &'static str| {
         move |ev: leptos::ev::Event| {

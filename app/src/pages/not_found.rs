@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <Title text=td_string!(l, not_found.title)/>
         <h1 class="page-title">{td_string!(l, not_found.heading)}</h1>

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <Title text=td_string!(l, privacy.title)/>
         <article class="prose-page">

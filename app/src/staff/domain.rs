@@ -52,6 +52,10 @@ pub struct Figures {
     pub appointments_missed: i64,
     pub offers_to_review: i64,
     pub accounts_to_verify: i64,
+    /// Courses and meetings waiting for review (pre-moderation).
+    pub activities_to_review: i64,
+    /// Requests to join the network waiting for the admin.
+    pub adhesions_waiting: i64,
 }
 
 impl Figures {

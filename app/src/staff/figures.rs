@@ -44,8 +44,8 @@ pub const DEFINITIONS: [Definition; 10] = [
      "Assenti sul totale degli appuntamenti del periodo già segnati come svolti o assenti.",
      "No-shows over the period's appointments already marked as done or no-show."),
     ("attesa", "In attesa di moderazione o verifica", "Waiting for moderation or verification",
-     "Offerte inviate in revisione e account di imprese ed enti in attesa di verifica, oggi.",
-     "Offers sent for review and business or body accounts waiting for verification, today."),
+     "Offerte inviate in revisione, corsi e incontri in revisione (se la revisione è attiva), account di imprese ed enti in attesa di verifica e richieste di adesione alla Rete ancora da decidere, oggi. Il filtro per comune ed ente vale per offerte, corsi e incontri.",
+     "Offers sent for review, courses and meetings under review (when review is on), business and body accounts waiting for verification and requests to join the Network not yet decided, today. The comune and body filter applies to offers, courses and meetings."),
 ];
 
 fn pick(english: bool, it: &'static str, en: &'static str) -> &'static str {
@@ -118,13 +118,21 @@ fn value_and_detail(key: &str, f: &Figures, english: bool) -> (String, String) {
             ),
         ),
         _ => (
-            (f.offers_to_review + f.accounts_to_verify).to_string(),
+            (f.offers_to_review
+                + f.accounts_to_verify
+                + f.activities_to_review
+                + f.adhesions_waiting)
+                .to_string(),
             format!(
-                "{} {} · {} {}",
+                "{} {} · {} {} · {} {} · {} {}",
                 f.offers_to_review,
                 t("offerte", "offers"),
+                f.activities_to_review,
+                t("corsi e incontri", "courses and meetings"),
                 f.accounts_to_verify,
-                t("account", "accounts")
+                t("account", "accounts"),
+                f.adhesions_waiting,
+                t("adesioni", "requests to join")
             ),
         ),
     }

@@ -202,6 +202,19 @@ pub async fn figures(db: &Db, scope: &Scope, w: Window) -> Result<Figures, sqlx:
         )
         .count(db)
         .await?,
+        activities_to_review: Query::new(
+            "SELECT COUNT(*) FROM activities a WHERE a.review = 'in_revisione'",
+            &[],
+        )
+        .scoped(scope, Some(activities), Some("a.organiser_name"))
+        .count(db)
+        .await?,
+        adhesions_waiting: Query::new(
+            "SELECT COUNT(*) FROM adhesion_requests WHERE status = 'in_attesa'",
+            &[],
+        )
+        .count(db)
+        .await?,
     })
 }
 

@@ -17,6 +17,7 @@ mod catalogue;
 mod cv;
 mod data_layer;
 mod http;
+mod membership;
 mod offers;
 mod orientation;
 mod processes;

@@ -13,7 +13,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn MyAreaPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let account = Resource::new(|| (), |_| get_my_account());
     view! {
         <Title text=td_string!(l, account.area_title)/>
@@ -24,7 +24,7 @@ pub fn MyAreaPage() -> impl IntoView {
 
 #[component]
 fn Area(account: MyAccount) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let user = account.user;
     let logout = ServerAction::<LogOut>::new();
     let delete = ServerAction::<DeleteMyAccount>::new();
@@ -55,6 +55,7 @@ fn Area(account: MyAccount) -> impl IntoView {
                     <li><A href="/staff/verifiche">{td_string!(l, account.verifications_title)}</A></li>
                     {(user.role == crate::accounts::domain::Role::Admin).then(|| view! {
                         <li><A href="/staff/registro">{td_string!(l, account.audit_title)}</A></li>
+                        <li><A href="/staff/adesioni">{crate::components::tr(l, "Richieste di adesione alla Rete", "Requests to join the Network")}</A></li>
                     })}
                 </ul>
             </section>
@@ -102,7 +103,7 @@ fn Area(account: MyAccount) -> impl IntoView {
 fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
     use crate::accounts::domain::Role;
     use crate::components::tr;
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let mut links: Vec<(&'static str, &'static str)> = Vec::new();
     if role == Role::Cittadino {
         links.push(("/cv", tr(l, "Il tuo curriculum (CV)", "Your CV")));
@@ -189,6 +190,14 @@ fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
         links.push((
             "/staff/offerte",
             tr(l, "Offerte da controllare", "Offers to review"),
+        ));
+        links.push((
+            "/staff/attivita",
+            tr(
+                l,
+                "Corsi e incontri da controllare",
+                "Courses and meetings to review",
+            ),
         ));
         links.push((
             "/staff/agenda",

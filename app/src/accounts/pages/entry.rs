@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let action = ServerAction::<RegisterAccount>::new();
     let pending_path = use_query_map().read_untracked().get("percorso").is_some();
     let result = action.value();
@@ -64,7 +64,7 @@ pub fn RegisterPage() -> impl IntoView {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query = use_query_map();
     let action = ServerAction::<LogIn>::new();
     let result = action.value();

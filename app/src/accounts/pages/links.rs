@@ -18,7 +18,7 @@ fn token_from_url() -> String {
 /// Confirming takes a click: mail scanners that open links must not use the token up.
 #[component]
 pub fn VerifyEmailPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let action = ServerAction::<VerifyEmail>::new();
     let result = action.value();
     view! {
@@ -35,7 +35,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let action = ServerAction::<RequestPasswordReset>::new();
     let result = action.value();
     view! {
@@ -52,7 +52,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let action = ServerAction::<ResetPassword>::new();
     let result = action.value();
     view! {

@@ -14,7 +14,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn VerificationsPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let decide = ServerAction::<DecideAccount>::new();
     // Reload the queue after each decision.
     let pending = Resource::new(move || decide.version().get(), |_| list_pending_accounts());
@@ -28,7 +28,7 @@ pub fn VerificationsPage() -> impl IntoView {
 
 #[component]
 fn Queue(pending: Vec<PendingAccount>, decide: ServerAction<DecideAccount>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let result = decide.value();
     if pending.is_empty() {
         return view! { <p role="status">{td_string!(l, account.verifications_empty)}</p> }
@@ -71,7 +71,7 @@ fn Queue(pending: Vec<PendingAccount>, decide: ServerAction<DecideAccount>) -> i
 
 #[component]
 pub fn AuditLogPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query = use_query_map();
     let filters = move || {
         let q = query.read();
@@ -107,7 +107,7 @@ pub fn AuditLogPage() -> impl IntoView {
 
 #[component]
 fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <table class="hours-table max-w-none">
             <caption class="text-left font-semibold">{td_string!(l, account.audit_caption)}</caption>

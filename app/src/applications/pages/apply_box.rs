@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ApplyBox(offer: i64) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let apply = ServerAction::<ApplyToOffer>::new();
     let state = Resource::new(
         move || apply.version().get(),

@@ -11,7 +11,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn MyApplicationsPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let mine = Resource::new(|| (), |_| list_my_applications());
     let title = tr(l, "Le tue candidature", "Your applications");

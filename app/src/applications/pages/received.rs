@@ -16,7 +16,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn ReceivedApplicationsPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let id = use_id_param();
     let stage = ServerAction::<SetApplicationStage>::new();
     let received = Resource::new(
@@ -38,7 +38,7 @@ pub fn ReceivedApplicationsPage() -> impl IntoView {
 
 #[component]
 fn Application(a: ReceivedApplication, stage: ServerAction<SetApplicationStage>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let layout = build(&a.cv, a.cv_language, "");
     let select_id = format!("stato-{}", a.id);

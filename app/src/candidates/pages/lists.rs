@@ -7,13 +7,12 @@ use crate::candidates::api::{
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, Field};
 use crate::components::tr;
-use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn ShortlistsPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let create = ServerAction::<CreateShortlist>::new();
     let delete = ServerAction::<DeleteShortlist>::new();
     let remove = ServerAction::<RemoveFromShortlist>::new();

@@ -13,7 +13,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn MyProfilePage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let answer = ServerAction::<AnswerContactRequest>::new();
     let mine = Resource::new(move || answer.version().get(), |_| get_my_visibility());

@@ -15,7 +15,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn CandidatePage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let id = use_id_param();
     let request = ServerAction::<RequestContact>::new();
     let save = ServerAction::<SaveToShortlist>::new();
@@ -52,7 +52,7 @@ fn Profile(
     request: ServerAction<RequestContact>,
     save: ServerAction<SaveToShortlist>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let c = p.card.clone();
     let title = if c.roles.is_empty() {

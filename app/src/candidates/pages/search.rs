@@ -37,7 +37,7 @@ fn query_from(map: &leptos_router::params::ParamsMap) -> CandidateQuery {
 
 #[component]
 pub fn CandidatesPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let map = use_query_map();
     let query = Memo::new(move |_| query_from(&map.read()));
     let results = Resource::new(move || query.get(), search_candidates);
@@ -85,7 +85,7 @@ fn Filters(
     comuni: Vec<crate::network::domain::Comune>,
     query: Memo<CandidateQuery>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let q = query.get_untracked();
     let any = tr(l, "Qualsiasi", "Any");
@@ -167,7 +167,7 @@ fn Filters(
 
 #[component]
 fn Results(r: CandidateResults, query: Memo<CandidateQuery>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let count = if r.total == 1 {
         tr(l, "1 candidato", "1 candidate").to_string()
@@ -212,7 +212,7 @@ fn Results(r: CandidateResults, query: Memo<CandidateQuery>) -> impl IntoView {
 /// What a profile shows in a list: the job side only.
 #[component]
 pub fn Card(c: CandidateCard) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let title = if c.roles.is_empty() {
         c.headline.clone()

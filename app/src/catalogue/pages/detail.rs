@@ -42,7 +42,7 @@ fn Detail(
     enrol: ServerAction<EnrolActivity>,
     cancel: ServerAction<CancelEnrolment>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let a = detail.summary.clone();
     let cost = if detail.cost_cents == 0 {

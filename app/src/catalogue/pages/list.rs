@@ -78,7 +78,7 @@ fn encode(text: &str) -> String {
 
 #[component]
 fn CataloguePage(kind: Kind) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query_map = use_query_map();
     let query = Memo::new(move |_| {
         let q = query_map.read();
@@ -133,7 +133,7 @@ fn CataloguePage(kind: Kind) -> impl IntoView {
 
 #[component]
 fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let f = query.filter;
     let select = move |id: &'static str,
@@ -188,7 +188,7 @@ fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
 
 #[component]
 fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let count = catalogue.items.len();
     let noun = match kind {
         Kind::Corso => tr(l, "corsi", "courses"),

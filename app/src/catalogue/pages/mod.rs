@@ -5,12 +5,14 @@ mod list;
 mod month;
 mod my_calendar;
 mod organise;
+mod review;
 pub mod routes;
 
 pub use detail::{CoursePage, MeetingPage};
 pub use list::{CoursesPage, MeetingsPage};
 pub use my_calendar::MyCalendarPage;
 pub use organise::{NewActivityPage, OrganisePage, RosterPage};
+pub use review::ReviewActivitiesPage;
 
 use super::domain::{label_of, ActivitySummary, MODES};
 use crate::components::tr;
@@ -41,7 +43,7 @@ pub fn availability(a: &ActivitySummary, l: Locale) -> String {
 /// One activity in a list: title, when, where, who, seats.
 #[component]
 pub fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let a = activity;
     let english = l == Locale::en;
     view! {

@@ -26,7 +26,7 @@ pub fn MonthView(
     /// Now, by the server's clock.
     today: i64,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     // The month asked for, else the current one.
     let (year, month) = parse_month(&month).unwrap_or_else(|| {
         let d = local(today);

@@ -18,7 +18,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MyCalendarPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let cancel = ServerAction::<CancelEnrolment>::new();
     let cancel_appointment = ServerAction::<CancelAppointment>::new();
     let calendar = Resource::new(
@@ -45,7 +45,7 @@ fn Calendar(
     cancel: ServerAction<CancelEnrolment>,
     cancel_appointment: ServerAction<CancelAppointment>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let result = cancel.value();
     let appointment_result = cancel_appointment.value();

@@ -6,7 +6,7 @@ use crate::accounts::api::get_my_account;
 use crate::catalogue::api::{
     get_roster, list_managed_activities, ChangeActivityStatus, CreateActivity, MarkAttendance,
 };
-use crate::catalogue::domain::{pick, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
+use crate::catalogue::domain::{pick, Review, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field};
 use crate::components::tr;
@@ -19,7 +19,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn OrganisePage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let mine = Resource::new(|| (), |_| list_managed_activities());
     let title = tr(
         l,
@@ -67,7 +67,7 @@ const FIELDS: [&str; 17] = [
 
 #[component]
 pub fn NewActivityPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let me = Resource::new(|| (), |_| get_my_account());
     let comuni = Resource::new(|| (), |_| list_comuni());
     let bodies = Resource::new(|| (), |_| list_member_bodies());
@@ -99,7 +99,7 @@ fn ActivityForm(
     bodies: Vec<String>,
     comuni: Vec<crate::network::domain::Comune>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let create = ServerAction::<CreateActivity>::new();
     let result = create.value();
@@ -180,7 +180,7 @@ fn ActivityForm(
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let mark = ServerAction::<MarkAttendance>::new();
     let change = ServerAction::<ChangeActivityStatus>::new();
     let id = crate::components::use_id_param();
@@ -202,7 +202,7 @@ fn RosterView(
     mark: ServerAction<MarkAttendance>,
     change: ServerAction<ChangeActivityStatus>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let a = roster.activity.clone();
     let mark_result = mark.value();
@@ -212,9 +212,16 @@ fn RosterView(
         <h1 class="page-title">{a.title.clone()}</h1>
         <p class="mb-2"><a href=a.href()>{tr(l, "Vedi la pagina pubblica", "See the public page")}</a></p>
         <p class="mb-6 font-semibold" data-testid="stato-attivita">{format!("{} · {}", pick(a.status.label(), english), availability(&a, l))}</p>
+        {(a.review != Review::None).then(|| view! {
+            <div class="notice mb-6 max-w-3xl" role="status" data-testid="revisione-attivita">
+                <p class="font-semibold">{pick(a.review.label(), english)}</p>
+                {(a.review == Review::Waiting).then(|| view! { <p>{tr(l, "Sarà pubblica appena un operatore della Rete l'avrà approvata; riceverai un'email.", "It will be public as soon as a Network operator approves it; you will get an email.")}</p> })}
+                {a.review_reason.clone().filter(|r| !r.is_empty()).map(|r| view! { <p>{tr(l, "Motivazione: ", "Reason: ")}{r}</p> })}
+            </div>
+        })}
         <div class="mb-6 flex flex-wrap gap-4">
             <a class="btn-secondary" href=csv rel="external" download="">{tr(l, "Scarica l'elenco (CSV)", "Download the list (CSV)")}</a>
-            {(a.status == Status::Bozza).then(|| view! {
+            {(a.status == Status::Bozza && a.review != Review::Waiting).then(|| view! {
                 <ActionForm action=change>
                     <input type="hidden" name="id" value=a.id/>
                     <input type="hidden" name="change" value="pubblica"/>

@@ -2,7 +2,7 @@
 
 use super::{
     CoursePage, CoursesPage, MeetingPage, MeetingsPage, MyCalendarPage, NewActivityPage,
-    OrganisePage, RosterPage,
+    OrganisePage, ReviewActivitiesPage, RosterPage,
 };
 
 crate::lazy_pages!(
@@ -14,4 +14,5 @@ crate::lazy_pages!(
     OrganiseRoute => OrganisePage,
     NewActivityRoute => NewActivityPage,
     RosterRoute => RosterPage,
+    ReviewActivitiesRoute => ReviewActivitiesPage,
 );

@@ -31,7 +31,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CvEditorPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let id = use_id_param();
     let record = Resource::new(move || id.get(), get_cv);
     let comuni = Resource::new(|| (), |_| list_comuni());
@@ -45,7 +45,7 @@ pub fn CvEditorPage() -> impl IntoView {
 
 #[component]
 fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let today = parse_month(&record.today).unwrap_or((2026, 1));
     let draft = Draft::new(&record, today, english);
@@ -133,7 +133,7 @@ fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
 /// The CV's name and language, which can be changed here.
 #[component]
 fn Header(record: CvRecord, draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let name = RwSignal::new(record.name.clone());
     // What the form holds, to show once the server has taken it.
     let typed_name = RwSignal::new(record.name.clone());
@@ -175,7 +175,7 @@ fn Header(record: CvRecord, draft: Draft) -> impl IntoView {
 
 #[component]
 fn SaveStatus(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let text = move || {
         match draft.state.get() {
         SaveState::Saved => tr(l, "✓ Salvato", "✓ Saved").to_string(),
@@ -213,7 +213,7 @@ fn SaveStatus(draft: Draft) -> impl IntoView {
 /// How complete the CV is, and what is still missing (with its step).
 #[component]
 fn Meter(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = draft.english;
     let percent = Memo::new(move |_| completeness(&draft.doc.read()));
     view! {

@@ -2,7 +2,6 @@
 //! and the way to rehearse it at the desk.
 
 use crate::components::tr;
-use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -58,7 +57,7 @@ const DURING: [(&str, &str); 5] = [
 
 #[component]
 pub fn InterviewGuidePage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let title = tr(
         l,
         "Prepararsi al colloquio di lavoro",

@@ -8,14 +8,13 @@ use crate::cv::api::{list_my_cvs, CreateCv, DeleteCv, DuplicateCv};
 use crate::cv::domain::{CvLanguage, CvSummary};
 use crate::dates::italian_datetime;
 use crate::error::AppError;
-use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MyCvsPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let duplicate = ServerAction::<DuplicateCv>::new();
     let delete = ServerAction::<DeleteCv>::new();
     let cvs = Resource::new(
@@ -49,7 +48,7 @@ fn Cvs(
     duplicate: ServerAction<DuplicateCv>,
     delete: ServerAction<DeleteCv>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let create = ServerAction::<CreateCv>::new();
     let created = create.value();
     let import_error = use_query_map().read_untracked().get("errore");

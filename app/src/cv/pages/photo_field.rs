@@ -6,14 +6,13 @@ use super::draft::Draft;
 use crate::components::tr;
 use crate::cv::api::DeleteCvPhoto;
 use crate::error::AppError;
-use crate::i18n::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PhotoField(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let id = draft.id;
     let query = use_query_map();
     let error = RwSignal::new(query.read_untracked().get("errore"));

@@ -4,14 +4,13 @@ use super::draft::Draft;
 use super::inputs::{DocArea, DocSelect, DocText};
 use super::photo_field::PhotoField;
 use crate::components::tr;
-use crate::i18n::*;
 use crate::lens;
 use crate::network::domain::Comune;
 use leptos::prelude::*;
 
 #[component]
 pub fn PersonalStep(draft: Draft, comuni: Vec<Comune>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let mut options = vec![(
         String::new(),
         tr(
@@ -42,7 +41,7 @@ pub fn PersonalStep(draft: Draft, comuni: Vec<Comune>) -> impl IntoView {
 
 #[component]
 pub fn ProfileStep(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let length = move || draft.doc.read().profile.chars().count();
     view! {
         <DocText draft field="headline" label=tr(l, "Titolo sotto il nome", "Headline under your name")

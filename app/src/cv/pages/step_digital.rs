@@ -5,14 +5,13 @@ use super::inputs::{DocCheck, DocSelect, DocText, Lens, Toggle};
 use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::{CvDocument, DIGCOMP_AREAS, DIGCOMP_LEVELS, LICENCES};
-use crate::i18n::*;
 use crate::lens;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn DigitalStep(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = draft.english;
     let mut levels = vec![(
         String::new(),

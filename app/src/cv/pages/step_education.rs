@@ -5,7 +5,6 @@ use super::inputs::{item_lens, item_toggle, DocArea, DocSelect, DocText, EntryLi
 use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::CvDocument;
-use crate::i18n::*;
 use crate::offers::domain::EDUCATION;
 use crate::{flag, list, part};
 use leptos::prelude::*;
@@ -13,7 +12,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn EducationStep(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <EntryList draft list=list!(education) name=tr(l, "Titolo o corso", "Qualification or course")
             add_label=tr(l, "Aggiungi un titolo di studio o un corso", "Add a qualification or course") render=study/>
@@ -21,7 +20,7 @@ pub fn EducationStep(draft: Draft) -> impl IntoView {
 }
 
 fn study(draft: Draft, i: usize) -> AnyView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = draft.english;
     let list = list!(education);
     let prefix = format!("education.{i}");

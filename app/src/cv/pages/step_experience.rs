@@ -6,13 +6,12 @@ use super::steps::ACTION_VERBS;
 use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::Experience;
-use crate::i18n::*;
 use crate::{flag, list, part};
 use leptos::prelude::*;
 
 #[component]
 pub fn ExperienceStep(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <EntryList draft list=list!(experience) name=tr(l, "Esperienza", "Experience")
             add_label=tr(l, "Aggiungi un'esperienza di lavoro", "Add a job") render=|draft, i| job(draft, list!(experience), "experience", i)/>
@@ -21,7 +20,7 @@ pub fn ExperienceStep(draft: Draft) -> impl IntoView {
 
 /// One job or volunteering role; `name` is the list's field name.
 pub fn job(draft: Draft, list: List<Experience>, name: &'static str, i: usize) -> AnyView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = draft.english;
     let prefix = format!("{name}.{i}");
     let activities = item_lens(list, i, part!(activities));

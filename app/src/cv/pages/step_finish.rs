@@ -8,7 +8,6 @@ use crate::components::form::field_message;
 use crate::components::tr;
 use crate::cv::api::SetCvVisibility;
 use crate::cv::domain::{CvDocument, Template, VISIBILITY_CONSENT};
-use crate::i18n::*;
 use crate::lens;
 use crate::offers::domain::CONTRACTS;
 use leptos::prelude::*;
@@ -16,7 +15,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn FinishStep(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let id = draft.id;
     let english = draft.english;
     let downloads = Template::ALL
@@ -71,7 +70,7 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
 
 #[component]
 fn Visibility(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = draft.english;
     let action = ServerAction::<SetCvVisibility>::new();
     let result = action.value();

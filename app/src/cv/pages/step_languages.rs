@@ -5,13 +5,12 @@ use super::inputs::{item_lens, DocSelect, DocText, EntryList, Lens, Part};
 use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::{LanguageSkill, CEFR_LEVELS, CEFR_SKILLS};
-use crate::i18n::*;
 use crate::{list, part};
 use leptos::prelude::*;
 
 #[component]
 pub fn LanguagesStep(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <h3 class="mb-2 text-xl font-bold">{tr(l, "Lingua madre", "Mother tongue")}</h3>
         <EntryList draft list=list!(mother_tongues) name=tr(l, "Lingua madre", "Mother tongue")
@@ -31,7 +30,7 @@ pub fn LanguagesStep(draft: Draft) -> impl IntoView {
 }
 
 fn tongue(draft: Draft, i: usize) -> AnyView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let itself: Part<String> = (|s| s, |s| s);
     view! {
         <DocText draft field=format!("mother_tongues.{i}") label=tr(l, "Lingua", "Language") lens=item_lens(list!(mother_tongues), i, itself)/>
@@ -40,7 +39,7 @@ fn tongue(draft: Draft, i: usize) -> AnyView {
 }
 
 fn language(draft: Draft, i: usize) -> AnyView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = draft.english;
     let list = list!(languages);
     let prefix = format!("languages.{i}");

@@ -4,13 +4,12 @@ use super::draft::Draft;
 use super::inputs::{item_lens, DocArea, DocText, EntryList};
 use super::step_experience::job;
 use crate::components::tr;
-use crate::i18n::*;
 use crate::{lens, list, part};
 use leptos::prelude::*;
 
 #[component]
 pub fn OtherStep(draft: Draft) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <DocArea draft field="other_skills" label=tr(l, "Altre competenze", "Other skills") rows=4 lens=lens!(other_skills)
             hint=tr(l, "Una per riga: primo soccorso, lavoro di squadra, cucina per celiaci…", "One per line: first aid, team work, gluten-free cooking…")/>
@@ -26,7 +25,7 @@ pub fn OtherStep(draft: Draft) -> impl IntoView {
 }
 
 fn certification(draft: Draft, i: usize) -> AnyView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let list = list!(certifications);
     let prefix = format!("certifications.{i}");
     view! {

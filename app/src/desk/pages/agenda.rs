@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AgendaPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query = use_query_map();
     let outcome = ServerAction::<RecordAppointmentOutcome>::new();
     let day = ServerAction::<SaveDeskDay>::new();
@@ -61,7 +61,7 @@ fn AgendaView(
     day: ServerAction<SaveDeskDay>,
     settings: ServerAction<SaveDeskSettings>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let (booked, done, no_show) = agenda.week;
     let rate = if done + no_show > 0 {

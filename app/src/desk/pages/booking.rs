@@ -24,7 +24,7 @@ const FIELDS: [&str; 6] = [
 
 #[component]
 pub fn BookingPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let params = use_params_map();
     let slug = move || params.read().get("comune").unwrap_or_default();
     let book = ServerAction::<BookAppointment>::new();
@@ -69,7 +69,7 @@ fn weekday(unix: i64, l: Locale) -> &'static str {
 
 #[component]
 fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let query = use_query_map();
     let result = book.value();

@@ -28,7 +28,7 @@ fn ComuneDetails(
     comune: Comune,
     comuni: Resource<Result<Vec<Comune>, crate::error::AppError>>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let Comune {
         name,
         slug,

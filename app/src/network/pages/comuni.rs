@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ComuniPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query = use_query_map();
     let comuni = Resource::new(|| (), |_| list_comuni());
     view! {

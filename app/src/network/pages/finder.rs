@@ -19,7 +19,7 @@ pub fn ComuneFinder(
     #[prop(into)] initial: String,
     suggest_only: bool,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query = RwSignal::new(initial);
     let shown = Memo::new(move |_| {
         let q = query.get();

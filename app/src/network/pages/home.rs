@@ -12,7 +12,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let comuni = Resource::new(|| (), |_| list_comuni());
     view! {
         <Title text=td_string!(l, home.title)/>

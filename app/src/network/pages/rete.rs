@@ -8,7 +8,7 @@
 use crate::components::async_data::with_data;
 use crate::i18n::*;
 use crate::network::api::{list_comuni, list_member_bodies};
-use crate::network::domain::{Category, MemberBody, DESK_EMAIL};
+use crate::network::domain::{Category, MemberBody};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -28,7 +28,7 @@ pub fn category_label(category: Category, locale: Locale) -> &'static str {
 
 #[component]
 pub fn RetePage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query = use_query_map();
     let selected = Memo::new(move |_| {
         query
@@ -70,14 +70,14 @@ pub fn RetePage() -> impl IntoView {
         <section aria-labelledby="aderire-titolo" id="aderire" class="card max-w-3xl">
             <h2 id="aderire-titolo" class="section-title">{td_string!(l, rete.join_title)}</h2>
             <p>{td_string!(l, rete.join_text)}</p>
-            <p class="mt-3"><a class="btn-primary" href=format!("mailto:{DESK_EMAIL}?subject=Adesione%20alla%20Rete%20per%20il%20Lavoro")>{td_string!(l, rete.join_link)}</a></p>
+            <p class="mt-3"><a class="btn-primary" href="/rete/aderisci">{td_string!(l, rete.join_link)}</a></p>
         </section>
     }
 }
 
 #[component]
 fn BodiesByCategory(bodies: Vec<MemberBody>, selected: Memo<Option<Category>>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let total = bodies.len();
     let count_in = {
         let bodies = bodies.clone();

@@ -38,7 +38,7 @@ pub fn hours_by_day(hours: &[OpeningHours]) -> Vec<(u8, String)> {
 
 #[component]
 pub fn SportelliPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let desks = Resource::new(|| (), |_| list_desks());
     view! {
         <Title text=td_string!(l, desks.title)/>
@@ -50,7 +50,7 @@ pub fn SportelliPage() -> impl IntoView {
 
 #[component]
 fn DeskCard(desk: Desk) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let rows = hours_by_day(&desk.hours);
     let mailto = format!("mailto:{}", desk.email);
     view! {

@@ -38,7 +38,7 @@ fn euros(n: i64) -> String {
 
 #[component]
 fn Offer(offer: OfferDetail) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let d = offer;
     let o = d.summary.clone();

@@ -45,7 +45,7 @@ pub fn place_of(o: &OfferSummary, l: Locale) -> String {
 /// One offer in a list: title, who, where, contract, when it was posted.
 #[component]
 pub fn OfferCard(offer: OfferSummary) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let o = offer;
     view! {

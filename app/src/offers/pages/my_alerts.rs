@@ -3,14 +3,13 @@
 
 use crate::components::async_data::with_data;
 use crate::components::tr;
-use crate::i18n::*;
 use crate::offers::api::{list_saved_searches, DeleteSavedSearch};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn MyAlertsPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let delete = ServerAction::<DeleteSavedSearch>::new();
     let saved = Resource::new(move || delete.version().get(), |_| list_saved_searches());
     let title = tr(l, "I tuoi avvisi di lavoro", "Your job alerts");

@@ -22,7 +22,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MyOffersPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let mine = Resource::new(|| (), |_| list_my_offers());
     let title = tr(l, "Le tue offerte", "Your offers");
     view! {
@@ -71,7 +71,7 @@ const FIELDS: [&str; 19] = [
 
 #[component]
 pub fn NewOfferPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let title = tr(l, "Nuova offerta", "New offer");
     view! {
         <Title text=title/>
@@ -82,7 +82,7 @@ pub fn NewOfferPage() -> impl IntoView {
 
 #[component]
 pub fn EditOfferPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let close = ServerAction::<CloseOffer>::new();
     let id = crate::components::use_id_param();
     let offer = Resource::new(
@@ -151,7 +151,7 @@ fn codes(list: &[(&'static str, Label)], english: bool) -> Vec<(String, String)>
 
 #[component]
 fn OfferForm(staff: bool, comuni: Vec<Comune>, existing: Option<OfferDetail>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let save = ServerAction::<SaveOffer>::new();
     let result = save.value();

@@ -19,7 +19,7 @@ pub fn Results(
     query: Memo<OfferQuery>,
     comuni: Vec<Comune>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let pending = RwSignal::new(false);
     view! {
         // A transition keeps the previous results on screen while the next
@@ -51,7 +51,7 @@ fn Found(
     comuni: Vec<Comune>,
     pending: RwSignal<bool>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let noun = if r.total == 1 {
         tr(l, "offerta", "offer")

@@ -14,7 +14,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn ReviewOffersPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let decide = ServerAction::<DecideOffer>::new();
     // The queue reloads after each decision.
     let queue = Resource::new(move || decide.version().get(), |_| list_offers_to_review());
@@ -29,7 +29,7 @@ pub fn ReviewOffersPage() -> impl IntoView {
 
 #[component]
 fn Queue(queue: Vec<ManagedOffer>, decide: ServerAction<DecideOffer>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let result = decide.value();
     if queue.is_empty() {
         return view! { <p role="status">{tr(l, "Nessuna offerta in attesa.", "No offer waiting.")}</p> }.into_any();

@@ -46,7 +46,7 @@ fn go_to(navigate: &impl Fn(&str, NavigateOptions), query: &OfferQuery, replace:
 
 #[component]
 pub fn OffersPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query_map = use_query_map();
     let query = Memo::new(move |_| {
         let map = query_map.read();
@@ -97,7 +97,7 @@ pub fn OffersPage() -> impl IntoView {
 
 #[component]
 fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let f = query.get_untracked();
     // The text follows the address (back and forward) unless it is what was just typed.
@@ -204,7 +204,7 @@ fn SaveSearchButton(
     query: Memo<OfferQuery>,
     results: Resource<Result<SearchResults, AppError>>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let save = ServerAction::<SaveSearch>::new();
     let done = save.value();
     let viewer = move || results.get().and_then(Result::ok).map(|r| r.viewer);

@@ -21,7 +21,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PathPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let answers = answers_in_address();
     let keep = ServerAction::<KeepOrientation>::new();
     let just_saved = use_query_map().read_untracked().get("salvato").is_some();
@@ -55,7 +55,7 @@ pub fn PathPage() -> impl IntoView {
 
 #[component]
 fn PathView(path: OrientationPath, keep: ServerAction<KeepOrientation>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let situation = label_of(&SITUATIONS, &path.answers.situazione, english).unwrap_or_default();
     let change = format!("/orientamento?{}", path.answers.to_query_string());
@@ -76,7 +76,7 @@ fn SaveBox(
     answers: Answers,
     keep: ServerAction<KeepOrientation>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let failed = move || {
         keep.value()
             .get()
@@ -138,7 +138,7 @@ fn hidden_answers(a: &Answers) -> impl IntoView {
 
 #[component]
 fn AdviceCard(number: usize, advice: Advice, km: u32) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let body = match advice.kind {
         AdviceKind::Ente => view! {
             <ul class="mb-3 list-disc pl-6">

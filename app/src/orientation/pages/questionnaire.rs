@@ -46,7 +46,7 @@ pub fn answers_in_address() -> Memo<Answers> {
 
 #[component]
 pub fn OrientationPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let answers = answers_in_address();
     let comuni = Resource::new(|| (), |_| list_comuni());
     let title = tr(
@@ -78,7 +78,7 @@ pub fn Questionnaire(
     answers: Answers,
     error: Option<AppError>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let pick = move |(it, en): Label| if english { en } else { it };
     let options = move |list: &[(&'static str, Label)]| -> Vec<(String, String)> {

@@ -26,7 +26,7 @@ const FIELDS: [&str; 7] = [
 
 #[component]
 pub fn RulesPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let create = ServerAction::<SaveOrientationRule>::new();
     let rules = Resource::new(move || create.version().get(), |_| list_orientation_rules());
     let title = tr(l, "Regole dell'orientamento", "Guidance rules");
@@ -53,7 +53,7 @@ pub fn RulesPage() -> impl IntoView {
 /// A saved rule, folded: its form opens on demand.
 #[component]
 fn RuleForm(rule: Option<Rule>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let save = ServerAction::<SaveOrientationRule>::new();
     let summary = rule.as_ref().map(|r| {
         format!(
@@ -77,7 +77,7 @@ fn RuleForm(rule: Option<Rule>) -> impl IntoView {
 
 #[component]
 fn RuleEditor(rule: Option<Rule>, action: ServerAction<SaveOrientationRule>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let result = action.value();
     let message =
@@ -147,7 +147,7 @@ fn ConditionBoxes(
     list: &'static [(&'static str, Label)],
     chosen: Vec<String>,
 ) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     view! {
         <fieldset class="mb-4">

@@ -20,7 +20,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
@@ -58,7 +58,7 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn LiveBadge(live: RwSignal<LiveState>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let text = move || match live.get() {
         LiveState::Connecting => tr(l, "Collegamento in corso…", "Connecting…"),
         LiveState::Live => tr(
@@ -82,7 +82,7 @@ fn LiveBadge(live: RwSignal<LiveState>) -> impl IntoView {
 
 #[component]
 fn DashboardView(d: Dashboard) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let counted = format!(
         "{} {} {}",
         tr(l, "Cifre contate il", "Figures counted on"),
@@ -128,7 +128,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
 
 #[component]
 fn Filters(d: Dashboard) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let f = d.filter;
     view! {
@@ -167,7 +167,7 @@ fn Filters(d: Dashboard) -> impl IntoView {
 
 #[component]
 fn FigureCards(cards: Vec<FigureCard>) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <section aria-labelledby="cifre">
             <h2 id="cifre" class="section-title">{tr(l, "Le cifre", "The figures")}</h2>
@@ -200,7 +200,7 @@ fn FigureCards(cards: Vec<FigureCard>) -> impl IntoView {
 
 #[component]
 fn Series(d: Dashboard) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let names = [
         tr(l, "Registrazioni di cittadini", "Citizen registrations"),
         tr(
@@ -288,7 +288,7 @@ fn Series(d: Dashboard) -> impl IntoView {
 
 #[component]
 fn OffersMap(d: Dashboard) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     let f = d.filter.clone();
     let href = move |c: &crate::network::domain::Comune| {
         format!(
@@ -342,7 +342,7 @@ fn OffersMap(d: Dashboard) -> impl IntoView {
 
 #[component]
 fn Activities(d: Dashboard) -> impl IntoView {
-    let l = use_i18n().get_locale_untracked();
+    let l = crate::i18n_switch::locale();
     view! {
         <section class="mt-10" aria-labelledby="posti">
             <h2 id="posti" class="section-title">{tr(l, "Posti di corsi e incontri", "Seats of courses and meetings")}</h2>

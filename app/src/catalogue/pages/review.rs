@@ -1,0 +1,101 @@
+//! `/staff/attivita`: the operators' queue of courses and meetings waiting for
+//! review, and (for the admin) the switch that turns pre-moderation on or off.
+
+use crate::accounts::api::get_my_account;
+use crate::accounts::domain::Role;
+use crate::catalogue::api::{list_activities_to_review, DecideActivity, SetPreModeration};
+use crate::catalogue::domain::ReviewQueue;
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, form_message};
+use crate::components::tr;
+use crate::dates::italian_date;
+use crate::i18n::Locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReviewActivitiesPage() -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let decide = ServerAction::<DecideActivity>::new();
+    let switch = ServerAction::<SetPreModeration>::new();
+    let queue = Resource::new(
+        move || (decide.version().get(), switch.version().get()),
+        |_| list_activities_to_review(),
+    );
+    let me = Resource::new(|| (), |_| get_my_account());
+    let title = tr(
+        l,
+        "Corsi e incontri da controllare",
+        "Courses and meetings to review",
+    );
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        <p role="alert" class="field-error">
+            {move || { let r = decide.value().get(); field_message(r.clone(), "reason").or_else(|| form_message(r, &["reason"])) }}
+        </p>
+        {with_data(queue, move |queue| view! { <Queue queue decide switch me l/> })}
+    }
+}
+
+#[component]
+fn Queue(
+    queue: ReviewQueue,
+    decide: ServerAction<DecideActivity>,
+    switch: ServerAction<SetPreModeration>,
+    me: Resource<Result<crate::accounts::domain::MyAccount, crate::error::AppError>>,
+    l: Locale,
+) -> impl IntoView {
+    let on = queue.pre_moderation;
+    let is_admin = move || {
+        me.get()
+            .and_then(Result::ok)
+            .is_some_and(|m| m.user.role == Role::Admin)
+    };
+    view! {
+        <section class="card mb-8 max-w-3xl" aria-labelledby="premoderazione">
+            <h2 id="premoderazione" class="section-title">{tr(l, "Revisione prima della pubblicazione", "Review before publication")}</h2>
+            <p class="mb-3" data-testid="stato-premoderazione">{if on {
+                tr(l, "Attiva: i corsi e gli incontri pubblicati dagli enti aspettano l'approvazione di un operatore.", "On: courses and meetings published by member bodies wait for an operator's approval.")
+            } else {
+                tr(l, "Non attiva: i corsi e gli incontri degli enti sono pubblici appena pubblicati.", "Off: member bodies' courses and meetings are public as soon as they are published.")
+            }}</p>
+            <Suspense fallback=|| ()>
+                {move || is_admin().then(|| view! {
+                    <ActionForm action=switch>
+                        <input type="hidden" name="on" value=if on { "no" } else { "si" }/>
+                        <button type="submit" class="btn-secondary">{if on {
+                            tr(l, "Disattiva la revisione", "Turn review off")
+                        } else {
+                            tr(l, "Attiva la revisione", "Turn review on")
+                        }}</button>
+                    </ActionForm>
+                })}
+            </Suspense>
+        </section>
+        <h2 class="section-title">{tr(l, "In attesa", "Waiting")} " (" {queue.waiting.len()} ")"</h2>
+        {queue.waiting.is_empty().then(|| view! { <p role="status">{tr(l, "Nessuna attività in attesa.", "Nothing is waiting.")}</p> })}
+        <ul class="space-y-6">
+            {queue.waiting.into_iter().map(|a| {
+                let reason_id = format!("motivo-attivita-{}", a.id);
+                view! {
+                    <li class="card max-w-3xl" data-testid="attivita-da-controllare">
+                        <h3 class="card-title"><a href=format!("/organizza/{}", a.id)>{a.title.clone()}</a></h3>
+                        <p class="mb-3">{format!("{} · {} · {} · {}", if a.kind == crate::catalogue::domain::Kind::Corso { tr(l, "Corso", "Course") } else { tr(l, "Incontro", "Meeting") }, a.organiser_name, a.comune_name, italian_date(a.first_starts_at))}</p>
+                        <ActionForm action=decide>
+                            <input type="hidden" name="activity" value=a.id/>
+                            <fieldset class="mb-3">
+                                <legend class="font-semibold">{tr(l, "Decisione", "Decision")}</legend>
+                                <label class="choice"><input type="radio" name="decision" value="approva" checked/> {tr(l, "Approva e pubblica", "Approve and publish")}</label>
+                                <label class="choice"><input type="radio" name="decision" value="respingi"/> {tr(l, "Respingi", "Reject")}</label>
+                            </fieldset>
+                            <label for=reason_id.clone() class="font-semibold">{tr(l, "Motivazione per l'ente (obbligatoria se respingi)", "Reason for the body (required to reject)")}</label>
+                            <textarea id=reason_id name="reason" rows="3" class="input mb-3 w-full"></textarea>
+                            <button type="submit" class="btn-primary">{tr(l, "Conferma la decisione", "Confirm the decision")}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

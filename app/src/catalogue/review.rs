@@ -1,0 +1,141 @@
+//! Server only: pre-moderation of courses and meetings. When the admin turns it
+//! on, what a member body publishes waits (`bozza`, review `in_revisione`) until
+//! an operator approves it (`pubblicato`) or rejects it with a reason, which the
+//! body reads on its page and by email. Staff publish without review.
+
+use super::domain::{ActivitySummary, Review, ReviewQueue, Status};
+use super::repo::{self, SUMMARY_COLUMNS};
+use crate::accounts::domain::{Role, SessionUser};
+use crate::accounts::repo::{audit, enqueue_mail, Tx};
+use crate::accounts::service::Decision;
+use crate::error::AppError;
+use crate::settings::{self, PRE_MODERATION};
+use crate::state::AppState;
+
+/// Whether this person's publication has to wait for the staff.
+pub async fn must_wait(state: &AppState, user: &SessionUser) -> Result<bool, AppError> {
+    Ok(user.role == Role::Ente && settings::flag(&state.db, PRE_MODERATION).await?)
+}
+
+/// Puts a draft in the queue; false when it is not a draft or already waits.
+pub async fn send_to_review(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query(
+        "UPDATE activities SET review = 'in_revisione', review_reason = NULL
+         WHERE id = $1 AND status = 'bozza' AND review <> 'in_revisione'",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+pub async fn queue(state: &AppState) -> Result<ReviewQueue, AppError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM activities a JOIN comuni c ON c.istat_code = a.comune_istat \
+         WHERE a.review = 'in_revisione' ORDER BY a.created_at, a.id"
+    ))
+    .fetch_all(state.db.pool())
+    .await?;
+    let waiting: Vec<ActivitySummary> = rows
+        .iter()
+        .map(repo::summary_from_row)
+        .collect::<Result<_, _>>()?;
+    Ok(ReviewQueue {
+        pre_moderation: settings::flag(&state.db, PRE_MODERATION).await?,
+        waiting,
+    })
+}
+
+pub async fn set_pre_moderation(
+    state: &AppState,
+    admin: &SessionUser,
+    on: bool,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    settings::set_flag(&mut tx, PRE_MODERATION, on).await?;
+    let action = if on {
+        "premoderazione_attivata"
+    } else {
+        "premoderazione_disattivata"
+    };
+    audit(
+        &mut tx,
+        admin.id,
+        action,
+        None,
+        "corsi e incontri degli enti",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publishes or rejects a waiting activity, tells its publisher and writes the audit log.
+pub async fn decide(
+    state: &AppState,
+    staff: &SessionUser,
+    id: i64,
+    decision: Decision,
+) -> Result<(), AppError> {
+    let (approve, reason) = match decision {
+        Decision::Approve(reason) => (true, reason),
+        Decision::Reject(reason) => (false, reason),
+    };
+    let (status, review) = if approve {
+        (Status::Pubblicato, Review::Approved)
+    } else {
+        (Status::Bozza, Review::Rejected)
+    };
+    let mut tx = state.db.begin_write().await?;
+    let publisher: Option<(Option<i64>, String)> = sqlx::query_as(
+        "UPDATE activities SET status = $1, review = $2, review_reason = $3
+         WHERE id = $4 AND review = 'in_revisione' RETURNING publisher_id, title",
+    )
+    .bind(status.code())
+    .bind(review.code())
+    .bind(&reason)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((publisher, title)) = publisher else {
+        return Err(AppError::Conflict(
+            "Questa attività non è più in revisione: ricarica la pagina.".into(),
+        )
+        .with_status());
+    };
+    if let Some((name, email)) = match publisher {
+        Some(user) => repo::contact(&mut *tx, user).await?,
+        None => None,
+    } {
+        let link = format!("{}/organizza/{id}", state.config.public_url);
+        let (subject, body) = if approve {
+            (
+                format!("«{title}» è pubblicata"),
+                format!("Ciao {name},\n\ngli operatori della Rete hanno approvato «{title}»: da ora è pubblica su InfoLavoro e le iscrizioni sono aperte.\n\n{reason}\n\n{link}\n\nSportello InfoLavoro\n"),
+            )
+        } else {
+            (
+                format!("«{title}» non è stata approvata"),
+                format!("Ciao {name},\n\ngli operatori della Rete non hanno approvato «{title}», per questo motivo:\n\n{reason}\n\nPuoi correggerla e inviarla di nuovo dalla sua pagina:\n{link}\n\nSportello InfoLavoro\n"),
+            )
+        };
+        enqueue_mail(&mut tx, publisher, &email, &subject, &body).await?;
+    }
+    let action = if approve {
+        "attivita_approvata"
+    } else {
+        "attivita_respinta"
+    };
+    audit(
+        &mut tx,
+        staff.id,
+        action,
+        Some(id),
+        &format!("attività {id}"),
+    )
+    .await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}

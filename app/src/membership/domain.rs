@@ -1,0 +1,112 @@
+//! Requests to join the network as the browser and the server both see them.
+
+use crate::network::domain::Category;
+use serde::{Deserialize, Serialize};
+
+/// The version of the protocol text a request accepts (the one signed in 2025).
+pub const PROTOCOL_VERSION: &str = "protocollo-rete-lavoro-2025";
+
+/// The public form, as typed (parsed on the server by `service::parse`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AdhesionInput {
+    /// `ente` or `comune`.
+    pub kind: String,
+    /// A body's name.
+    pub name: String,
+    /// A body's category code.
+    pub category: String,
+    /// A comune's slug.
+    pub comune: String,
+    pub mayor: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub reason: String,
+    /// `on` when the protocol is accepted.
+    pub protocol: String,
+}
+
+/// Who asks to join.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AdhesionKind {
+    /// A body: agency, union, association, school, training body…
+    Ente,
+    /// One of the province's comuni not yet in the network.
+    Comune,
+}
+
+impl AdhesionKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            AdhesionKind::Ente => "ente",
+            AdhesionKind::Comune => "comune",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AdhesionKind> {
+        match code {
+            "ente" => Some(AdhesionKind::Ente),
+            "comune" => Some(AdhesionKind::Comune),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AdhesionStatus {
+    Waiting,
+    Approved,
+    Rejected,
+}
+
+impl AdhesionStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            AdhesionStatus::Waiting => "in_attesa",
+            AdhesionStatus::Approved => "approvata",
+            AdhesionStatus::Rejected => "respinta",
+        }
+    }
+
+    pub fn from_code(code: &str) -> AdhesionStatus {
+        match code {
+            "approvata" => AdhesionStatus::Approved,
+            "respinta" => AdhesionStatus::Rejected,
+            _ => AdhesionStatus::Waiting,
+        }
+    }
+}
+
+/// A request as the admin reads it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdhesionRequest {
+    pub id: i64,
+    pub kind: AdhesionKind,
+    pub name: String,
+    pub category: Option<Category>,
+    pub mayor: Option<String>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub reason: String,
+    pub status: AdhesionStatus,
+    pub decision_reason: Option<String>,
+    pub created_at: i64,
+    pub decided_at: Option<i64>,
+}
+
+/// The admin's queue: the requests waiting, and the latest decided.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdhesionQueue {
+    pub waiting: Vec<AdhesionRequest>,
+    pub decided: Vec<AdhesionRequest>,
+}
+
+/// What the invitation page shows before the account is made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub organisation: String,
+    pub email: String,
+    pub contact_name: String,
+}

@@ -1,0 +1,61 @@
+//! `/invito?token=…`: the contact of an approved body creates the body's
+//! account (role `ente`, already verified) and is signed in.
+
+use crate::components::async_data::with_data;
+use crate::components::form::{field_message, form_message, Field};
+use crate::components::tr;
+use crate::i18n::Locale;
+use crate::membership::api::{get_invitation, AcceptInvitation};
+use crate::membership::domain::Invitation;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let token = use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let for_resource = token.clone();
+    let invitation = Resource::new(|| (), move |_| get_invitation(for_resource.clone()));
+    let title = tr(l, "Crea l'account dell'ente", "Create the body's account");
+    view! {
+        <Title text=title/>
+        <h1 class="page-title">{title}</h1>
+        {with_data(invitation, move |invitation| view! { <AcceptForm invitation token=token.clone() l/> })}
+    }
+}
+
+#[component]
+fn AcceptForm(invitation: Invitation, token: String, l: Locale) -> impl IntoView {
+    let action = ServerAction::<AcceptInvitation>::new();
+    let result = action.value();
+    let error =
+        move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
+    view! {
+        <p class="lead mb-6 max-w-2xl">
+            {tr(l, "Benvenuti nella Rete per il Lavoro. L'account sarà di ", "Welcome to the Work Network. The account will belong to ")}
+            <strong>{invitation.organisation.clone()}</strong>
+            {tr(l, ", con l'indirizzo ", ", with the address ")}<strong>{invitation.email.clone()}</strong>"."
+        </p>
+        <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
+            <input type="hidden" name="token" value=token/>
+            <Field name="display_name" label=tr(l, "Nome e cognome", "Full name") autocomplete="name"
+                value=Some(invitation.contact_name.clone()) error=error("display_name")/>
+            <Field name="password" kind="password" label=tr(l, "Scegli una password", "Choose a password")
+                hint=tr(l, "Almeno 12 caratteri. Una frase facile da ricordare va benissimo.", "At least 12 characters. An easy-to-remember sentence is fine.")
+                autocomplete="new-password" error=error("password")/>
+            <div class="mb-5">
+                <label class="choice">
+                    <input type="checkbox" name="privacy" value="on" aria-describedby="campo-privacy-errore"/>
+                    <span>{tr(l, "Ho letto l'", "I have read the ")}<a href="/privacy" target="_blank">{tr(l, "informativa sulla privacy", "privacy notice")}</a></span>
+                </label>
+                <p id="campo-privacy-errore" class="field-error" aria-live="polite">{move || error("privacy").get()}</p>
+            </div>
+            <p role="alert" class="field-error">{move || field_message(result.get(), "token").or_else(|| form_message(result.get(), &["display_name", "password", "privacy", "token"]))}</p>
+            <button type="submit" class="btn-primary" disabled=move || action.pending().get()>{tr(l, "Crea l'account", "Create the account")}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,306 @@
+//! What the membership's server functions do once the caller is authorised.
+//! Each decision and its email are written in one transaction, with the audit entry.
+
+use super::domain::{AdhesionInput, AdhesionKind, AdhesionQueue, AdhesionStatus, Invitation};
+use super::mail;
+use super::repo::{self, NewAdhesion};
+use crate::accounts::domain::{
+    parse_name, AccountStatus, Email, NewPassword, Role, SessionUser, PRIVACY_NOTICE_VERSION,
+};
+use crate::accounts::repo::{self as accounts, NewUser};
+use crate::error::AppError;
+use crate::fields::{invalid, text};
+use crate::network::domain::{slugify, Category};
+use crate::state::AppState;
+
+const INVITATION_VALID_FOR: i64 = 14 * 24 * 3600;
+
+fn phone(value: &str) -> Result<String, AppError> {
+    let value = value.trim();
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let allowed = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-./()".contains(c));
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    if !allowed || !(6..=15).contains(&digits) {
+        return Err(invalid(
+            "contact_phone",
+            "Scrivi un numero di telefono valido, per esempio 0187 727 111, o lascia vuoto.",
+        ));
+    }
+    Ok(value.to_string())
+}
+
+/// Parses the form; a comune must be one of the province's not yet in the network.
+pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, AppError> {
+    let kind = AdhesionKind::from_code(&f.kind)
+        .ok_or_else(|| invalid("kind", "Scegli se chiede l'adesione un ente o un comune."))?;
+    let (name, category, comune_istat, mayor) = match kind {
+        AdhesionKind::Ente => {
+            let name = parse_name(&f.name, "name", "Scrivi il nome dell'ente.")
+                .map_err(AppError::with_status)?;
+            let category = Category::from_code(&f.category).ok_or_else(|| {
+                invalid(
+                    "category",
+                    "Scegli la categoria che descrive meglio l'ente.",
+                )
+            })?;
+            let taken = crate::network::repo::list_member_bodies(&state.db)
+                .await?
+                .iter()
+                .any(|b| slugify(&b.name) == slugify(&name));
+            if taken {
+                return Err(invalid("name", "Questo ente fa già parte della Rete."));
+            }
+            (name, Some(category), None, None)
+        }
+        AdhesionKind::Comune => {
+            let comune = crate::network::repo::comune_by_slug(&state.db, f.comune.trim())
+                .await?
+                .ok_or_else(|| invalid("comune", "Scegli il comune dall'elenco."))?;
+            if comune.in_network() {
+                return Err(invalid("comune", "Questo comune fa già parte della Rete."));
+            }
+            let mayor = parse_name(
+                &f.mayor,
+                "mayor",
+                "Scrivi il nome della sindaca o del sindaco.",
+            )
+            .map_err(AppError::with_status)?;
+            (
+                format!("Comune di {}", comune.name),
+                None,
+                Some(comune.istat_code),
+                Some(mayor),
+            )
+        }
+    };
+    let contact_name = parse_name(
+        &f.contact_name,
+        "contact_name",
+        "Scrivi il nome e cognome della persona di riferimento.",
+    )
+    .map_err(AppError::with_status)?;
+    let contact_email = Email::parse(&f.contact_email)
+        .map_err(|e| match e {
+            AppError::Validation { message, .. } => invalid("contact_email", &message),
+            other => other,
+        })?
+        .as_str()
+        .to_string();
+    let contact_phone = phone(&f.contact_phone)?;
+    let reason = text(
+        "reason",
+        &f.reason,
+        20,
+        2000,
+        "perché chiedete di aderire e che cosa porterete alla Rete",
+    )?;
+    if f.protocol != "on" && f.protocol != "true" {
+        return Err(invalid(
+            "protocol",
+            "Per aderire occorre accettare il protocollo d'intesa della Rete.",
+        ));
+    }
+    Ok(NewAdhesion {
+        kind,
+        name,
+        category,
+        comune_istat,
+        mayor,
+        contact_name,
+        contact_email,
+        contact_phone,
+        reason,
+    })
+}
+
+/// Records the request, tells the contact it arrived and the admins it waits.
+pub async fn submit(state: &AppState, request: NewAdhesion) -> Result<i64, AppError> {
+    if repo::already_waiting(&state.db, &request).await? {
+        return Err(AppError::Conflict(
+            "Una richiesta per questo ente o comune è già in esame: vi scriveremo l'esito.".into(),
+        )
+        .with_status());
+    }
+    let admins = repo::admin_emails(&state.db).await?;
+    let mut tx = state.db.begin_write().await?;
+    let id = repo::insert_request(&mut tx, &request).await?;
+    let (subject, body) = mail::received(&request.contact_name, &request.name);
+    accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?;
+    let link = format!("{}/staff/adesioni", state.config.public_url);
+    let (subject, body) = mail::new_request_for_admin(&request.name, &link);
+    for (admin_id, email) in &admins {
+        accounts::enqueue_mail(&mut tx, Some(*admin_id), email, &subject, &body).await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(id)
+}
+
+pub async fn queue(state: &AppState) -> Result<AdhesionQueue, AppError> {
+    let (waiting, decided) = repo::queue(&state.db).await?;
+    Ok(AdhesionQueue { waiting, decided })
+}
+
+/// Approves (the body or comune joins, the body's contact is invited) or rejects, with the reason.
+pub async fn decide(
+    state: &AppState,
+    admin: &SessionUser,
+    id: i64,
+    decision: crate::accounts::service::Decision,
+) -> Result<(), AppError> {
+    use crate::accounts::service::Decision;
+    let (approve, reason) = match decision {
+        Decision::Approve(reason) => (true, reason),
+        Decision::Reject(reason) => (false, reason),
+    };
+    let mut tx = state.db.begin_write().await?;
+    let Some((request, istat)) = repo::waiting_request(&mut tx, id).await? else {
+        return Err(AppError::Conflict(
+            "Questa richiesta è già stata decisa: ricarica la pagina.".into(),
+        )
+        .with_status());
+    };
+    let status = if approve {
+        AdhesionStatus::Approved
+    } else {
+        AdhesionStatus::Rejected
+    };
+    repo::decide(&mut tx, id, status, &reason, admin.id).await?;
+    let (subject, body) = if !approve {
+        mail::rejected(&request.contact_name, &request.name, &reason)
+    } else {
+        match (
+            request.kind,
+            request.category,
+            istat.as_deref(),
+            request.mayor.as_deref(),
+        ) {
+            (AdhesionKind::Ente, Some(category), _, _) => {
+                if !repo::add_member_body(&mut tx, &request.name, &slugify(&request.name), category)
+                    .await?
+                {
+                    return Err(AppError::Conflict(
+                        "Un ente con questo nome è già nella Rete.".into(),
+                    )
+                    .with_status());
+                }
+                let secret = repo::create_invitation(
+                    &mut tx,
+                    id,
+                    &request.contact_email,
+                    INVITATION_VALID_FOR,
+                )
+                .await?;
+                let link = format!("{}/invito?token={secret}", state.config.public_url);
+                mail::approved(&request.contact_name, &request.name, &reason, Some(&link))
+            }
+            (AdhesionKind::Comune, _, Some(istat), Some(mayor)) => {
+                if !repo::add_network_comune(&mut tx, istat, mayor).await? {
+                    return Err(
+                        AppError::Conflict("Questo comune è già nella Rete.".into()).with_status()
+                    );
+                }
+                mail::approved(&request.contact_name, &request.name, &reason, None)
+            }
+            _ => {
+                tracing::error!(id, "adhesion request without its category or comune");
+                return Err(AppError::Internal);
+            }
+        }
+    };
+    accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?;
+    let action = if approve {
+        "adesione_approvata"
+    } else {
+        "adesione_respinta"
+    };
+    accounts::audit(
+        &mut tx,
+        admin.id,
+        action,
+        Some(id),
+        &format!("richiesta {id}"),
+    )
+    .await?;
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+pub async fn invitation(state: &AppState, secret: &str) -> Result<Invitation, AppError> {
+    repo::invitation(&state.db, secret.trim())
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// Makes the body's `ente` account from an invitation: active and verified at
+/// once (the admin's approval was the verification). Returns the new user's id.
+pub async fn accept(
+    state: &AppState,
+    secret: &str,
+    display_name: &str,
+    password: &str,
+    privacy: &str,
+) -> Result<i64, AppError> {
+    let invitation = invitation(state, secret).await.map_err(|_| {
+        invalid(
+            "token",
+            "L'invito non è valido, è già stato usato o è scaduto: scrivete allo sportello per riceverne un altro.",
+        )
+    })?;
+    let display_name = parse_name(
+        display_name,
+        "display_name",
+        "Scrivi il tuo nome e cognome.",
+    )
+    .map_err(AppError::with_status)?;
+    let password = NewPassword::parse(password, "password").map_err(AppError::with_status)?;
+    if privacy != "on" && privacy != "true" {
+        return Err(invalid(
+            "privacy",
+            "Per creare l'account devi dichiarare di aver letto l'informativa sulla privacy.",
+        ));
+    }
+    let hash = state.hasher.hash(&password, "password").await?;
+    let mut tx = state.db.begin_write().await?;
+    let Some(request_id) = repo::consume_invitation(&mut tx, secret.trim()).await? else {
+        return Err(invalid("token", "Questo invito è appena stato usato."));
+    };
+    let new = NewUser {
+        email: &invitation.email,
+        desk_istat: None,
+        password_hash: &hash,
+        display_name: &display_name,
+        organisation: Some(&invitation.organisation),
+        role: Role::Ente,
+        status: AccountStatus::Attivo,
+        email_verified: true,
+    };
+    let Some(user_id) = accounts::insert_user(&mut tx, &new).await? else {
+        return Err(AppError::Conflict(
+            "Esiste già un account con questa email: accedi con quello, o scrivi allo sportello per collegarlo all'ente.".into(),
+        )
+        .with_status());
+    };
+    accounts::add_consent(
+        &mut tx,
+        user_id,
+        "informativa_privacy",
+        PRIVACY_NOTICE_VERSION,
+    )
+    .await?;
+    accounts::audit(
+        &mut tx,
+        user_id,
+        "invito_accettato",
+        Some(request_id),
+        &format!("richiesta {request_id}, account {user_id}"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(user_id)
+}
