@@ -29,12 +29,14 @@ const FIELDS: [&str; 10] = [
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let sent = use_query_map().read_untracked().get("inviata").is_some();
+    // Reactive: after the form is sent the router comes back here with `?inviata=1`.
+    let query = use_query_map();
+    let sent = move || query.read().get("inviata").is_some();
     let title = tr(l, "Chiedi di aderire alla Rete", "Ask to join the Network");
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        {if sent {
+        {move || if sent() {
             view! {
                 <p role="status" class="notice mb-6 max-w-3xl" data-testid="adesione-inviata">{tr(l,
                     "Richiesta inviata. Ti abbiamo scritto una email di conferma: il Comune della Spezia esamina la richiesta e ti comunica l'esito, con la motivazione.",
