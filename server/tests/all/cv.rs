@@ -234,6 +234,19 @@ async fn the_photo_is_reencoded_and_bad_files_get_a_message(state: AppState) {
 
 /// The text LibreOffice reads from a DOCX (Debian's libreoffice-writer-nogui).
 fn libreoffice_text(docx: &[u8]) -> String {
+    // LibreOffice now and then aborts while it sets up a new profile
+    // ("WrappedTargetRuntimeException", before it reads any file): one more
+    // start, with a profile of its own, tells that apart from a DOCX it
+    // cannot open, which fails both times.
+    let first = libreoffice_try(docx);
+    first.unwrap_or_else(|status| {
+        eprintln!("LibreOffice stopped at its first start, trying once more: {status:?}");
+        libreoffice_try(docx)
+            .unwrap_or_else(|status| panic!("LibreOffice could not open the DOCX: {status:?}"))
+    })
+}
+
+fn libreoffice_try(docx: &[u8]) -> Result<String, std::process::Output> {
     let dir =
         std::env::temp_dir().join(format!("cv-docx-{}-{}", std::process::id(), rand_suffix()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -250,8 +263,7 @@ fn libreoffice_text(docx: &[u8]) -> String {
         .arg(&file)
         .output()
         .expect("LibreOffice (soffice) must be installed: scripts/setup.sh --tests");
-    let text = std::fs::read_to_string(dir.join("cv.txt"))
-        .unwrap_or_else(|_| panic!("LibreOffice could not open the DOCX: {status:?}"));
+    let text = std::fs::read_to_string(dir.join("cv.txt")).map_err(|_| status);
     let _ = std::fs::remove_dir_all(&dir);
     text
 }
