@@ -93,6 +93,16 @@ test("a body joins the network, creates its account, and its course is reviewed 
     const item = operator.getByTestId("attivita-da-controllare").filter({ hasText: title });
     await expect(item).toContainText(name);
     await expectAccessible(operator);
+    // A rejection without its reason: the message is on this item's reason box,
+    // and the choice stays as it was.
+    await item.getByLabel("Respingi", { exact: true }).check();
+    await item.getByRole("button", { name: "Conferma la decisione" }).click();
+    const reason = item.getByRole("textbox", { name: /Motivazione per l'ente/ });
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(reason).toHaveAccessibleDescription(/Spiega il motivo/);
+    await expect(item.getByLabel("Respingi", { exact: true })).toBeChecked();
+    await expectAccessible(operator);
+    await item.getByLabel("Approva e pubblica").check();
     await item.getByRole("button", { name: "Conferma la decisione" }).click();
     await expect(operator.getByTestId("attivita-da-controllare").filter({ hasText: title })).toHaveCount(0);
     await waitForMail(contact, "hanno approvato");

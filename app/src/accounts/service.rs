@@ -307,7 +307,7 @@ impl Decision {
             "respingi" if reason.chars().count() >= 5 => Ok(Decision::Reject(reason)),
             "respingi" => Err(fail(AppError::validation(
                 "reason",
-                "Spiega il motivo: chi ha chiesto l'account lo leggerà.",
+                "Spiega il motivo: chi ha fatto la richiesta lo leggerà.",
             ))),
             _ => Err(fail(AppError::validation(
                 "decision",

@@ -141,3 +141,30 @@ pub fn TextArea(
         </div>
     }
 }
+
+/// A checkbox (a consent, an acceptance) with its error message; `children`
+/// is its label's text.
+#[component]
+pub fn CheckField(
+    #[prop(into)] name: String,
+    #[prop(into, optional)] post_as: Option<String>,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let error_id = format!("campo-{name}-errore");
+    view! {
+        <div class="mb-5">
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    name=post_as.unwrap_or(name)
+                    value="on"
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=error_id.clone()
+                />
+                <span>{children()}</span>
+            </label>
+            <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,7 +1,7 @@
 //! `/registrazione` and `/accesso`.
 
 use crate::accounts::api::{LogIn, RegisterAccount};
-use crate::components::form::{field_message, form_message, Field};
+use crate::components::form::{field_message, form_message, CheckField, Field};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,16 +43,10 @@ pub fn RegisterPage() -> impl IntoView {
             <Field name="organisation" label=td_string!(l, account.organisation) hint=td_string!(l, account.organisation_hint) autocomplete="organization" error=error("organisation")/>
             <Field name="email" kind="email" label=td_string!(l, account.email) autocomplete="email" error=error("email")/>
             <Field name="password" kind="password" label=td_string!(l, account.password) hint=td_string!(l, account.password_hint) autocomplete="new-password" error=error("password")/>
-            <div class="mb-5">
-                <label class="choice">
-                    <input type="checkbox" name="privacy" value="on" aria-describedby="campo-privacy-errore"/>
-                    <span>
-                        {td_string!(l, account.privacy_consent)} " "
-                        <a href="/privacy" target="_blank">{td_string!(l, account.privacy_link)}</a>
-                    </span>
-                </label>
-                <p id="campo-privacy-errore" class="field-error" aria-live="polite">{move || error("privacy").get()}</p>
-            </div>
+            <CheckField name="privacy" error=error("privacy")>
+                {td_string!(l, account.privacy_consent)} " "
+                <a href="/privacy" target="_blank">{td_string!(l, account.privacy_link)}</a>
+            </CheckField>
             <p role="alert" class="field-error">{move || form_message(result.get(), &fields)}</p>
             <button type="submit" class="btn-primary" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { td_string!(l, account.sending) } else { td_string!(l, account.register_submit) }}

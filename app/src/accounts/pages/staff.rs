@@ -5,7 +5,7 @@ use super::role_label;
 use crate::accounts::api::{list_audit_log, list_pending_accounts, DecideAccount};
 use crate::accounts::domain::{AuditEntry, PendingAccount};
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message};
+use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::dates::italian_datetime;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -16,31 +16,41 @@ use leptos_router::hooks::use_query_map;
 pub fn VerificationsPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let decide = ServerAction::<DecideAccount>::new();
+    let decisions = Decisions::new(decide.version(), decide.value());
     // Reload the queue after each decision.
-    let pending = Resource::new(move || decide.version().get(), |_| list_pending_accounts());
+    let pending = Resource::new(move || decisions.settled.get(), |_| list_pending_accounts());
     view! {
         <Title text=td_string!(l, account.verifications_title)/>
         <h1 class="page-title">{td_string!(l, account.verifications_title)}</h1>
         <p class="lead mb-6">{td_string!(l, account.verifications_lead)}</p>
-        {with_data(pending, move |pending| view! { <Queue pending decide/> })}
+        {with_data(pending, move |pending| view! { <Queue pending decide decisions/> })}
     }
 }
 
 #[component]
-fn Queue(pending: Vec<PendingAccount>, decide: ServerAction<DecideAccount>) -> impl IntoView {
+fn Queue(
+    pending: Vec<PendingAccount>,
+    decide: ServerAction<DecideAccount>,
+    decisions: Decisions,
+) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let result = decide.value();
+    let texts = DecisionTexts {
+        legend: td_string!(l, account.decision),
+        approve: td_string!(l, account.approve),
+        reject: td_string!(l, account.reject),
+        reason: td_string!(l, account.reason),
+        submit: td_string!(l, account.decide_submit),
+    };
     if pending.is_empty() {
         return view! { <p role="status">{td_string!(l, account.verifications_empty)}</p> }
             .into_any();
     }
     view! {
         <p role="alert" class="field-error">
-            {move || field_message(result.get(), "reason").or_else(|| form_message(result.get(), &["reason"]))}
+            {move || decisions.page_message()}
         </p>
         <ul class="space-y-6">
             {pending.into_iter().map(|p| {
-                let reason_id = format!("motivo-{}", p.id);
                 view! {
                     <li class="card max-w-3xl" data-testid="richiesta">
                         <h2 class="card-title">{p.organisation.clone()}</h2>
@@ -52,14 +62,7 @@ fn Queue(pending: Vec<PendingAccount>, decide: ServerAction<DecideAccount>) -> i
                         </dl>
                         <ActionForm action=decide>
                             <input type="hidden" name="account" value=p.id/>
-                            <fieldset class="mb-3">
-                                <legend class="font-semibold">{td_string!(l, account.decision)}</legend>
-                                <label class="choice"><input type="radio" name="decision" value="approva" checked/> {td_string!(l, account.approve)}</label>
-                                <label class="choice"><input type="radio" name="decision" value="respingi"/> {td_string!(l, account.reject)}</label>
-                            </fieldset>
-                            <label for=reason_id.clone() class="font-semibold">{td_string!(l, account.reason)}</label>
-                            <textarea id=reason_id name="reason" rows="3" class="input mb-3 w-full"></textarea>
-                            <button type="submit" class="btn-primary">{td_string!(l, account.decide_submit)}</button>
+                            <DecisionFields item=p.id texts decisions/>
                         </ActionForm>
                     </li>
                 }

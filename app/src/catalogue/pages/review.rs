@@ -6,7 +6,7 @@ use crate::accounts::domain::Role;
 use crate::catalogue::api::{list_activities_to_review, DecideActivity, SetPreModeration};
 use crate::catalogue::domain::ReviewQueue;
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message};
+use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::components::tr;
 use crate::dates::italian_date;
 use crate::i18n::Locale;
@@ -17,9 +17,10 @@ use leptos_meta::Title;
 pub fn ReviewActivitiesPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let decide = ServerAction::<DecideActivity>::new();
+    let decisions = Decisions::new(decide.version(), decide.value());
     let switch = ServerAction::<SetPreModeration>::new();
     let queue = Resource::new(
-        move || (decide.version().get(), switch.version().get()),
+        move || (decisions.settled.get(), switch.version().get()),
         |_| list_activities_to_review(),
     );
     let me = Resource::new(|| (), |_| get_my_account());
@@ -32,9 +33,9 @@ pub fn ReviewActivitiesPage() -> impl IntoView {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
         <p role="alert" class="field-error">
-            {move || { let r = decide.value().get(); field_message(r.clone(), "reason").or_else(|| form_message(r, &["reason"])) }}
+            {move || decisions.page_message()}
         </p>
-        {with_data(queue, move |queue| view! { <Queue queue decide switch me l/> })}
+        {with_data(queue, move |queue| view! { <Queue queue decide decisions switch me l/> })}
     }
 }
 
@@ -42,11 +43,23 @@ pub fn ReviewActivitiesPage() -> impl IntoView {
 fn Queue(
     queue: ReviewQueue,
     decide: ServerAction<DecideActivity>,
+    decisions: Decisions,
     switch: ServerAction<SetPreModeration>,
     me: Resource<Result<crate::accounts::domain::MyAccount, crate::error::AppError>>,
     l: Locale,
 ) -> impl IntoView {
     let on = queue.pre_moderation;
+    let texts = DecisionTexts {
+        legend: tr(l, "Decisione", "Decision"),
+        approve: tr(l, "Approva e pubblica", "Approve and publish"),
+        reject: tr(l, "Respingi", "Reject"),
+        reason: tr(
+            l,
+            "Motivazione per l'ente (obbligatoria se respingi)",
+            "Reason for the body (required to reject)",
+        ),
+        submit: tr(l, "Conferma la decisione", "Confirm the decision"),
+    };
     let is_admin = move || {
         me.get()
             .and_then(Result::ok)
@@ -77,21 +90,13 @@ fn Queue(
         {queue.waiting.is_empty().then(|| view! { <p role="status">{tr(l, "Nessuna attività in attesa.", "Nothing is waiting.")}</p> })}
         <ul class="space-y-6">
             {queue.waiting.into_iter().map(|a| {
-                let reason_id = format!("motivo-attivita-{}", a.id);
                 view! {
                     <li class="card max-w-3xl" data-testid="attivita-da-controllare">
                         <h3 class="card-title"><a href=format!("/organizza/{}", a.id)>{a.title.clone()}</a></h3>
                         <p class="mb-3">{format!("{} · {} · {} · {}", if a.kind == crate::catalogue::domain::Kind::Corso { tr(l, "Corso", "Course") } else { tr(l, "Incontro", "Meeting") }, a.organiser_name, a.comune_name, italian_date(a.first_starts_at))}</p>
                         <ActionForm action=decide>
                             <input type="hidden" name="activity" value=a.id/>
-                            <fieldset class="mb-3">
-                                <legend class="font-semibold">{tr(l, "Decisione", "Decision")}</legend>
-                                <label class="choice"><input type="radio" name="decision" value="approva" checked/> {tr(l, "Approva e pubblica", "Approve and publish")}</label>
-                                <label class="choice"><input type="radio" name="decision" value="respingi"/> {tr(l, "Respingi", "Reject")}</label>
-                            </fieldset>
-                            <label for=reason_id.clone() class="font-semibold">{tr(l, "Motivazione per l'ente (obbligatoria se respingi)", "Reason for the body (required to reject)")}</label>
-                            <textarea id=reason_id name="reason" rows="3" class="input mb-3 w-full"></textarea>
-                            <button type="submit" class="btn-primary">{tr(l, "Conferma la decisione", "Confirm the decision")}</button>
+                            <DecisionFields item=a.id texts decisions/>
                         </ActionForm>
                     </li>
                 }

@@ -2,7 +2,7 @@
 //! account (role `ente`, already verified) and is signed in.
 
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message, Field};
+use crate::components::form::{field_message, form_message, CheckField, Field};
 use crate::components::tr;
 use crate::i18n::Locale;
 use crate::membership::api::{get_invitation, AcceptInvitation};
@@ -47,13 +47,9 @@ fn AcceptForm(invitation: Invitation, token: String, l: Locale) -> impl IntoView
             <Field name="password" kind="password" label=tr(l, "Scegli una password", "Choose a password")
                 hint=tr(l, "Almeno 12 caratteri. Una frase facile da ricordare va benissimo.", "At least 12 characters. An easy-to-remember sentence is fine.")
                 autocomplete="new-password" error=error("password")/>
-            <div class="mb-5">
-                <label class="choice">
-                    <input type="checkbox" name="privacy" value="on" aria-describedby="campo-privacy-errore"/>
-                    <span>{tr(l, "Ho letto l'", "I have read the ")}<a href="/privacy" target="_blank">{tr(l, "informativa sulla privacy", "privacy notice")}</a></span>
-                </label>
-                <p id="campo-privacy-errore" class="field-error" aria-live="polite">{move || error("privacy").get()}</p>
-            </div>
+            <CheckField name="privacy" error=error("privacy")>
+                {tr(l, "Ho letto l'", "I have read the ")}<a href="/privacy" target="_blank">{tr(l, "informativa sulla privacy", "privacy notice")}</a>
+            </CheckField>
             <p role="alert" class="field-error">{move || field_message(result.get(), "token").or_else(|| form_message(result.get(), &["display_name", "password", "privacy", "token"]))}</p>
             <button type="submit" class="btn-primary" disabled=move || action.pending().get()>{tr(l, "Crea l'account", "Create the account")}</button>
         </ActionForm>

@@ -2,7 +2,9 @@
 //! (it works without JavaScript); each error is shown on its field and the
 //! values typed stay where they are.
 
-use crate::components::form::{field_message, form_message, Field, SelectField, TextArea};
+use crate::components::form::{
+    field_message, form_message, CheckField, Field, SelectField, TextArea,
+};
 use crate::components::tr;
 use crate::i18n::Locale;
 use crate::membership::api::SubmitAdhesion;
@@ -107,15 +109,11 @@ fn JoinForm(l: Locale) -> impl IntoView {
             <TextArea name="reason" post_as="form[reason]" label=tr(l, "Perché chiedete di aderire", "Why you ask to join")
                 hint=tr(l, "Che cosa fate per il lavoro e la formazione, e che cosa porterete alla Rete (almeno 20 caratteri).", "What you do for work and training, and what you will bring to the Network (at least 20 characters).")
                 rows="5" error=error("reason")/>
-            <div class="mb-5">
-                <label class="choice">
-                    <input type="checkbox" name="form[protocol]" value="on" aria-describedby="campo-protocol-errore"/>
-                    <span>{tr(l,
-                        "Abbiamo letto il Protocollo d'intesa della Rete per il Lavoro, in vigore fino al 30 giugno 2028, e lo accettiamo.",
-                        "We have read the Work Network's memorandum of understanding, in force until 30 June 2028, and accept it.")}</span>
-                </label>
-                <p id="campo-protocol-errore" class="field-error" aria-live="polite">{move || error("protocol").get()}</p>
-            </div>
+            <CheckField name="protocol" post_as="form[protocol]" error=error("protocol")>
+                {tr(l,
+                    "Abbiamo letto il Protocollo d'intesa della Rete per il Lavoro, in vigore fino al 30 giugno 2028, e lo accettiamo.",
+                    "We have read the Work Network's memorandum of understanding, in force until 30 June 2028, and accept it.")}
+            </CheckField>
             <p class="mb-4 text-base">{if english { "Personal data are processed as described in the " } else { "I dati sono trattati come descritto nell'" }}<a href="/privacy">{tr(l, "informativa sulla privacy", "privacy notice")}</a>"."</p>
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             <button type="submit" class="btn-primary" disabled=move || action.pending().get()>

@@ -2,7 +2,7 @@
 //! a reason the applicant receives by email; the latest decisions below.
 
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message};
+use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::components::tr;
 use crate::dates::italian_datetime;
 use crate::i18n::Locale;
@@ -16,7 +16,8 @@ use leptos_meta::Title;
 pub fn AdhesionsPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let decide = ServerAction::<DecideAdhesion>::new();
-    let queue = Resource::new(move || decide.version().get(), |_| list_adhesions());
+    let decisions = Decisions::new(decide.version(), decide.value());
+    let queue = Resource::new(move || decisions.settled.get(), |_| list_adhesions());
     let title = tr(
         l,
         "Richieste di adesione alla Rete",
@@ -29,9 +30,9 @@ pub fn AdhesionsPage() -> impl IntoView {
             "Un ente approvato compare subito nella pagina della Rete e la persona di riferimento riceve l'invito a creare l'account dell'ente; un comune approvato entra tra i comuni della Rete. Chi ha chiesto riceve l'esito per email, con la motivazione.",
             "An approved body appears at once on the Network page and its contact gets an invitation to create the body's account; an approved municipality joins the Network's municipalities. The applicant receives the outcome by email, with the reasons.")}</p>
         <p role="alert" class="field-error">
-            {move || { let r = decide.value().get(); field_message(r.clone(), "reason").or_else(|| form_message(r, &["reason"])) }}
+            {move || decisions.page_message()}
         </p>
-        {with_data(queue, move |queue| view! { <Queue queue decide l/> })}
+        {with_data(queue, move |queue| view! { <Queue queue decide decisions l/> })}
     }
 }
 
@@ -44,15 +45,30 @@ fn kind_label(r: &AdhesionRequest, l: Locale) -> String {
 }
 
 #[component]
-fn Queue(queue: AdhesionQueue, decide: ServerAction<DecideAdhesion>, l: Locale) -> impl IntoView {
+fn Queue(
+    queue: AdhesionQueue,
+    decide: ServerAction<DecideAdhesion>,
+    decisions: Decisions,
+    l: Locale,
+) -> impl IntoView {
     let AdhesionQueue { waiting, decided } = queue;
+    let texts = DecisionTexts {
+        legend: tr(l, "Decisione", "Decision"),
+        approve: tr(l, "Approva l'adesione", "Approve"),
+        reject: tr(l, "Respingi", "Reject"),
+        reason: tr(
+            l,
+            "Motivazione per chi ha chiesto (obbligatoria se respingi)",
+            "Reason for the applicant (required to reject)",
+        ),
+        submit: tr(l, "Conferma la decisione", "Confirm the decision"),
+    };
     view! {
         <section aria-labelledby="in-attesa" class="mb-10">
             <h2 id="in-attesa" class="section-title">{tr(l, "In attesa", "Waiting")} " (" {waiting.len()} ")"</h2>
             {waiting.is_empty().then(|| view! { <p role="status">{tr(l, "Nessuna richiesta in attesa.", "No request is waiting.")}</p> })}
             <ul class="space-y-6">
                 {waiting.into_iter().map(|r| {
-                    let reason_id = format!("motivo-{}", r.id);
                     view! {
                         <li class="card max-w-3xl" data-testid="richiesta-adesione">
                             <h3 class="card-title">{r.name.clone()}</h3>
@@ -68,14 +84,7 @@ fn Queue(queue: AdhesionQueue, decide: ServerAction<DecideAdhesion>, l: Locale) 
                             </dl>
                             <ActionForm action=decide>
                                 <input type="hidden" name="request" value=r.id/>
-                                <fieldset class="mb-3">
-                                    <legend class="font-semibold">{tr(l, "Decisione", "Decision")}</legend>
-                                    <label class="choice"><input type="radio" name="decision" value="approva" checked/> {tr(l, "Approva l'adesione", "Approve")}</label>
-                                    <label class="choice"><input type="radio" name="decision" value="respingi"/> {tr(l, "Respingi", "Reject")}</label>
-                                </fieldset>
-                                <label for=reason_id.clone() class="font-semibold">{tr(l, "Motivazione per chi ha chiesto (obbligatoria se respingi)", "Reason for the applicant (required to reject)")}</label>
-                                <textarea id=reason_id name="reason" rows="3" class="input mb-3 w-full"></textarea>
-                                <button type="submit" class="btn-primary">{tr(l, "Conferma la decisione", "Confirm the decision")}</button>
+                                <DecisionFields item=r.id texts decisions/>
                             </ActionForm>
                         </li>
                     }

@@ -3,7 +3,7 @@
 
 use crate::catalogue::domain::label_of;
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message};
+use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::components::tr;
 use crate::dates::italian_datetime;
 use crate::i18n::*;
@@ -16,45 +16,52 @@ use leptos_meta::Title;
 pub fn ReviewOffersPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let decide = ServerAction::<DecideOffer>::new();
+    let decisions = Decisions::new(decide.version(), decide.value());
     // The queue reloads after each decision.
-    let queue = Resource::new(move || decide.version().get(), |_| list_offers_to_review());
+    let queue = Resource::new(move || decisions.settled.get(), |_| list_offers_to_review());
     let title = tr(l, "Offerte da controllare", "Offers to review");
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
         <p class="lead mb-6">{tr(l, "Controlla che l'offerta sia chiara, legale (nessuna preferenza di età, sesso, nazionalità) e completa. Se qualcosa non va, rimandala con il motivo: chi l'ha scritta lo riceve per email.", "Check that the offer is clear, lawful (no preference on age, sex, nationality) and complete. If not, send it back with the reason: its author gets it by email.")}</p>
-        {with_data(queue, move |queue| view! { <Queue queue decide/> })}
+        {with_data(queue, move |queue| view! { <Queue queue decide decisions/> })}
     }
 }
 
 #[component]
-fn Queue(queue: Vec<ManagedOffer>, decide: ServerAction<DecideOffer>) -> impl IntoView {
+fn Queue(
+    queue: Vec<ManagedOffer>,
+    decide: ServerAction<DecideOffer>,
+    decisions: Decisions,
+) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let result = decide.value();
+    let texts = DecisionTexts {
+        legend: tr(l, "Decisione", "Decision"),
+        approve: tr(l, "Pubblica", "Publish"),
+        reject: tr(l, "Rimanda da correggere", "Send back to fix"),
+        reason: tr(
+            l,
+            "Motivo (obbligatorio se la rimandi)",
+            "Reason (required when sending back)",
+        ),
+        submit: tr(l, "Conferma la decisione", "Confirm the decision"),
+    };
     if queue.is_empty() {
         return view! { <p role="status">{tr(l, "Nessuna offerta in attesa.", "No offer waiting.")}</p> }.into_any();
     }
     view! {
         <p role="alert" class="field-error">
-            {move || field_message(result.get(), "reason").or_else(|| form_message(result.get(), &["reason"]))}
+            {move || decisions.page_message()}
         </p>
         <ul class="space-y-6">
             {queue.into_iter().map(|o| {
-                let reason_id = format!("motivo-{}", o.id);
                 view! {
                     <li class="card max-w-3xl" data-testid="offerta-da-controllare">
                         <h2 class="card-title"><a href=format!("/offerte/{}", o.id)>{o.title.clone()}</a></h2>
                         <p class="mb-4">{format!("{} · {} · {} · {} {}", label_of(&KINDS, &o.kind, l == Locale::en), o.organisation, if o.comune_name.is_empty() { tr(l, "Da remoto", "Remote").to_string() } else { o.comune_name.clone() }, tr(l, "inviata il", "sent on"), italian_datetime(o.updated_at))}</p>
                         <ActionForm action=decide>
                             <input type="hidden" name="id" value=o.id/>
-                            <fieldset class="mb-3">
-                                <legend class="font-semibold">{tr(l, "Decisione", "Decision")}</legend>
-                                <label class="choice"><input type="radio" name="decision" value="approva" checked/> {tr(l, "Pubblica", "Publish")}</label>
-                                <label class="choice"><input type="radio" name="decision" value="respingi"/> {tr(l, "Rimanda da correggere", "Send back to fix")}</label>
-                            </fieldset>
-                            <label for=reason_id.clone() class="font-semibold">{tr(l, "Motivo (obbligatorio se la rimandi)", "Reason (required when sending back)")}</label>
-                            <textarea id=reason_id name="reason" rows="3" class="input mb-3 w-full"></textarea>
-                            <button type="submit" class="btn-primary">{tr(l, "Conferma la decisione", "Confirm the decision")}</button>
+                            <DecisionFields item=o.id texts decisions/>
                         </ActionForm>
                     </li>
                 }
