@@ -2,20 +2,20 @@ import { expect, type Page, test } from "@playwright/test";
 import { gotoHydrated } from "./helpers";
 
 // The announcement names 38 member bodies; the membership spec may have
-// approved more by the time this runs, so the total is read from the page
-// ("Tutti (N)") and checked against the bodies actually listed.
-async function bodiesOnRete(page: Page): Promise<number> {
-  const all = page.getByRole("link", { name: /^Tutt[ie] \(\d+\)$/ });
+// approved more by the time this runs, so the total is read from the page's
+// "Tutti (N)" filter (checked against the bodies listed where all are shown).
+async function bodiesInNetwork(page: Page): Promise<number> {
+  const all = page.getByRole("link", { name: /^(Tutti|All) \(\d+\)$/ });
   const total = Number((await all.textContent())!.match(/\((\d+)\)/)![1]);
   expect(total).toBeGreaterThanOrEqual(38);
-  await expect(page.locator("li.body-item")).toHaveCount(total);
   return total;
 }
 
 test("/rete filters the member bodies by category without reloading", async ({ page }) => {
   await gotoHydrated(page, "/rete");
   const count = page.getByTestId("conteggio-enti");
-  const total = await bodiesOnRete(page);
+  const total = await bodiesInNetwork(page);
+  await expect(page.locator("li.body-item")).toHaveCount(total);
   await expect(count).toHaveText(`${total} enti mostrati su ${total}`);
   await expect(page.getByTestId("comuni-rete").getByRole("listitem")).toHaveCount(12);
   await expect(page.getByText("fino al 30 giugno 2028")).toBeVisible();
@@ -44,7 +44,8 @@ test("the category filter also works from the address alone, without JavaScript"
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/rete?categoria=ente_formazione");
-  await expect(page.getByTestId("conteggio-enti")).toHaveText(/^10 enti mostrati su (3[89]|[4-9]\d)$/);
+  const total = await bodiesInNetwork(page);
+  await expect(page.getByTestId("conteggio-enti")).toHaveText(`10 enti mostrati su ${total}`);
   await expect(page.locator("li.body-item")).toHaveCount(10);
   await expect(page.getByText("Scuola Edile", { exact: true })).toBeVisible();
   await context.close();
@@ -73,7 +74,8 @@ test("the language switch changes the page and is remembered", async ({ page }) 
   await expect(page).toHaveURL(/\/rete\?categoria=sindacato$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Work Network");
-  await expect(page.getByTestId("conteggio-enti")).toHaveText(/^Showing 4 of (3[89]|[4-9]\d) bodies$/);
+  const total = await bodiesInNetwork(page);
+  await expect(page.getByTestId("conteggio-enti")).toHaveText(`Showing 4 of ${total} bodies`);
 
   await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Help desks" }).click();
   await expect(page.getByRole("row", { name: /Tuesday/ })).toContainText("8:30–12:00");

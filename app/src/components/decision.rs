@@ -7,7 +7,9 @@
 //! reason box of the item that was decided, not on every item's.
 
 use super::form::{field_message, form_message, TextArea};
+use super::tr;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use leptos::prelude::*;
 
 /// What a queue page keeps about the decisions made on it.
@@ -66,6 +68,24 @@ pub struct DecisionTexts {
     pub reject: &'static str,
     pub reason: &'static str,
     pub submit: &'static str,
+}
+
+impl DecisionTexts {
+    /// This queue's choices and reason, under the usual legend and button.
+    pub fn confirm(
+        l: Locale,
+        approve: &'static str,
+        reject: &'static str,
+        reason: &'static str,
+    ) -> Self {
+        DecisionTexts {
+            legend: tr(l, "Decisione", "Decision"),
+            approve,
+            reject,
+            reason,
+            submit: tr(l, "Conferma la decisione", "Confirm the decision"),
+        }
+    }
 }
 
 /// The inside of one item's `ActionForm` (which holds the item's hidden id):

@@ -238,8 +238,7 @@ fn libreoffice_text(docx: &[u8]) -> String {
     // ("WrappedTargetRuntimeException", before it reads any file): one more
     // start, with a profile of its own, tells that apart from a DOCX it
     // cannot open, which fails both times.
-    let first = libreoffice_try(docx);
-    first.unwrap_or_else(|status| {
+    libreoffice_try(docx).unwrap_or_else(|status| {
         eprintln!("LibreOffice stopped at its first start, trying once more: {status:?}");
         libreoffice_try(docx)
             .unwrap_or_else(|status| panic!("LibreOffice could not open the DOCX: {status:?}"))

@@ -49,17 +49,16 @@ fn Queue(
     l: Locale,
 ) -> impl IntoView {
     let on = queue.pre_moderation;
-    let texts = DecisionTexts {
-        legend: tr(l, "Decisione", "Decision"),
-        approve: tr(l, "Approva e pubblica", "Approve and publish"),
-        reject: tr(l, "Respingi", "Reject"),
-        reason: tr(
+    let texts = DecisionTexts::confirm(
+        l,
+        tr(l, "Approva e pubblica", "Approve and publish"),
+        tr(l, "Respingi", "Reject"),
+        tr(
             l,
             "Motivazione per l'ente (obbligatoria se respingi)",
             "Reason for the body (required to reject)",
         ),
-        submit: tr(l, "Conferma la decisione", "Confirm the decision"),
-    };
+    );
     let is_admin = move || {
         me.get()
             .and_then(Result::ok)

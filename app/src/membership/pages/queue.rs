@@ -52,17 +52,16 @@ fn Queue(
     l: Locale,
 ) -> impl IntoView {
     let AdhesionQueue { waiting, decided } = queue;
-    let texts = DecisionTexts {
-        legend: tr(l, "Decisione", "Decision"),
-        approve: tr(l, "Approva l'adesione", "Approve"),
-        reject: tr(l, "Respingi", "Reject"),
-        reason: tr(
+    let texts = DecisionTexts::confirm(
+        l,
+        tr(l, "Approva l'adesione", "Approve"),
+        tr(l, "Respingi", "Reject"),
+        tr(
             l,
             "Motivazione per chi ha chiesto (obbligatoria se respingi)",
             "Reason for the applicant (required to reject)",
         ),
-        submit: tr(l, "Conferma la decisione", "Confirm the decision"),
-    };
+    );
     view! {
         <section aria-labelledby="in-attesa" class="mb-10">
             <h2 id="in-attesa" class="section-title">{tr(l, "In attesa", "Waiting")} " (" {waiting.len()} ")"</h2>

@@ -35,17 +35,16 @@ fn Queue(
     decisions: Decisions,
 ) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let texts = DecisionTexts {
-        legend: tr(l, "Decisione", "Decision"),
-        approve: tr(l, "Pubblica", "Publish"),
-        reject: tr(l, "Rimanda da correggere", "Send back to fix"),
-        reason: tr(
+    let texts = DecisionTexts::confirm(
+        l,
+        tr(l, "Pubblica", "Publish"),
+        tr(l, "Rimanda da correggere", "Send back to fix"),
+        tr(
             l,
             "Motivo (obbligatorio se la rimandi)",
             "Reason (required when sending back)",
         ),
-        submit: tr(l, "Conferma la decisione", "Confirm the decision"),
-    };
+    );
     if queue.is_empty() {
         return view! { <p role="status">{tr(l, "Nessuna offerta in attesa.", "No offer waiting.")}</p> }.into_any();
     }
