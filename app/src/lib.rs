@@ -18,12 +18,14 @@ pub mod dates;
 pub mod desk;
 pub mod error;
 pub mod i18n_switch;
+pub mod kernel;
 pub mod lazy;
 pub mod membership;
 pub mod network;
 pub mod offers;
 pub mod orientation;
 pub mod pages;
+pub mod privacy;
 pub mod staff;
 pub mod text;
 

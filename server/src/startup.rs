@@ -102,6 +102,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(app::applications::routes::routes())
         .merge(app::candidates::routes::routes())
         .merge(app::staff::routes::routes())
+        .merge(app::privacy::routes::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })

@@ -1,10 +1,9 @@
 //! Server functions of accounts. Each starts with `authorize` (the policy
 //! table), parses its arguments into domain types, then calls the data layer.
 
-use super::domain::{AuditEntry, MyAccount, MyData, PendingAccount};
+use super::domain::{AuditEntry, MyAccount, PendingAccount};
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos::server_fn::codec::{GetUrl, Json};
 
 #[server(prefix = "/api", endpoint = "register_account")]
 pub async fn register_account(
@@ -88,28 +87,6 @@ pub async fn get_my_account() -> Result<MyAccount, AppError> {
         })?;
     let consents = super::repo::list_consents(&state.db, user.id).await?;
     Ok(MyAccount { user, consents })
-}
-
-/// A GET, so that a plain link downloads the file.
-#[server(prefix = "/api", endpoint = "export_my_data", input = GetUrl, output = Json)]
-pub async fn export_my_data() -> Result<MyData, AppError> {
-    let (state, user) = super::auth::authorize_user("export_my_data").await?;
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            http::header::CONTENT_DISPOSITION,
-            http::HeaderValue::from_static("attachment; filename=\"infolavoro-miei-dati.json\""),
-        );
-    }
-    super::service::export(&state, user).await
-}
-
-#[server(prefix = "/api", endpoint = "delete_my_account")]
-pub async fn delete_my_account(password: String) -> Result<(), AppError> {
-    let (state, user) = super::auth::authorize_user("delete_my_account").await?;
-    super::service::delete_account(&state, &user, &password).await?;
-    super::auth::clear_session_cookie(&state);
-    leptos_axum::redirect("/?account=eliminato");
-    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "list_pending_accounts")]

@@ -301,16 +301,3 @@ pub struct MyAccount {
     pub user: SessionUser,
     pub consents: Vec<Consent>,
 }
-
-/// Everything the portal holds about a person, as they download it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MyData {
-    pub generated_at: i64,
-    #[serde(flatten)]
-    pub account: SessionUser,
-    pub consents: Vec<Consent>,
-    /// Subject, queued at, sent at.
-    pub emails: Vec<(String, i64, Option<i64>)>,
-    /// What staff did about this account.
-    pub staff_actions: Vec<AuditEntry>,
-}

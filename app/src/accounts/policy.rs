@@ -42,7 +42,6 @@ pub const POLICY: &[(&str, Access)] = &[
     // One's own account.
     ("log_out", Access::SignedIn),
     ("get_my_account", Access::SignedIn),
-    ("export_my_data", Access::SignedIn),
     ("delete_my_account", Access::SignedIn),
     // Courses and meetings.
     ("list_activities", Access::Everyone),
@@ -116,6 +115,7 @@ pub const POLICY: &[(&str, Access)] = &[
     ("book_appointment", Access::Roles(BOOKERS)),
     ("cancel_appointment", Access::SignedIn),
     ("get_desk_agenda", Access::Roles(STAFF)),
+    ("erase_desk_person", Access::Roles(STAFF)),
     ("record_appointment_outcome", Access::Roles(STAFF)),
     ("save_desk_day", Access::Roles(STAFF)),
     ("save_desk_settings", Access::Roles(STAFF)),

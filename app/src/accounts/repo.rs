@@ -4,10 +4,10 @@ use super::domain::{AccountStatus, AuditEntry, Consent, PendingAccount, Role, Se
 use super::tokens::{hash_secret, new_secret, now};
 use crate::db::Db;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 use std::sync::LazyLock;
 
-pub type Tx = Transaction<'static, Any>;
+pub use crate::db::Tx;
 
 /// at, actor, action, subject, detail.
 type AuditRow = (i64, Option<i64>, String, Option<i64>, String);
@@ -453,63 +453,4 @@ pub async fn list_audit(
     .fetch_all(db.pool())
     .await?;
     Ok(audit_entries(rows))
-}
-
-/// What the account's owner may download about themselves.
-pub async fn audit_about(db: &Db, user_id: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let rows: Vec<AuditRow> = sqlx::query_as(
-        "SELECT at, actor_id, action, subject_id, detail FROM audit_log WHERE subject_id = $1 ORDER BY at, id",
-    )
-    .bind(user_id)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(audit_entries(rows))
-}
-
-pub async fn emails_sent_to(
-    db: &Db,
-    user_id: i64,
-) -> Result<Vec<(String, i64, Option<i64>)>, sqlx::Error> {
-    sqlx::query_as("SELECT subject, created_at, sent_at FROM outbox WHERE user_id = $1 ORDER BY id")
-        .bind(user_id)
-        .fetch_all(db.pool())
-        .await
-}
-
-/// Erases everything personal about an account; the row stays, anonymous,
-/// so that counts (registrations by role and date) remain true.
-pub async fn erase_account(tx: &mut Tx, user: &SessionUser) -> Result<(), sqlx::Error> {
-    let id = user.id;
-    sqlx::query(
-        "UPDATE users SET email = NULL, password_hash = NULL, display_name = NULL, organisation = NULL,
-           review_reason = NULL, status = 'eliminato', deleted_at = $1 WHERE id = $2",
-    )
-    .bind(now())
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    crate::applications::repo::delete_all(tx, id).await?;
-    crate::candidates::repo::delete_all(tx, id).await?;
-    crate::cv::repo::delete_all(tx, id).await?;
-    for table in [
-        "sessions",
-        "account_tokens",
-        "consents",
-        "outbox",
-        "saved_searches",
-    ] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-    }
-    sqlx::query("DELETE FROM outbox WHERE recipient = $1")
-        .bind(&user.email)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
-        .bind(format!("email:{}", user.email))
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }

@@ -3,11 +3,11 @@
 //! transaction (so a message is sent exactly when its change is saved).
 
 use super::domain::{
-    parse_name, AccountStatus, Email, MyData, NewPassword, PendingAccount, Role, SessionUser,
+    parse_name, AccountStatus, Email, NewPassword, PendingAccount, Role, SessionUser,
     PRIVACY_NOTICE_VERSION,
 };
+use super::mail;
 use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
-use super::{mail, tokens};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -232,17 +232,9 @@ pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Re
     Ok(())
 }
 
-pub async fn export(state: &AppState, user: SessionUser) -> Result<MyData, AppError> {
-    Ok(MyData {
-        generated_at: tokens::now(),
-        consents: repo::list_consents(&state.db, user.id).await?,
-        emails: repo::emails_sent_to(&state.db, user.id).await?,
-        staff_actions: repo::audit_about(&state.db, user.id).await?,
-        account: user,
-    })
-}
-
-pub async fn delete_account(
+/// Checks the signed-in person's password before an irreversible step
+/// (erasing the account).
+pub async fn confirm_password(
     state: &AppState,
     user: &SessionUser,
     password: &str,
@@ -256,16 +248,6 @@ pub async fn delete_account(
             "La password non è corretta.",
         )));
     }
-    erase(state, user).await
-}
-
-/// Erases the account (its owner has proved who they are).
-pub async fn erase(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
-    let mut tx = state.db.begin_write().await?;
-    repo::erase_account(&mut tx, user).await?;
-    tx.commit().await?;
-    // Their profile leaves the businesses' search at once.
-    state.candidates.prune(&state.db).await?;
     Ok(())
 }
 

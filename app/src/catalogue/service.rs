@@ -179,26 +179,37 @@ pub async fn enrol(state: &AppState, id: i64, user: &SessionUser) -> Result<MyPl
 pub async fn cancel(state: &AppState, id: i64, user: &SessionUser) -> Result<(), AppError> {
     let a = stored(&state.db, id).await?;
     let mut tx = state.db.begin_write().await?;
-    let outcome = repo::cancel(&mut tx, id, user.id, now()).await?;
-    if let Some(Some(promoted)) = outcome {
-        let code: String = sqlx::query_scalar(
-            "SELECT code FROM enrolments WHERE activity_id = $1 AND user_id = $2",
-        )
-        .bind(id)
-        .bind(promoted)
-        .fetch_one(&mut *tx)
-        .await?;
-        let name = repo::contact(&mut *tx, promoted)
-            .await?
-            .map(|c| c.0)
-            .unwrap_or_default();
-        let url = &state.config.public_url;
-        let message = super::mail::promoted(&name, &a, &code, url);
-        email_about(&mut tx, url, promoted, &a, message, true).await?;
-    }
+    cancel_in(&mut tx, &state.config.public_url, &a, user.id, now()).await?;
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(())
+}
+
+/// Cancels a place inside the caller's transaction (a person cancelling, or
+/// an account being erased) and emails the person who takes the freed seat.
+pub(super) async fn cancel_in(
+    tx: &mut Tx,
+    url: &str,
+    a: &Stored,
+    user_id: i64,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    let id = a.summary.id;
+    let Some(Some(promoted)) = repo::cancel(tx, id, user_id, at).await? else {
+        return Ok(());
+    };
+    let code: String =
+        sqlx::query_scalar("SELECT code FROM enrolments WHERE activity_id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(promoted)
+            .fetch_one(&mut **tx)
+            .await?;
+    let name = repo::contact(&mut **tx, promoted)
+        .await?
+        .map(|c| c.0)
+        .unwrap_or_default();
+    let message = super::mail::promoted(&name, a, &code, url);
+    email_about(tx, url, promoted, a, message, true).await
 }
 
 pub async fn my_enrolments(db: &Db, user: &SessionUser) -> Result<Vec<MyEnrolment>, AppError> {

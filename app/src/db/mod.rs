@@ -9,6 +9,9 @@ use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::path::Path;
 use std::time::Duration;
 
+/// A write transaction (`Db::begin_write`), on either engine.
+pub type Tx = Transaction<'static, Any>;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,

@@ -47,6 +47,13 @@ pub async fn cancel_appointment(id: i64) -> Result<(), AppError> {
     super::service::cancel(&state, &user, id).await
 }
 
+/// Erases, on their request, a person staff booked for without an account.
+#[server(prefix = "/api", endpoint = "erase_desk_person")]
+pub async fn erase_desk_person(id: i64) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("erase_desk_person").await?;
+    super::service::erase_booked_person(&state, &user, id).await
+}
+
 #[server(prefix = "/api", endpoint = "get_desk_agenda", input = GetUrl)]
 pub async fn get_desk_agenda(
     #[server(default)] comune: String,

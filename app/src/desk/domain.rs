@@ -77,6 +77,9 @@ pub struct Appointment {
     pub person_contact: String,
     pub notes: String,
     pub video_link: String,
+    /// Booked by staff for someone without an account (by phone, at the desk):
+    /// staff may erase that person's data on request.
+    pub without_account: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

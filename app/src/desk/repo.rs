@@ -143,6 +143,7 @@ fn appointment(row: &sqlx::any::AnyRow) -> Result<Appointment, sqlx::Error> {
         person_contact: row.try_get("person_contact")?,
         notes: row.try_get("notes")?,
         video_link: row.try_get("video_link")?,
+        without_account: row.try_get::<Option<i64>, _>("user_id")?.is_none(),
     })
 }
 

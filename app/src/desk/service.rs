@@ -166,7 +166,10 @@ pub async fn book(
         )
         .await?;
     } else {
-        audit(&mut tx, user.id, "appuntamento_prenotato", Some(id), &name).await?;
+        // The appointment holds the name; the log says only when, so that
+        // erasing the person empties one place.
+        let when = crate::dates::italian_datetime(slot.0);
+        audit(&mut tx, user.id, "appuntamento_prenotato", Some(id), &when).await?;
     }
     tx.commit().await?;
     state.mail_wakeup.notify_one();
@@ -343,6 +346,42 @@ pub async fn agenda(
         slot_minutes: d.slot_minutes,
         video_link: d.video_link,
     })
+}
+
+/// Erases the data of a person staff booked for (they have no account to
+/// erase themselves): every appointment booked for their contact. Staff of
+/// the appointment's desk only; the audit log records that it happened.
+pub async fn erase_booked_person(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(), AppError> {
+    let (appointment, owner, istat) = repo::appointment_by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !works_at(state, user, &istat).await? {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if owner.is_some() || appointment.person_contact.is_empty() {
+        return Err(AppError::Conflict(
+            "Questa persona ha un account: può cancellare i suoi dati dalla sua area personale."
+                .into(),
+        )
+        .with_status());
+    }
+    let mut tx = state.db.begin_write().await?;
+    let erased = super::privacy::erase_booked_person(&mut tx, id, now()).await?;
+    let detail = format!("{erased} appuntamenti");
+    audit(
+        &mut tx,
+        user.id,
+        "dati_persona_cancellati",
+        Some(id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub async fn record_outcome(

@@ -25,5 +25,7 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod terms;
 
+#[cfg(feature = "ssr")]
+pub mod privacy;
 #[cfg(all(test, feature = "ssr"))]
 mod relevance_tests;

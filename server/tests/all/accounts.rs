@@ -8,7 +8,6 @@ use app::accounts::mail::deliver_pending;
 use app::state::AppState;
 use axum::body::Body;
 use http::{header, Request, Response, StatusCode};
-use sqlx::{Column, Row};
 use tower::ServiceExt;
 
 const GOOD_PASSWORD: &str = "gabbiani sul molo di lerici";
@@ -501,7 +500,7 @@ async fn a_forgotten_password_is_reset_by_email(state: AppState) {
 async fn a_person_downloads_their_data_and_deletes_the_account(state: AppState) {
     let sink = SmtpSink::start().await;
     let session = registered_and_logged_in(&state, &sink, "cittadino", "giulia@esempio.it").await;
-    let request = Request::get("/api/export_my_data")
+    let request = Request::get("/api/miei-dati.zip")
         .header(header::COOKIE, format!("sessione={session}"))
         .body(Body::empty())
         .unwrap();
@@ -517,10 +516,14 @@ async fn a_person_downloads_their_data_and_deletes_the_account(state: AppState) 
         .to_str()
         .unwrap()
         .contains("attachment"));
-    let data: serde_json::Value = serde_json::from_str(&text(export).await).unwrap();
-    assert_eq!(data["email"], "giulia@esempio.it");
-    assert_eq!(data["consents"][0]["purpose"], "informativa_privacy");
-    assert!(data["emails"].as_array().is_some_and(|e| !e.is_empty()));
+    let archive = axum::body::to_bytes(export.into_body(), 8 << 20)
+        .await
+        .unwrap();
+    let files = crate::common::unzip(&archive);
+    let data: serde_json::Value = serde_json::from_slice(&files["dati.json"]).unwrap();
+    assert_eq!(data["account"][0]["email"], "giulia@esempio.it");
+    assert_eq!(data["consensi"][0]["purpose"], "informativa_privacy");
+    assert!(data["email"].as_array().is_some_and(|e| !e.is_empty()));
 
     let wrong = call(
         &state,
@@ -543,32 +546,11 @@ async fn a_person_downloads_their_data_and_deletes_the_account(state: AppState) 
     );
 
     // Nothing personal remains in any table; the anonymous row still counts.
-    for table in [
-        "users",
-        "sessions",
-        "account_tokens",
-        "login_attempts",
-        "consents",
-        "outbox",
-        "audit_log",
-    ] {
-        let rows = sqlx::query(&format!("SELECT * FROM {table}"))
-            .fetch_all(state.db.pool())
-            .await
-            .unwrap();
-        for row in rows {
-            for column in row.columns() {
-                if let Ok(Some(value)) = row.try_get::<Option<String>, _>(column.ordinal()) {
-                    assert!(
-                        !value.contains("giulia")
-                            && !value.contains("Bianchi")
-                            && !value.contains("argon2"),
-                        "{table}.{}: {value}",
-                        column.name()
-                    );
-                }
-            }
-        }
+    for (place, value) in crate::common::every_text(&state).await {
+        assert!(
+            !value.contains("giulia") && !value.contains("Bianchi") && !value.contains("argon2"),
+            "{place}: {value}"
+        );
     }
     let users = crate::common::count(
         &state,

@@ -141,11 +141,7 @@ async fn a_citizen_applies_once_and_follows_the_stages(state: AppState) {
     assert!(matches!(late, AppError::Conflict(_)), "{late:?}");
 
     // Deleting her account takes her applications with it.
-    let mut tx = state.db.begin_write().await.unwrap();
-    app::accounts::repo::erase_account(&mut tx, &anna)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    app::privacy::erase_person(&state, anna.id).await.unwrap();
     assert_eq!(count(&state, "SELECT COUNT(*) FROM applications").await, 0);
 }
 

@@ -286,7 +286,7 @@ async fn hiding_a_profile_takes_it_out_at_once(state: AppState) {
         .unwrap();
     assert_eq!(found.items.iter().map(|c| c.id).collect::<Vec<_>>(), [copy]);
     // Deleting the account takes the profile out too.
-    app::accounts::service::erase(&state, &zelinda)
+    app::privacy::erase_person(&state, zelinda.id)
         .await
         .unwrap();
     assert_eq!(

@@ -170,7 +170,7 @@ async fn nobody_reaches_another_persons_cv(state: AppState) {
     );
 }
 
-fn jpeg() -> Vec<u8> {
+pub(crate) fn jpeg() -> Vec<u8> {
     let mut out = Vec::new();
     let picture = image::RgbImage::from_pixel(900, 1200, image::Rgb([30, 90, 160]));
     image::codecs::jpeg::JpegEncoder::new(&mut out)
@@ -423,11 +423,7 @@ async fn visibility_needs_consent_and_goes_with_the_account(state: AppState) {
             .name,
         "Copia di CV"
     );
-    let mut tx = state.db.begin_write().await.unwrap();
-    app::accounts::repo::erase_account(&mut tx, &anna)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    app::privacy::erase_person(&state, anna.id).await.unwrap();
     assert_eq!(count(&state, "SELECT COUNT(*) FROM cvs").await, 0);
 }
 

@@ -20,5 +20,6 @@ mod http;
 mod membership;
 mod offers;
 mod orientation;
+mod privacy;
 mod processes;
 mod staff;

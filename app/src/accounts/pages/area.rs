@@ -1,12 +1,13 @@
 //! `/area`: my account, what I agreed to, my data, and the way out.
 
 use super::{role_label, status_label};
-use crate::accounts::api::{get_my_account, DeleteMyAccount, LogOut};
+use crate::accounts::api::{get_my_account, LogOut};
 use crate::accounts::domain::{AccountStatus, MyAccount};
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, Field};
 use crate::dates::italian_datetime;
 use crate::i18n::*;
+use crate::privacy::api::DeleteMyAccount;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -79,7 +80,7 @@ fn Area(account: MyAccount) -> impl IntoView {
         <section class="mb-8 max-w-3xl" aria-labelledby="dati">
             <h2 id="dati" class="section-title">{td_string!(l, account.data_title)}</h2>
             <p class="mb-3">{td_string!(l, account.data_text)}</p>
-            <a class="btn-secondary" href="/api/export_my_data" download="infolavoro-miei-dati.json" rel="external">{td_string!(l, account.data_download)}</a>
+            <a class="btn-secondary" href="/api/miei-dati.zip" download="infolavoro-miei-dati.zip" rel="external">{td_string!(l, account.data_download)}</a>
         </section>
         <section class="mb-8 max-w-3xl" aria-labelledby="esci">
             <h2 id="esci" class="section-title">{td_string!(l, account.logout_title)}</h2>

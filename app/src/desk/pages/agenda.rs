@@ -6,7 +6,9 @@ use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message};
 use crate::components::tr;
 use crate::dates::{iso_date, italian_date, italian_time};
-use crate::desk::api::{get_desk_agenda, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings};
+use crate::desk::api::{
+    get_desk_agenda, EraseDeskPerson, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings,
+};
 use crate::desk::domain::{Agenda, MODES, OUTCOMES, TOPICS};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -21,6 +23,7 @@ pub fn AgendaPage() -> impl IntoView {
     let outcome = ServerAction::<RecordAppointmentOutcome>::new();
     let day = ServerAction::<SaveDeskDay>::new();
     let settings = ServerAction::<SaveDeskSettings>::new();
+    let erase = ServerAction::<EraseDeskPerson>::new();
     let agenda = Resource::new(
         move || {
             let q = query.read();
@@ -30,9 +33,10 @@ pub fn AgendaPage() -> impl IntoView {
                 outcome.version().get(),
                 day.version().get(),
                 settings.version().get(),
+                erase.version().get(),
             )
         },
-        |(desk, day, _, _, _)| get_desk_agenda(desk, day),
+        |(desk, day, _, _, _, _)| get_desk_agenda(desk, day),
     );
     let booked = query.read_untracked().get("prenotato").is_some();
     let title = tr(l, "Agenda dello sportello", "Desk agenda");
@@ -40,7 +44,7 @@ pub fn AgendaPage() -> impl IntoView {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
         {booked.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Appuntamento prenotato.", "Appointment booked.")}</p> })}
-        {with_data(agenda, move |agenda| view! { <AgendaView agenda outcome day settings/> })}
+        {with_data(agenda, move |agenda| view! { <AgendaView agenda outcome day settings erase/> })}
     }
 }
 
@@ -60,6 +64,7 @@ fn AgendaView(
     outcome: ServerAction<RecordAppointmentOutcome>,
     day: ServerAction<SaveDeskDay>,
     settings: ServerAction<SaveDeskSettings>,
+    erase: ServerAction<EraseDeskPerson>,
 ) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
@@ -96,7 +101,7 @@ fn AgendaView(
             <dt>{tr(l, "Tasso di assenza (non presentati su svolti + non presentati)", "No-show rate (no-shows over done + no-shows)")}</dt><dd>{rate}</dd>
         </dl>
         <h2 class="section-title">{format!("{} {}", tr(l, "Appuntamenti del", "Appointments on"), italian_date(agenda.day))}</h2>
-        <p role="alert" class="field-error">{move || form_message(outcome_result.get(), &[])}</p>
+        <p role="alert" class="field-error">{move || form_message(outcome_result.get(), &[]).or_else(|| form_message(erase.value().get(), &[]))}</p>
         {agenda.appointments.is_empty().then(|| view! { <p class="mb-6">{tr(l, "Nessun appuntamento in questo giorno.", "No appointments on this day.")}</p> })}
         <ul class="mb-8 grid gap-4">
             {agenda.appointments.into_iter().map(|a| { let name = a.person_name.clone(); view! {
@@ -116,6 +121,8 @@ fn AgendaView(
                             }).collect_view()}
                         </div>
                     })}
+                    {(a.without_account && !a.person_contact.is_empty()).then(|| view! { <ErasePerson id=a.id name=name.clone() erase/> })}
+                    {(a.without_account && a.person_contact.is_empty()).then(|| view! { <p data-testid="dati-cancellati">{td_string!(l, desk_agenda.erased)}</p> })}
                 </li>
             }}).collect_view()}
         </ul>
@@ -181,5 +188,23 @@ fn AgendaView(
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// Erasing a person booked without an account, behind a disclosure so that
+/// it is never pressed by mistake.
+#[component]
+fn ErasePerson(id: i64, name: String, erase: ServerAction<EraseDeskPerson>) -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let label = format!("{}: {name}", td_string!(l, desk_agenda.erase_submit));
+    view! {
+        <details class="mt-3">
+            <summary class="cursor-pointer">{td_string!(l, desk_agenda.erase_summary)}</summary>
+            <p class="my-2">{td_string!(l, desk_agenda.erase_text)}</p>
+            <ActionForm action=erase>
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="btn-danger" aria-label=label>{td_string!(l, desk_agenda.erase_submit)}</button>
+            </ActionForm>
+        </details>
     }
 }

@@ -222,3 +222,58 @@ pub async fn person(
         review_reason: None,
     }
 }
+
+/// The tables of the schema, as the database lists them.
+pub async fn schema_tables(state: &AppState) -> Vec<String> {
+    let sql = match state.db.engine() {
+        app::db::Engine::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        app::db::Engine::Postgres => {
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables \
+             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+        }
+    };
+    sqlx::query_scalar(sql)
+        .fetch_all(state.db.pool())
+        .await
+        .unwrap()
+}
+
+/// Every text value stored anywhere in the database, with where it is.
+pub async fn every_text(state: &AppState) -> Vec<(String, String)> {
+    use sqlx::{Column, Row};
+    let mut found = Vec::new();
+    // sqlx's own history has a time type the `Any` driver cannot read.
+    for table in schema_tables(state).await {
+        if table == "_sqlx_migrations" {
+            continue;
+        }
+        let rows = sqlx::query(&format!("SELECT * FROM {table}"))
+            .fetch_all(state.db.pool())
+            .await
+            .unwrap();
+        for row in rows {
+            for column in row.columns() {
+                if let Ok(Some(value)) = row.try_get::<Option<String>, _>(column.ordinal()) {
+                    found.push((format!("{table}.{}", column.name()), value));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The files of a ZIP archive by name.
+pub fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP archive");
+    let mut files = std::collections::BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        files.insert(file.name().to_string(), content);
+    }
+    files
+}
