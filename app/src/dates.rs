@@ -115,8 +115,26 @@ pub fn parse_time(text: &str) -> Option<(i64, i64)> {
     ((0..24).contains(&h) && (0..60).contains(&m)).then_some((h, m))
 }
 
+/// `1984-07-31` (a CV's birth date, an availability) as (year, month, day),
+/// when it is a real calendar date between 1900 and 2100.
+pub fn parse_calendar_day(text: &str) -> Option<(i64, i64, i64)> {
+    let mut parts = text.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    real_date(year, month, day, 1900..=2100).then_some((year, month, day))
+}
+
+/// A date the portal's own calendars take: 2000 to 2100.
 fn valid_date(year: i64, month: i64, day: i64) -> bool {
-    if !(2000..=2100).contains(&year) || !(1..=12).contains(&month) || day < 1 {
+    real_date(year, month, day, 2000..=2100)
+}
+
+/// February 30th is not a day, nor is the year 9999 a sane one.
+fn real_date(year: i64, month: i64, day: i64, years: std::ops::RangeInclusive<i64>) -> bool {
+    if !years.contains(&year) || !(1..=12).contains(&month) || day < 1 {
         return false;
     }
     let next = if month == 12 {
@@ -215,5 +233,28 @@ mod tests {
         assert_eq!(parse_italian_date("1/12/2026"), Some((2026, 12, 1)));
         assert_eq!(parse_time("9.30"), Some((9, 30)));
         assert_eq!(parse_time("24:00"), None);
+    }
+}
+
+#[cfg(test)]
+mod calendar_day_tests {
+    use super::parse_calendar_day;
+
+    #[test]
+    fn only_real_days_in_a_sane_range() {
+        assert_eq!(parse_calendar_day("1984-07-31"), Some((1984, 7, 31)));
+        assert_eq!(parse_calendar_day("2028-02-29"), Some((2028, 2, 29)));
+        for wrong in [
+            "2026-02-30",
+            "2026-02-29",
+            "9999-12-31",
+            "1899-12-31",
+            "2026-13-01",
+            "2026-4-01",
+            "oggi",
+            "",
+        ] {
+            assert_eq!(parse_calendar_day(wrong), None, "{wrong}");
+        }
     }
 }

@@ -22,6 +22,14 @@ pub enum AppError {
     Validation { field: String, message: String },
     #[error("Conflitto: {0}")]
     Conflict(String),
+    /// The request does not have the shape the endpoint takes (a missing or
+    /// repeated field, a number that is not one): 400. `field` names the
+    /// field when the decoder says which; `message` is in the page's language.
+    #[error("{field}: {message}")]
+    Malformed { field: String, message: String },
+    /// The request's body is larger than the endpoint takes: 413.
+    #[error("Richiesta troppo grande")]
+    TooLarge,
     #[error("Errore interno")]
     Internal,
 }
@@ -43,6 +51,8 @@ impl AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Malformed { .. } => StatusCode::BAD_REQUEST,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -55,6 +65,8 @@ impl AppError {
             Self::Forbidden => "Non hai i permessi per questa operazione.".into(),
             Self::Validation { message, .. } => message.clone(),
             Self::Conflict(message) => message.clone(),
+            Self::Malformed { message, .. } => message.clone(),
+            Self::TooLarge => "La richiesta è troppo grande: riduci il testo o il file e riprova.".into(),
             Self::Internal => {
                 "Si è verificato un errore. Riprova tra qualche minuto; se il problema continua, scrivi a infolavoro@comune.sp.it.".into()
             }
@@ -66,11 +78,54 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
-            // Arguments that do not parse are the caller's mistake, not ours.
-            ServerFnErrorErr::Args(message) => Self::validation("richiesta", message),
+        // Arguments that do not decode are the caller's mistake, not ours.
+        let error = match value {
+            ServerFnErrorErr::Args(cause) | ServerFnErrorErr::Deserialization(cause)
+                if cause.contains("length limit") =>
+            {
+                Self::TooLarge
+            }
+            ServerFnErrorErr::Args(cause) | ServerFnErrorErr::Deserialization(cause) => {
+                Self::malformed(named_field(&cause))
+            }
+            ServerFnErrorErr::MissingArg(field) => Self::malformed(field),
             _ => Self::Internal,
-        }
+        };
+        #[cfg(feature = "ssr")]
+        let error = error.with_status();
+        error
+    }
+}
+
+impl AppError {
+    /// A request of the wrong shape, with its message in the language of the
+    /// page that sent it (the `lingua` cookie; Italian without one).
+    pub fn malformed(field: impl Into<String>) -> Self {
+        let field = field.into();
+        let english = crate::cookies::request_cookie(crate::i18n_switch::LANGUAGE_COOKIE)
+            .as_deref()
+            == Some("en");
+        let message = match (english, field.is_empty()) {
+            (false, true) => "La richiesta non è valida: ricarica la pagina e riprova.".to_string(),
+            (false, false) => format!(
+                "La richiesta non è valida: il campo «{field}» manca, è ripetuto o ha un valore non valido. Ricarica la pagina e riprova."
+            ),
+            (true, true) => "The request is not valid: reload the page and try again.".to_string(),
+            (true, false) => format!(
+                "The request is not valid: the field “{field}” is missing, repeated or has an invalid value. Reload the page and try again."
+            ),
+        };
+        Self::Malformed { field, message }
+    }
+}
+
+/// The field a decoder's message names between backticks (serde's
+/// "missing field `id`", "duplicate field `id`"), if any.
+fn named_field(cause: &str) -> String {
+    let mut parts = cause.split('`');
+    match (parts.next(), parts.next()) {
+        (Some(_), Some(field)) if !field.is_empty() && field.len() <= 64 => field.to_string(),
+        _ => String::new(),
     }
 }
 
@@ -86,6 +141,28 @@ mod tests {
         assert!(AppError::Internal
             .user_message()
             .contains("infolavoro@comune.sp.it"));
+    }
+
+    #[test]
+    fn arguments_that_do_not_decode_are_the_callers_mistake() {
+        let missing = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "missing field `password`".into(),
+        ));
+        assert_eq!(missing.status(), http::StatusCode::BAD_REQUEST);
+        assert!(matches!(&missing, AppError::Malformed { field, .. } if field == "password"));
+        assert!(missing.user_message().contains("«password»"));
+        let shape = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "invalid digit found in string".into(),
+        ));
+        assert!(matches!(&shape, AppError::Malformed { field, .. } if field.is_empty()));
+        let big = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "length limit exceeded".into(),
+        ));
+        assert_eq!(big.status(), http::StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(
+            AppError::from_server_fn_error(ServerFnErrorErr::Request("x".into())),
+            AppError::Internal
+        );
     }
 
     #[test]

@@ -41,3 +41,11 @@ mod tests {
         assert!(matches("", "anything"));
     }
 }
+
+/// Characters no form field takes: control characters other than line
+/// breaks and tabs (a NUL, an escape sequence), which come from broken
+/// copies or scripts and break exports and logs.
+pub fn has_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}

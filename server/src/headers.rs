@@ -1,7 +1,8 @@
 //! Headers every response carries: security headers with a per-request
 //! Content-Security-Policy nonce on pages, and cache headers by asset kind.
 
-use axum::extract::Request;
+use app::state::AppState;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use http::header::{self, HeaderName, HeaderValue};
@@ -63,11 +64,22 @@ pub fn csp_for_rendered_page() {
 }
 
 /// Adds the security headers; a response without a CSP of its own (static
-/// files, server functions, errors) gets the policy without a nonce.
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// files, server functions, errors) gets the policy without a nonce. Over
+/// HTTPS (`PUBLIC_URL`), browsers are told to use nothing else for a year.
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    let fixed: [(HeaderName, &str); 5] = [
+    if state.config.public_url.starts_with("https://") {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    let fixed: [(HeaderName, &str); 6] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -77,6 +89,10 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         ),
         (
             HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
             "same-origin",
         ),
     ];
@@ -91,8 +107,25 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// How long a browser may keep what this path serves.
-pub fn cache_control_for(path: &str) -> &'static str {
+/// Pages that show a person's own data, whoever asks for them.
+const PERSONAL_PAGES: &[&str] = &[
+    "/area",
+    "/cv",
+    "/staff",
+    "/imprese",
+    "/pubblica",
+    "/organizza",
+    "/invito",
+    "/reimposta-password",
+    "/verifica-email",
+    "/api/",
+    "/calendario/personale/",
+];
+
+/// How long a browser (or a cache on the way) may keep what this path
+/// serves. Anything answered to a signed-in person, and the pages and
+/// answers that carry personal data, are kept by nobody.
+pub fn cache_control_for(path: &str, signed_in: bool) -> &'static str {
     if path.starts_with("/pkg/") {
         // cargo-leptos puts a content hash in these names (`hash-files`): a new
         // build has new names, so the old ones can be kept for good.
@@ -101,6 +134,8 @@ pub fn cache_control_for(path: &str) -> &'static str {
         "public, max-age=2592000"
     } else if path == "/favicon.svg" || path == "/favicon.ico" {
         "public, max-age=86400"
+    } else if signed_in || PERSONAL_PAGES.iter().any(|p| path.starts_with(p)) {
+        "private, no-store"
     } else {
         // Pages and server functions change with the data: always ask again.
         "no-cache"
@@ -108,9 +143,11 @@ pub fn cache_control_for(path: &str) -> &'static str {
 }
 
 pub async fn cache_headers(request: Request, next: Next) -> Response {
-    let policy = cache_control_for(request.uri().path());
+    let signed_in =
+        app::cookies::cookie_in(request.headers(), app::accounts::auth::SESSION_COOKIE).is_some();
+    let policy = cache_control_for(request.uri().path(), signed_in);
     let mut response = next.run(request).await;
-    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
@@ -132,7 +169,17 @@ mod tests {
 
     #[test]
     fn hashed_assets_are_cached_for_a_year_and_pages_are_not() {
-        assert!(cache_control_for("/pkg/infolavoro.3f2a.wasm").contains("immutable"));
-        assert_eq!(cache_control_for("/rete"), "no-cache");
+        assert!(cache_control_for("/pkg/infolavoro.3f2a.wasm", true).contains("immutable"));
+        assert_eq!(cache_control_for("/rete", false), "no-cache");
+    }
+
+    #[test]
+    fn personal_answers_are_kept_by_nobody() {
+        assert_eq!(cache_control_for("/rete", true), "private, no-store");
+        assert_eq!(cache_control_for("/area", false), "private, no-store");
+        assert_eq!(
+            cache_control_for("/api/get_my_account", false),
+            "private, no-store"
+        );
     }
 }

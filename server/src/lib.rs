@@ -1,5 +1,6 @@
 //! The axum server around the Leptos app: routes, middleware and start-up.
 
+pub mod api_errors;
 pub mod cross_site;
 pub mod headers;
 pub mod health;

@@ -110,6 +110,10 @@ pub fn build_router(state: AppState) -> Router {
             csp_for_rendered_page,
             shell,
         ))
+        .layer(middleware::from_fn(crate::api_errors::status_from_error))
+        .layer(middleware::from_fn(
+            crate::api_errors::refuse_control_characters,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             app::staff::live::announce_changes,
@@ -117,7 +121,10 @@ pub fn build_router(state: AppState) -> Router {
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn(cache_headers))
         .layer(middleware::from_fn(assign_nonce))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

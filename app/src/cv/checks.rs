@@ -189,10 +189,7 @@ fn month_format(field: &str, value: &str) -> Result<(), FieldNote> {
 }
 
 fn is_day(text: &str) -> bool {
-    let parts: Vec<&str> = text.splitn(3, '-').collect();
-    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && y.parse::<u16>().is_ok()
-        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
-        && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+    crate::dates::parse_calendar_day(text).is_some()
 }
 
 /// Advice on fields, in the interface's language. `today` is (year, month).

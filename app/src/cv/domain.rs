@@ -10,32 +10,51 @@ use crate::dates::{MONTHS_EN, MONTHS_IT};
 use serde::{Deserialize, Serialize};
 
 /// The whole content of one CV.
+///
+/// Sections missing from a stored document take their defaults (a new
+/// optional section needs no migration), but `personal` must be there and
+/// no unknown field is taken: a save of another shape is refused (400)
+/// instead of blanking the CV.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct CvDocument {
     pub personal: Personal,
     /// One line under the name: "Magazziniere con patentino".
+    #[serde(default)]
     pub headline: String,
     /// A few lines about oneself.
+    #[serde(default)]
     pub profile: String,
+    #[serde(default)]
     pub experience: Vec<Experience>,
+    #[serde(default)]
     pub education: Vec<Education>,
+    #[serde(default)]
     pub mother_tongues: Vec<String>,
+    #[serde(default)]
     pub languages: Vec<LanguageSkill>,
+    #[serde(default)]
     pub digital: DigitalSkills,
+    #[serde(default)]
     pub licences: Vec<String>,
+    #[serde(default)]
     pub own_vehicle: bool,
+    #[serde(default)]
     pub other_skills: String,
+    #[serde(default)]
     pub certifications: Vec<Certification>,
+    #[serde(default)]
     pub volunteering: Vec<Experience>,
+    #[serde(default)]
     pub interests: String,
     /// What the person looks for: read by the candidate profiles that
     /// businesses search, when the CV is visible.
+    #[serde(default)]
     pub wishes: JobWishes,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Personal {
     pub first_name: String,
     pub last_name: String,
@@ -53,7 +72,7 @@ pub struct Personal {
 
 /// A job, or a volunteering role (then `employer` is the organisation).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Experience {
     pub role: String,
     pub employer: String,
@@ -67,7 +86,7 @@ pub struct Experience {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Education {
     pub title: String,
     pub institution: String,
@@ -82,7 +101,7 @@ pub struct Education {
 
 /// One language other than the mother tongue, self-assessed on the CEFR grid.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct LanguageSkill {
     pub language: String,
     pub listening: String,
@@ -118,7 +137,7 @@ impl LanguageSkill {
 
 /// The five DigComp 2.2 areas, each `""`, `base`, `intermedio` or `avanzato`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct DigitalSkills {
     pub information: String,
     pub communication: String,
@@ -142,7 +161,7 @@ impl DigitalSkills {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Certification {
     pub name: String,
     pub issuer: String,
@@ -151,7 +170,7 @@ pub struct Certification {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct JobWishes {
     /// The jobs wanted, free text ("magazziniere, carrellista").
     pub roles: String,

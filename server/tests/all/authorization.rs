@@ -11,7 +11,7 @@ use tower::ServiceExt;
 
 /// Arguments of the right shape for each server function, so that what the
 /// test sees is the authorisation check and not a parse error.
-const SAMPLES: &[(&str, &str)] = &[
+pub(crate) const SAMPLES: &[(&str, &str)] = &[
     ("list_comuni", ""),
     ("get_comune", "slug=sarzana"),
     ("list_member_bodies", ""),
@@ -89,7 +89,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("create_cv", "name=Il+mio+CV&language=it"),
     ("get_cv", "id=999999"),
     // The autosave sends JSON.
-    ("save_cv", r#"{"id":999999,"revision":1,"document":{}}"#),
+    ("save_cv", r#"{"id":999999,"revision":1,"document":{"personal":{}}}"#),
     ("rename_cv", "id=999999&name=CV&language=it"),
     ("duplicate_cv", "id=999999"),
     ("delete_cv", "id=999999"),
@@ -97,7 +97,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("set_cv_visibility", "id=999999&visible=false"),
 ];
 
-fn registered_server_functions() -> Vec<(String, Method)> {
+pub(crate) fn registered_server_functions() -> Vec<(String, Method)> {
     leptos::server_fn::axum::server_fn_paths()
         .map(|(path, method)| (path.trim_start_matches("/api/").to_string(), method))
         .collect()

@@ -148,7 +148,7 @@ async fn nobody_reaches_another_persons_cv(state: AppState) {
         .header(header::COOKIE, format!("sessione={bruno_session}"))
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(format!(
-            r#"{{"id":{id},"revision":1,"document":{{"headline":"preso"}}}}"#
+            r#"{{"id":{id},"revision":1,"document":{{"personal":{{}},"headline":"preso"}}}}"#
         )))
         .unwrap();
     assert_eq!(send(&state, save).await.0, StatusCode::NOT_FOUND);

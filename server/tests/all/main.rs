@@ -9,6 +9,7 @@ mod common;
 #[path = "../loopback/mod.rs"]
 mod loopback;
 
+mod abuse;
 mod accounts;
 mod applications;
 mod authorization;
