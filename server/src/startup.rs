@@ -71,6 +71,7 @@ pub fn spawn_outbox_worker(state: &AppState) {
         state.offers.clone(),
     ));
     tokio::spawn(app::offers::alerts::run_digest_worker(state.clone()));
+    tokio::spawn(app::privacy::retention::run_worker(state.clone()));
     tokio::spawn(app::membership::reminder::run_protocol_reminder(
         state.db.clone(),
         state.config.public_url.clone(),

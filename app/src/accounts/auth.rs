@@ -12,15 +12,24 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
 pub const SESSION_COOKIE: &str = "sessione";
-/// Staff sessions end after 30 idle minutes; others after 14 idle days.
+/// Staff sessions end after 30 idle minutes and 12 hours in all (a working
+/// day); others after 14 idle days and 30 days in all.
 pub const STAFF_IDLE_SECONDS: i64 = 30 * 60;
+pub const STAFF_MAX_SECONDS: i64 = 12 * 3600;
 pub const OTHER_IDLE_SECONDS: i64 = 14 * 24 * 3600;
+pub const OTHER_MAX_SECONDS: i64 = 30 * 24 * 3600;
 
-fn idle_limit(role: Role) -> i64 {
+fn limits(role: Role) -> repo::SessionLimits {
     if role.is_staff() {
-        STAFF_IDLE_SECONDS
+        repo::SessionLimits {
+            idle: STAFF_IDLE_SECONDS,
+            absolute: STAFF_MAX_SECONDS,
+        }
     } else {
-        OTHER_IDLE_SECONDS
+        repo::SessionLimits {
+            idle: OTHER_IDLE_SECONDS,
+            absolute: OTHER_MAX_SECONDS,
+        }
     }
 }
 
@@ -29,7 +38,7 @@ pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppEr
     let Some(secret) = crate::cookies::request_cookie(SESSION_COOKIE) else {
         return Ok(None);
     };
-    Ok(repo::session_user(&state.db, &secret, idle_limit).await?)
+    Ok(repo::session_user(&state.db, &secret, limits).await?)
 }
 
 /// The person a session secret belongs to (just after signing in, before the
@@ -38,7 +47,7 @@ pub async fn user_of_session(
     state: &AppState,
     secret: &str,
 ) -> Result<Option<SessionUser>, AppError> {
-    Ok(repo::session_user(&state.db, secret, idle_limit).await?)
+    Ok(repo::session_user(&state.db, secret, limits).await?)
 }
 
 /// The signed-in person of a plain axum request (downloads, feeds).
@@ -49,7 +58,7 @@ pub async fn user_from_headers(
     let Some(secret) = crate::cookies::cookie_in(headers, SESSION_COOKIE) else {
         return Ok(None);
     };
-    Ok(repo::session_user(&state.db, &secret, idle_limit).await?)
+    Ok(repo::session_user(&state.db, &secret, limits).await?)
 }
 
 /// Checks the caller against the policy table before the server function
@@ -85,7 +94,18 @@ pub async fn authorize_user(endpoint: &str) -> Result<(AppState, SessionUser), A
 }
 
 fn cookie(state: &AppState, value: &str, max_age: Option<i64>) -> String {
-    let mut cookie = format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax");
+    private_cookie(state, SESSION_COOKIE, value, max_age)
+}
+
+/// A cookie scripts cannot read, sent only by this site's own pages, and
+/// only over HTTPS when the portal is served so.
+pub(crate) fn private_cookie(
+    state: &AppState,
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+) -> String {
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(seconds) = max_age {
         cookie.push_str(&format!("; Max-Age={seconds}"));
     }

@@ -98,8 +98,13 @@ fn build_message(
 /// Sends what waits in the outbox; returns how many messages went out.
 pub async fn deliver_pending(db: &Db, smtp: &SmtpConfig) -> Result<usize, sqlx::Error> {
     let pending: Vec<Pending> = sqlx::query_as(
-        "SELECT id, recipient, subject, body, attachment_name, attachment FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 50",
+        // Mail with a link (verification, reset, invitation) first, never
+        // behind a digest's bulk; mail whose link has expired, never.
+        "SELECT id, recipient, subject, body, attachment_name, attachment FROM outbox \
+         WHERE sent_at IS NULL AND attempts < 10 AND (expires_at IS NULL OR expires_at > $1) \
+         ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, id LIMIT 50",
     )
+    .bind(super::tokens::now())
     .fetch_all(db.pool())
     .await?;
     if pending.is_empty() {
@@ -135,7 +140,9 @@ pub async fn deliver_pending(db: &Db, smtp: &SmtpConfig) -> Result<usize, sqlx::
         };
         match outcome {
             Ok(()) => {
-                sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+                // What was sent is kept without its text: a copy of a
+                // password reset link in a backup must not reset anything.
+                sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, body = '', attachment = NULL WHERE id = $2")
                     .bind(super::tokens::now())
                     .bind(id)
                     .execute(db.pool())

@@ -49,6 +49,8 @@ pub const POLICY: &[(&str, Access)] = &[
     ("enrol_activity", Access::Roles(CITIZEN)),
     ("cancel_enrolment", Access::Roles(CITIZEN)),
     ("get_my_calendar", Access::Roles(CITIZEN)),
+    ("renew_calendar_feed", Access::Roles(CITIZEN)),
+    ("revoke_calendar_feed", Access::Roles(CITIZEN)),
     ("create_activity", Access::Roles(ORGANISERS)),
     ("list_managed_activities", Access::Roles(ORGANISERS)),
     ("get_roster", Access::Roles(ORGANISERS)),

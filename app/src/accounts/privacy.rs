@@ -55,3 +55,73 @@ pub async fn erase_user(tx: &mut Tx, user_id: i64, at: i64) -> Result<(), sqlx::
         .await?;
     erase_rows(tx, TABLES, user_id).await
 }
+
+/// How long accounts keep what they keep (the README's retention table).
+pub mod retention {
+    const DAY: i64 = 86_400;
+    /// An address never confirmed: the account is erased.
+    pub const UNVERIFIED_ACCOUNT: i64 = 7 * DAY;
+    /// A delivered email's subject and dates (its text went at delivery).
+    pub const SENT_MAIL: i64 = 90 * DAY;
+    /// An email that could not be delivered after every retry.
+    pub const FAILED_MAIL: i64 = 30 * DAY;
+    /// Failed logins count for the limits for a day.
+    pub const LOGIN_ATTEMPTS: i64 = DAY;
+    /// A used or expired emailed link.
+    pub const SPENT_TOKENS: i64 = DAY;
+    /// Staff decisions and actions stay accountable for five years.
+    pub const AUDIT_LOG: i64 = 5 * 365 * DAY;
+}
+
+/// Accounts that never confirmed their address within the limit.
+pub async fn unverified_accounts(db: &crate::db::Db, at: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM users WHERE email_verified = 0 AND status <> 'eliminato' AND created_at < $1",
+    )
+    .bind(at - retention::UNVERIFIED_ACCOUNT)
+    .fetch_all(db.pool())
+    .await
+}
+
+/// Deletes what accounts keep past its time (sessions past their lifetime
+/// included); returns how many rows went.
+pub async fn apply_retention(db: &crate::db::Db, at: i64) -> Result<u64, sqlx::Error> {
+    use crate::accounts::auth::{OTHER_IDLE_SECONDS, OTHER_MAX_SECONDS};
+    use retention::*;
+    let statements: [(&str, i64); 7] = [
+        (
+            "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1",
+            SENT_MAIL,
+        ),
+        (
+            "DELETE FROM outbox WHERE sent_at IS NULL AND created_at < $1",
+            FAILED_MAIL,
+        ),
+        (
+            "DELETE FROM login_attempts WHERE attempted_at < $1",
+            LOGIN_ATTEMPTS,
+        ),
+        (
+            "DELETE FROM account_tokens WHERE expires_at < $1 OR used_at < $1",
+            SPENT_TOKENS,
+        ),
+        (
+            "DELETE FROM sessions WHERE last_seen_at < $1",
+            OTHER_IDLE_SECONDS,
+        ),
+        (
+            "DELETE FROM sessions WHERE created_at < $1",
+            OTHER_MAX_SECONDS,
+        ),
+        ("DELETE FROM audit_log WHERE at < $1", AUDIT_LOG),
+    ];
+    let mut deleted = 0;
+    for (sql, keep) in statements {
+        deleted += sqlx::query(sql)
+            .bind(at - keep)
+            .execute(db.pool())
+            .await?
+            .rows_affected();
+    }
+    Ok(deleted)
+}

@@ -40,7 +40,7 @@ const USER_COLUMNS: &str =
 /// (No user column is also a session column, so none needs a table prefix.)
 static SESSION_USER_SQL: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT s.last_seen_at, {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+        "SELECT s.last_seen_at, s.created_at AS session_started, {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
     )
 });
 
@@ -145,13 +145,21 @@ pub async fn delete_session(db: &Db, secret: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// How long a session may live: since it was last used, and in all.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    pub idle: i64,
+    pub absolute: i64,
+}
+
 /// The user of a live session. A session idle for longer than its role
-/// allows is deleted instead; an active one is marked as seen (at most once
-/// a minute, to spare the database a write per request).
+/// allows, or older than its absolute lifetime, is deleted instead; an
+/// active one is marked as seen (at most once a minute, to spare the
+/// database a write per request).
 pub async fn session_user(
     db: &Db,
     secret: &str,
-    idle_limit: impl Fn(Role) -> i64,
+    limits: impl Fn(Role) -> SessionLimits,
 ) -> Result<Option<SessionUser>, sqlx::Error> {
     let token_hash = hash_secret(secret);
     let row = sqlx::query(&SESSION_USER_SQL)
@@ -160,9 +168,14 @@ pub async fn session_user(
         .await?;
     let Some(row) = row else { return Ok(None) };
     let last_seen: i64 = row.try_get("last_seen_at")?;
+    let started: i64 = row.try_get("session_started")?;
     let (user, _) = user_from_row(&row)?;
     let at = now();
-    if at - last_seen > idle_limit(user.role) || user.status == AccountStatus::Eliminato {
+    let limits = limits(user.role);
+    if at - last_seen > limits.idle
+        || at - started > limits.absolute
+        || user.status == AccountStatus::Eliminato
+    {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(&token_hash)
             .execute(db.pool())
@@ -198,6 +211,19 @@ pub async fn create_token(
         .execute(&mut **tx)
         .await?;
     Ok(secret)
+}
+
+/// Ends every link of `purpose` the user has not used (a used password
+/// reset link ends the others, which may sit in an old mailbox).
+pub async fn end_tokens(tx: &mut Tx, user_id: i64, purpose: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(purpose)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Uses up a token: the user it belongs to, or `None` when it is unknown,
@@ -344,6 +370,29 @@ pub async fn enqueue_mail(
     body: &str,
 ) -> Result<(), sqlx::Error> {
     enqueue_mail_with(tx, user_id, recipient, subject, body, None).await
+}
+
+/// Queues an email carrying a single-use link that stops working at
+/// `expires_at`: it goes out before other mail, and not at all once the
+/// link has expired (the delivered copy keeps no link, see `mail`).
+pub async fn enqueue_link_mail(
+    tx: &mut Tx,
+    user_id: Option<i64>,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO outbox (user_id, recipient, subject, body, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(user_id)
+        .bind(recipient)
+        .bind(subject)
+        .bind(body)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// An attachment: its file name and its text (calendar files are text).

@@ -6,8 +6,8 @@ use super::domain::{
     parse_name, AccountStatus, Email, NewPassword, PendingAccount, Role, SessionUser,
     PRIVACY_NOTICE_VERSION,
 };
-use super::mail;
 use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
+use super::{mail, tokens};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -116,7 +116,16 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
                 &form.display_name,
                 &link(state, "/verifica-email", &token),
             );
-            repo::enqueue_mail(&mut tx, Some(id), form.email.as_str(), &subject, &body).await?;
+            let expires = tokens::now() + VERIFY_VALID_FOR;
+            repo::enqueue_link_mail(
+                &mut tx,
+                Some(id),
+                form.email.as_str(),
+                &subject,
+                &body,
+                expires,
+            )
+            .await?;
         }
         None => {
             // The address is taken. Saying so would tell anyone who has an
@@ -203,7 +212,16 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(),
             &user.display_name,
             &link(state, "/reimposta-password", &token),
         );
-        repo::enqueue_mail(&mut tx, Some(user.id), email.as_str(), &subject, &body).await?;
+        let expires = tokens::now() + RESET_VALID_FOR;
+        repo::enqueue_link_mail(
+            &mut tx,
+            Some(user.id),
+            email.as_str(),
+            &subject,
+            &body,
+            expires,
+        )
+        .await?;
         tx.commit().await?;
         state.mail_wakeup.notify_one();
     }
@@ -226,6 +244,7 @@ pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Re
         )));
     };
     repo::set_password(&mut tx, user_id, &hash).await?;
+    repo::end_tokens(&mut tx, user_id, RESET_PASSWORD).await?;
     // Following an emailed link proves the address too.
     repo::mark_email_verified(&mut tx, user_id).await?;
     tx.commit().await?;

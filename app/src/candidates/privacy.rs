@@ -29,3 +29,17 @@ pub const TABLES: &[TableRule] = &[
 pub async fn erase_user(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
     erase_rows(tx, TABLES, user_id).await
 }
+
+/// Profile views count against a business's daily limit and show a
+/// candidate who looked at their profile: a year is enough for both.
+pub const VIEWS_KEPT: i64 = 365 * 86_400;
+
+pub async fn apply_retention(db: &crate::db::Db, at: i64) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM profile_views WHERE viewed_at < $1")
+            .bind(at - VIEWS_KEPT)
+            .execute(db.pool())
+            .await?
+            .rows_affected(),
+    )
+}

@@ -45,21 +45,52 @@ pub async fn cancel_enrolment(id: i64) -> Result<(), AppError> {
 pub struct MyCalendar {
     pub enrolments: Vec<MyEnrolment>,
     pub appointments: Vec<Appointment>,
-    pub feed_url: String,
+    /// When the person's calendar address was made, if they have one.
+    pub feed_since: Option<i64>,
+    /// The address just made: shown once (only its hash is stored).
+    pub new_feed_url: Option<String>,
 }
+
+/// Carries a new calendar address from the request that made it to the
+/// page that shows it, with or without JavaScript, for a few minutes.
+const NEW_FEED_COOKIE: &str = "calendario_nuovo";
 
 #[server(prefix = "/api", endpoint = "get_my_calendar", input = GetUrl)]
 pub async fn get_my_calendar() -> Result<MyCalendar, AppError> {
+    use crate::accounts::auth::{private_cookie, set_cookie};
     let (state, user) = crate::accounts::auth::authorize_user("get_my_calendar").await?;
-    let token = super::repo::feed_token(&state.db, user.id).await?;
+    let mut new_feed_url = None;
+    if let Some(secret) = crate::cookies::request_cookie(NEW_FEED_COOKIE) {
+        if super::repo::user_of_feed(&state.db, &secret).await? == Some(user.id) {
+            let url = &state.config.public_url;
+            new_feed_url = Some(format!("{url}/calendario/personale/{secret}.ics"));
+        }
+        set_cookie(private_cookie(&state, NEW_FEED_COOKIE, "", Some(0)));
+    }
     Ok(MyCalendar {
         enrolments: super::service::my_enrolments(&state.db, &user).await?,
         appointments: crate::desk::service::mine(&state, &user).await?,
-        feed_url: format!(
-            "{}/calendario/personale/{token}.ics",
-            state.config.public_url
-        ),
+        feed_since: super::repo::feed_since(&state.db, user.id).await?,
+        new_feed_url,
     })
+}
+
+/// Makes a new secret calendar address (the old one stops working).
+#[server(prefix = "/api", endpoint = "renew_calendar_feed")]
+pub async fn renew_calendar_feed() -> Result<(), AppError> {
+    use crate::accounts::auth::{private_cookie, set_cookie};
+    let (state, user) = crate::accounts::auth::authorize_user("renew_calendar_feed").await?;
+    let secret = super::repo::renew_feed(&state.db, user.id).await?;
+    set_cookie(private_cookie(&state, NEW_FEED_COOKIE, &secret, Some(300)));
+    Ok(())
+}
+
+/// Ends the calendar address: calendar apps subscribed to it get nothing more.
+#[server(prefix = "/api", endpoint = "revoke_calendar_feed")]
+pub async fn revoke_calendar_feed() -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("revoke_calendar_feed").await?;
+    super::repo::revoke_feed(&state.db, user.id).await?;
+    Ok(())
 }
 
 /// The organisers' form: its fields arrive as `form[title]`, `form[seats]`…

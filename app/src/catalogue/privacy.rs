@@ -21,7 +21,7 @@ pub const TABLES: &[TableRule] = &[
         "calendar_feeds",
         "user_id = $1",
         "calendario_personale",
-        &["token"],
+        &["token_hash"],
     ),
 ];
 

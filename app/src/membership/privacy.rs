@@ -25,3 +25,16 @@ pub const TABLES: &[TableRule] = &[
 pub async fn erase_user(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
     erase_rows(tx, TABLES, user_id).await
 }
+
+/// An invitation no longer usable is kept a month, then deleted.
+pub const SPENT_INVITATIONS: i64 = 30 * 86_400;
+
+pub async fn apply_retention(db: &crate::db::Db, at: i64) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM invitations WHERE expires_at < $1 OR used_at < $1")
+            .bind(at - SPENT_INVITATIONS)
+            .execute(db.pool())
+            .await?
+            .rows_affected(),
+    )
+}

@@ -170,6 +170,8 @@ pub async fn decide(
         AdhesionStatus::Rejected
     };
     repo::decide(&mut tx, id, status, &reason, admin.id).await?;
+    // Set when the email carries the body's invitation link.
+    let mut link_expires = None;
     let (subject, body) = if !approve {
         mail::rejected(&request.contact_name, &request.name, &reason)
     } else {
@@ -196,6 +198,7 @@ pub async fn decide(
                 )
                 .await?;
                 let link = format!("{}/invito?token={secret}", state.config.public_url);
+                link_expires = Some(crate::accounts::tokens::now() + INVITATION_VALID_FOR);
                 mail::approved(&request.contact_name, &request.name, &reason, Some(&link))
             }
             (AdhesionKind::Comune, _, Some(istat), Some(mayor)) => {
@@ -212,7 +215,22 @@ pub async fn decide(
             }
         }
     };
-    accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?;
+    match link_expires {
+        Some(expires) => {
+            accounts::enqueue_link_mail(
+                &mut tx,
+                None,
+                &request.contact_email,
+                &subject,
+                &body,
+                expires,
+            )
+            .await?
+        }
+        None => {
+            accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?
+        }
+    }
     let action = if approve {
         "adesione_approvata"
     } else {

@@ -11,6 +11,8 @@
 pub mod api;
 
 #[cfg(feature = "ssr")]
+pub mod retention;
+#[cfg(feature = "ssr")]
 pub mod routes;
 #[cfg(feature = "ssr")]
 mod service;

@@ -33,6 +33,8 @@ pub(crate) const SAMPLES: &[(&str, &str)] = &[
     ("enrol_activity", "id=999999"),
     ("cancel_enrolment", "id=999999"),
     ("get_my_calendar", ""),
+    ("renew_calendar_feed", ""),
+    ("revoke_calendar_feed", ""),
     ("create_activity", "form%5Bkind%5D=corso&form%5Btitle%5D=Corso"),
     ("list_managed_activities", ""),
     ("get_roster", "id=999999"),

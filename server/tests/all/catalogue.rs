@@ -299,7 +299,7 @@ async fn feeds_and_roster_downloads(state: AppState) {
         StatusCode::UNAUTHORIZED
     );
 
-    let token = app::catalogue::repo::feed_token(&state.db, p.id)
+    let token = app::catalogue::repo::renew_feed(&state.db, p.id)
         .await
         .unwrap();
     let (status, ics) = get(&state, &format!("/calendario/personale/{token}.ics"), None).await;
@@ -312,6 +312,30 @@ async fn feeds_and_roster_downloads(state: AppState) {
         get(&state, "/calendario/personale/sbagliato.ics", None)
             .await
             .0,
+        StatusCode::NOT_FOUND
+    );
+    // Only its hash is stored; a new address ends the old one; revoking ends it.
+    let stored: String =
+        sqlx::query_scalar("SELECT token_hash FROM calendar_feeds WHERE user_id = $1")
+            .bind(p.id)
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap();
+    assert!(!stored.contains(&token) && stored.len() == 64, "{stored}");
+    let renewed = app::catalogue::repo::renew_feed(&state.db, p.id)
+        .await
+        .unwrap();
+    let feed = |t: &str| format!("/calendario/personale/{t}.ics");
+    assert_eq!(
+        get(&state, &feed(&token), None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get(&state, &feed(&renewed), None).await.0, StatusCode::OK);
+    app::catalogue::repo::revoke_feed(&state.db, p.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&state, &feed(&renewed), None).await.0,
         StatusCode::NOT_FOUND
     );
     let (status, ics) = get(&state, "/calendario/comune/sarzana.ics", None).await;

@@ -23,4 +23,5 @@ mod offers;
 mod orientation;
 mod privacy;
 mod processes;
+mod retention;
 mod staff;

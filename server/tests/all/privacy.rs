@@ -106,7 +106,7 @@ async fn fixture(state: &AppState) -> Fixture {
     app::catalogue::service::enrol(state, course, &neighbour)
         .await
         .unwrap();
-    let feed = app::catalogue::repo::feed_token(&state.db, c)
+    let feed = app::catalogue::repo::renew_feed(&state.db, c)
         .await
         .unwrap();
     run(state, &format!(

@@ -2,7 +2,9 @@
 //! positions and desk appointments, each cancellable, and the personal
 //! calendar link.
 
-use crate::catalogue::api::{get_my_calendar, CancelEnrolment, MyCalendar};
+use crate::catalogue::api::{
+    get_my_calendar, CancelEnrolment, MyCalendar, RenewCalendarFeed, RevokeCalendarFeed,
+};
 use crate::catalogue::domain::label_of;
 use crate::catalogue::domain::{pick, EnrolmentStatus};
 use crate::components::async_data::with_data;
@@ -21,8 +23,17 @@ pub fn MyCalendarPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let cancel = ServerAction::<CancelEnrolment>::new();
     let cancel_appointment = ServerAction::<CancelAppointment>::new();
+    let renew = ServerAction::<RenewCalendarFeed>::new();
+    let revoke = ServerAction::<RevokeCalendarFeed>::new();
     let calendar = Resource::new(
-        move || (cancel.version().get(), cancel_appointment.version().get()),
+        move || {
+            (
+                cancel.version().get(),
+                cancel_appointment.version().get(),
+                renew.version().get(),
+                revoke.version().get(),
+            )
+        },
         |_| get_my_calendar(),
     );
     let booked = use_query_map().read_untracked().get("prenotato").is_some();
@@ -35,7 +46,7 @@ pub fn MyCalendarPage() -> impl IntoView {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
         {booked.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Appuntamento prenotato: ti abbiamo inviato un'email di conferma con il calendario.", "Appointment booked: we sent you a confirmation email with the calendar.")}</p> })}
-        {with_data(calendar, move |c| view! { <Calendar calendar=c cancel cancel_appointment/> })}
+        {with_data(calendar, move |c| view! { <Calendar calendar=c cancel cancel_appointment renew revoke/> })}
     }
 }
 
@@ -44,9 +55,12 @@ fn Calendar(
     calendar: MyCalendar,
     cancel: ServerAction<CancelEnrolment>,
     cancel_appointment: ServerAction<CancelAppointment>,
+    renew: ServerAction<RenewCalendarFeed>,
+    revoke: ServerAction<RevokeCalendarFeed>,
 ) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
+    let feed = (calendar.feed_since, calendar.new_feed_url.clone());
     let result = cancel.value();
     let appointment_result = cancel_appointment.value();
     view! {
@@ -102,11 +116,54 @@ fn Calendar(
                 }).collect_view()}
             </ul>
         </section>
+        <FeedSection feed renew revoke/>
+    }
+}
+
+/// The personal calendar address: made on request and shown once (only its
+/// hash is kept), renewed when lost, revoked when no longer wanted.
+#[component]
+fn FeedSection(
+    feed: (Option<i64>, Option<String>),
+    renew: ServerAction<RenewCalendarFeed>,
+    revoke: ServerAction<RevokeCalendarFeed>,
+) -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let (since, new_url) = feed;
+    let state = match (&new_url, since) {
+        (Some(_), _) => None,
+        (None, Some(at)) => Some(format!(
+            "{} {}.",
+            td_string!(l, feed.active_since),
+            italian_date(at)
+        )),
+        (None, None) => Some(td_string!(l, feed.none).to_string()),
+    };
+    let webcal = new_url.as_ref().map(|url| {
+        url.replacen("https://", "webcal://", 1)
+            .replacen("http://", "webcal://", 1)
+    });
+    view! {
         <section class="card max-w-3xl" aria-labelledby="calendario-personale">
-            <h2 id="calendario-personale" class="section-title">{tr(l, "Il tuo calendario sul telefono", "Your calendar on your phone")}</h2>
-            <p class="mb-2">{tr(l, "Aggiungi questo indirizzo al calendario del telefono (\"Iscriviti a un calendario\"): corsi, incontri e appuntamenti compariranno da soli. È personale: non condividerlo.", "Add this address to your phone's calendar (\"Subscribe to a calendar\"): courses, meetings and appointments will appear by themselves. It is personal: do not share it.")}</p>
-            <label for="indirizzo-calendario" class="font-semibold">{tr(l, "Indirizzo del calendario", "Calendar address")}</label>
-            <input id="indirizzo-calendario" class="input w-full" readonly value=calendar.feed_url.clone()/>
+            <h2 id="calendario-personale" class="section-title">{td_string!(l, feed.title)}</h2>
+            <p class="mb-3">{td_string!(l, feed.lead)}</p>
+            {new_url.map(|url| view! {
+                <p role="status" class="notice mb-3">{td_string!(l, feed.shown_once)}</p>
+                <label for="indirizzo-calendario" class="font-semibold">{td_string!(l, feed.address)}</label>
+                <input id="indirizzo-calendario" class="input mb-3 w-full" readonly value=url/>
+                <p class="mb-3"><a class="btn-secondary" href=webcal rel="external">{td_string!(l, feed.add)}</a></p>
+            })}
+            {state.map(|text| view! { <p class="mb-3" data-testid="stato-calendario">{text}</p> })}
+            <div class="flex flex-wrap gap-3">
+                <ActionForm action=renew>
+                    <button type="submit" class="btn-primary">{if since.is_some() { td_string!(l, feed.renew) } else { td_string!(l, feed.create) }}</button>
+                </ActionForm>
+                {since.is_some().then(|| view! {
+                    <ActionForm action=revoke>
+                        <button type="submit" class="btn-secondary">{td_string!(l, feed.revoke)}</button>
+                    </ActionForm>
+                })}
+            </div>
         </section>
     }
 }
