@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { expectAccessible, gotoHydrated } from "./helpers";
+import { expectAccessible, gotoHydrated, unzip } from "./helpers";
 import { linkIn, waitForMail } from "./mail";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, confirmEmail, logIn, logOut, PASSWORD, register, unique } from "./people";
 
@@ -68,12 +67,12 @@ test("a person downloads their data and deletes their account", async ({ page })
   await logIn(page, email, PASSWORD);
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Scarica i miei dati (JSON)" }).click();
-  const file = await (await download).path();
-  const data = JSON.parse(readFileSync(file, "utf8"));
-  expect(data.email).toBe(email);
-  expect(data.display_name).toBe("Giulia Rossi");
-  expect(data.consents[0].purpose).toBe("informativa_privacy");
+  await page.getByRole("link", { name: "Scarica i miei dati (ZIP)" }).click();
+  const files = unzip(await (await download).path());
+  const data = JSON.parse(files["dati.json"].toString("utf8"));
+  expect(data.account[0].email).toBe(email);
+  expect(data.account[0].display_name).toBe("Giulia Rossi");
+  expect(data.consensi[0].purpose).toBe("informativa_privacy");
 
   await page.getByLabel("Scrivi la tua password per confermare").fill(PASSWORD);
   await page.getByRole("button", { name: "Elimina definitivamente il mio account" }).click();

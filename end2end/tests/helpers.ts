@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 
 /** Opens a page and waits until the wasm has hydrated it. */
 export async function gotoHydrated(page: Page, url: string) {
@@ -30,4 +31,14 @@ export function watchForErrors(page: Page) {
   });
   page.on("pageerror", (err) => problems.push(err.message));
   return problems;
+}
+
+/** The files of a downloaded ZIP archive, by name (read with Python's zipfile). */
+export function unzip(path: string): Record<string, Buffer> {
+  const script =
+    "import base64, json, sys, zipfile\n" +
+    "z = zipfile.ZipFile(sys.argv[1])\n" +
+    "print(json.dumps({n: base64.b64encode(z.read(n)).decode() for n in z.namelist()}))";
+  const listed = JSON.parse(execFileSync("python3", ["-c", script, path], { encoding: "utf8" }));
+  return Object.fromEntries(Object.entries(listed).map(([name, b64]) => [name, Buffer.from(b64 as string, "base64")]));
 }

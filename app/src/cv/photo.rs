@@ -8,6 +8,10 @@ use std::io::Cursor;
 
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 const MAX_SIDE: u32 = 600;
+/// A phone's photo has about 12 megapixels; 40 leave room. A few hundred
+/// kilobytes can declare 140 (11,900 × 11,900) and take 500 MB to decode:
+/// the header says so before anything is decoded.
+pub const MAX_PIXELS: u64 = 40_000_000;
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PhotoError {
@@ -17,6 +21,8 @@ pub enum PhotoError {
     NotAnImage,
     #[error("Il file non si riesce ad aprire come immagine: prova con un'altra foto.")]
     Unreadable,
+    #[error("La foto ha troppi pixel (al massimo 40 milioni): scegline una più piccola.")]
+    TooManyPixels,
 }
 
 pub fn reencode(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
@@ -27,6 +33,12 @@ pub fn reencode(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
         Ok(f @ (ImageFormat::Jpeg | ImageFormat::Png)) => f,
         _ => return Err(PhotoError::NotAnImage),
     };
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|_| PhotoError::Unreadable)?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels);
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = image::Limits::default();
     // A small file can still claim a huge canvas: refuse it before allocating.
@@ -56,6 +68,36 @@ pub fn reencode(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PNG that declares `width` × `height` pixels and holds no picture.
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend(width.to_be_bytes());
+        ihdr.extend(height.to_be_bytes());
+        ihdr.extend([8, 2, 0, 0, 0]);
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        out.extend(13u32.to_be_bytes());
+        out.extend(&ihdr);
+        out.extend(crc32fast::hash(&ihdr).to_be_bytes());
+        // An empty first data chunk: the header ends there.
+        out.extend(0u32.to_be_bytes());
+        out.extend(b"IDAT");
+        out.extend(crc32fast::hash(b"IDAT").to_be_bytes());
+        out
+    }
+
+    #[test]
+    fn a_picture_of_too_many_pixels_is_refused_before_decoding() {
+        assert_eq!(
+            reencode(&png_header(11_900, 11_900)),
+            Err(PhotoError::TooManyPixels)
+        );
+        // Within the limit, the same header gets as far as decoding (and fails there).
+        assert_eq!(
+            reencode(&png_header(4_000, 3_000)),
+            Err(PhotoError::Unreadable)
+        );
+    }
 
     fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
         let mut plain = Vec::new();

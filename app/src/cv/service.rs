@@ -329,6 +329,9 @@ pub async fn import(state: &AppState, user: &SessionUser, text: &str) -> Result<
     Ok(id)
 }
 
+/// Photos decoded at once in this process.
+static PHOTO_DECODES: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 pub async fn put_photo(
     state: &AppState,
     user: &SessionUser,
@@ -336,6 +339,11 @@ pub async fn put_photo(
     bytes: Vec<u8>,
 ) -> Result<(), AppError> {
     mine(state, user, id).await?;
+    // Decoding takes up to 256 MB: two at a time, the others wait their turn.
+    let _turn = PHOTO_DECODES
+        .acquire()
+        .await
+        .map_err(|_| AppError::Internal)?;
     let jpeg = tokio::task::spawn_blocking(move || photo::reencode(&bytes))
         .await
         .map_err(|e| {

@@ -253,3 +253,14 @@ pub async fn set_settings(
         .await?;
     Ok(())
 }
+
+/// A person's appointments still to come (booked, not cancelled).
+pub async fn future_count(tx: &mut Tx, user_id: i64, at: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM appointments WHERE user_id = $1 AND status = 'prenotato' AND starts_at > $2",
+    )
+    .bind(user_id)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await
+}

@@ -14,6 +14,10 @@ use crate::dates::{italian_date, italian_time, local, parse_iso_date, parse_time
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// Appointments a person may have booked ahead at once: enough for a CV, an
+/// interview and a follow-up, not enough to hold a desk's week.
+pub const MAX_FUTURE_APPOINTMENTS: i64 = 3;
+
 fn invalid(field: &str, message: &str) -> AppError {
     AppError::validation(field, message).with_status()
 }
@@ -126,6 +130,15 @@ pub async fn book(
         (Some(user.id), user.display_name.clone(), user.email.clone())
     };
     let mut tx = state.db.begin_write().await?;
+    if let Some(owner) = owner {
+        // Counted inside the write transaction: parallel bookings cannot pass it.
+        if repo::future_count(&mut tx, owner, at).await? >= MAX_FUTURE_APPOINTMENTS {
+            return Err(AppError::Conflict(format!(
+                "Hai già {MAX_FUTURE_APPOINTMENTS} appuntamenti in programma: annullane uno che non ti serve più per prenotarne un altro."
+            ))
+            .with_status());
+        }
+    }
     let new = NewAppointment {
         desk_id: d.id,
         starts_at: slot.0,

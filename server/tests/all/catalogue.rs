@@ -229,6 +229,43 @@ async fn one_hundred_bookings_of_one_slot_one_wins(state: AppState) {
     assert!(!after.days[0].slots[0].free, "the slot shows as taken");
 }
 
+/// Three appointments ahead at most: a fourth is refused until one is cancelled.
+async fn a_person_holds_at_most_three_appointments_ahead(state: AppState) {
+    use app::desk::service::{book, cancel, BookingForm, MAX_FUTURE_APPOINTMENTS};
+    let booking = app::desk::service::booking(&state, "la-spezia", None)
+        .await
+        .unwrap();
+    let slots: Vec<String> = booking
+        .days
+        .iter()
+        .flat_map(|d| d.slots.iter())
+        .take(5)
+        .map(|s| s.starts_at.to_string())
+        .collect();
+    let anna = person(&state, Role::Cittadino, "anna@esempio.it").await;
+    let form = |slot: &String| BookingForm {
+        comune: "la-spezia".into(),
+        slot: slot.clone(),
+        topic: "cv".into(),
+        mode: "presenza".into(),
+        notes: String::new(),
+        person_name: String::new(),
+        person_contact: String::new(),
+    };
+    let mut booked = Vec::new();
+    for slot in &slots[..3] {
+        booked.push(book(&state, &anna, &form(slot)).await.unwrap());
+    }
+    assert_eq!(MAX_FUTURE_APPOINTMENTS, 3);
+    let refused = book(&state, &anna, &form(&slots[3])).await.unwrap_err();
+    assert!(
+        matches!(&refused, AppError::Conflict(m) if m.contains("Hai già 3 appuntamenti")),
+        "{refused:?}"
+    );
+    cancel(&state, &anna, booked[0]).await.unwrap();
+    book(&state, &anna, &form(&slots[3])).await.unwrap();
+}
+
 /// A GET through the whole router, with a session when given: status and body.
 pub(crate) async fn get(
     state: &AppState,
@@ -490,6 +527,7 @@ both!(
     a_cancellation_promotes_the_first_waiting_person,
     reminders_go_once_a_day_before,
     one_hundred_bookings_of_one_slot_one_wins,
+    a_person_holds_at_most_three_appointments_ahead,
     feeds_and_roster_downloads,
     the_form_answers_on_the_right_field,
     search_by_comune_radius_and_words,
