@@ -20,6 +20,11 @@ pub struct Config {
     pub smtp: SmtpConfig,
     /// Seconds between two digests of one saved search (a day; less in tests).
     pub alert_every: i64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (addresses or
+    /// networks, comma separated): none by default.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Settings that did not parse: the server refuses to start with any.
+    pub invalid: Vec<String>,
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -58,7 +63,20 @@ impl Config {
             Some("tls") => SmtpTls::Tls,
             _ => SmtpTls::None,
         };
+        let mut invalid = Vec::new();
+        let trusted_proxies = non_empty("TRUSTED_PROXIES")
+            .map(|text| {
+                parse_networks(&text).unwrap_or_else(|bad| {
+                    invalid.push(format!(
+                        "TRUSTED_PROXIES: {bad:?} is not an address or network"
+                    ));
+                    Vec::new()
+                })
+            })
+            .unwrap_or_default();
         Config {
+            trusted_proxies,
+            invalid,
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             demo_content: non_empty("DEMO_CONTENT").is_some_and(|v| v == "1" || v == "true"),
             log_json: non_empty("LOG_FORMAT").is_some_and(|v| v.eq_ignore_ascii_case("json")),
@@ -117,6 +135,21 @@ impl fmt::Debug for Config {
     }
 }
 
+/// `127.0.0.1, 10.0.0.0/8, ::1` as networks (a lone address is its own /32
+/// or /128); the first entry that is neither, as the error.
+pub fn parse_networks(text: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| entry.to_string())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +172,16 @@ mod tests {
         assert!(!shown.contains("s3cret"), "{shown}");
         assert!(shown.contains("smtp_password: Some(\"***\")"), "{shown}");
         assert!(shown.contains("postgres://app:***@db.example/portal"));
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks_and_a_bad_one_stops_the_start() {
+        let nets = parse_networks("127.0.0.1, 10.0.0.0/8,::1").unwrap();
+        assert_eq!(nets.len(), 3);
+        assert!(nets[1].contains(&"10.20.30.40".parse::<std::net::IpAddr>().unwrap()));
+        let config =
+            Config::from_lookup(|k| (k == "TRUSTED_PROXIES").then(|| "10.0.0.0/8, proxy".into()));
+        assert_eq!(config.invalid.len(), 1, "{:?}", config.invalid);
+        assert!(config.trusted_proxies.is_empty());
     }
 }

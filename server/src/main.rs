@@ -38,6 +38,12 @@ fn main() -> ExitCode {
 async fn run() -> ExitCode {
     let config = Config::from_env();
     init_tracing(config.log_json);
+    if !config.invalid.is_empty() {
+        for problem in &config.invalid {
+            eprintln!("setting not valid: {problem}");
+        }
+        return ExitCode::FAILURE;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         None => serve(config).await,

@@ -39,8 +39,13 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     let (state, _) = super::auth::authorize("log_in").await?;
-    let secret =
-        super::service::log_in(&state, &email, &password, &super::auth::client_address()).await?;
+    let secret = super::service::log_in(
+        &state,
+        &email,
+        &password,
+        &super::auth::client_address(&state),
+    )
+    .await?;
     super::auth::set_session_cookie(&state, &secret);
     // An orientation path answered before registering is kept now.
     let next = crate::orientation::service::adopt_pending(&state, &secret).await;

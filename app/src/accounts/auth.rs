@@ -133,14 +133,74 @@ pub fn clear_session_cookie(state: &AppState) {
     set_cookie(cookie(state, "", Some(0)));
 }
 
-/// The caller's address, for the per-address login limit.
-pub fn client_address() -> String {
+/// The caller's address, for the per-address limits: the peer's, or behind
+/// a trusted reverse proxy (`TRUSTED_PROXIES`) the one it forwarded.
+pub fn client_address(state: &AppState) -> String {
     use_context::<http::request::Parts>()
         .and_then(|parts| {
-            parts
+            let peer = parts
                 .extensions
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip().to_string())
+                .map(|info| info.0.ip());
+            let forwarded = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok());
+            client_ip(peer, forwarded, &state.config.trusted_proxies)
         })
-        .unwrap_or_else(|| "sconosciuto".into())
+        .map_or_else(|| "sconosciuto".into(), |ip| ip.to_string())
+}
+
+/// The client of a request that came from `peer`: `X-Forwarded-For` is
+/// believed only when the peer is a trusted proxy, and read from the right,
+/// past every trusted proxy, since a client can write anything on its left.
+pub fn client_ip(
+    peer: Option<std::net::IpAddr>,
+    forwarded: Option<&str>,
+    trusted: &[ipnet::IpNet],
+) -> Option<std::net::IpAddr> {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let peer = peer?;
+    if !is_trusted(&peer) {
+        return Some(peer);
+    }
+    let mut client = peer;
+    for hop in forwarded.unwrap_or_default().rsplit(',') {
+        match hop.trim().parse::<std::net::IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => client = ip,
+            Ok(ip) => return Some(ip),
+            Err(_) => break,
+        }
+    }
+    Some(client)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_ip;
+
+    #[test]
+    fn forwarded_addresses_count_only_from_trusted_proxies() {
+        let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap()];
+        let ip = |s: &str| Some(s.parse().unwrap());
+        // A client that writes the header itself is not believed.
+        assert_eq!(
+            client_ip(ip("203.0.113.9"), Some("1.2.3.4"), &trusted),
+            ip("203.0.113.9")
+        );
+        // Behind the proxy: the rightmost address the proxy did not add.
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), Some("1.2.3.4, 198.51.100.7"), &trusted),
+            ip("198.51.100.7")
+        );
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), Some("198.51.100.7, 10.0.0.5"), &trusted),
+            ip("198.51.100.7")
+        );
+        assert_eq!(client_ip(ip("10.0.0.2"), None, &trusted), ip("10.0.0.2"));
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), Some("garbage"), &trusted),
+            ip("10.0.0.2")
+        );
+    }
 }

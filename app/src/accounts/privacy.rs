@@ -16,7 +16,8 @@ pub const TABLES: &[TableRule] = &[
     ),
     TableRule::deleted(
         "login_attempts",
-        "attempt_key = 'email:' || (SELECT email FROM users WHERE id = $1)",
+        "substr(attempt_key, 1, length((SELECT email FROM users WHERE id = $1)) + 6) \
+         = 'pair:' || (SELECT email FROM users WHERE id = $1) || '|'",
         "tentativi_di_accesso",
     ),
     TableRule::deleted("consents", "user_id = $1", "consensi"),

@@ -288,20 +288,16 @@ pub async fn record_failed_login(db: &Db, keys: &[String]) -> Result<(), sqlx::E
     Ok(())
 }
 
-/// Failed attempts in the last `window` seconds under any of `keys`, the most for one key.
-pub async fn recent_failures(db: &Db, keys: &[String], window: i64) -> Result<i64, sqlx::Error> {
-    let mut most = 0;
-    for key in keys {
-        let count: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND attempted_at > $2",
-        )
-        .bind(key)
-        .bind(now() - window)
-        .fetch_one(db.pool())
-        .await?;
-        most = most.max(count);
-    }
-    Ok(most)
+/// Failed attempts under `key` since `since`: how many, and the last one's time.
+pub async fn failures_since(db: &Db, key: &str, since: i64) -> Result<(i64, i64), sqlx::Error> {
+    let (count, last): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts WHERE attempt_key = $1 AND attempted_at > $2",
+    )
+    .bind(key)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    Ok((count, last.unwrap_or(0)))
 }
 
 pub async fn clear_failures(db: &Db, key: &str) -> Result<(), sqlx::Error> {

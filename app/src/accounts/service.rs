@@ -11,9 +11,23 @@ use super::{mail, tokens};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Login attempts allowed per account and per address in `LOGIN_WINDOW` seconds.
-pub const LOGIN_LIMIT: i64 = 5;
-pub const LOGIN_WINDOW: i64 = 60;
+/// Failed logins that count, and how many are free before each further
+/// attempt must wait: for one account from one address (someone guessing
+/// one password), and from one address over all accounts (a spray). The
+/// rightful owner, from anywhere else, is never locked out.
+pub const LOGIN_WINDOW: i64 = 15 * 60;
+pub const PAIR_FREE_FAILURES: i64 = 5;
+pub const ADDRESS_FREE_FAILURES: i64 = 100;
+
+/// Seconds to wait after the last failure: none while failures are free,
+/// then 30 s doubling with each further failure, at most 15 minutes.
+pub fn login_wait(failures: i64, free: i64) -> i64 {
+    if failures < free {
+        0
+    } else {
+        (30_i64 << (failures - free).min(5)).min(900)
+    }
+}
 const VERIFY_VALID_FOR: i64 = 48 * 3600;
 const RESET_VALID_FOR: i64 = 3600;
 
@@ -157,7 +171,8 @@ pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AppError>
 }
 
 /// Returns the secret of a new session. The same message for an unknown
-/// email and a wrong password; a lock after `LOGIN_LIMIT` failures a minute.
+/// email and a wrong password; a growing wait after repeated failures from
+/// the same address (see `login_wait`).
 pub async fn log_in(
     state: &AppState,
     email: &str,
@@ -171,11 +186,23 @@ pub async fn log_in(
         ))
     };
     let email = Email::parse(email).map_err(|_| wrong())?;
-    let keys = [format!("email:{}", email.as_str()), format!("ip:{address}")];
-    if repo::recent_failures(&state.db, &keys, LOGIN_WINDOW).await? >= LOGIN_LIMIT {
+    let keys = [
+        format!("pair:{}|{address}", email.as_str()),
+        format!("ip:{address}"),
+    ];
+    let since = tokens::now() - LOGIN_WINDOW;
+    let mut wait = 0;
+    for (key, free) in keys.iter().zip([PAIR_FREE_FAILURES, ADDRESS_FREE_FAILURES]) {
+        let (failures, last) = repo::failures_since(&state.db, key, since).await?;
+        wait = wait.max(last + login_wait(failures, free) - tokens::now());
+    }
+    if wait > 0 {
         return Err(fail(AppError::validation(
             "password",
-            "Troppi tentativi di accesso non riusciti: per sicurezza l'accesso è sospeso per un minuto. Riprova più tardi o reimposta la password.",
+            format!(
+                "Troppi tentativi di accesso non riusciti da qui: per sicurezza riprova tra {} o reimposta la password.",
+                if wait < 60 { format!("{wait} secondi") } else { format!("{} minuti", (wait + 59) / 60) }
+            ),
         )));
     }
     let found = repo::user_by_email(&state.db, email.as_str()).await?;

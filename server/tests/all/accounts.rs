@@ -414,6 +414,47 @@ async fn six_wrong_passwords_lock_the_next_attempt(state: AppState) {
     );
 }
 
+/// Someone guessing from one address slows down only there: the owner,
+/// from anywhere else, signs in; the wait ends; a spray over many accounts
+/// from one address is slowed too.
+async fn the_owner_is_never_locked_out_from_elsewhere(state: AppState) {
+    use app::accounts::service::{log_in, ADDRESS_FREE_FAILURES, PAIR_FREE_FAILURES};
+    let sink = SmtpSink::start().await;
+    registered_and_logged_in(&state, &sink, "cittadino", "luca@esempio.it").await;
+    let message = |result: Result<String, app::AppError>| match result {
+        Ok(_) => "entrato".to_string(),
+        Err(error) => error.user_message(),
+    };
+    for _ in 0..PAIR_FREE_FAILURES {
+        let wrong = log_in(&state, "luca@esempio.it", "non è lei", "203.0.113.9").await;
+        assert_eq!(message(wrong), "Email o password non corrette.");
+    }
+    let slowed = log_in(&state, "luca@esempio.it", GOOD_PASSWORD, "203.0.113.9").await;
+    assert!(message(slowed).contains("riprova tra 30 secondi"));
+    let owner = log_in(&state, "luca@esempio.it", GOOD_PASSWORD, "198.51.100.7").await;
+    assert_eq!(message(owner), "entrato", "the owner, from home");
+    // Half a minute later the guesser may try again.
+    sqlx::query("UPDATE login_attempts SET attempted_at = attempted_at - 31")
+        .execute(state.db.pool())
+        .await
+        .unwrap();
+    let later = log_in(&state, "luca@esempio.it", GOOD_PASSWORD, "203.0.113.9").await;
+    assert_eq!(message(later), "entrato");
+    // A spray: one wrong password for many accounts from one address (as
+    // recorded; a hundred password hashes would only slow the test).
+    for n in 0..ADDRESS_FREE_FAILURES {
+        let keys = [
+            format!("pair:persona{n}@esempio.it|192.0.2.1"),
+            "ip:192.0.2.1".into(),
+        ];
+        app::accounts::repo::record_failed_login(&state.db, &keys)
+            .await
+            .unwrap();
+    }
+    let sprayed = log_in(&state, "luca@esempio.it", GOOD_PASSWORD, "192.0.2.1").await;
+    assert!(message(sprayed).contains("Troppi tentativi"));
+}
+
 async fn a_forgotten_password_is_reset_by_email(state: AppState) {
     let sink = SmtpSink::start().await;
     let old_session = registered_and_logged_in(&state, &sink, "cittadino", "anna@esempio.it").await;
@@ -655,6 +696,7 @@ on_both_engines!(with_state =>
     forms_answer_in_italian_on_the_right_field,
     a_business_waits_until_an_operator_verifies_it,
     six_wrong_passwords_lock_the_next_attempt,
+    the_owner_is_never_locked_out_from_elsewhere,
     a_forgotten_password_is_reset_by_email,
     a_person_downloads_their_data_and_deletes_the_account,
     staff_sessions_end_after_thirty_idle_minutes,

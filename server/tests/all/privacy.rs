@@ -168,7 +168,7 @@ async fn fixture(state: &AppState) -> Fixture {
         format!("INSERT INTO shortlist_entries (shortlist_id, cv_id, note, added_at) SELECT id, {cv}, 'NOTA-DELLA-DITTA', {now} FROM shortlists WHERE business_id = {d}"),
         format!("INSERT INTO contact_requests (business_id, citizen_id, cv_id, offer_id, message, status, created_at) VALUES ({d}, {c}, {cv}, {offer}, 'NOTA-DELLA-DITTA', 'in_attesa', {now})"),
         format!("INSERT INTO saved_searches (user_id, query, label, token_hash, last_sent_at, created_at) VALUES ({c}, 'q=magazziniere', 'magazziniere', 'hash-di-chiara', {now}, {now})"),
-        format!("INSERT INTO login_attempts (attempt_key, attempted_at) VALUES ('email:chiara.rossetti@esempio.it', {now})"),
+        format!("INSERT INTO login_attempts (attempt_key, attempted_at) VALUES ('pair:chiara.rossetti@esempio.it|127.0.0.1', {now})"),
         format!("INSERT INTO consents (user_id, purpose, text_version, given_at) VALUES ({c}, 'informativa_privacy', '2026-01', {now})"),
         format!("INSERT INTO account_tokens (token_hash, user_id, purpose, expires_at) VALUES ('hash-token-chiara', {c}, 'reimposta_password', {exp})", exp = now + 3600),
         format!("INSERT INTO audit_log (at, actor_id, action, subject_id, detail) VALUES ({now}, 1, 'verifica_approvata', {d}, 'Geppetto Verdi')"),
