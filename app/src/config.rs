@@ -23,6 +23,9 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` is believed (addresses or
     /// networks, comma separated): none by default.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Requests that make the portal send email (registration, password
+    /// reset, requests to join) one client address may make in an hour.
+    pub mail_requests_per_hour: i64,
     /// Settings that did not parse: the server refuses to start with any.
     pub invalid: Vec<String>,
 }
@@ -74,8 +77,23 @@ impl Config {
                 })
             })
             .unwrap_or_default();
+        let mail_requests_per_hour = match non_empty("MAIL_REQUESTS_PER_HOUR") {
+            None => 30,
+            Some(text) => text
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n: &i64| *n > 0)
+                .unwrap_or_else(|| {
+                    invalid.push(format!(
+                        "MAIL_REQUESTS_PER_HOUR: {text:?} is not a positive number"
+                    ));
+                    30
+                }),
+        };
         Config {
             trusted_proxies,
+            mail_requests_per_hour,
             invalid,
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             demo_content: non_empty("DEMO_CONTENT").is_some_and(|v| v == "1" || v == "true"),

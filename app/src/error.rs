@@ -30,6 +30,9 @@ pub enum AppError {
     /// The request's body is larger than the endpoint takes: 413.
     #[error("Richiesta troppo grande")]
     TooLarge,
+    /// Too many requests of this kind from the caller's address: 429.
+    #[error("Troppe richieste")]
+    RateLimited,
     #[error("Errore interno")]
     Internal,
 }
@@ -53,6 +56,7 @@ impl AppError {
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Malformed { .. } => StatusCode::BAD_REQUEST,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -67,6 +71,7 @@ impl AppError {
             Self::Conflict(message) => message.clone(),
             Self::Malformed { message, .. } => message.clone(),
             Self::TooLarge => "La richiesta è troppo grande: riduci il testo o il file e riprova.".into(),
+            Self::RateLimited => "Troppe richieste da questa connessione: riprova tra un'ora.".into(),
             Self::Internal => {
                 "Si è verificato un errore. Riprova tra qualche minuto; se il problema continua, scrivi a infolavoro@comune.sp.it.".into()
             }

@@ -23,6 +23,7 @@ pub async fn register_account(
         &organisation,
         &privacy,
     )?;
+    super::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
     super::service::register(&state, form).await?;
     leptos_axum::redirect("/accesso?registrato=1");
     Ok(())
@@ -67,6 +68,7 @@ pub async fn log_out() -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let (state, _) = super::auth::authorize("request_password_reset").await?;
+    super::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
     super::service::request_password_reset(&state, &email).await?;
     leptos_axum::redirect("/accesso?reset=inviato");
     Ok(())

@@ -11,6 +11,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
+pub mod mail_limits;
+#[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod privacy;

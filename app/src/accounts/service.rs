@@ -122,7 +122,9 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
         status,
         email_verified: false,
     };
+    let room = super::mail_limits::recipient_has_room(&mut tx, form.email.as_str()).await?;
     match repo::insert_user(&mut tx, &new).await? {
+        // A new person's confirmation: unless the address has had its share.
         Some(id) => {
             repo::add_consent(&mut tx, id, "informativa_privacy", PRIVACY_NOTICE_VERSION).await?;
             let token = repo::create_token(&mut tx, id, VERIFY_EMAIL, VERIFY_VALID_FOR).await?;
@@ -131,16 +133,12 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
                 &link(state, "/verifica-email", &token),
             );
             let expires = tokens::now() + VERIFY_VALID_FOR;
-            repo::enqueue_link_mail(
-                &mut tx,
-                Some(id),
-                form.email.as_str(),
-                &subject,
-                &body,
-                expires,
-            )
-            .await?;
+            if room {
+                let to = form.email.as_str();
+                repo::enqueue_link_mail(&mut tx, Some(id), to, &subject, &body, expires).await?;
+            }
         }
+        None if !room => {}
         None => {
             // The address is taken. Saying so would tell anyone who has an
             // account here; the owner is told by email instead.
@@ -234,6 +232,9 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(),
     // Same answer whether or not the account exists.
     if let Some((user, _)) = repo::user_by_email(&state.db, email.as_str()).await? {
         let mut tx = state.db.begin_write().await?;
+        if !super::mail_limits::recipient_has_room(&mut tx, email.as_str()).await? {
+            return Ok(());
+        }
         let token = repo::create_token(&mut tx, user.id, RESET_PASSWORD, RESET_VALID_FOR).await?;
         let (subject, body) = mail::reset_email(
             &user.display_name,

@@ -129,7 +129,9 @@ pub async fn submit(state: &AppState, request: NewAdhesion) -> Result<i64, AppEr
     let mut tx = state.db.begin_write().await?;
     let id = repo::insert_request(&mut tx, &request).await?;
     let (subject, body) = mail::received(&request.contact_name, &request.name);
-    accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?;
+    if crate::accounts::mail_limits::recipient_has_room(&mut tx, &request.contact_email).await? {
+        accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?;
+    }
     let link = format!("{}/staff/adesioni", state.config.public_url);
     let (subject, body) = mail::new_request_for_admin(&request.name, &link);
     for (admin_id, email) in &admins {

@@ -47,7 +47,7 @@ async fn links_go_first_expire_and_leave_no_secret_once_sent(state: AppState) {
     repo::enqueue_link_mail(
         &mut tx,
         None,
-        "anna@esempio.it",
+        "altra@esempio.it",
         "Scaduto",
         "link",
         now() - 1,
@@ -191,7 +191,45 @@ async fn retention_deletes_what_is_past_its_time(state: AppState) {
     );
 }
 
+/// Thirty reset requests for one address send three emails, with the same
+/// answer whether or not the address has an account; the thirty-first from
+/// the same connection is refused.
+async fn nobody_mail_bombs_through_the_portal(state: AppState) {
+    person(&state, Role::Cittadino, "bersaglio@esempio.it").await;
+    let ask = |email: &'static str| {
+        let state = state.clone();
+        async move {
+            let request = Request::post("/api/request_password_reset")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(format!("email={email}")))
+                .unwrap();
+            let response = server::build_router(state).oneshot(request).await.unwrap();
+            let status = response.status();
+            (status, crate::common::text(response).await)
+        }
+    };
+    let first = ask("bersaglio%40esempio.it").await;
+    for n in 1..30 {
+        let email = if n % 2 == 0 {
+            "bersaglio%40esempio.it"
+        } else {
+            "nessuno%40esempio.it"
+        };
+        assert_eq!(ask(email).await, first, "request {n}: the same answer");
+    }
+    let queued = count(
+        &state,
+        "SELECT COUNT(*) FROM outbox WHERE recipient = 'bersaglio@esempio.it'",
+    )
+    .await;
+    assert_eq!(queued, app::accounts::mail_limits::PER_RECIPIENT_HOUR);
+    let (status, answer) = ask("bersaglio%40esempio.it").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{answer}");
+    assert_eq!(count(&state, "SELECT COUNT(*) FROM outbox").await, 3);
+}
+
 on_both_engines!(with_state =>
+    nobody_mail_bombs_through_the_portal,
     links_go_first_expire_and_leave_no_secret_once_sent,
     sessions_end_after_their_absolute_lifetime,
     retention_deletes_what_is_past_its_time,
