@@ -27,6 +27,14 @@ pub fn matches(query: &str, text: &str) -> bool {
         .all(|q| words.iter().any(|w| w.starts_with(stem(q))))
 }
 
+/// Characters no form field takes: control characters other than line
+/// breaks and tabs (a NUL, an escape sequence), which come from broken
+/// copies or scripts and break exports and logs.
+pub fn has_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::matches;
@@ -40,12 +48,4 @@ mod tests {
         assert!(!matches("cucina", "Corso di saldatura"));
         assert!(matches("", "anything"));
     }
-}
-
-/// Characters no form field takes: control characters other than line
-/// breaks and tabs (a NUL, an escape sequence), which come from broken
-/// copies or scripts and break exports and logs.
-pub fn has_control_characters(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }

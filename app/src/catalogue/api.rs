@@ -53,6 +53,7 @@ pub struct MyCalendar {
 
 /// Carries a new calendar address from the request that made it to the
 /// page that shows it, with or without JavaScript, for a few minutes.
+#[cfg(feature = "ssr")]
 const NEW_FEED_COOKIE: &str = "calendario_nuovo";
 
 #[server(prefix = "/api", endpoint = "get_my_calendar", input = GetUrl)]
