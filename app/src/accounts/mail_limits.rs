@@ -35,10 +35,10 @@ pub async fn recipient_has_room(tx: &mut Tx, recipient: &str) -> Result<bool, sq
 pub async fn allow_sender(state: &AppState, address: &str) -> Result<(), AppError> {
     let db = &state.db;
     let key = format!("mail:{address}");
-    let (recent, _) = super::repo::failures_since(db, &key, super::tokens::now() - 3600).await?;
+    let (recent, _) = super::repo::attempts_since(db, &key, super::tokens::now() - 3600).await?;
     if recent >= state.config.mail_requests_per_hour {
         return Err(AppError::RateLimited.with_status());
     }
-    super::repo::record_failed_login(db, &[key]).await?;
+    super::repo::record_attempt(db, &[key]).await?;
     Ok(())
 }

@@ -271,7 +271,10 @@ pub async fn set_password(
     Ok(())
 }
 
-pub async fn record_failed_login(db: &Db, keys: &[String]) -> Result<(), sqlx::Error> {
+/// Counts an attempt under each of `keys` in `login_attempts`, the table of
+/// rate-limited attempts: failed logins (`pair:…`, `ip:…`) and requests that
+/// send email (`mail:…`).
+pub async fn record_attempt(db: &Db, keys: &[String]) -> Result<(), sqlx::Error> {
     let at = now();
     for key in keys {
         sqlx::query("INSERT INTO login_attempts (attempt_key, attempted_at) VALUES ($1, $2)")
@@ -288,8 +291,8 @@ pub async fn record_failed_login(db: &Db, keys: &[String]) -> Result<(), sqlx::E
     Ok(())
 }
 
-/// Failed attempts under `key` since `since`: how many, and the last one's time.
-pub async fn failures_since(db: &Db, key: &str, since: i64) -> Result<(i64, i64), sqlx::Error> {
+/// Attempts under `key` since `since`: how many, and the last one's time.
+pub async fn attempts_since(db: &Db, key: &str, since: i64) -> Result<(i64, i64), sqlx::Error> {
     let (count, last): (i64, Option<i64>) = sqlx::query_as(
         "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts WHERE attempt_key = $1 AND attempted_at > $2",
     )

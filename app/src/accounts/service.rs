@@ -191,7 +191,7 @@ pub async fn log_in(
     let since = tokens::now() - LOGIN_WINDOW;
     let mut wait = 0;
     for (key, free) in keys.iter().zip([PAIR_FREE_FAILURES, ADDRESS_FREE_FAILURES]) {
-        let (failures, last) = repo::failures_since(&state.db, key, since).await?;
+        let (failures, last) = repo::attempts_since(&state.db, key, since).await?;
         wait = wait.max(last + login_wait(failures, free) - tokens::now());
     }
     if wait > 0 {
@@ -209,7 +209,7 @@ pub async fn log_in(
         None => (None, None),
     };
     if !state.hasher.verify(password, hash).await? {
-        repo::record_failed_login(&state.db, &keys).await?;
+        repo::record_attempt(&state.db, &keys).await?;
         return Err(wrong());
     }
     let user = user.ok_or_else(wrong)?;

@@ -447,7 +447,7 @@ async fn the_owner_is_never_locked_out_from_elsewhere(state: AppState) {
             format!("pair:persona{n}@esempio.it|192.0.2.1"),
             "ip:192.0.2.1".into(),
         ];
-        app::accounts::repo::record_failed_login(&state.db, &keys)
+        app::accounts::repo::record_attempt(&state.db, &keys)
             .await
             .unwrap();
     }

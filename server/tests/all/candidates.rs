@@ -157,15 +157,7 @@ async fn profiles_are_blind_until_the_candidate_accepts(state: AppState) {
         "cantiere@esempio.it",
     )
     .await;
-    let business = app::accounts::repo::session_user(&state.db, &session, |_| {
-        app::accounts::repo::SessionLimits {
-            idle: 3600,
-            absolute: 3600,
-        }
-    })
-    .await
-    .unwrap()
-    .unwrap();
+    let business = crate::common::user_of(&state, &session).await;
     let responses = [
         call(
             &state,

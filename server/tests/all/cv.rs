@@ -16,15 +16,7 @@ use tower::ServiceExt;
 
 async fn citizen(state: &AppState, email: &str) -> (app::accounts::domain::SessionUser, String) {
     let secret = account_with_session(state, Role::Cittadino, AccountStatus::Attivo, email).await;
-    let user = app::accounts::repo::session_user(&state.db, &secret, |_| {
-        app::accounts::repo::SessionLimits {
-            idle: 3600,
-            absolute: 3600,
-        }
-    })
-    .await
-    .unwrap()
-    .unwrap();
+    let user = crate::common::user_of(state, &secret).await;
     (user, secret)
 }
 

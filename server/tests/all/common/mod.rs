@@ -277,3 +277,15 @@ pub fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// The person a live session secret belongs to.
+pub async fn user_of(state: &AppState, secret: &str) -> app::accounts::domain::SessionUser {
+    let limits = |_| app::accounts::repo::SessionLimits {
+        idle: 3600,
+        absolute: 3600,
+    };
+    app::accounts::repo::session_user(&state.db, secret, limits)
+        .await
+        .unwrap()
+        .expect("a live session")
+}
