@@ -26,8 +26,18 @@ pub struct Config {
     /// Requests that make the portal send email (registration, password
     /// reset, requests to join) one client address may make in an hour.
     pub mail_requests_per_hour: i64,
+    /// How much the server takes on at once before it answers 503.
+    pub requests: RequestLimits,
     /// Settings that did not parse: the server refuses to start with any.
     pub invalid: Vec<String>,
+}
+
+/// The bounds of the server's work: requests handled at once (more are
+/// answered 503 at once, with `Retry-After`) and the time one may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RequestLimits {
+    pub concurrent: usize,
+    pub timeout: std::time::Duration,
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -77,23 +87,29 @@ impl Config {
                 })
             })
             .unwrap_or_default();
-        let mail_requests_per_hour = match non_empty("MAIL_REQUESTS_PER_HOUR") {
-            None => 30,
+        let mut positive = |key: &str, default: i64| match non_empty(key) {
+            None => default,
             Some(text) => text
                 .trim()
                 .parse()
                 .ok()
                 .filter(|n: &i64| *n > 0)
                 .unwrap_or_else(|| {
-                    invalid.push(format!(
-                        "MAIL_REQUESTS_PER_HOUR: {text:?} is not a positive number"
-                    ));
-                    30
+                    invalid.push(format!("{key}: {text:?} is not a positive number"));
+                    default
                 }),
+        };
+        let mail_requests_per_hour = positive("MAIL_REQUESTS_PER_HOUR", 30);
+        let requests = RequestLimits {
+            concurrent: positive("MAX_CONCURRENT_REQUESTS", 256) as usize,
+            timeout: std::time::Duration::from_secs(
+                positive("REQUEST_TIMEOUT_SECONDS", 30).unsigned_abs(),
+            ),
         };
         Config {
             trusted_proxies,
             mail_requests_per_hour,
+            requests,
             invalid,
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             demo_content: non_empty("DEMO_CONTENT").is_some_and(|v| v == "1" || v == "true"),

@@ -33,9 +33,16 @@ pub enum AppError {
     /// Too many requests of this kind from the caller's address: 429.
     #[error("Troppe richieste")]
     RateLimited,
+    /// The server has more work than it can take just now: 503 with a
+    /// `Retry-After`, so a burst degrades instead of freezing.
+    #[error("Servizio occupato")]
+    Busy,
     #[error("Errore interno")]
     Internal,
 }
+
+/// Seconds a client is told to wait (`Retry-After`) after `Busy`.
+pub const BUSY_RETRY_AFTER: &str = "5";
 
 impl AppError {
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -57,6 +64,7 @@ impl AppError {
             Self::Malformed { .. } => StatusCode::BAD_REQUEST,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -72,6 +80,7 @@ impl AppError {
             Self::Malformed { message, .. } => message.clone(),
             Self::TooLarge => "La richiesta è troppo grande: riduci il testo o il file e riprova.".into(),
             Self::RateLimited => "Troppe richieste da questa connessione: riprova tra un'ora.".into(),
+            Self::Busy => "Il portale è molto richiesto in questo momento: riprova tra qualche secondo.".into(),
             Self::Internal => {
                 "Si è verificato un errore. Riprova tra qualche minuto; se il problema continua, scrivi a infolavoro@comune.sp.it.".into()
             }

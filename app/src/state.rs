@@ -28,6 +28,8 @@ pub struct AppState {
     pub live: crate::staff::live::Live,
     /// Bounds how many documents (PDF) are typeset at once.
     pub renderers: Arc<tokio::sync::Semaphore>,
+    /// Runs the searches' scoring off the async workers, a few at a time.
+    pub searches: crate::kernel::cpu::CpuPool,
 }
 
 /// The state of the running server, from inside a server function.

@@ -35,6 +35,25 @@ pub fn has_control_characters(text: &str) -> bool {
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
+/// The most characters and words a search's text may have: more than any
+/// real search, few enough that scoring stays cheap (the index ignores
+/// words past the limit in any case).
+pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// Refuses a search text past its bounds (422 on `q`), saying how to fit.
+pub fn check_search_text(q: &str) -> Result<(), crate::error::AppError> {
+    if q.chars().count() > MAX_QUERY_CHARS || q.split_whitespace().count() > MAX_QUERY_WORDS {
+        return Err(crate::error::AppError::validation(
+            "q",
+            format!(
+                "La ricerca è troppo lunga: usa al massimo {MAX_QUERY_WORDS} parole e {MAX_QUERY_CHARS} caratteri."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::matches;

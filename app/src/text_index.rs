@@ -6,11 +6,38 @@
 //! the stems it holds and its length.
 
 use crate::offers::terms::{stem, typos_allowed, within_typos, words};
+use fst::{IntoStreamer, Streamer};
+use levenshtein_automata::LevenshteinAutomatonBuilder;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 /// BM25's usual constants.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
+
+/// The words of a query that count (the rest are ignored): the search
+/// refuses longer queries; this keeps any other caller's cost bounded too.
+use crate::text::MAX_QUERY_WORDS;
+
+/// How many stems one query word may stand for (prefixes or typos).
+const MAX_EXPANSIONS: usize = 30;
+
+/// Words longer than this get no typo forgiveness: no Italian job title is,
+/// and the automaton grows with the word.
+const MAX_TYPO_WORD: usize = 30;
+
+/// New words are looked through one by one until there are this many; then
+/// the vocabulary's FST is built again with them.
+const FRESH_WORDS: usize = 1024;
+
+/// The Levenshtein automata's factories (one and two typos, a swap counting
+/// as one), built once: making one costs a few milliseconds.
+static TYPO_AUTOMATA: LazyLock<[LevenshteinAutomatonBuilder; 2]> = LazyLock::new(|| {
+    [
+        LevenshteinAutomatonBuilder::new(1, true),
+        LevenshteinAutomatonBuilder::new(2, true),
+    ]
+});
 
 #[derive(Default)]
 pub struct TextIndex {
@@ -19,6 +46,11 @@ pub struct TextIndex {
     /// Every word seen → its stem: typos are forgiven against whole words
     /// ("elettricsita" is one swap from "elettricista", far from its stem).
     surface: HashMap<String, String>,
+    /// The same words as a sorted FST, which a Levenshtein automaton walks
+    /// in time that grows with the word, not with the vocabulary…
+    vocabulary: fst::Set<Vec<u8>>,
+    /// …but for the words seen since it was built, looked at one by one.
+    fresh: Vec<String>,
     /// Per slot: its stems and its weighted length (empty when free).
     docs: Vec<(Vec<String>, f32)>,
     total_length: f32,
@@ -33,13 +65,20 @@ impl TextIndex {
         let mut weights: HashMap<String, f32> = HashMap::new();
         for (text, weight) in texts {
             for word in words(text) {
-                let stem = self
-                    .surface
-                    .entry(word)
-                    .or_insert_with_key(|w| stem(w))
-                    .clone();
+                let stem = match self.surface.get(&word) {
+                    Some(stem) => stem.clone(),
+                    None => {
+                        let stem = stem(&word);
+                        self.fresh.push(word.clone());
+                        self.surface.insert(word, stem.clone());
+                        stem
+                    }
+                };
                 *weights.entry(stem).or_default() += weight;
             }
+        }
+        if self.fresh.len() >= FRESH_WORDS {
+            self.rebuild_vocabulary();
         }
         let length: f32 = weights.values().sum();
         for (term, weight) in &weights {
@@ -55,6 +94,14 @@ impl TextIndex {
         self.docs[slot] = (weights.into_keys().collect(), length);
         self.total_length += length;
         self.count += 1;
+    }
+
+    fn rebuild_vocabulary(&mut self) {
+        let mut all: Vec<&str> = self.surface.keys().map(String::as_str).collect();
+        all.sort_unstable();
+        // Sorted, unique keys: building cannot fail.
+        self.vocabulary = fst::Set::from_iter(all).unwrap_or_default();
+        self.fresh.clear();
     }
 
     pub fn remove(&mut self, slot: u32) {
@@ -89,26 +136,47 @@ impl TextIndex {
                 .postings
                 .range(word.to_string()..)
                 .take_while(|(t, _)| t.starts_with(word))
-                .take(30)
+                .take(MAX_EXPANSIONS)
                 .map(|(t, _)| (t.as_str(), 0.7))
                 .collect();
             if !begun.is_empty() {
                 return begun;
             }
         }
+        self.near(word)
+    }
+
+    /// The stems of the words within a typo or two of `word`.
+    fn near(&self, word: &str) -> Vec<(&str, f32)> {
         let typos = typos_allowed(word);
-        if typos == 0 {
+        if typos == 0 || word.chars().count() > MAX_TYPO_WORD {
             return Vec::new();
         }
-        let mut near: Vec<(&str, f32)> = self
-            .surface
-            .iter()
-            .filter(|(w, _)| within_typos(word, w, typos))
-            .filter_map(|(_, s)| self.postings.get_key_value(s))
+        let automaton = TYPO_AUTOMATA[typos - 1].build_dfa(word);
+        let mut found: Vec<&str> = Vec::new();
+        let mut stream = self.vocabulary.search(&automaton).into_stream();
+        while let Some(key) = stream.next() {
+            if let Some(stem) = std::str::from_utf8(key)
+                .ok()
+                .and_then(|w| self.surface.get(w))
+            {
+                found.push(stem);
+            }
+        }
+        found.extend(
+            self.fresh
+                .iter()
+                .filter(|w| within_typos(word, w, typos))
+                .filter_map(|w| self.surface.get(w).map(String::as_str)),
+        );
+        let mut near: Vec<(&str, f32)> = found
+            .into_iter()
+            .filter_map(|s| self.postings.get_key_value(s))
             .map(|(t, _)| (t.as_str(), 0.6))
             .collect();
         near.sort_by(|a, b| a.0.cmp(b.0));
         near.dedup_by(|a, b| a.0 == b.0);
+        near.truncate(MAX_EXPANSIONS);
         near
     }
 
@@ -116,7 +184,8 @@ impl TextIndex {
     /// matches the slot, below otherwise; `None` when `q` has no words
     /// (every document matches, with no score).
     pub fn scores(&self, q: &str, slots: usize) -> Option<Vec<f32>> {
-        let words = words(q);
+        let mut words = words(q);
+        words.truncate(MAX_QUERY_WORDS);
         if words.is_empty() {
             return None;
         }
@@ -190,5 +259,37 @@ mod tests {
         assert_eq!(found(&index, "magazziniere"), Vec::<usize>::new());
         index.insert(0, &[("Cameriere", 3.0)]);
         assert_eq!(found(&index, "camerieri"), [0]);
+    }
+
+    /// Typos are forgiven alike for words in the vocabulary's FST and for
+    /// words that came after it was built.
+    #[test]
+    fn typos_are_found_before_and_after_the_vocabulary_is_rebuilt() {
+        let mut index = TextIndex::default();
+        index.insert(0, &[("Elettricista manutentore", 1.0)]);
+        let filler: Vec<String> = (0..FRESH_WORDS).map(|i| format!("parola{i}x")).collect();
+        index.insert(1, &[(filler.join(" ").as_str(), 1.0)]);
+        assert!(index.fresh.is_empty(), "the FST holds every word now");
+        index.insert(2, &[("Saldatore", 1.0)]);
+        assert_eq!(index.fresh, ["saldatore"]);
+        let matches = |q: &str| {
+            let scores = index.scores(q, 3).unwrap();
+            (0..3).filter(|&i| scores[i] > 0.0).collect::<Vec<_>>()
+        };
+        assert_eq!(matches("elettricsita"), [0], "a swap, from the FST");
+        assert_eq!(matches("manutentre"), [0], "a letter missing, from the FST");
+        assert_eq!(matches("saldatroe"), [2], "a swap, among the fresh words");
+        assert_eq!(matches("zzzzzzzzzz"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn only_the_first_words_of_a_long_query_count() {
+        let mut index = TextIndex::default();
+        index.insert(0, &[("Cuoco", 1.0)]);
+        let long = format!("cuoco {}", "cuoco ".repeat(MAX_QUERY_WORDS * 100));
+        assert!(index.scores(&long, 1).unwrap()[0] > 0.0);
+        // A word past the limit would have excluded the offer.
+        let past = format!("{} magazziniere", "cuoco ".repeat(MAX_QUERY_WORDS));
+        assert!(index.scores(&past, 1).unwrap()[0] > 0.0);
     }
 }

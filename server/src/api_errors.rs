@@ -31,10 +31,15 @@ pub async fn status_from_error(request: Request, next: Next) -> Response {
     let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+    let error = serde_json::from_slice::<AppError>(&bytes).ok();
+    if let Some(error) = &error {
         parts.status = error.status();
     }
-    Response::from_parts(parts, Body::from(bytes))
+    let mut response = Response::from_parts(parts, Body::from(bytes));
+    if error == Some(AppError::Busy) {
+        crate::overload::with_retry_after(&mut response);
+    }
+    response
 }
 
 /// The largest body a server function takes (axum's default limit, which
@@ -96,7 +101,7 @@ fn control_character(field: &str) -> AppError {
 
 /// An error as server functions answer it: its JSON, its status, and the
 /// header server_fn's client reads.
-fn answer(error: AppError) -> Response {
+pub(crate) fn answer(error: AppError) -> Response {
     let mut response = Response::new(Body::from(serde_json::to_vec(&error).unwrap_or_default()));
     *response.status_mut() = error.status();
     let headers = response.headers_mut();

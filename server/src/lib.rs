@@ -4,6 +4,7 @@ pub mod api_errors;
 pub mod cross_site;
 pub mod headers;
 pub mod health;
+pub mod overload;
 pub mod startup;
 
 pub use startup::{build_router, build_state, spawn_outbox_worker};

@@ -49,6 +49,7 @@ pub async fn build_state(
         live: app::staff::live::Live::new(),
         // Typesetting is CPU-bound: one document per core.
         renderers: Arc::new(tokio::sync::Semaphore::new(2)),
+        searches: app::kernel::cpu::CpuPool::per_core(),
     })
 }
 
@@ -95,8 +96,8 @@ pub fn spawn_outbox_worker(state: &AppState) {
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
-    Router::new()
-        .route("/healthz", get(healthz))
+    let limits = state.config.requests;
+    let portal = Router::new()
         .merge(app::catalogue::feeds::routes())
         .merge(app::offers::feeds::routes())
         .merge(app::cv::routes::routes())
@@ -125,7 +126,10 @@ pub fn build_router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security_headers,
-        ))
+        ));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(crate::overload::bounded(portal, limits))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

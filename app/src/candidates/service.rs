@@ -16,6 +16,9 @@ use crate::error::AppError;
 use crate::fields::invalid;
 use crate::state::AppState;
 
+/// How long a search may wait and run before it is answered 503.
+const SEARCH_BUDGET: std::time::Duration = std::time::Duration::from_secs(3);
+
 async fn views_left(state: &AppState, business: &SessionUser) -> Result<i64, AppError> {
     let today = repo::views_today(&state.db, business.id, start_of_day(now())).await?;
     Ok((DAILY_VIEWS - today).max(0))
@@ -26,7 +29,13 @@ pub async fn search(
     business: &SessionUser,
     query: &CandidateQuery,
 ) -> Result<CandidateResults, AppError> {
-    let mut results = state.candidates.read().search(query);
+    crate::text::check_search_text(&query.q).map_err(AppError::with_status)?;
+    let (index, query) = (state.candidates.clone(), query.clone());
+    let mut results = state
+        .searches
+        .run(SEARCH_BUDGET, move || index.read().search(&query))
+        .await
+        .map_err(AppError::with_status)?;
     results.views_left = views_left(state, business).await?;
     Ok(results)
 }

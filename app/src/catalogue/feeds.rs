@@ -21,7 +21,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn failure(error: AppError) -> Response {
-    (error.status(), error.user_message()).into_response()
+    error.into_response()
 }
 
 fn calendar(body: String) -> Response {

@@ -42,7 +42,7 @@ async fn citizen(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, A
 
 /// An error as a plain-text answer with its status (nothing internal in it).
 pub(crate) fn failure(error: AppError) -> Response {
-    (error.status(), error.user_message()).into_response()
+    error.into_response()
 }
 
 /// A private download.

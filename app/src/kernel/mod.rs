@@ -3,3 +3,6 @@
 
 #[cfg(feature = "ssr")]
 pub mod personal_data;
+
+#[cfg(feature = "ssr")]
+pub mod cpu;

@@ -67,6 +67,7 @@ pub async fn save(
     user: &SessionUser,
     query: &OfferQuery,
 ) -> Result<(), AppError> {
+    query.check().map_err(AppError::with_status)?;
     let query = query.first_page();
     let text = query.to_query_string();
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM saved_searches WHERE user_id = $1")

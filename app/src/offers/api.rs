@@ -11,7 +11,7 @@ use leptos::server_fn::codec::GetUrl;
 #[server(prefix = "/api", endpoint = "search_offers", input = GetUrl)]
 pub async fn search_offers(query: OfferQuery) -> Result<SearchResults, AppError> {
     let (state, _) = crate::accounts::auth::authorize("search_offers").await?;
-    let mut results = super::service::search(&state, &query);
+    let mut results = super::service::search_public(&state, query).await?;
     results.viewer = match crate::accounts::auth::current_user(&state).await? {
         None => super::domain::Viewer::Visitor,
         Some(user) if user.role == crate::accounts::domain::Role::Cittadino => {

@@ -284,6 +284,12 @@ impl Status {
     }
 }
 
+/// The bounds of a search beside its text's (`text::check_search_text`),
+/// so that no query costs more than a real one: chosen comuni (the province
+/// has 32), and the length of any other parameter (each holds a short code).
+pub const MAX_QUERY_COMUNI: usize = 32;
+const MAX_QUERY_CODE: usize = 40;
+
 /// The search as it is in the address of `/offerte`: every field a URL parameter.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -306,6 +312,40 @@ pub struct OfferQuery {
 }
 
 impl OfferQuery {
+    /// Refuses a search past its bounds (422, on the field), with a message
+    /// that says how to make it fit.
+    pub fn check(&self) -> Result<(), crate::error::AppError> {
+        use crate::error::AppError;
+        crate::text::check_search_text(&self.q)?;
+        if self.comune.len() > MAX_QUERY_COMUNI {
+            return Err(AppError::validation(
+                "comune",
+                format!("Scegli al massimo {MAX_QUERY_COMUNI} comuni."),
+            ));
+        }
+        let codes = [
+            ("km", &self.km),
+            ("tipo", &self.tipo),
+            ("contratto", &self.contratto),
+            ("settore", &self.settore),
+            ("orario", &self.orario),
+            ("remoto", &self.remoto),
+            ("entro", &self.entro),
+            ("istruzione", &self.istruzione),
+            ("ordina", &self.ordina),
+            ("pagina", &self.pagina),
+        ];
+        let comuni = self.comune.iter().map(|c| ("comune", c));
+        match codes
+            .into_iter()
+            .chain(comuni)
+            .find(|(_, v)| v.len() > MAX_QUERY_CODE)
+        {
+            Some((field, _)) => Err(AppError::validation(field, "Valore non valido.")),
+            None => Ok(()),
+        }
+    }
+
     /// The query string of this search, fields in a fixed order and empty ones
     /// left out, so one search has one address (and one saved alert).
     pub fn to_query_string(&self) -> String {

@@ -53,7 +53,10 @@ async fn atom_feed(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
     let mut query = OfferQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())));
     query.ordina = "recenti".into();
     query.pagina = String::new();
-    let results = super::service::search(&state, &query);
+    let results = match super::service::search_public(&state, query.clone()).await {
+        Ok(results) => results,
+        Err(error) => return error.into_response(),
+    };
     let base = &state.config.public_url;
     let updated = results
         .items

@@ -15,8 +15,24 @@ use crate::fields::{code_in, invalid, number, text};
 use crate::network::repo as network;
 use crate::state::AppState;
 
+/// How long an anonymous search may wait and run before it is answered 503.
+const SEARCH_BUDGET: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// A search the portal itself makes (alerts, orientation): bounded already.
 pub fn search(state: &AppState, query: &OfferQuery) -> SearchResults {
     state.offers.read().search(query, now())
+}
+
+/// A search from outside (the page, the API, a feed): checked against its
+/// bounds, then scored off the async workers within its time budget.
+pub async fn search_public(state: &AppState, query: OfferQuery) -> Result<SearchResults, AppError> {
+    query.check().map_err(AppError::with_status)?;
+    let index = state.offers.clone();
+    state
+        .searches
+        .run(SEARCH_BUDGET, move || index.read().search(&query, now()))
+        .await
+        .map_err(AppError::with_status)
 }
 
 pub fn manages(stored: &Stored, user: &SessionUser) -> bool {
