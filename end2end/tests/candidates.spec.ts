@@ -92,6 +92,9 @@ test("a business finds a candidate, shortlists her, asks, and sees her contacts 
   // The profile is blind; she goes on the list with a note, and is asked.
   await business.getByTestId("candidato").getByRole("link").click();
   await expect(business).toHaveURL(/\/imprese\/candidati\/\d+$/);
+  // Opening it is a deliberate step that counts towards the day's limit.
+  await expect(business.getByRole("heading", { name: "Apri il profilo" })).toBeVisible();
+  await business.getByRole("button", { name: "Apri il profilo" }).click();
   await expect(business.locator("main")).not.toContainText("Marchetti");
   await expect(business.locator("main")).not.toContainText("333 4455667");
   await business.getByLabel("Nota privata (la vedete solo voi)").fill("Patentino gru: sentire per la primavera");

@@ -98,6 +98,7 @@ pub const POLICY: &[(&str, Access)] = &[
     // Businesses find candidates.
     ("search_candidates", Access::Roles(BUSINESS)),
     ("get_candidate", Access::Roles(BUSINESS)),
+    ("open_candidate", Access::Roles(BUSINESS)),
     ("list_shortlists", Access::Roles(BUSINESS)),
     ("create_shortlist", Access::Roles(BUSINESS)),
     ("save_to_shortlist", Access::Roles(BUSINESS)),

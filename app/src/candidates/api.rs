@@ -2,7 +2,7 @@
 //! search, open, shortlist and ask; the candidate answers. Every function
 //! starts with `authorize` (the policy table).
 
-use super::domain::{CandidateProfile, CandidateQuery, CandidateResults, MyVisibility, Shortlist};
+use super::domain::{CandidateQuery, CandidateResults, CandidateView, MyVisibility, Shortlist};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -13,9 +13,18 @@ pub async fn search_candidates(query: CandidateQuery) -> Result<CandidateResults
     super::service::search(&state, &user, &query).await
 }
 
+/// A profile this business opened today, or how many it may still open.
 #[server(prefix = "/api", endpoint = "get_candidate", input = GetUrl)]
-pub async fn get_candidate(id: i64) -> Result<CandidateProfile, AppError> {
+pub async fn get_candidate(id: i64) -> Result<CandidateView, AppError> {
     let (state, user) = crate::accounts::auth::authorize_user("get_candidate").await?;
+    super::service::view(&state, &user, id).await
+}
+
+/// Opens a profile for today, counting against the daily limit: a POST, so
+/// that neither a link nor a prefetch spends an opening.
+#[server(prefix = "/api", endpoint = "open_candidate")]
+pub async fn open_candidate(id: i64) -> Result<(), AppError> {
+    let (state, user) = crate::accounts::auth::authorize_user("open_candidate").await?;
     super::service::open(&state, &user, id).await
 }
 

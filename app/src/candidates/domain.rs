@@ -111,6 +111,15 @@ pub struct BlindEntry {
     pub lines: Vec<String>,
 }
 
+/// What a business finds at a profile's address: the profile once it has
+/// opened it today (a POST, `open_candidate`), else how many it may still
+/// open, so that a link from elsewhere cannot spend its day's openings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CandidateView {
+    Closed { views_left: i64 },
+    Open(Box<CandidateProfile>),
+}
+
 /// A whole profile, as a business opens it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CandidateProfile {

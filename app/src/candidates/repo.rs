@@ -77,6 +77,66 @@ pub async fn views_today(db: &Db, business: i64, since: i64) -> Result<i64, sqlx
     .await
 }
 
+/// Whether this business opened this CV since `since` (the day's start).
+pub async fn opened_since(
+    db: &Db,
+    business: i64,
+    cv: i64,
+    since: i64,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM profile_views WHERE business_id = $1 AND cv_id = $2 AND viewed_at >= $3",
+    )
+    .bind(business)
+    .bind(cv)
+    .bind(since)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n > 0)
+}
+
+/// Records that the business opens this CV unless it already did since
+/// `since` (free) or has opened `limit` others since then: true when the
+/// profile is open to it. One business's openings are serialised, so the
+/// limit holds under parallel requests: PostgreSQL locks the business's
+/// row, SQLite's `BEGIN IMMEDIATE` already holds the write lock.
+pub async fn open_view(
+    db: &Db,
+    business: i64,
+    (citizen, cv): (i64, i64),
+    since: i64,
+    limit: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE users SET id = id WHERE id = $1")
+        .bind(business)
+        .execute(&mut *tx)
+        .await?;
+    let (this, all): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN cv_id = $2 THEN 1 ELSE 0 END), 0), COUNT(*) \
+         FROM profile_views WHERE business_id = $1 AND viewed_at >= $3",
+    )
+    .bind(business)
+    .bind(cv)
+    .bind(since)
+    .fetch_one(&mut *tx)
+    .await?;
+    if this == 0 {
+        if all >= limit {
+            return Ok(false);
+        }
+        sqlx::query("INSERT INTO profile_views (business_id, citizen_id, cv_id, viewed_at) VALUES ($1, $2, $3, $4)")
+            .bind(business)
+            .bind(citizen)
+            .bind(cv)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
 pub async fn log_view(db: &Db, business: i64, citizen: i64, cv: i64) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO profile_views (business_id, citizen_id, cv_id, viewed_at) VALUES ($1, $2, $3, $4)")
         .bind(business)

@@ -3,7 +3,7 @@
 //! contact requests and the candidate's answer.
 
 use super::domain::{
-    CandidateProfile, CandidateQuery, CandidateResults, Contacts, MyVisibility, RequestState,
+    CandidateQuery, CandidateResults, CandidateView, Contacts, MyVisibility, RequestState,
     Shortlist, ShortlistEntry, DAILY_VIEWS,
 };
 use super::extract::profile;
@@ -44,22 +44,44 @@ fn not_visible() -> AppError {
     AppError::NotFound.with_status()
 }
 
-/// A profile as this business may see it; every opening is recorded.
-pub async fn open(
-    state: &AppState,
-    business: &SessionUser,
-    id: i64,
-) -> Result<CandidateProfile, AppError> {
+/// Opens a profile to this business for today, counting one of its daily
+/// openings (opening it again the same day is free).
+pub async fn open(state: &AppState, business: &SessionUser, id: i64) -> Result<(), AppError> {
     let cv = repo::visible(&state.db, id)
         .await?
         .ok_or_else(not_visible)?;
-    if views_left(state, business).await? == 0 {
+    let since = start_of_day(now());
+    if !repo::open_view(
+        &state.db,
+        business.id,
+        (cv.owner_id, id),
+        since,
+        DAILY_VIEWS,
+    )
+    .await?
+    {
         return Err(AppError::Conflict(format!(
             "Oggi hai già aperto {DAILY_VIEWS} profili, il massimo giornaliero: potrai aprirne altri domani. Le liste salvate restano consultabili."
         ))
         .with_status());
     }
-    repo::log_view(&state.db, business.id, cv.owner_id, id).await?;
+    Ok(())
+}
+
+/// A profile as this business may see it: whole once opened today.
+pub async fn view(
+    state: &AppState,
+    business: &SessionUser,
+    id: i64,
+) -> Result<CandidateView, AppError> {
+    let cv = repo::visible(&state.db, id)
+        .await?
+        .ok_or_else(not_visible)?;
+    if !repo::opened_since(&state.db, business.id, id, start_of_day(now())).await? {
+        return Ok(CandidateView::Closed {
+            views_left: views_left(state, business).await?,
+        });
+    }
     let indexed = state.candidates.indexed(&cv);
     let mut p = profile(indexed.card, &cv.document, cv.language);
     let request = repo::request_of(&state.db, business.id, cv.owner_id).await?;
@@ -94,7 +116,7 @@ pub async fn open(
         .filter(|o| o.status == crate::offers::domain::Status::Pubblicata)
         .map(|o| (o.id, o.title))
         .collect();
-    Ok(p)
+    Ok(CandidateView::Open(Box::new(p)))
 }
 
 pub async fn shortlists(

@@ -79,6 +79,7 @@ pub(crate) const SAMPLES: &[(&str, &str)] = &[
     ("set_application_stage", "id=999999&stage=colloquio"),
     ("search_candidates", "query%5Bq%5D=magazziniere"),
     ("get_candidate", "id=999999"),
+    ("open_candidate", "id=999999"),
     ("list_shortlists", ""),
     ("create_shortlist", "name=Estate"),
     ("save_to_shortlist", "list=999999&cv=999999&note="),

@@ -158,6 +158,7 @@ async fn profiles_are_blind_until_the_candidate_accepts(state: AppState) {
     )
     .await;
     let business = crate::common::user_of(&state, &session).await;
+    service::open(&state, &business, cv).await.unwrap();
     let responses = [
         call(
             &state,
@@ -371,17 +372,78 @@ async fn filters_follow_what_the_candidate_can_do(state: AppState) {
 
 async fn views_are_logged_and_limited(state: AppState) {
     let (zelinda, cv) = citizen_with_visible_cv(&state, "zelinda@esempio.it", candidate_cv()).await;
-    let business = crate::common::person(&state, Role::Impresa, "impresa@esempio.it").await;
-    for _ in 0..DAILY_VIEWS {
+    let session = account_with_session(
+        &state,
+        Role::Impresa,
+        AccountStatus::Attivo,
+        "impresa@esempio.it",
+    )
+    .await;
+    let business = crate::common::user_of(&state, &session).await;
+    let views = "SELECT COUNT(*) FROM profile_views";
+
+    // Following a link, even the page's own, spends nothing: the business
+    // is asked to open the profile, with what it has left today.
+    let (status, closed) = call(&state, &session, &format!("/api/get_candidate?id={cv}")).await;
+    assert_eq!(status, StatusCode::OK, "{closed}");
+    assert!(
+        closed.contains(&format!("\"views_left\":{DAILY_VIEWS}")),
+        "{closed}"
+    );
+    let (_, page) = call(&state, &session, &format!("/imprese/candidati/{cv}")).await;
+    assert!(page.contains("Apri il profilo") && !page.contains("Magazziniera con patentino"));
+    // Another site's form cannot open it either.
+    let cross = Request::post("/api/open_candidate")
+        .header(header::COOKIE, format!("sessione={session}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .header(header::ORIGIN, "https://altro-sito.example")
+        .body(Body::from(format!("id={cv}")))
+        .unwrap();
+    let answer = server::build_router(state.clone())
+        .oneshot(cross)
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::FORBIDDEN);
+    assert_eq!(count(&state, views).await, 0);
+
+    // Opening counts once a day, however often the profile is read.
+    service::open(&state, &business, cv).await.unwrap();
+    service::open(&state, &business, cv).await.unwrap();
+    let (_, open) = call(&state, &session, &format!("/api/get_candidate?id={cv}")).await;
+    assert!(open.contains("Magazziniera con patentino"), "{open}");
+    assert_eq!(count(&state, views).await, 1);
+
+    // Near the limit, six profiles opened at once: exactly the three left
+    // are opened, on both engines.
+    for _ in 1..DAILY_VIEWS - 3 {
         repo::log_view(&state.db, business.id, zelinda.id, cv)
             .await
             .unwrap();
     }
-    let refused = service::open(&state, &business, cv).await.unwrap_err();
+    let mut others = Vec::new();
+    for i in 0..6 {
+        others.push(
+            citizen_with_visible_cv(&state, &format!("altra{i}@esempio.it"), candidate_cv())
+                .await
+                .1,
+        );
+    }
+    let opened = futures::future::join_all(
+        others
+            .iter()
+            .map(|&other| service::open(&state, &business, other)),
+    )
+    .await;
+    let refused: Vec<_> = opened.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert_eq!(refused.len(), 3, "{opened:?}");
     assert!(
-        matches!(&refused, AppError::Conflict(m) if m.contains("massimo giornaliero")),
+        matches!(refused[0], AppError::Conflict(m) if m.contains("massimo giornaliero")),
         "{refused:?}"
     );
+    assert_eq!(count(&state, views).await, DAILY_VIEWS);
+    // What was opened today stays open.
+    service::open(&state, &business, cv).await.unwrap();
     assert_eq!(
         service::search(&state, &business, &query(""))
             .await

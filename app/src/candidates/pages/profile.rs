@@ -2,8 +2,8 @@
 //! and its request for contact; once the candidate accepts, the contacts
 //! and the whole CV.
 
-use crate::candidates::api::{get_candidate, RequestContact, SaveToShortlist};
-use crate::candidates::domain::{BlindEntry, CandidateProfile, RequestState};
+use crate::candidates::api::{get_candidate, OpenCandidate, RequestContact, SaveToShortlist};
+use crate::candidates::domain::{BlindEntry, CandidateProfile, CandidateView, RequestState};
 use crate::catalogue::domain::pick;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, SelectField, TextArea};
@@ -19,14 +19,45 @@ pub fn CandidatePage() -> impl IntoView {
     let id = use_id_param();
     let request = ServerAction::<RequestContact>::new();
     let save = ServerAction::<SaveToShortlist>::new();
+    let open = ServerAction::<OpenCandidate>::new();
     let profile = Resource::new(
-        move || (id.get(), request.version().get(), save.version().get()),
-        |(id, _, _)| get_candidate(id),
+        move || {
+            (
+                id.get(),
+                request.version().get(),
+                save.version().get(),
+                open.version().get(),
+            )
+        },
+        |(id, _, _, _)| get_candidate(id),
     );
     view! {
         <Title text=tr(l, "Profilo del candidato", "Candidate profile")/>
         <p class="mb-2"><a href="/imprese/candidati">{tr(l, "← Torna alla ricerca", "← Back to the search")}</a></p>
-        {with_data(profile, move |p| view! { <Profile p request save/> })}
+        {with_data(profile, move |v| match v {
+            CandidateView::Open(p) => view! { <Profile p=*p request save/> }.into_any(),
+            CandidateView::Closed { views_left } => view! { <OpenProfile id=id.get_untracked() views_left open/> }.into_any(),
+        })}
+    }
+}
+
+/// Before a business reads a profile it opens it, knowingly spending one
+/// of the day's openings: a form, so a link from elsewhere spends nothing.
+#[component]
+fn OpenProfile(id: i64, views_left: i64, open: ServerAction<OpenCandidate>) -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let result = open.value();
+    view! {
+        <h1 class="page-title">{tr(l, "Profilo del candidato", "Candidate profile")}</h1>
+        <section class="card max-w-prose" aria-labelledby="apri">
+            <h2 id="apri" class="section-title">{tr(l, "Apri il profilo", "Open the profile")}</h2>
+            <p class="mb-3">{format!("{} {views_left}.", tr(l, "Aprire un profilo conta nel limite giornaliero; riaprirlo oggi no. Profili che puoi ancora aprire oggi:", "Opening a profile counts towards the daily limit; opening it again today does not. Profiles you can still open today:"))}</p>
+            <ActionForm action=open>
+                <input type="hidden" name="id" value=id/>
+                <p role="alert" class="field-error">{move || form_message(result.get(), &[])}</p>
+                <button type="submit" class="btn-primary" disabled=views_left == 0>{tr(l, "Apri il profilo", "Open the profile")}</button>
+            </ActionForm>
+        </section>
     }
 }
 
