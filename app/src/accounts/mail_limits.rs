@@ -1,12 +1,15 @@
-//! Limits on the endpoints anyone can use to make the portal send email
-//! (registration, password reset, requests to join), so that nobody can
-//! mail-bomb an address through the portal or flood its outbox:
+//! Limits on the endpoints that make the portal email someone on request
+//! (registration, password reset, requests to join, businesses' contact
+//! requests), so that nobody can mail-bomb an address through the portal
+//! or flood its outbox. (An invitation follows an administrator's decision
+//! on a request to join, once per request: the request's limits bound it.)
 //! - per recipient: at most `PER_RECIPIENT_HOUR` messages an hour and
 //!   `PER_RECIPIENT_DAY` a day; past them nothing more is queued, and the
 //!   endpoint answers exactly as before (whether or not the address has an
 //!   account stays unsaid);
-//! - per client address: at most `MAIL_REQUESTS_PER_HOUR` (a setting, 30 by
-//!   default) such requests an hour, then 429 with a clear message.
+//! - per client address (per business, for contact requests): at most
+//!   `MAIL_REQUESTS_PER_HOUR` (a setting, 30 by default) such requests an
+//!   hour, then 429 with a clear message.
 
 use super::repo::Tx;
 use crate::error::AppError;

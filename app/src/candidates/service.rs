@@ -221,6 +221,9 @@ pub async fn request_contact(
     let citizen = user_by_id(&state.db, visible.owner_id)
         .await?
         .ok_or_else(not_visible)?;
+    // Each request emails a person: a business makes at most
+    // MAIL_REQUESTS_PER_HOUR of them an hour.
+    crate::accounts::mail_limits::allow_sender(state, &format!("impresa:{}", business.id)).await?;
     let mut tx = state.db.begin_write().await?;
     let request = NewRequest {
         business: business.id,
@@ -239,14 +242,18 @@ pub async fn request_contact(
         .organisation
         .clone()
         .unwrap_or_else(|| business.display_name.clone());
-    enqueue_mail(
-        &mut tx,
-        Some(citizen.id),
-        &citizen.email,
-        &format!("{organisation} vorrebbe contattarti"),
-        &format!("Buongiorno {},\n\n{organisation}, impresa verificata della Rete per il Lavoro, ha visto il tuo profilo e vorrebbe contattarti. Il suo messaggio:\n\n{message}\n\nI tuoi dati restano nascosti finché non accetti. Rispondi qui:\n{}/area/profilo\n\nRete per il Lavoro — Comune della Spezia\n", citizen.display_name, state.config.public_url),
-    )
-    .await?;
+    // Past the recipient's limits the request still waits in their area,
+    // without one more email.
+    if crate::accounts::mail_limits::recipient_has_room(&mut tx, &citizen.email).await? {
+        enqueue_mail(
+            &mut tx,
+            Some(citizen.id),
+            &citizen.email,
+            &format!("{organisation} vorrebbe contattarti"),
+            &format!("Buongiorno {},\n\n{organisation}, impresa verificata della Rete per il Lavoro, ha visto il tuo profilo e vorrebbe contattarti. Il suo messaggio:\n\n{message}\n\nI tuoi dati restano nascosti finché non accetti. Rispondi qui:\n{}/area/profilo\n\nRete per il Lavoro — Comune della Spezia\n", citizen.display_name, state.config.public_url),
+        )
+        .await?;
+    }
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(())

@@ -476,7 +476,60 @@ async fn views_are_logged_and_limited(state: AppState) {
     ));
 }
 
+/// Contact requests email a person: no more than the recipient's limits
+/// (the requests past them wait in the person's area, without email), and
+/// no more than MAIL_REQUESTS_PER_HOUR from one business.
+async fn contact_requests_cannot_mail_bomb(mut state: AppState) {
+    use app::accounts::mail_limits::PER_RECIPIENT_HOUR;
+    let (zelinda, cv) = citizen_with_visible_cv(&state, "zelinda@esempio.it", candidate_cv()).await;
+    for i in 0..=PER_RECIPIENT_HOUR {
+        let business =
+            crate::common::person(&state, Role::Impresa, &format!("impresa{i}@esempio.it")).await;
+        service::request_contact(
+            &state,
+            &business,
+            cv,
+            "Buongiorno, cerchiamo una magazziniera.",
+            None,
+        )
+        .await
+        .unwrap();
+    }
+    let mails = "SELECT COUNT(*) FROM outbox WHERE recipient = 'zelinda@esempio.it'";
+    assert_eq!(count(&state, mails).await, PER_RECIPIENT_HOUR);
+    let mine = service::my_visibility(&state, &zelinda).await.unwrap();
+    assert_eq!(
+        mine.requests.len() as i64,
+        PER_RECIPIENT_HOUR + 1,
+        "every request waits in her area"
+    );
+
+    let mut config = (*state.config).clone();
+    config.mail_requests_per_hour = 2;
+    state.config = std::sync::Arc::new(config);
+    let business = crate::common::person(&state, Role::Impresa, "insistente@esempio.it").await;
+    let mut answers = Vec::new();
+    for i in 0..3 {
+        let (_, other) =
+            citizen_with_visible_cv(&state, &format!("persona{i}@esempio.it"), candidate_cv())
+                .await;
+        answers.push(
+            service::request_contact(
+                &state,
+                &business,
+                other,
+                "Buongiorno, cerchiamo personale.",
+                None,
+            )
+            .await,
+        );
+    }
+    assert!(answers[..2].iter().all(Result::is_ok), "{answers:?}");
+    assert_eq!(answers[2], Err(AppError::RateLimited));
+}
+
 on_both_engines!(with_state =>
+    contact_requests_cannot_mail_bomb,
     only_verified_businesses_search,
     profiles_are_blind_until_the_candidate_accepts,
     hiding_a_profile_takes_it_out_at_once,
