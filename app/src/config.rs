@@ -71,12 +71,17 @@ impl Config {
             .unwrap_or_else(|| "http://127.0.0.1:3000".into())
             .trim_end_matches('/')
             .to_string();
-        let tls = match non_empty("SMTP_TLS").as_deref() {
+        let mut invalid = Vec::new();
+        // A mistyped value must not quietly mean plaintext.
+        let tls = match non_empty("SMTP_TLS").as_deref().map(str::trim) {
+            None | Some("none") => SmtpTls::None,
             Some("starttls") => SmtpTls::StartTls,
             Some("tls") => SmtpTls::Tls,
-            _ => SmtpTls::None,
+            Some(other) => {
+                invalid.push(format!("SMTP_TLS: {other:?} is not none, starttls or tls"));
+                SmtpTls::None
+            }
         };
-        let mut invalid = Vec::new();
         let trusted_proxies = non_empty("TRUSTED_PROXIES")
             .map(|text| {
                 parse_networks(&text).unwrap_or_else(|bad| {
@@ -100,12 +105,17 @@ impl Config {
                 }),
         };
         let mail_requests_per_hour = positive("MAIL_REQUESTS_PER_HOUR", 30);
+        let alert_every = positive("ALERT_DIGEST_SECONDS", 86_400);
         let requests = RequestLimits {
             concurrent: positive("MAX_CONCURRENT_REQUESTS", 256) as usize,
             timeout: std::time::Duration::from_secs(
                 positive("REQUEST_TIMEOUT_SECONDS", 30).unsigned_abs(),
             ),
         };
+        let smtp_port = u16::try_from(positive("SMTP_PORT", 25)).unwrap_or_else(|_| {
+            invalid.push("SMTP_PORT: not a port number".to_string());
+            25
+        });
         Config {
             trusted_proxies,
             mail_requests_per_hour,
@@ -115,15 +125,10 @@ impl Config {
             demo_content: non_empty("DEMO_CONTENT").is_some_and(|v| v == "1" || v == "true"),
             log_json: non_empty("LOG_FORMAT").is_some_and(|v| v.eq_ignore_ascii_case("json")),
             public_url,
-            alert_every: non_empty("ALERT_DIGEST_SECONDS")
-                .and_then(|s| s.parse().ok())
-                .filter(|s: &i64| *s > 0)
-                .unwrap_or(86_400),
+            alert_every,
             smtp: SmtpConfig {
                 host: non_empty("SMTP_HOST").unwrap_or_else(|| "127.0.0.1".into()),
-                port: non_empty("SMTP_PORT")
-                    .and_then(|p| p.parse().ok())
-                    .unwrap_or(25),
+                port: smtp_port,
                 tls,
                 username: non_empty("SMTP_USERNAME"),
                 password: non_empty("SMTP_PASSWORD"),
@@ -217,5 +222,39 @@ mod tests {
             Config::from_lookup(|k| (k == "TRUSTED_PROXIES").then(|| "10.0.0.0/8, proxy".into()));
         assert_eq!(config.invalid.len(), 1, "{:?}", config.invalid);
         assert!(config.trusted_proxies.is_empty());
+    }
+
+    #[test]
+    fn a_mistyped_setting_stops_the_start_instead_of_meaning_something_else() {
+        for (key, value) in [
+            ("SMTP_TLS", "startls"),
+            ("SMTP_PORT", "70000"),
+            ("SMTP_PORT", "25a"),
+            ("ALERT_DIGEST_SECONDS", "-1"),
+            ("MAX_CONCURRENT_REQUESTS", "0"),
+            ("REQUEST_TIMEOUT_SECONDS", "trenta"),
+            ("MAIL_REQUESTS_PER_HOUR", "lots"),
+        ] {
+            let config = Config::from_lookup(|k| (k == key).then(|| value.into()));
+            assert_eq!(
+                config.invalid.len(),
+                1,
+                "{key}={value}: {:?}",
+                config.invalid
+            );
+            assert!(config.invalid[0].starts_with(key), "{:?}", config.invalid);
+        }
+        let config = Config::from_lookup(|k| match k {
+            "SMTP_TLS" => Some("starttls".into()),
+            "SMTP_PORT" => Some("587".into()),
+            "MAX_CONCURRENT_REQUESTS" => Some("64".into()),
+            _ => None,
+        });
+        assert!(config.invalid.is_empty(), "{:?}", config.invalid);
+        assert_eq!(
+            (config.smtp.tls, config.smtp.port),
+            (SmtpTls::StartTls, 587)
+        );
+        assert_eq!(config.requests.concurrent, 64);
     }
 }

@@ -180,40 +180,77 @@ impl TextIndex {
         near
     }
 
+    /// The words of a query that count: the first `MAX_QUERY_WORDS`, each once.
+    fn query_words(q: &str) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut words = words(q);
+        words.retain(|w| seen.insert(w.clone()));
+        words.truncate(MAX_QUERY_WORDS);
+        words
+    }
+
+    /// What scoring `q` would cost, in posting entries read: the search
+    /// sends costly queries to their own lane (see `kernel::cpu`).
+    pub fn cost(&self, q: &str) -> usize {
+        Self::query_words(q)
+            .iter()
+            .flat_map(|word| self.expand(word))
+            .map(|(term, _)| self.postings[term].len())
+            .sum()
+    }
+
     /// A score per slot (`slots` long): above zero when every word of `q`
     /// matches the slot, below otherwise; `None` when `q` has no words
     /// (every document matches, with no score).
+    ///
+    /// Since every word must match, the words go rarest first and a slot
+    /// that missed one is not looked at again; once no slot is left the
+    /// rest is skipped. So a long query of unrelated words (the costliest
+    /// a client can send) stops after two or three of them.
     pub fn scores(&self, q: &str, slots: usize) -> Option<Vec<f32>> {
-        let mut words = words(q);
-        words.truncate(MAX_QUERY_WORDS);
+        let words = Self::query_words(q);
         if words.is_empty() {
             return None;
         }
+        let mut expansions: Vec<Vec<(&str, f32)>> = words.iter().map(|w| self.expand(w)).collect();
+        expansions.sort_by_cached_key(|terms| {
+            terms
+                .iter()
+                .map(|(term, _)| self.postings[*term].len())
+                .sum::<usize>()
+        });
         let n = self.count.max(1) as f32;
         let average = (self.total_length / n).max(1.0);
         let mut scores = vec![0f32; slots];
         let mut matched = vec![0u16; slots];
         let mut best = vec![0f32; slots];
-        for word in &words {
+        for (done, terms) in (0u16..).zip(&expansions) {
             best.iter_mut().for_each(|b| *b = 0.0);
-            for (term, weight) in self.expand(word) {
-                let list = &self.postings[term];
+            for (term, weight) in terms {
+                let list = &self.postings[*term];
                 let idf = (1.0 + (n - list.len() as f32 + 0.5) / (list.len() as f32 + 0.5)).ln();
                 for &(slot, tf) in list {
-                    let (Some(b), Some((_, length))) =
-                        (best.get_mut(slot as usize), self.docs.get(slot as usize))
-                    else {
+                    let slot = slot as usize;
+                    if matched.get(slot) != Some(&done) {
+                        continue; // out of range, or it missed an earlier word
+                    }
+                    let Some((_, length)) = self.docs.get(slot) else {
                         continue;
                     };
                     let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average));
-                    *b = b.max(weight * idf * norm);
+                    best[slot] = best[slot].max(weight * idf * norm);
                 }
             }
-            for (slot, s) in best.iter().enumerate() {
+            let mut left = 0usize;
+            for ((score, count), s) in scores.iter_mut().zip(&mut matched).zip(&best) {
                 if *s > 0.0 {
-                    scores[slot] += s;
-                    matched[slot] += 1;
+                    *score += s;
+                    *count += 1;
+                    left += 1;
                 }
+            }
+            if left == 0 {
+                break;
             }
         }
         // Every word must match.
@@ -283,13 +320,20 @@ mod tests {
     }
 
     #[test]
-    fn only_the_first_words_of_a_long_query_count() {
+    fn only_the_first_distinct_words_of_a_long_query_count() {
         let mut index = TextIndex::default();
-        index.insert(0, &[("Cuoco", 1.0)]);
-        let long = format!("cuoco {}", "cuoco ".repeat(MAX_QUERY_WORDS * 100));
-        assert!(index.scores(&long, 1).unwrap()[0] > 0.0);
-        // A word past the limit would have excluded the offer.
-        let past = format!("{} magazziniere", "cuoco ".repeat(MAX_QUERY_WORDS));
+        let twelve: Vec<String> = (0..MAX_QUERY_WORDS)
+            .map(|i| format!("parola{}", char::from(b'a' + i as u8)))
+            .collect();
+        index.insert(0, &[(twelve.join(" ").as_str(), 1.0)]);
+        // A repeated word counts once, so it leaves room for the others…
+        let repeated = format!("{} {}", "parolaa ".repeat(50), twelve.join(" "));
+        assert!(index.scores(&repeated, 1).unwrap()[0] > 0.0);
+        // …and a word past the first twelve is ignored: it would have
+        // excluded the document.
+        let past = format!("{} magazziniere", twelve.join(" "));
         assert!(index.scores(&past, 1).unwrap()[0] > 0.0);
+        assert!(index.scores("parolaa magazziniere", 1).unwrap()[0] < 0.0);
+        assert_eq!(index.cost(&repeated), MAX_QUERY_WORDS);
     }
 }

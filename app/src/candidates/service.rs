@@ -33,7 +33,11 @@ pub async fn search(
     let (index, query) = (state.candidates.clone(), query.clone());
     let mut results = state
         .searches
-        .run(SEARCH_BUDGET, move || index.read().search(&query))
+        .run(
+            crate::kernel::cpu::Lane::Ordinary,
+            SEARCH_BUDGET,
+            move || index.read().search(&query),
+        )
         .await
         .map_err(AppError::with_status)?;
     results.views_left = views_left(state, business).await?;

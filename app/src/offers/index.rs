@@ -176,6 +176,11 @@ impl OfferIndex {
         )
     }
 
+    /// What scoring this query's text would cost (posting entries read).
+    pub fn text_cost(&self, query: &OfferQuery) -> usize {
+        self.text.cost(&query.q)
+    }
+
     /// Runs a search at time `now`: one page of results and the facet counts.
     pub fn search(&self, query: &OfferQuery, now: i64) -> SearchResults {
         let scores = self.text.scores(&query.q, self.docs.len());

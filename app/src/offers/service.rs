@@ -23,14 +23,27 @@ pub fn search(state: &AppState, query: &OfferQuery) -> SearchResults {
     state.offers.read().search(query, now())
 }
 
+/// Past this many posting entries to read (a query of many common words,
+/// or of words with many near spellings) a search goes to the costly lane.
+const COSTLY_SEARCH: usize = 20_000;
+
 /// A search from outside (the page, the API, a feed): checked against its
-/// bounds, then scored off the async workers within its time budget.
+/// bounds, then scored off the async workers within its time budget, in
+/// the costly lane when it reads much of the index.
 pub async fn search_public(state: &AppState, query: OfferQuery) -> Result<SearchResults, AppError> {
+    use crate::kernel::cpu::Lane;
     query.check().map_err(AppError::with_status)?;
     let index = state.offers.clone();
+    let lane = if index.read().text_cost(&query) > COSTLY_SEARCH {
+        Lane::Costly
+    } else {
+        Lane::Ordinary
+    };
     state
         .searches
-        .run(SEARCH_BUDGET, move || index.read().search(&query, now()))
+        .run(lane, SEARCH_BUDGET, move || {
+            index.read().search(&query, now())
+        })
         .await
         .map_err(AppError::with_status)
 }

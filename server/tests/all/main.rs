@@ -25,4 +25,5 @@ mod orientation;
 mod privacy;
 mod processes;
 mod retention;
+mod schema;
 mod staff;

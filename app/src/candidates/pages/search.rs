@@ -139,7 +139,7 @@ fn Filters(
         <Form method="GET" action="" attr:class="card h-fit" attr:aria-label=tr(l, "Filtri", "Filters")>
             <div class="mb-4 flex flex-col">
                 <label for="filtro-q" class="font-semibold">{tr(l, "Competenze o ruolo", "Skills or role")}</label>
-                <input id="filtro-q" name="q" class="input" value=q.q.clone() placeholder=tr(l, "es. magazziniere, carrello", "e.g. warehouse, forklift")/>
+                <input id="filtro-q" name="q" class="input" maxlength=crate::text::MAX_QUERY_CHARS value=q.q.clone() placeholder=tr(l, "es. magazziniere, carrello", "e.g. warehouse, forklift")/>
             </div>
             <div class="mb-4 grid gap-4">
                 <ComuneRadius comuni comune=Signal::stored(q.comune.clone()) km=Signal::stored(q.km.clone())/>

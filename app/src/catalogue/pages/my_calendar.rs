@@ -143,6 +143,12 @@ fn FeedSection(
         url.replacen("https://", "webcal://", 1)
             .replacen("http://", "webcal://", 1)
     });
+    let (renewed, revoked) = (renew.value(), revoke.value());
+    // A failure of either button is said where the buttons are.
+    let failure = move || {
+        crate::components::form::form_message(renewed.get(), &[])
+            .or_else(|| crate::components::form::form_message(revoked.get(), &[]))
+    };
     view! {
         <section class="card max-w-3xl" aria-labelledby="calendario-personale">
             <h2 id="calendario-personale" class="section-title">{td_string!(l, feed.title)}</h2>
@@ -154,6 +160,7 @@ fn FeedSection(
                 <p class="mb-3"><a class="btn-secondary" href=webcal rel="external">{td_string!(l, feed.add)}</a></p>
             })}
             {state.map(|text| view! { <p class="mb-3" data-testid="stato-calendario">{text}</p> })}
+            <p role="alert" class="field-error">{failure}</p>
             <div class="flex flex-wrap gap-3">
                 <ActionForm action=renew>
                     <button type="submit" class="btn-primary">{if since.is_some() { td_string!(l, feed.renew) } else { td_string!(l, feed.create) }}</button>

@@ -171,6 +171,7 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
             <div class="flex flex-col sm:col-span-2">
                 <label for="filtro-testo" class="font-semibold">{tr(l, "Cosa cerchi", "What are you looking for")}</label>
                 <input id="filtro-testo" name="q" type="search" class="input" autocomplete="off"
+                    maxlength=crate::text::MAX_QUERY_CHARS
                     prop:value=move || typed.get()
                     placeholder=tr(l, "es. magazziniere, cuoco, infermiere", "e.g. warehouse, cook, nurse")
                     on:input=move |ev| {
