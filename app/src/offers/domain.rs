@@ -323,20 +323,9 @@ impl OfferQuery {
                 format!("Scegli al massimo {MAX_QUERY_COMUNI} comuni."),
             ));
         }
-        let codes = [
-            ("km", &self.km),
-            ("tipo", &self.tipo),
-            ("contratto", &self.contratto),
-            ("settore", &self.settore),
-            ("orario", &self.orario),
-            ("remoto", &self.remoto),
-            ("entro", &self.entro),
-            ("istruzione", &self.istruzione),
-            ("ordina", &self.ordina),
-            ("pagina", &self.pagina),
-        ];
-        let comuni = self.comune.iter().map(|c| ("comune", c));
-        match codes
+        let comuni = self.comune.iter().map(|c| ("comune", c.as_str()));
+        match self
+            .code_fields()
             .into_iter()
             .chain(comuni)
             .find(|(_, v)| v.len() > MAX_QUERY_CODE)
@@ -351,8 +340,14 @@ impl OfferQuery {
     pub fn to_query_string(&self) -> String {
         let mut pairs: Vec<(&str, &str)> = vec![("q", self.q.trim())];
         pairs.extend(self.comune.iter().map(|c| ("comune", c.as_str())));
-        pairs.extend([
-            ("km", self.km.as_str()),
+        pairs.extend(self.code_fields());
+        query_string(pairs)
+    }
+
+    /// The search's short-code fields, named as in its address.
+    fn code_fields(&self) -> [(&'static str, &str); 10] {
+        [
+            ("km", &self.km),
             ("tipo", &self.tipo),
             ("contratto", &self.contratto),
             ("settore", &self.settore),
@@ -362,8 +357,7 @@ impl OfferQuery {
             ("istruzione", &self.istruzione),
             ("ordina", &self.ordina),
             ("pagina", &self.pagina),
-        ]);
-        query_string(pairs)
+        ]
     }
 
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> OfferQuery {
