@@ -18,6 +18,16 @@ struct Schema {
     foreign_keys: BTreeSet<(String, String, String, String)>,
 }
 
+impl Schema {
+    /// Each (column, referenced table, referenced column) of `table`.
+    fn add_foreign_keys(&mut self, table: &str, keys: Vec<(String, String, String)>) {
+        for (column, target, target_column) in keys {
+            self.foreign_keys
+                .insert((table.to_string(), column, target, target_column));
+        }
+    }
+}
+
 async fn rows<T>(state: &AppState, sql: &str, table: &str) -> Vec<T>
 where
     T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
@@ -73,11 +83,7 @@ async fn sqlite_schema(state: &AppState, tables: &[String]) -> Schema {
             table,
         )
         .await;
-        for (column, target, target_column) in keys {
-            schema
-                .foreign_keys
-                .insert((table.clone(), column, target, target_column));
-        }
+        schema.add_foreign_keys(table, keys);
     }
     schema
 }
@@ -124,11 +130,7 @@ async fn postgres_schema(state: &AppState, tables: &[String]) -> Schema {
             table,
         )
         .await;
-        for (column, target, target_column) in keys {
-            schema
-                .foreign_keys
-                .insert((table.clone(), column, target, target_column));
-        }
+        schema.add_foreign_keys(table, keys);
     }
     schema
 }
