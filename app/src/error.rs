@@ -116,7 +116,7 @@ impl AppError {
     /// page that sent it (the `lingua` cookie; Italian without one).
     pub fn malformed(field: impl Into<String>) -> Self {
         let field = field.into();
-        let english = crate::cookies::request_cookie(crate::i18n_switch::LANGUAGE_COOKIE)
+        let english = crate::kernel::cookies::request_cookie(crate::i18n_switch::LANGUAGE_COOKIE)
             .as_deref()
             == Some("en");
         let message = match (english, field.is_empty()) {

@@ -15,7 +15,8 @@ pub const LANGUAGE_COOKIE: &str = "lingua";
 /// resolution expects it (an Accept-Language-like string). `None` (Italian)
 /// in the browser, where the language is read from `<html lang>` instead.
 pub fn language_from_cookie() -> Option<String> {
-    crate::cookies::request_cookie(LANGUAGE_COOKIE).filter(|value| value == "it" || value == "en")
+    crate::kernel::cookies::request_cookie(LANGUAGE_COOKIE)
+        .filter(|value| value == "it" || value == "en")
 }
 
 /// The address of the switch to `to`, coming back to `back` afterwards.

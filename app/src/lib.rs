@@ -12,9 +12,7 @@ pub mod applications;
 pub mod candidates;
 pub mod catalogue;
 pub mod components;
-pub mod cookies;
 pub mod cv;
-pub mod dates;
 pub mod desk;
 pub mod error;
 pub mod i18n_switch;
@@ -27,26 +25,19 @@ pub mod orientation;
 pub mod pages;
 pub mod privacy;
 pub mod staff;
-pub mod text;
 
 #[cfg(feature = "ssr")]
-pub mod calendar;
-#[cfg(feature = "ssr")]
 pub mod config;
-#[cfg(feature = "ssr")]
-pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 mod error_ssr;
 #[cfg(feature = "ssr")]
-pub mod fields;
+pub mod personal_calendar;
 #[cfg(feature = "ssr")]
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod state;
-#[cfg(feature = "ssr")]
-pub mod text_index;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

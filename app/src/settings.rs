@@ -14,11 +14,7 @@ pub async fn flag(db: &Db, key: &str) -> Result<bool, sqlx::Error> {
     Ok(value.as_deref() == Some("si"))
 }
 
-pub async fn set_flag(
-    tx: &mut crate::accounts::repo::Tx,
-    key: &str,
-    on: bool,
-) -> Result<(), sqlx::Error> {
+pub async fn set_flag(tx: &mut crate::db::Tx, key: &str, on: bool) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )

@@ -61,7 +61,7 @@ async fn people(state: &AppState) -> Vec<SessionUser> {
 }
 
 async fn course(state: &AppState) -> i64 {
-    let now = app::accounts::tokens::now();
+    let now = app::kernel::clock::now();
     let start = now + 30 * 86_400;
     let row = ActivityRow {
         kind: Kind::Corso,

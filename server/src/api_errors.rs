@@ -119,7 +119,8 @@ pub(crate) fn answer(error: AppError) -> Response {
 fn form_field_with_control(form: &str) -> Option<String> {
     form_urlencoded::parse(form.as_bytes())
         .find(|(key, value)| {
-            app::text::has_control_characters(key) || app::text::has_control_characters(value)
+            app::kernel::text::has_control_characters(key)
+                || app::kernel::text::has_control_characters(value)
         })
         .map(|(key, _)| key.into_owned())
 }
@@ -127,7 +128,9 @@ fn form_field_with_control(form: &str) -> Option<String> {
 fn json_field_with_control(value: &serde_json::Value, path: &str) -> Option<String> {
     use serde_json::Value;
     match value {
-        Value::String(text) => app::text::has_control_characters(text).then(|| path.to_string()),
+        Value::String(text) => {
+            app::kernel::text::has_control_characters(text).then(|| path.to_string())
+        }
         Value::Array(items) => items
             .iter()
             .enumerate()

@@ -3,10 +3,10 @@
 use crate::cross_site::refuse_cross_site;
 use crate::headers::{assign_nonce, cache_headers, csp_for_rendered_page, security_headers};
 use crate::health::healthz;
-use app::accounts::mail::run_outbox_worker;
 use app::accounts::password::Hasher;
 use app::config::Config;
 use app::db::{Db, DbError};
+use app::kernel::outbox::run_outbox_worker;
 use app::state::AppState;
 use app::{shell, App};
 use axum::middleware;
@@ -99,6 +99,7 @@ pub fn build_router(state: AppState) -> Router {
     let limits = state.config.requests;
     let portal = Router::new()
         .merge(app::catalogue::feeds::routes())
+        .merge(app::personal_calendar::routes())
         .merge(app::offers::feeds::routes())
         .merge(app::cv::routes::routes())
         .merge(app::applications::routes::routes())

@@ -1,8 +1,9 @@
 //! Server functions of accounts. Each starts with `authorize` (the policy
 //! table), parses its arguments into domain types, then calls the data layer.
 
-use super::domain::{AuditEntry, MyAccount, PendingAccount};
+use super::domain::{MyAccount, PendingAccount};
 use crate::error::AppError;
+use crate::kernel::audit::AuditEntry;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "register_account")]
@@ -23,7 +24,7 @@ pub async fn register_account(
         &organisation,
         &privacy,
     )?;
-    super::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
+    crate::kernel::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
     super::service::register(&state, form).await?;
     leptos_axum::redirect("/accesso?registrato=1");
     Ok(())
@@ -57,7 +58,7 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
     let (state, _) = super::auth::authorize_user("log_out").await?;
-    if let Some(secret) = crate::cookies::request_cookie(super::auth::SESSION_COOKIE) {
+    if let Some(secret) = crate::kernel::cookies::request_cookie(super::auth::SESSION_COOKIE) {
         super::repo::delete_session(&state.db, &secret).await?;
     }
     super::auth::clear_session_cookie(&state);
@@ -68,7 +69,7 @@ pub async fn log_out() -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let (state, _) = super::auth::authorize("request_password_reset").await?;
-    super::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
+    crate::kernel::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
     super::service::request_password_reset(&state, &email).await?;
     leptos_axum::redirect("/accesso?reset=inviato");
     Ok(())
@@ -128,5 +129,5 @@ pub async fn list_audit_log(
             AppError::validation("actor", "Scrivi il numero dell'operatore.").with_status()
         })?),
     };
-    Ok(super::repo::list_audit(&state.db, action, actor).await?)
+    Ok(crate::kernel::audit::repo::list_audit(&state.db, action, actor).await?)
 }

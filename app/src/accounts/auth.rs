@@ -35,7 +35,7 @@ fn limits(role: Role) -> repo::SessionLimits {
 
 /// The signed-in person, if any.
 pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppError> {
-    let Some(secret) = crate::cookies::request_cookie(SESSION_COOKIE) else {
+    let Some(secret) = crate::kernel::cookies::request_cookie(SESSION_COOKIE) else {
         return Ok(None);
     };
     Ok(repo::session_user(&state.db, &secret, limits).await?)
@@ -55,7 +55,7 @@ pub async fn user_from_headers(
     state: &AppState,
     headers: &http::HeaderMap,
 ) -> Result<Option<SessionUser>, AppError> {
-    let Some(secret) = crate::cookies::cookie_in(headers, SESSION_COOKIE) else {
+    let Some(secret) = crate::kernel::cookies::cookie_in(headers, SESSION_COOKIE) else {
         return Ok(None);
     };
     Ok(repo::session_user(&state.db, &secret, limits).await?)
@@ -90,6 +90,35 @@ pub async fn authorize_user(endpoint: &str) -> Result<(AppState, SessionUser), A
     match authorize(endpoint).await? {
         (state, Some(user)) => Ok((state, user)),
         (_, None) => Err(AppError::Unauthorized.with_status()),
+    }
+}
+
+/// The signed-in person of a plain axum route (downloads, feeds, streams):
+/// 401 without a valid session. `may_call` then applies the policy table's
+/// rule of a server function, so that a route and its function agree.
+pub struct SignedIn(pub SessionUser);
+
+impl axum::extract::FromRequestParts<AppState> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        state: &AppState,
+    ) -> Result<SignedIn, AppError> {
+        let user = user_from_headers(state, &parts.headers).await?;
+        user.map(SignedIn).ok_or(AppError::Unauthorized)
+    }
+}
+
+impl SignedIn {
+    /// The person, if the policy table lets them call `endpoint`.
+    pub fn may_call(self, endpoint: &str) -> Result<SessionUser, AppError> {
+        let user = self.0;
+        match access_for(endpoint) {
+            Some(Access::Everyone | Access::SignedIn) => Ok(user),
+            Some(Access::Roles(roles)) if roles.contains(&user.role) && user.can_work() => Ok(user),
+            _ => Err(AppError::Forbidden),
+        }
     }
 }
 

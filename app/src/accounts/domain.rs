@@ -285,16 +285,6 @@ pub struct PendingAccount {
     pub created_at: i64,
 }
 
-/// One staff action in the audit log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub at: i64,
-    pub actor_id: Option<i64>,
-    pub action: String,
-    pub subject_id: Option<i64>,
-    pub detail: String,
-}
-
 /// My area: who I am and what I agreed to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyAccount {

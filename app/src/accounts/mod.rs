@@ -11,8 +11,6 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
-pub mod mail_limits;
-#[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod privacy;
@@ -20,5 +18,3 @@ pub mod privacy;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
-#[cfg(feature = "ssr")]
-pub mod tokens;

@@ -1,16 +1,15 @@
 //! The accounts' data layer (same SQL on SQLite and PostgreSQL).
 
-use super::domain::{AccountStatus, AuditEntry, Consent, PendingAccount, Role, SessionUser};
-use super::tokens::{hash_secret, new_secret, now};
+use super::domain::{AccountStatus, Consent, PendingAccount, Role, SessionUser};
 use crate::db::Db;
+use crate::kernel::clock::now;
+use crate::kernel::secrets::{hash_secret, new_secret};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::sync::LazyLock;
 
-pub use crate::db::Tx;
+use crate::db::Tx;
 
-/// at, actor, action, subject, detail.
-type AuditRow = (i64, Option<i64>, String, Option<i64>, String);
 /// id, email, name, organisation, role, created at.
 type PendingRow = (
     i64,
@@ -20,18 +19,6 @@ type PendingRow = (
     String,
     i64,
 );
-
-fn audit_entries(rows: Vec<AuditRow>) -> Vec<AuditEntry> {
-    rows.into_iter()
-        .map(|(at, actor_id, action, subject_id, detail)| AuditEntry {
-            at,
-            actor_id,
-            action,
-            subject_id,
-            detail,
-        })
-        .collect()
-}
 
 const USER_COLUMNS: &str =
     "id, email, display_name, organisation, role, status, email_verified, review_reason, password_hash";
@@ -271,46 +258,6 @@ pub async fn set_password(
     Ok(())
 }
 
-/// Counts an attempt under each of `keys` in `login_attempts`, the table of
-/// rate-limited attempts: failed logins (`pair:…`, `ip:…`) and requests that
-/// send email (`mail:…`).
-pub async fn record_attempt(db: &Db, keys: &[String]) -> Result<(), sqlx::Error> {
-    let at = now();
-    for key in keys {
-        sqlx::query("INSERT INTO login_attempts (attempt_key, attempted_at) VALUES ($1, $2)")
-            .bind(key)
-            .bind(at)
-            .execute(db.pool())
-            .await?;
-    }
-    // Old attempts tell nothing any more.
-    sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1")
-        .bind(at - 3600)
-        .execute(db.pool())
-        .await?;
-    Ok(())
-}
-
-/// Attempts under `key` since `since`: how many, and the last one's time.
-pub async fn attempts_since(db: &Db, key: &str, since: i64) -> Result<(i64, i64), sqlx::Error> {
-    let (count, last): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts WHERE attempt_key = $1 AND attempted_at > $2",
-    )
-    .bind(key)
-    .bind(since)
-    .fetch_one(db.pool())
-    .await?;
-    Ok((count, last.unwrap_or(0)))
-}
-
-pub async fn clear_failures(db: &Db, key: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
-        .bind(key)
-        .execute(db.pool())
-        .await?;
-    Ok(())
-}
-
 pub async fn add_consent(
     tx: &mut Tx,
     user_id: i64,
@@ -360,65 +307,6 @@ pub async fn withdraw_consent(tx: &mut Tx, user_id: i64, purpose: &str) -> Resul
     Ok(())
 }
 
-/// Queues an email; the outbox worker delivers it over SMTP.
-pub async fn enqueue_mail(
-    tx: &mut Tx,
-    user_id: Option<i64>,
-    recipient: &str,
-    subject: &str,
-    body: &str,
-) -> Result<(), sqlx::Error> {
-    enqueue_mail_with(tx, user_id, recipient, subject, body, None).await
-}
-
-/// Queues an email carrying a single-use link that stops working at
-/// `expires_at`: it goes out before other mail, and not at all once the
-/// link has expired (the delivered copy keeps no link, see `mail`).
-pub async fn enqueue_link_mail(
-    tx: &mut Tx,
-    user_id: Option<i64>,
-    recipient: &str,
-    subject: &str,
-    body: &str,
-    expires_at: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO outbox (user_id, recipient, subject, body, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(user_id)
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(now())
-        .bind(expires_at)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-/// An attachment: its file name and its text (calendar files are text).
-pub type Attachment<'a> = (&'a str, &'a str);
-
-/// Queues an email with an optional attachment.
-pub async fn enqueue_mail_with(
-    tx: &mut Tx,
-    user_id: Option<i64>,
-    recipient: &str,
-    subject: &str,
-    body: &str,
-    attachment: Option<Attachment<'_>>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO outbox (user_id, recipient, subject, body, created_at, attachment_name, attachment) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(user_id)
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(now())
-        .bind(attachment.map(|a| a.0))
-        .bind(attachment.map(|a| a.1))
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 pub async fn pending_accounts(db: &Db) -> Result<Vec<PendingAccount>, sqlx::Error> {
     let rows: Vec<PendingRow> = sqlx::query_as(
         "SELECT id, email, display_name, organisation, role, created_at FROM users
@@ -463,42 +351,4 @@ pub async fn decide_account(
     .await?
     .rows_affected();
     Ok(changed == 1)
-}
-
-/// Records a staff action. `detail` names no person: ids only, so that
-/// deleting an account leaves nothing personal here.
-pub async fn audit(
-    tx: &mut Tx,
-    actor_id: i64,
-    action: &str,
-    subject_id: Option<i64>,
-    detail: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO audit_log (at, actor_id, action, subject_id, detail) VALUES ($1, $2, $3, $4, $5)")
-        .bind(now())
-        .bind(actor_id)
-        .bind(action)
-        .bind(subject_id)
-        .bind(detail)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-/// The audit log, newest first, optionally only one action or one actor.
-pub async fn list_audit(
-    db: &Db,
-    action: Option<&str>,
-    actor_id: Option<i64>,
-) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let rows: Vec<AuditRow> = sqlx::query_as(
-        "SELECT at, actor_id, action, subject_id, detail FROM audit_log
-         WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR actor_id = $2)
-         ORDER BY at DESC, id DESC LIMIT 500",
-    )
-    .bind(action)
-    .bind(actor_id)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(audit_entries(rows))
 }

@@ -6,8 +6,8 @@ use super::domain::{
     parse_name, AccountStatus, Email, NewPassword, PendingAccount, Role, SessionUser,
     PRIVACY_NOTICE_VERSION,
 };
+use super::mail;
 use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
-use super::{mail, tokens};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -122,7 +122,7 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
         status,
         email_verified: false,
     };
-    let room = super::mail_limits::recipient_has_room(&mut tx, form.email.as_str()).await?;
+    let room = crate::kernel::mail_limits::recipient_has_room(&mut tx, form.email.as_str()).await?;
     match repo::insert_user(&mut tx, &new).await? {
         // A new person's confirmation: unless the address has had its share.
         Some(id) => {
@@ -132,10 +132,18 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
                 &form.display_name,
                 &link(state, "/verifica-email", &token),
             );
-            let expires = tokens::now() + VERIFY_VALID_FOR;
+            let expires = crate::kernel::clock::now() + VERIFY_VALID_FOR;
             if room {
                 let to = form.email.as_str();
-                repo::enqueue_link_mail(&mut tx, Some(id), to, &subject, &body, expires).await?;
+                crate::kernel::outbox::enqueue_link_mail(
+                    &mut tx,
+                    Some(id),
+                    to,
+                    &subject,
+                    &body,
+                    expires,
+                )
+                .await?;
             }
         }
         None if !room => {}
@@ -143,7 +151,7 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
             // The address is taken. Saying so would tell anyone who has an
             // account here; the owner is told by email instead.
             let body = "Qualcuno ha provato a registrarsi su InfoLavoro con questo indirizzo, che ha già un account.\n\nSe eri tu, accedi oppure reimposta la password dalla pagina di accesso. Altrimenti ignora questo messaggio.\n\nSportello InfoLavoro\n";
-            repo::enqueue_mail(
+            crate::kernel::outbox::enqueue_mail(
                 &mut tx,
                 None,
                 form.email.as_str(),
@@ -188,11 +196,12 @@ pub async fn log_in(
         format!("pair:{}|{address}", email.as_str()),
         format!("ip:{address}"),
     ];
-    let since = tokens::now() - LOGIN_WINDOW;
+    let since = crate::kernel::clock::now() - LOGIN_WINDOW;
     let mut wait = 0;
     for (key, free) in keys.iter().zip([PAIR_FREE_FAILURES, ADDRESS_FREE_FAILURES]) {
-        let (failures, last) = repo::attempts_since(&state.db, key, since).await?;
-        wait = wait.max(last + login_wait(failures, free) - tokens::now());
+        let (failures, last) =
+            crate::kernel::attempts::attempts_since(&state.db, key, since).await?;
+        wait = wait.max(last + login_wait(failures, free) - crate::kernel::clock::now());
     }
     if wait > 0 {
         return Err(fail(AppError::validation(
@@ -209,7 +218,7 @@ pub async fn log_in(
         None => (None, None),
     };
     if !state.hasher.verify(password, hash).await? {
-        repo::record_attempt(&state.db, &keys).await?;
+        crate::kernel::attempts::record_attempt(&state.db, &keys).await?;
         return Err(wrong());
     }
     let user = user.ok_or_else(wrong)?;
@@ -219,9 +228,9 @@ pub async fn log_in(
             "Prima di accedere conferma il tuo indirizzo: apri il collegamento che ti abbiamo mandato per email.",
         )));
     }
-    repo::clear_failures(&state.db, &keys[0]).await?;
+    crate::kernel::attempts::clear_failures(&state.db, &keys[0]).await?;
     // A new session at every login: a session id fixed before login is never reused.
-    if let Some(old) = crate::cookies::request_cookie(super::auth::SESSION_COOKIE) {
+    if let Some(old) = crate::kernel::cookies::request_cookie(super::auth::SESSION_COOKIE) {
         repo::delete_session(&state.db, &old).await?;
     }
     Ok(repo::create_session(&state.db, user.id).await?)
@@ -232,7 +241,7 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(),
     // Same answer whether or not the account exists.
     if let Some((user, _)) = repo::user_by_email(&state.db, email.as_str()).await? {
         let mut tx = state.db.begin_write().await?;
-        if !super::mail_limits::recipient_has_room(&mut tx, email.as_str()).await? {
+        if !crate::kernel::mail_limits::recipient_has_room(&mut tx, email.as_str()).await? {
             return Ok(());
         }
         let token = repo::create_token(&mut tx, user.id, RESET_PASSWORD, RESET_VALID_FOR).await?;
@@ -240,8 +249,8 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(),
             &user.display_name,
             &link(state, "/reimposta-password", &token),
         );
-        let expires = tokens::now() + RESET_VALID_FOR;
-        repo::enqueue_link_mail(
+        let expires = crate::kernel::clock::now() + RESET_VALID_FOR;
+        crate::kernel::outbox::enqueue_link_mail(
             &mut tx,
             Some(user.id),
             email.as_str(),
@@ -305,7 +314,7 @@ pub async fn pending_accounts(
     let pending = repo::pending_accounts(&state.db).await?;
     // Opening the queue shows personal data: that is a staff action too.
     let mut tx = state.db.begin_write().await?;
-    repo::audit(
+    crate::kernel::audit::repo::audit(
         &mut tx,
         staff.id,
         "consultazione_verifiche",
@@ -370,7 +379,7 @@ pub async fn decide(
     } else {
         "verifica_respinta"
     };
-    repo::audit(
+    crate::kernel::audit::repo::audit(
         &mut tx,
         staff.id,
         action,
@@ -379,7 +388,8 @@ pub async fn decide(
     )
     .await?;
     let (subject, body) = mail::decision_email(&applicant.display_name, approve, &reason);
-    repo::enqueue_mail(&mut tx, Some(account), &applicant.email, &subject, &body).await?;
+    crate::kernel::outbox::enqueue_mail(&mut tx, Some(account), &applicant.email, &subject, &body)
+        .await?;
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(())

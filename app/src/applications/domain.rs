@@ -1,7 +1,7 @@
 //! Applications to offers as both sides see them.
 
-use crate::catalogue::domain::Label;
 use crate::cv::domain::{CvDocument, CvLanguage};
+use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
 /// Where the publisher has got with an application.

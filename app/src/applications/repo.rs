@@ -1,10 +1,10 @@
 //! The data layer of applications.
 
 use super::domain::{MyApplication, ReceivedApplication, Stage};
-use crate::accounts::repo::Tx;
-use crate::accounts::tokens::now;
 use crate::cv::domain::{CvDocument, CvLanguage};
 use crate::db::Db;
+use crate::db::Tx;
+use crate::kernel::clock::now;
 use sqlx::Row as _;
 
 pub struct NewApplication<'a> {

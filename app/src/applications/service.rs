@@ -4,11 +4,12 @@
 use super::domain::{ApplyState, Received, Stage};
 use super::repo::{self, NewApplication};
 use crate::accounts::domain::{Role, SessionUser};
-use crate::accounts::repo::{enqueue_mail, user_by_id};
-use crate::accounts::tokens::now;
-use crate::catalogue::domain::pick;
+use crate::accounts::repo::user_by_id;
 use crate::error::AppError;
-use crate::fields::invalid;
+use crate::kernel::clock::now;
+use crate::kernel::fields::invalid;
+use crate::kernel::labels::pick;
+use crate::kernel::outbox::enqueue_mail;
 use crate::offers::domain::Status;
 use crate::offers::service::{manages, stored};
 use crate::state::AppState;
@@ -191,10 +192,7 @@ pub async fn cv_pdf(
         .map(|c| c.name)
         .unwrap_or_default();
     let layout = crate::cv::layout::build(&document, language, &comune);
-    let stem = format!(
-        "CV-{}",
-        crate::network::domain::slugify(&document.full_name())
-    );
+    let stem = format!("CV-{}", crate::kernel::text::slugify(&document.full_name()));
     let bytes =
         crate::cv::service::typeset(state, layout, crate::cv::domain::Template::Europass, photo)
             .await?;

@@ -4,8 +4,8 @@
 //! name, photo, birth date, nationality or contact: only `Contacts`, given
 //! after the candidate accepts a business's request.
 
-use crate::catalogue::domain::Label;
 use crate::cv::domain::{CvLanguage, LanguageSkill};
+use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
 /// Profiles a business may open in a day (against scraping).

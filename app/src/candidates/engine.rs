@@ -7,10 +7,10 @@
 use super::extract::{card, searchable_text};
 use super::index::{language_key, CandidateIndex, IndexedProfile};
 use super::repo::{self, VisibleCv};
-use crate::accounts::tokens::now;
 use crate::cv::domain::CEFR_LEVELS;
 use crate::db::Db;
-use crate::offers::index::Place;
+use crate::kernel::clock::now;
+use crate::kernel::geo::Place;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -32,7 +32,7 @@ impl std::fmt::Debug for Candidates {
 
 /// The current (year, month) in Italy.
 pub fn this_month() -> (i32, u8) {
-    let today = crate::dates::local(now());
+    let today = crate::kernel::dates::local(now());
     (
         i32::try_from(today.year).unwrap_or(2026),
         u8::try_from(today.month).unwrap_or(1),

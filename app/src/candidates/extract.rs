@@ -3,11 +3,11 @@
 //! education, experience), and never who the person is.
 
 use super::domain::{BlindEntry, CandidateCard, CandidateProfile};
-use crate::catalogue::domain::{label_of, pick};
 use crate::cv::domain::{
     month_in, parse_month, period, CvDocument, CvLanguage, Experience, DIGCOMP_AREAS,
     DIGCOMP_LEVELS,
 };
+use crate::kernel::labels::{label_of, pick};
 
 /// Whole years of work in the CV's jobs, up to `today` (year, month) for
 /// those still going on. Overlapping jobs count once each.

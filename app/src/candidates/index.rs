@@ -3,11 +3,11 @@
 //! database by `engine.rs`.
 
 use super::domain::{CandidateCard, CandidateQuery, CandidateResults, PAGE_SIZE};
-use crate::catalogue::domain::distance_km;
 use crate::cv::domain::{cefr_rank, LICENCES};
+use crate::kernel::geo::distance_km;
+use crate::kernel::geo::Place;
+use crate::kernel::text_index::TextIndex;
 use crate::offers::domain::CONTRACTS;
-use crate::offers::index::Place;
-use crate::text_index::TextIndex;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -57,7 +57,7 @@ pub struct CandidateIndex {
 
 /// "Inglese", "inglese " and "INGLESE" are one language.
 pub fn language_key(name: &str) -> String {
-    crate::text::normalise(name)
+    crate::kernel::text::normalise(name)
 }
 
 impl CandidateIndex {

@@ -2,10 +2,10 @@
 //! views, shortlists and contact requests.
 
 use super::domain::{IncomingRequest, RequestState};
-use crate::accounts::repo::Tx;
-use crate::accounts::tokens::now;
 use crate::cv::domain::{CvDocument, CvLanguage};
 use crate::db::Db;
+use crate::db::Tx;
+use crate::kernel::clock::now;
 use sqlx::Row as _;
 
 /// A CV as the index reads it.

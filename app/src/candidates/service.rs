@@ -9,11 +9,12 @@ use super::domain::{
 use super::extract::profile;
 use super::repo::{self, NewRequest};
 use crate::accounts::domain::SessionUser;
-use crate::accounts::repo::{enqueue_mail, user_by_id};
-use crate::accounts::tokens::now;
-use crate::dates::start_of_day;
+use crate::accounts::repo::user_by_id;
 use crate::error::AppError;
-use crate::fields::invalid;
+use crate::kernel::clock::now;
+use crate::kernel::dates::start_of_day;
+use crate::kernel::fields::invalid;
+use crate::kernel::outbox::enqueue_mail;
 use crate::state::AppState;
 
 /// How long a search may wait and run before it is answered 503.
@@ -29,7 +30,7 @@ pub async fn search(
     business: &SessionUser,
     query: &CandidateQuery,
 ) -> Result<CandidateResults, AppError> {
-    crate::text::check_search_text(&query.q).map_err(AppError::with_status)?;
+    crate::kernel::text::check_search_text(&query.q).map_err(AppError::with_status)?;
     let (index, query) = (state.candidates.clone(), query.clone());
     let mut results = state
         .searches
@@ -155,7 +156,7 @@ pub async fn create_shortlist(
     business: &SessionUser,
     name: &str,
 ) -> Result<i64, AppError> {
-    let name = crate::fields::text("name", name, 2, 80, "un nome per la lista")?;
+    let name = crate::kernel::fields::text("name", name, 2, 80, "un nome per la lista")?;
     repo::create_shortlist(&state.db, business.id, &name)
         .await?
         .ok_or_else(|| invalid("name", "Hai già una lista con questo nome."))
@@ -178,7 +179,7 @@ pub async fn save_to_shortlist(
     note: &str,
 ) -> Result<(), AppError> {
     my_list(state, business, list).await?;
-    let note = crate::fields::text("note", note, 0, 1000, "una nota")?;
+    let note = crate::kernel::fields::text("note", note, 0, 1000, "una nota")?;
     repo::visible(&state.db, cv)
         .await?
         .ok_or_else(not_visible)?;
@@ -212,7 +213,8 @@ pub async fn request_contact(
     message: &str,
     offer: Option<i64>,
 ) -> Result<(), AppError> {
-    let message = crate::fields::text("message", message, 10, 1000, "un messaggio per la persona")?;
+    let message =
+        crate::kernel::fields::text("message", message, 10, 1000, "un messaggio per la persona")?;
     let visible = repo::visible(&state.db, cv)
         .await?
         .ok_or_else(not_visible)?;
@@ -227,7 +229,7 @@ pub async fn request_contact(
         .ok_or_else(not_visible)?;
     // Each request emails a person: a business makes at most
     // MAIL_REQUESTS_PER_HOUR of them an hour.
-    crate::accounts::mail_limits::allow_sender(state, &format!("impresa:{}", business.id)).await?;
+    crate::kernel::mail_limits::allow_sender(state, &format!("impresa:{}", business.id)).await?;
     let mut tx = state.db.begin_write().await?;
     let request = NewRequest {
         business: business.id,
@@ -248,7 +250,7 @@ pub async fn request_contact(
         .unwrap_or_else(|| business.display_name.clone());
     // Past the recipient's limits the request still waits in their area,
     // without one more email.
-    if crate::accounts::mail_limits::recipient_has_room(&mut tx, &citizen.email).await? {
+    if crate::kernel::mail_limits::recipient_has_room(&mut tx, &citizen.email).await? {
         enqueue_mail(
             &mut tx,
             Some(citizen.id),
@@ -345,7 +347,7 @@ pub async fn cv_pdf(
     let photo = crate::cv::repo::photo(&state.db, cv.owner_id, id).await?;
     let stem = format!(
         "CV-{}",
-        crate::network::domain::slugify(&cv.document.full_name())
+        crate::kernel::text::slugify(&cv.document.full_name())
     );
     let bytes =
         crate::cv::service::typeset(state, layout, crate::cv::domain::Template::Europass, photo)

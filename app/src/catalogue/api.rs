@@ -61,7 +61,7 @@ pub async fn get_my_calendar() -> Result<MyCalendar, AppError> {
     use crate::accounts::auth::{private_cookie, set_cookie};
     let (state, user) = crate::accounts::auth::authorize_user("get_my_calendar").await?;
     let mut new_feed_url = None;
-    if let Some(secret) = crate::cookies::request_cookie(NEW_FEED_COOKIE) {
+    if let Some(secret) = crate::kernel::cookies::request_cookie(NEW_FEED_COOKIE) {
         if super::repo::user_of_feed(&state.db, &secret).await? == Some(user.id) {
             let url = &state.config.public_url;
             new_feed_url = Some(format!("{url}/calendario/personale/{secret}.ics"));
@@ -164,7 +164,7 @@ pub async fn set_pre_moderation(on: String) -> Result<(), AppError> {
         "si" => true,
         "no" => false,
         _ => {
-            return Err(crate::fields::invalid(
+            return Err(crate::kernel::fields::invalid(
                 "on",
                 "Scegli se attivare la revisione.",
             ))

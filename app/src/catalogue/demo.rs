@@ -4,9 +4,9 @@
 
 use super::domain::{Kind, Session, Status};
 use super::repo::{insert_activity, ActivityRow};
-use crate::accounts::tokens::now;
-use crate::dates::{from_local, local};
 use crate::db::Db;
+use crate::kernel::clock::now;
+use crate::kernel::dates::{from_local, local};
 
 /// (kind, title, organiser, category, comune ISTAT, venue, mode, topic, target, seats, hours, days ahead, start hour, sessions)
 type Demo = (

@@ -1,18 +1,8 @@
 //! Courses and thematic meetings as both sides see them: the codes stored in
 //! the database and used in URLs, with their Italian and English labels.
 
+use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
-
-/// A pair of labels: Italian first, English second.
-pub type Label = (&'static str, &'static str);
-
-pub fn pick(label: Label, english: bool) -> &'static str {
-    if english {
-        label.1
-    } else {
-        label.0
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
@@ -100,13 +90,6 @@ pub const TOPICS: [(&str, Label); 9] = [
     ),
     ("orientamento", ("Orientamento", "Guidance")),
 ];
-
-pub fn label_of(list: &[(&'static str, Label)], code: &str, english: bool) -> &'static str {
-    list.iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, l)| pick(*l, english))
-        .unwrap_or("")
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
@@ -376,24 +359,4 @@ pub struct RosterEntry {
 pub struct Roster {
     pub activity: ActivitySummary,
     pub entries: Vec<RosterEntry>,
-}
-
-/// Great-circle distance in km between two points given in degrees.
-pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
-    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn la_spezia_to_sarzana_is_about_fifteen_km() {
-        let d = distance_km((44.1025, 9.8241), (44.1114, 9.9594));
-        assert!((10.0..=16.0).contains(&d), "{d}");
-    }
 }

@@ -3,8 +3,8 @@
 
 use super::domain::{EnrolmentStatus, MyPlace};
 use super::repo::Stored;
-use crate::calendar::{ics, CalendarItem};
-use crate::dates::{italian_date, italian_time};
+use crate::kernel::calendar::{ics, CalendarItem};
+use crate::kernel::dates::{italian_date, italian_time};
 
 /// One calendar event per session of the activity.
 pub fn calendar_items(a: &Stored, public_url: &str) -> Vec<CalendarItem> {

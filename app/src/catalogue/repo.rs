@@ -11,9 +11,9 @@
 use super::domain::{
     ActivitySummary, EnrolmentStatus, Kind, MyPlace, Review, RosterEntry, Session, Status,
 };
-use crate::accounts::repo::Tx;
-use crate::accounts::tokens::now;
 use crate::db::Db;
+use crate::db::Tx;
+use crate::kernel::clock::now;
 use rand::Rng as _;
 use sqlx::Row as _;
 
@@ -598,7 +598,8 @@ pub async fn feed_since(db: &Db, user_id: i64) -> Result<Option<i64>, sqlx::Erro
 /// A new secret address for the person's calendar; the old one stops. Only
 /// its SHA-256 is stored, so the address is shown once, when made.
 pub async fn renew_feed(db: &Db, user_id: i64) -> Result<String, sqlx::Error> {
-    use crate::accounts::tokens::{hash_secret, new_secret, now};
+    use crate::kernel::clock::now;
+    use crate::kernel::secrets::{hash_secret, new_secret};
     let secret = new_secret();
     sqlx::query(
         "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3) \
@@ -622,7 +623,7 @@ pub async fn revoke_feed(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
 
 pub async fn user_of_feed(db: &Db, secret: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT user_id FROM calendar_feeds WHERE token_hash = $1")
-        .bind(crate::accounts::tokens::hash_secret(secret))
+        .bind(crate::kernel::secrets::hash_secret(secret))
         .fetch_optional(db.pool())
         .await
 }

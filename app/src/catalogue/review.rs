@@ -6,9 +6,11 @@
 use super::domain::{ActivitySummary, Review, ReviewQueue, Status};
 use super::repo::{self, SUMMARY_COLUMNS};
 use crate::accounts::domain::{Role, SessionUser};
-use crate::accounts::repo::{audit, enqueue_mail, Tx};
 use crate::accounts::service::Decision;
+use crate::db::Tx;
 use crate::error::AppError;
+use crate::kernel::audit::repo::audit;
+use crate::kernel::outbox::enqueue_mail;
 use crate::settings::{self, PRE_MODERATION};
 use crate::state::AppState;
 

@@ -3,17 +3,19 @@
 //! transaction: a message is queued exactly when its change is saved.
 
 use super::domain::{
-    distance_km, ActivityDetail, ActivityInput, Catalogue, CatalogueFilter, EnrolmentStatus, Kind,
-    MyEnrolment, MyPlace, Roster, Session, Status, Viewer, MODES, TARGET_GROUPS, TOPICS,
+    ActivityDetail, ActivityInput, Catalogue, CatalogueFilter, EnrolmentStatus, Kind, MyEnrolment,
+    MyPlace, Roster, Session, Status, Viewer, MODES, TARGET_GROUPS, TOPICS,
 };
 use super::repo::{self, ActivityRow, EnrolOutcome, Stored};
 use crate::accounts::domain::{Role, SessionUser};
-use crate::accounts::repo::{enqueue_mail_with, Tx};
-use crate::accounts::tokens::now;
-use crate::dates::{from_local, parse_iso_date, parse_italian_date, parse_time};
 use crate::db::Db;
+use crate::db::Tx;
 use crate::error::AppError;
-use crate::fields::{code_in, invalid, number, text};
+use crate::kernel::clock::now;
+use crate::kernel::dates::{from_local, parse_iso_date, parse_italian_date, parse_time};
+use crate::kernel::fields::{code_in, invalid, number, text};
+use crate::kernel::geo::distance_km;
+use crate::kernel::outbox::enqueue_mail_with;
 use crate::network::repo as network;
 use crate::state::AppState;
 use std::collections::HashMap;
@@ -51,7 +53,7 @@ pub async fn list(db: &Db, kind: Kind, f: &CatalogueFilter) -> Result<Catalogue,
             && (f.mode.is_empty() || s.mode == f.mode || s.mode == "misto")
             && from.is_none_or(|from| l.last_ends_at >= from)
             && to.is_none_or(|to| s.first_starts_at < to)
-            && crate::text::matches(&f.q, &l.text)
+            && crate::kernel::text::matches(&f.q, &l.text)
     };
     let mut per_comune: HashMap<String, i64> = HashMap::new();
     let mut items = Vec::new();
@@ -140,7 +142,7 @@ async fn email_about(
         return Ok(());
     };
     let calendar = with_calendar.then(|| super::mail::calendar_file(a, state_url));
-    let file = format!("{}.ics", crate::network::domain::slugify(&a.summary.title));
+    let file = format!("{}.ics", crate::kernel::text::slugify(&a.summary.title));
     enqueue_mail_with(
         tx,
         Some(user_id),
@@ -298,7 +300,7 @@ pub async fn change_status(
             )
             .with_status());
         }
-        crate::accounts::repo::audit(&mut tx, user.id, "attivita_in_revisione", Some(id), "")
+        crate::kernel::audit::repo::audit(&mut tx, user.id, "attivita_in_revisione", Some(id), "")
             .await?;
         tx.commit().await?;
         return Ok(());
@@ -335,7 +337,7 @@ pub async fn change_status(
             .await?;
         }
     }
-    crate::accounts::repo::audit(
+    crate::kernel::audit::repo::audit(
         &mut tx,
         user.id,
         &format!("attivita_{}", to.code()),
@@ -557,7 +559,8 @@ pub async fn create(
     }
     let mut tx = state.db.begin_write().await?;
     let id = repo::insert_activity(&mut tx, &row, Some(user.id)).await?;
-    crate::accounts::repo::audit(&mut tx, user.id, "attivita_creata", Some(id), &row.title).await?;
+    crate::kernel::audit::repo::audit(&mut tx, user.id, "attivita_creata", Some(id), &row.title)
+        .await?;
     if review {
         super::review::send_to_review(&mut tx, id).await?;
     }

@@ -9,7 +9,7 @@
 //! - `completeness`: the meter, and what is still missing.
 
 use super::domain::{parse_month, CvDocument, Experience, CEFR_LEVELS, DIGCOMP_LEVELS, LICENCES};
-use crate::catalogue::domain::Label;
+use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
 /// A message for one field of the builder (`experience.0.to`).
@@ -189,7 +189,7 @@ fn month_format(field: &str, value: &str) -> Result<(), FieldNote> {
 }
 
 fn is_day(text: &str) -> bool {
-    crate::dates::parse_calendar_day(text).is_some()
+    crate::kernel::dates::parse_calendar_day(text).is_some()
 }
 
 /// Advice on fields, in the interface's language. `today` is (year, month).

@@ -5,8 +5,8 @@
 //! The document is one serialisable value, saved whole by the autosave and
 //! stored as JSON: a new optional section needs no migration.
 
-use crate::catalogue::domain::Label;
-use crate::dates::{MONTHS_EN, MONTHS_IT};
+use crate::kernel::dates::{MONTHS_EN, MONTHS_IT};
+use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
 /// The whole content of one CV.

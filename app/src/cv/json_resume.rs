@@ -10,7 +10,7 @@ use super::domain::{
     Experience, JobWishes, LanguageSkill, Personal, CEFR_LEVELS, DIGCOMP_AREAS, DIGCOMP_LEVELS,
     LICENCES,
 };
-use crate::catalogue::domain::{label_of, pick};
+use crate::kernel::labels::{label_of, pick};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Serialize, Deserialize)]

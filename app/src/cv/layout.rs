@@ -7,7 +7,7 @@ use super::domain::{
     day_in, month_in, period, CvDocument, CvLanguage, Experience, CEFR_SKILLS, DIGCOMP_AREAS,
     DIGCOMP_LEVELS, PRIVACY_LINE,
 };
-use crate::catalogue::domain::{label_of, pick, Label};
+use crate::kernel::labels::{label_of, pick, Label};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,9 +3,9 @@
 
 use super::checks::completeness;
 use super::domain::{CvDocument, CvLanguage, CvRecord, CvSummary};
-use crate::accounts::repo::Tx;
-use crate::accounts::tokens::now;
 use crate::db::Db;
+use crate::db::Tx;
+use crate::kernel::clock::now;
 use sqlx::Row as _;
 
 fn document_from(text: &str) -> Result<CvDocument, sqlx::Error> {
@@ -71,7 +71,7 @@ pub async fn get(db: &Db, owner: i64, id: i64) -> Result<Option<CvRecord>, sqlx:
         photo_version: row.try_get("photo_version")?,
         updated_at: row.try_get("updated_at")?,
         today: {
-            let today = crate::dates::local(now());
+            let today = crate::kernel::dates::local(now());
             format!("{}-{:02}", today.year, today.month)
         },
     }))

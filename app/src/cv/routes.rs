@@ -6,9 +6,10 @@
 
 use super::domain::Template;
 use super::service;
-use crate::accounts::auth::user_from_headers;
-use crate::accounts::domain::{Role, SessionUser};
+use crate::accounts::auth::{user_from_headers, SignedIn};
+use crate::accounts::domain::SessionUser;
 use crate::error::AppError;
+use crate::kernel::http::Download;
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap};
@@ -31,118 +32,66 @@ pub fn routes() -> Router<AppState> {
 
 /// The signed-in citizen, as the policy table asks of every CV function.
 async fn citizen(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, AppError> {
-    let user = user_from_headers(state, headers)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
-    if user.role != Role::Cittadino || !user.can_work() {
-        return Err(AppError::Forbidden);
-    }
-    Ok(user)
-}
-
-/// An error as a plain-text answer with its status (nothing internal in it).
-pub(crate) fn failure(error: AppError) -> Response {
-    error.into_response()
-}
-
-/// A private download.
-pub(crate) fn attachment(content_type: &'static str, name: String, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "private, no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-/// A CV's PDF as a download, or the error that stopped it.
-pub(crate) fn pdf_download(result: Result<(String, Vec<u8>), AppError>) -> Response {
-    match result {
-        Ok((stem, bytes)) => attachment("application/pdf", format!("{stem}.pdf"), bytes),
-        Err(e) => failure(e),
-    }
+    let user = user_from_headers(state, headers).await?;
+    user.map(SignedIn)
+        .ok_or(AppError::Unauthorized)?
+        .may_call("get_cv")
 }
 
 async fn download_pdf(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Query(query): Query<HashMap<String, String>>,
-    headers: HeaderMap,
-) -> Response {
+    signed_in: SignedIn,
+) -> Result<Download, AppError> {
     let template = query
         .get("modello")
         .and_then(|t| Template::from_code(t))
         .unwrap_or(Template::Europass);
-    let result = async {
-        let user = citizen(&state, &headers).await?;
-        service::pdf(&state, &user, id, template).await
-    }
-    .await;
-    pdf_download(result)
+    let user = signed_in.may_call("get_cv")?;
+    service::pdf(&state, &user, id, template)
+        .await
+        .map(Download::pdf)
 }
 
 async fn download_docx(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let user = citizen(&state, &headers).await?;
-        service::docx(&state, &user, id).await
-    }
-    .await;
-    match result {
-        Ok((stem, bytes)) => attachment(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            format!("{stem}.docx"),
-            bytes,
-        ),
-        Err(e) => failure(e),
-    }
+    signed_in: SignedIn,
+) -> Result<Download, AppError> {
+    let user = signed_in.may_call("get_cv")?;
+    let (stem, bytes) = service::docx(&state, &user, id).await?;
+    let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    Ok(Download::new(docx, format!("{stem}.docx"), bytes))
 }
 
 async fn download_json(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let user = citizen(&state, &headers).await?;
-        service::json(&state, &user, id).await
-    }
-    .await;
-    match result {
-        Ok((stem, bytes)) => attachment("application/json", format!("{stem}.json"), bytes),
-        Err(e) => failure(e),
-    }
+    signed_in: SignedIn,
+) -> Result<Download, AppError> {
+    let user = signed_in.may_call("get_cv")?;
+    let (stem, bytes) = service::json(&state, &user, id).await?;
+    Ok(Download::new(
+        "application/json",
+        format!("{stem}.json"),
+        bytes,
+    ))
 }
 
-async fn photo(State(state): State<AppState>, Path(id): Path<i64>, headers: HeaderMap) -> Response {
-    let result = async {
-        let user = citizen(&state, &headers).await?;
-        super::repo::photo(&state.db, user.id, id)
-            .await?
-            .ok_or(AppError::NotFound)
-    }
-    .await;
-    match result {
-        Ok(jpeg) => (
-            [
-                (header::CONTENT_TYPE, "image/jpeg"),
-                // The page asks for it with its version in the address.
-                (header::CACHE_CONTROL, "private, max-age=86400"),
-            ],
-            jpeg,
-        )
-            .into_response(),
-        Err(e) => failure(e),
-    }
+async fn photo(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    signed_in: SignedIn,
+) -> Result<Response, AppError> {
+    let user = signed_in.may_call("get_cv")?;
+    let jpeg = super::repo::photo(&state.db, user.id, id).await?;
+    let headers = [
+        (header::CONTENT_TYPE, "image/jpeg"),
+        // The page asks for it with its version in the address.
+        (header::CACHE_CONTROL, "private, max-age=86400"),
+    ];
+    Ok((headers, jpeg.ok_or(AppError::NotFound)?).into_response())
 }
 
 /// The bytes of the form's file field `name`.
@@ -176,7 +125,7 @@ fn answer(headers: &HeaderMap, outcome: Result<String, AppError>, back: &str) ->
         (true, Ok(to)) => Json(serde_json::json!({ "ok": true, "to": to })).into_response(),
         (true, Err(e)) => (e.status(), Json(e)).into_response(),
         (false, Ok(to)) => Redirect::to(&to).into_response(),
-        (false, Err(e @ (AppError::Unauthorized | AppError::Forbidden))) => failure(e),
+        (false, Err(e @ (AppError::Unauthorized | AppError::Forbidden))) => e.into_response(),
         (false, Err(e)) => {
             let message: String = form_urlencoded_value(&e.user_message());
             Redirect::to(&format!("{back}errore={message}")).into_response()

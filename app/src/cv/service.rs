@@ -9,15 +9,15 @@ use super::layout::{build, CvLayout};
 use super::{docx, json_resume, pdf, photo, repo};
 use crate::accounts::domain::SessionUser;
 use crate::error::AppError;
-use crate::fields::invalid;
-use crate::network::domain::slugify;
+use crate::kernel::fields::invalid;
+use crate::kernel::text::slugify;
 use crate::state::AppState;
 
 /// A person keeps at most this many CVs.
 pub const MAX_CVS: i64 = 20;
 
 pub fn parse_name(name: &str) -> Result<String, AppError> {
-    crate::fields::text("name", name, 1, 80, "un nome per il CV")
+    crate::kernel::fields::text("name", name, 1, 80, "un nome per il CV")
 }
 
 pub fn parse_language(code: &str) -> Result<CvLanguage, AppError> {
@@ -183,7 +183,7 @@ pub async fn set_visibility(
 }
 
 async fn withdraw_consent_if_none_visible(
-    tx: &mut crate::accounts::repo::Tx,
+    tx: &mut crate::db::Tx,
     owner: i64,
 ) -> Result<(), sqlx::Error> {
     if repo::visible_count(tx, owner).await? == 0 {

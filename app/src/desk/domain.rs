@@ -1,7 +1,7 @@
 //! Desk appointments as both sides see them, and the slots a desk offers.
 
-use crate::catalogue::domain::Label;
-use crate::dates::{from_local, local};
+use crate::kernel::dates::{from_local, local};
+use crate::kernel::labels::Label;
 use crate::network::domain::OpeningHours;
 use serde::{Deserialize, Serialize};
 
@@ -98,7 +98,7 @@ pub struct Agenda {
 }
 
 fn minutes(hhmm: &str) -> Option<i64> {
-    let (h, m) = crate::dates::parse_time(hhmm)?;
+    let (h, m) = crate::kernel::dates::parse_time(hhmm)?;
     Some(h * 60 + m)
 }
 
@@ -156,10 +156,14 @@ mod tests {
             },
         ];
         // Wednesday 25 November 2026.
-        let slots = day_slots(crate::dates::from_local(2026, 11, 25, 12, 0), &hours, 30);
+        let slots = day_slots(
+            crate::kernel::dates::from_local(2026, 11, 25, 12, 0),
+            &hours,
+            30,
+        );
         let times: Vec<String> = slots
             .iter()
-            .map(|(s, _)| crate::dates::italian_time(*s))
+            .map(|(s, _)| crate::kernel::dates::italian_time(*s))
             .collect();
         assert_eq!(times, ["8:30", "9:00", "9:30", "14:30"]);
         assert_eq!(slots[0].1 - slots[0].0, 1800);

@@ -3,8 +3,8 @@
 //! second booking, whichever process or engine it comes through.
 
 use super::domain::Appointment;
-use crate::accounts::repo::Tx;
 use crate::db::Db;
+use crate::db::Tx;
 use crate::network::domain::OpeningHours;
 use sqlx::Row as _;
 

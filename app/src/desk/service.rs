@@ -6,12 +6,15 @@ use super::domain::{
 };
 use super::repo::{self, DeskRow, NewAppointment};
 use crate::accounts::domain::{Role, SessionUser};
-use crate::accounts::repo::{audit, enqueue_mail_with};
-use crate::accounts::tokens::now;
-use crate::calendar::{ics, CalendarItem};
-use crate::catalogue::domain::label_of;
-use crate::dates::{italian_date, italian_time, local, parse_iso_date, parse_time, start_of_day};
 use crate::error::AppError;
+use crate::kernel::audit::repo::audit;
+use crate::kernel::calendar::{ics, CalendarItem};
+use crate::kernel::clock::now;
+use crate::kernel::dates::{
+    italian_date, italian_time, local, parse_iso_date, parse_time, start_of_day,
+};
+use crate::kernel::labels::label_of;
+use crate::kernel::outbox::enqueue_mail_with;
 use crate::state::AppState;
 
 /// Appointments a person may have booked ahead at once: enough for a CV, an
@@ -181,7 +184,7 @@ pub async fn book(
     } else {
         // The appointment holds the name; the log says only when, so that
         // erasing the person empties one place.
-        let when = crate::dates::italian_datetime(slot.0);
+        let when = crate::kernel::dates::italian_datetime(slot.0);
         audit(&mut tx, user.id, "appuntamento_prenotato", Some(id), &when).await?;
     }
     tx.commit().await?;

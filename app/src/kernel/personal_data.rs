@@ -234,7 +234,7 @@ fn column_value(row: &AnyRow, i: usize) -> Value {
 
 fn readable_time(value: serde_json::Value) -> serde_json::Value {
     match value.as_i64() {
-        Some(unix) => serde_json::Value::String(crate::dates::italian_datetime(unix)),
+        Some(unix) => serde_json::Value::String(crate::kernel::dates::italian_datetime(unix)),
         None => value,
     }
 }

@@ -12,7 +12,7 @@ pub async fn submit_adhesion(form: AdhesionInput) -> Result<(), AppError> {
     let (state, _) = crate::accounts::auth::authorize("submit_adhesion").await?;
     let request = super::service::parse(&state, &form).await?;
     let address = crate::accounts::auth::client_address(&state);
-    crate::accounts::mail_limits::allow_sender(&state, &address).await?;
+    crate::kernel::mail_limits::allow_sender(&state, &address).await?;
     super::service::submit(&state, request).await?;
     leptos_axum::redirect("/rete/aderisci?inviata=1");
     Ok(())

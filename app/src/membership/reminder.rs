@@ -12,12 +12,12 @@ pub const REMINDER_DAYS: [i64; 4] = [7, 30, 90, 180];
 
 pub fn expires_at() -> i64 {
     let (y, m, d) = PROTOCOL_EXPIRES;
-    crate::dates::from_local(y, m, d, 0, 0)
+    crate::kernel::dates::from_local(y, m, d, 0, 0)
 }
 
 /// Whole days from `at` to the expiry (negative once it has passed).
 pub fn days_left(at: i64) -> i64 {
-    (expires_at() - crate::dates::start_of_day(at)).div_euclid(86_400)
+    (expires_at() - crate::kernel::dates::start_of_day(at)).div_euclid(86_400)
 }
 
 /// The reminder due at `at`: the nearest threshold not yet passed. A server
@@ -39,11 +39,11 @@ pub async fn remind(db: &Db, public_url: &str, at: i64) -> Result<bool, sqlx::Er
     if !repo::claim_reminder(&mut tx, &format!("protocollo-{threshold}")).await? {
         return Ok(false);
     }
-    let date = crate::dates::italian_date(expires_at());
+    let date = crate::kernel::dates::italian_date(expires_at());
     let (subject, body) =
         mail::protocol_expiry(days_left(at), &date, &format!("{public_url}/staff"));
     for (id, email) in &admins {
-        crate::accounts::repo::enqueue_mail(&mut tx, Some(*id), email, &subject, &body).await?;
+        crate::kernel::outbox::enqueue_mail(&mut tx, Some(*id), email, &subject, &body).await?;
     }
     tx.commit().await?;
     Ok(true)
@@ -52,7 +52,7 @@ pub async fn remind(db: &Db, public_url: &str, at: i64) -> Result<bool, sqlx::Er
 /// Runs for the life of the server: once an hour, the reminder due.
 pub async fn run_protocol_reminder(db: Db, public_url: String, wake_mail: Arc<Notify>) {
     loop {
-        match remind(&db, &public_url, crate::accounts::tokens::now()).await {
+        match remind(&db, &public_url, crate::kernel::clock::now()).await {
             Ok(true) => wake_mail.notify_one(),
             Ok(false) => {}
             Err(error) => tracing::error!(%error, "protocol reminder: database error"),

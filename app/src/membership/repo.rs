@@ -1,9 +1,10 @@
 //! The membership's data layer (same SQL on SQLite and PostgreSQL).
 
 use super::domain::{AdhesionKind, AdhesionRequest, AdhesionStatus, Invitation, PROTOCOL_VERSION};
-use crate::accounts::repo::Tx;
-use crate::accounts::tokens::{hash_secret, new_secret, now};
 use crate::db::Db;
+use crate::db::Tx;
+use crate::kernel::clock::now;
+use crate::kernel::secrets::{hash_secret, new_secret};
 use crate::network::domain::Category;
 use sqlx::any::AnyRow;
 use sqlx::Row;

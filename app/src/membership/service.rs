@@ -9,8 +9,9 @@ use crate::accounts::domain::{
 };
 use crate::accounts::repo::{self as accounts, NewUser};
 use crate::error::AppError;
-use crate::fields::{invalid, text};
-use crate::network::domain::{slugify, Category};
+use crate::kernel::fields::{invalid, text};
+use crate::kernel::text::slugify;
+use crate::network::domain::Category;
 use crate::state::AppState;
 
 const INVITATION_VALID_FOR: i64 = 14 * 24 * 3600;
@@ -129,13 +130,15 @@ pub async fn submit(state: &AppState, request: NewAdhesion) -> Result<i64, AppEr
     let mut tx = state.db.begin_write().await?;
     let id = repo::insert_request(&mut tx, &request).await?;
     let (subject, body) = mail::received(&request.contact_name, &request.name);
-    if crate::accounts::mail_limits::recipient_has_room(&mut tx, &request.contact_email).await? {
-        accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?;
+    if crate::kernel::mail_limits::recipient_has_room(&mut tx, &request.contact_email).await? {
+        crate::kernel::outbox::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body)
+            .await?;
     }
     let link = format!("{}/staff/adesioni", state.config.public_url);
     let (subject, body) = mail::new_request_for_admin(&request.name, &link);
     for (admin_id, email) in &admins {
-        accounts::enqueue_mail(&mut tx, Some(*admin_id), email, &subject, &body).await?;
+        crate::kernel::outbox::enqueue_mail(&mut tx, Some(*admin_id), email, &subject, &body)
+            .await?;
     }
     tx.commit().await?;
     state.mail_wakeup.notify_one();
@@ -200,7 +203,7 @@ pub async fn decide(
                 )
                 .await?;
                 let link = format!("{}/invito?token={secret}", state.config.public_url);
-                link_expires = Some(crate::accounts::tokens::now() + INVITATION_VALID_FOR);
+                link_expires = Some(crate::kernel::clock::now() + INVITATION_VALID_FOR);
                 mail::approved(&request.contact_name, &request.name, &reason, Some(&link))
             }
             (AdhesionKind::Comune, _, Some(istat), Some(mayor)) => {
@@ -219,7 +222,7 @@ pub async fn decide(
     };
     match link_expires {
         Some(expires) => {
-            accounts::enqueue_link_mail(
+            crate::kernel::outbox::enqueue_link_mail(
                 &mut tx,
                 None,
                 &request.contact_email,
@@ -230,7 +233,14 @@ pub async fn decide(
             .await?
         }
         None => {
-            accounts::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?
+            crate::kernel::outbox::enqueue_mail(
+                &mut tx,
+                None,
+                &request.contact_email,
+                &subject,
+                &body,
+            )
+            .await?
         }
     }
     let action = if approve {
@@ -238,7 +248,7 @@ pub async fn decide(
     } else {
         "adesione_respinta"
     };
-    accounts::audit(
+    crate::kernel::audit::repo::audit(
         &mut tx,
         admin.id,
         action,
@@ -313,7 +323,7 @@ pub async fn accept(
         PRIVACY_NOTICE_VERSION,
     )
     .await?;
-    accounts::audit(
+    crate::kernel::audit::repo::audit(
         &mut tx,
         user_id,
         "invito_accettato",

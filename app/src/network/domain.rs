@@ -93,27 +93,6 @@ pub struct Desk {
     pub hours: Vec<OpeningHours>,
 }
 
-/// The URL slug of a name: lower-case ASCII, accents dropped, words joined by `-`
-/// ("Riccò del Golfo di Spezia" → "ricco-del-golfo-di-spezia").
-pub fn slugify(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let ascii = match c {
-            'à' | 'á' | 'â' | 'ä' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if ascii != '-' || !(slug.is_empty() || slug.ends_with('-')) {
-            slug.push(ascii);
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
-
 /// The date until which the network's protocol is in force (extended in September 2025).
 pub const PROTOCOL_VALID_UNTIL: &str = "2028-06-30";
 /// The desk's public contact.
@@ -122,20 +101,6 @@ pub const DESK_EMAIL: &str = "infolavoro@comune.sp.it";
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_ascii_and_readable() {
-        assert_eq!(
-            slugify("Riccò del Golfo di Spezia"),
-            "ricco-del-golfo-di-spezia"
-        );
-        assert_eq!(slugify("La Spezia"), "la-spezia");
-        assert_eq!(
-            slugify("CPIA La Spezia – Centro Provinciale"),
-            "cpia-la-spezia-centro-provinciale"
-        );
-        assert_eq!(slugify("  Sarzana "), "sarzana");
-    }
 
     #[test]
     fn category_codes_round_trip() {

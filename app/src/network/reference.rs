@@ -1,7 +1,8 @@
 //! The reference data shipped inside the project (a copy of `shared/data`),
 //! parsed once and written to the database at start-up.
 
-use super::domain::{slugify, Category, OpeningHours};
+use super::domain::{Category, OpeningHours};
+use crate::kernel::text::slugify;
 
 const COMUNI_CSV: &str = include_str!("../../reference/comuni-provincia-spezia.csv");
 const NETWORK_CSV: &str = include_str!("../../reference/rete-comuni-aderenti.csv");

@@ -4,10 +4,11 @@
 
 use super::domain::{OfferQuery, OfferSummary, SavedSearch};
 use crate::accounts::domain::SessionUser;
-use crate::accounts::repo::enqueue_mail;
-use crate::accounts::tokens::{hash_secret, new_secret, now};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::kernel::clock::now;
+use crate::kernel::outbox::enqueue_mail;
+use crate::kernel::secrets::{hash_secret, new_secret};
 use crate::state::AppState;
 use sqlx::Row as _;
 

@@ -2,7 +2,7 @@
 //! database and used in addresses, with Italian and English labels, and the
 //! shapes the search and the pages exchange.
 
-use crate::catalogue::domain::Label;
+use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
 pub const KINDS: [(&str, Label); 2] = [
@@ -316,7 +316,7 @@ impl OfferQuery {
     /// that says how to make it fit.
     pub fn check(&self) -> Result<(), crate::error::AppError> {
         use crate::error::AppError;
-        crate::text::check_search_text(&self.q)?;
+        crate::kernel::text::check_search_text(&self.q)?;
         if self.comune.len() > MAX_QUERY_COMUNI {
             return Err(AppError::validation(
                 "comune",

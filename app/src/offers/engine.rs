@@ -4,10 +4,11 @@
 //! so several servers on one database agree within a second.
 
 use super::domain::Status;
-use super::index::{IndexedOffer, OfferIndex, Place};
+use super::index::{IndexedOffer, OfferIndex};
 use super::repo::{self, Stored};
-use crate::accounts::tokens::now;
 use crate::db::Db;
+use crate::kernel::clock::now;
+use crate::kernel::geo::Place;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};

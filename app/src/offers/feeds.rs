@@ -3,7 +3,7 @@
 //! unsubscribe link.
 
 use super::domain::OfferQuery;
-use crate::accounts::tokens::now;
+use crate::kernel::clock::now;
 use crate::state::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};

@@ -5,8 +5,8 @@
 //! the same offers (a fixed seed).
 
 use super::repo::{bind_row, placeholders, OfferRow, ROW_COLUMNS};
-use crate::accounts::tokens::now;
 use crate::db::Db;
+use crate::kernel::clock::now;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 

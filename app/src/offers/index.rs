@@ -11,23 +11,14 @@ use super::domain::{
     OfferQuery, OfferSummary, SearchResults, CONTRACTS, KINDS, PAGE_SIZE, REMOTE_MODES, SECTORS,
     WORKING_TIMES,
 };
-use crate::catalogue::domain::distance_km;
-use crate::catalogue::domain::Label;
-use crate::text_index::TextIndex;
+use crate::kernel::geo::{distance_km, Place};
+use crate::kernel::labels::Label;
+use crate::kernel::text_index::TextIndex;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// A word of the title counts as much as this many words of the description.
 const TITLE_WEIGHT: f32 = 3.0;
-
-/// A comune as the index needs it.
-#[derive(Clone, Debug)]
-pub struct Place {
-    pub slug: String,
-    pub name: String,
-    pub latitude: f64,
-    pub longitude: f64,
-}
 
 /// A published offer as the index keeps it.
 #[derive(Clone, Debug)]

@@ -19,13 +19,11 @@ pub mod index;
 #[cfg(feature = "ssr")]
 pub mod json_ld;
 #[cfg(feature = "ssr")]
-pub mod repo;
-#[cfg(feature = "ssr")]
-pub mod service;
-#[cfg(feature = "ssr")]
-pub mod terms;
-
 #[cfg(feature = "ssr")]
 pub mod privacy;
 #[cfg(all(test, feature = "ssr"))]
 mod relevance_tests;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -3,7 +3,8 @@
 //! reads like the province's offers.
 
 use super::domain::{OfferQuery, OfferSummary};
-use super::index::{IndexedOffer, OfferIndex, Place};
+use super::index::{IndexedOffer, OfferIndex};
+use crate::kernel::geo::Place;
 
 const NOW: i64 = 1_800_000_000;
 const DAY: i64 = 86_400;

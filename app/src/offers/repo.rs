@@ -3,10 +3,10 @@
 
 use super::domain::{ManagedOffer, OfferSummary, Status, PROFESSIONS, SECTORS};
 use super::index::IndexedOffer;
-use crate::accounts::repo::Tx;
-use crate::accounts::tokens::now;
-use crate::catalogue::domain::label_of;
 use crate::db::Db;
+use crate::db::Tx;
+use crate::kernel::clock::now;
+use crate::kernel::labels::label_of;
 use sqlx::Row as _;
 
 /// An offer as stored, parsed (see `service::parse_offer`).

@@ -7,11 +7,13 @@ use super::domain::{
 };
 use super::repo::{self, OfferRow, Stored};
 use crate::accounts::domain::SessionUser;
-use crate::accounts::repo::{audit, enqueue_mail, user_by_id};
-use crate::accounts::tokens::now;
-use crate::dates::{italian_date, parse_iso_date};
+use crate::accounts::repo::user_by_id;
 use crate::error::AppError;
-use crate::fields::{code_in, invalid, number, text};
+use crate::kernel::audit::repo::audit;
+use crate::kernel::clock::now;
+use crate::kernel::dates::{italian_date, parse_iso_date};
+use crate::kernel::fields::{code_in, invalid, number, text};
+use crate::kernel::outbox::enqueue_mail;
 use crate::network::repo as network;
 use crate::state::AppState;
 
@@ -212,7 +214,7 @@ pub async fn parse_offer(
         }
     }
     let positions = number("positions", &form.positions, 1..=500, "i posti")?;
-    let today = crate::dates::start_of_day(now());
+    let today = crate::kernel::dates::start_of_day(now());
     let expires_at = match form.expires_on.trim() {
         "" => today + 60 * 86_400,
         day => {

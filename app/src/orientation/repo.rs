@@ -3,9 +3,11 @@
 
 use super::domain::{AdviceKind, Answers, Condition, Rule, RuleContent};
 use super::rules::{shipped_rules, RuleDraft};
-use crate::accounts::repo::{audit, Tx};
-use crate::accounts::tokens::{new_secret, now};
 use crate::db::Db;
+use crate::db::Tx;
+use crate::kernel::audit::repo::audit;
+use crate::kernel::clock::now;
+use crate::kernel::secrets::new_secret;
 use sqlx::any::AnyRow;
 use sqlx::Row as _;
 

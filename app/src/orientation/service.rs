@@ -227,7 +227,7 @@ pub async fn keep_for_later(state: &AppState, answers: &Answers) -> Result<(), A
 /// Just signed in: keeps the answers waiting in the cookie, if the person is a
 /// citizen, and says where to go next. Any failure only means no path is kept.
 pub async fn adopt_pending(state: &AppState, secret: &str) -> Option<&'static str> {
-    let raw = crate::cookies::request_cookie(PENDING_COOKIE)?;
+    let raw = crate::kernel::cookies::request_cookie(PENDING_COOKIE)?;
     crate::accounts::auth::set_cookie(pending_cookie(state, "", 0));
     let answers = Answers::from_pairs(
         form_urlencoded::parse(raw.as_bytes())

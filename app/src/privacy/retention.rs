@@ -3,8 +3,8 @@
 //! are erased like any other. Runs every hour in every process; each pass is
 //! idempotent, so processes sharing a database may overlap.
 
-use crate::accounts::tokens::now;
 use crate::error::AppError;
+use crate::kernel::clock::now;
 use crate::state::AppState;
 use crate::{accounts, candidates, membership};
 use std::time::Duration;

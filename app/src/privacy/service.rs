@@ -1,8 +1,8 @@
 //! Erasure in one transaction across the features, and the archive.
 
 use crate::accounts::domain::SessionUser;
-use crate::accounts::tokens::now;
 use crate::error::AppError;
+use crate::kernel::clock::now;
 use crate::kernel::personal_data::{export_rows, ExportedFile, TableRule};
 use crate::state::AppState;
 use crate::{accounts, applications, candidates, catalogue, cv, desk, membership, network};
@@ -71,7 +71,7 @@ pub async fn export_archive(state: &AppState, user: &SessionUser) -> Result<Vec<
     let mut data = serde_json::Map::new();
     data.insert(
         "generato_il".into(),
-        crate::dates::italian_datetime(now()).into(),
+        crate::kernel::dates::italian_datetime(now()).into(),
     );
     for rule in all_tables() {
         if let Some((section, _)) = rule.export() {

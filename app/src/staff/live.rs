@@ -10,10 +10,11 @@
 //! - To the browser: Server-Sent Events at `/api/staff/diretta`; `EventSource`
 //!   reconnects by itself after a restart.
 
+use crate::accounts::auth::SignedIn;
 use crate::db::{Db, Engine};
 use crate::state::AppState;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -132,9 +133,10 @@ pub async fn announce_changes(
 
 /// The event stream of one dashboard (`/api/staff/diretta`): `aggiornamento`
 /// with what changed.
-pub(super) async fn stream(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(error) = super::routes::staff_only(&state, &headers).await {
-        return crate::cv::routes::failure(error);
+pub(super) async fn stream(State(state): State<AppState>, signed_in: SignedIn) -> Response {
+    // The same roles as `get_dashboard`.
+    if let Err(error) = signed_in.may_call("get_dashboard") {
+        return error.into_response();
     }
     let receiver = state.live.subscribe();
     let events = futures::stream::unfold(receiver, |mut receiver| async move {

@@ -2,14 +2,12 @@
 //! as CSV. Both follow the policy table's rule for `get_dashboard`.
 
 use super::domain::{percent, Dashboard, DashboardFilter};
-use crate::accounts::auth::user_from_headers;
-use crate::accounts::policy::{access_for, Access};
-use crate::dates::iso_date;
+use crate::accounts::auth::SignedIn;
 use crate::error::AppError;
+use crate::kernel::dates::iso_date;
+use crate::kernel::http::Download;
 use crate::state::AppState;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
@@ -18,17 +16,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/staff/diretta", get(super::live::stream))
         .route("/api/staff/cruscotto.csv", get(table_csv))
-}
-
-/// The caller may see the dashboard: the same roles as `get_dashboard`.
-pub(super) async fn staff_only(state: &AppState, headers: &HeaderMap) -> Result<(), AppError> {
-    let user = user_from_headers(state, headers)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
-    match access_for("get_dashboard") {
-        Some(Access::Roles(roles)) if roles.contains(&user.role) && user.can_work() => Ok(()),
-        _ => Err(AppError::Forbidden),
-    }
 }
 
 #[derive(Deserialize)]
@@ -41,20 +28,17 @@ struct TableQuery {
 
 async fn table_csv(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    signed_in: SignedIn,
     Query(query): Query<TableQuery>,
-) -> Response {
-    let result = async {
-        staff_only(&state, &headers).await?;
-        let dashboard = super::service::dashboard(&state, &query.filter, false).await?;
-        let (header, rows) = table(&dashboard, &query.tabella).ok_or(AppError::NotFound)?;
-        Ok::<_, AppError>(crate::csv::table(&header, rows))
-    }
-    .await;
-    match result {
-        Ok(csv) => crate::csv::download(&format!("cruscotto-{}.csv", query.tabella), &csv),
-        Err(error) => crate::cv::routes::failure(error),
-    }
+) -> Result<Download, AppError> {
+    signed_in.may_call("get_dashboard")?;
+    let dashboard = super::service::dashboard(&state, &query.filter, false).await?;
+    let (header, rows) = table(&dashboard, &query.tabella).ok_or(AppError::NotFound)?;
+    let csv = crate::kernel::csv::table(&header, rows);
+    Ok(Download::csv(
+        format!("cruscotto-{}.csv", query.tabella),
+        &csv,
+    ))
 }
 
 type Table = (Vec<&'static str>, Vec<Vec<String>>);

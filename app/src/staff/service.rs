@@ -3,10 +3,10 @@
 
 use super::domain::{period_days, Dashboard, DashboardFilter, PROTOCOL_EXPIRES};
 use super::repo::{self, Scope, Window};
-use crate::accounts::tokens::now;
-use crate::dates::{from_local, local, start_of_day};
 use crate::error::AppError;
-use crate::fields::invalid;
+use crate::kernel::clock::now;
+use crate::kernel::dates::{from_local, local, start_of_day};
+use crate::kernel::fields::invalid;
 use crate::state::AppState;
 
 const DAY: i64 = 86_400;
@@ -90,7 +90,7 @@ pub async fn dashboard(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::iso_date;
+    use crate::kernel::dates::iso_date;
 
     #[test]
     fn a_week_period_starts_six_days_back_at_midnight() {

@@ -4,7 +4,7 @@
 use crate::common::smtp::{token_in, SmtpSink};
 use crate::common::{text, with_state};
 use app::accounts::domain::{AccountStatus, Role};
-use app::accounts::mail::deliver_pending;
+use app::kernel::outbox::deliver_pending;
 use app::state::AppState;
 use axum::body::Body;
 use http::{header, Request, Response, StatusCode};
@@ -447,7 +447,7 @@ async fn the_owner_is_never_locked_out_from_elsewhere(state: AppState) {
             format!("pair:persona{n}@esempio.it|192.0.2.1"),
             "ip:192.0.2.1".into(),
         ];
-        app::accounts::repo::record_attempt(&state.db, &keys)
+        app::kernel::attempts::record_attempt(&state.db, &keys)
             .await
             .unwrap();
     }

@@ -480,7 +480,7 @@ async fn views_are_logged_and_limited(state: AppState) {
 /// (the requests past them wait in the person's area, without email), and
 /// no more than MAIL_REQUESTS_PER_HOUR from one business.
 async fn contact_requests_cannot_mail_bomb(mut state: AppState) {
-    use app::accounts::mail_limits::PER_RECIPIENT_HOUR;
+    use app::kernel::mail_limits::PER_RECIPIENT_HOUR;
     let (zelinda, cv) = citizen_with_visible_cv(&state, "zelinda@esempio.it", candidate_cv()).await;
     for i in 0..=PER_RECIPIENT_HOUR {
         let business =

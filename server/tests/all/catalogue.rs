@@ -17,7 +17,7 @@ use tower::ServiceExt;
 const HOUR: i64 = 3600;
 
 fn now() -> i64 {
-    app::accounts::tokens::now()
+    app::kernel::clock::now()
 }
 
 async fn citizens(state: &AppState, n: usize, tag: &str) -> Vec<SessionUser> {

@@ -18,6 +18,7 @@ mod catalogue;
 mod cv;
 mod data_layer;
 mod http;
+mod layers;
 mod limits;
 mod membership;
 mod offers;

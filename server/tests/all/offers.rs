@@ -203,7 +203,7 @@ async fn a_second_server_on_the_same_database_follows_within_a_second(state: App
                     q: "saldatori".into(),
                     ..OfferQuery::default()
                 },
-                app::accounts::tokens::now(),
+                app::kernel::clock::now(),
             )
             .total
     };
@@ -224,7 +224,7 @@ async fn offers_leave_the_search_on_their_expiry_date(state: AppState) {
     let id = service::save(&state, &staff, &form("Bagnino"))
         .await
         .unwrap();
-    let at = app::accounts::tokens::now();
+    let at = app::kernel::clock::now();
     let expires = repo::offer(&state.db, id)
         .await
         .unwrap()
@@ -274,7 +274,7 @@ async fn a_saved_search_mails_its_new_offers_once(state: AppState) {
         .unwrap();
     let mine = alerts::mine(&state, &citizen).await.unwrap();
     assert_eq!(mine[0].new_offers, 1);
-    let later = app::accounts::tokens::now() + 86_400;
+    let later = app::kernel::clock::now() + 86_400;
     assert_eq!(alerts::send_digests(&state, later).await.unwrap(), 1);
     assert_eq!(
         alerts::send_digests(&state, later).await.unwrap(),
@@ -371,7 +371,7 @@ async fn gen_demo_is_idempotent(state: AppState) {
     let all = state
         .offers
         .read()
-        .search(&OfferQuery::default(), app::accounts::tokens::now());
+        .search(&OfferQuery::default(), app::kernel::clock::now());
     assert_eq!(all.total, 1500);
     // Comuni weighted by population: La Spezia has the most.
     let top = all.per_comune.iter().max_by_key(|(_, n)| *n).unwrap();

@@ -95,7 +95,7 @@ async fn fixture(state: &AppState) -> Fixture {
     let chiara = person(state, Role::Cittadino, "chiara.rossetti@esempio.it").await;
     let ditta = person(state, Role::Impresa, "ditta.verdi@esempio.it").await;
     let neighbour = person(state, Role::Cittadino, "vicina@esempio.it").await;
-    let now = app::accounts::tokens::now();
+    let now = app::kernel::clock::now();
     let (c, d) = (chiara.id, ditta.id);
 
     // A course with one seat: Chiara takes it, the neighbour waits.
@@ -368,7 +368,7 @@ async fn erasure_leaves_nothing_that_names_the_person(state: AppState) {
 
 /// Someone booked by phone has no account: the desk's staff erase them.
 async fn staff_erase_a_person_booked_by_phone(state: AppState) {
-    let now = app::accounts::tokens::now();
+    let now = app::kernel::clock::now();
     let operator = person(&state, Role::Operatore, "sportello@comune.sp.it").await;
     let session = app::accounts::repo::create_session(&state.db, operator.id)
         .await

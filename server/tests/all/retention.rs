@@ -6,8 +6,9 @@
 use crate::common::smtp::{token_in, SmtpSink};
 use crate::common::{count, person, with_state};
 use app::accounts::domain::Role;
-use app::accounts::{mail, repo, service};
+use app::accounts::{repo, service};
 use app::error::AppError;
+use app::kernel::outbox;
 use app::state::AppState;
 use axum::body::Body;
 use http::{header, Request, StatusCode};
@@ -16,13 +17,13 @@ use tower::ServiceExt;
 const DAY: i64 = 86_400;
 
 fn now() -> i64 {
-    app::accounts::tokens::now()
+    app::kernel::clock::now()
 }
 
 async fn deliver(state: &AppState, sink: &SmtpSink) -> usize {
     let mut smtp = state.config.smtp.clone();
     smtp.port = sink.port;
-    mail::deliver_pending(&state.db, &smtp).await.unwrap()
+    outbox::deliver_pending(&state.db, &smtp).await.unwrap()
 }
 
 async fn run(state: &AppState, sql: &str) {
@@ -34,7 +35,7 @@ async fn links_go_first_expire_and_leave_no_secret_once_sent(state: AppState) {
     let anna = person(&state, Role::Cittadino, "anna@esempio.it").await;
     // A digest queued before her reset requests.
     let mut tx = state.db.begin_write().await.unwrap();
-    repo::enqueue_mail(
+    outbox::enqueue_mail(
         &mut tx,
         None,
         "anna@esempio.it",
@@ -44,7 +45,7 @@ async fn links_go_first_expire_and_leave_no_secret_once_sent(state: AppState) {
     .await
     .unwrap();
     // A link mail whose link has already expired.
-    repo::enqueue_link_mail(
+    outbox::enqueue_link_mail(
         &mut tx,
         None,
         "altra@esempio.it",
@@ -222,7 +223,7 @@ async fn nobody_mail_bombs_through_the_portal(state: AppState) {
         "SELECT COUNT(*) FROM outbox WHERE recipient = 'bersaglio@esempio.it'",
     )
     .await;
-    assert_eq!(queued, app::accounts::mail_limits::PER_RECIPIENT_HOUR);
+    assert_eq!(queued, app::kernel::mail_limits::PER_RECIPIENT_HOUR);
     let (status, answer) = ask("bersaglio%40esempio.it").await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{answer}");
     assert_eq!(count(&state, "SELECT COUNT(*) FROM outbox").await, 3);

@@ -3,11 +3,12 @@
 
 use super::role_label;
 use crate::accounts::api::{list_audit_log, list_pending_accounts, DecideAccount};
-use crate::accounts::domain::{AuditEntry, PendingAccount};
+use crate::accounts::domain::PendingAccount;
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
-use crate::dates::italian_datetime;
 use crate::i18n::*;
+use crate::kernel::audit::AuditEntry;
+use crate::kernel::dates::italian_datetime;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

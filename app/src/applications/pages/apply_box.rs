@@ -3,11 +3,11 @@
 
 use crate::applications::api::{get_apply_state, ApplyToOffer};
 use crate::applications::domain::ApplyState;
-use crate::catalogue::domain::pick;
 use crate::components::form::{field_message, form_message, SelectField, TextArea};
 use crate::components::tr;
-use crate::dates::italian_date;
 use crate::i18n::*;
+use crate::kernel::dates::italian_date;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 
 #[component]

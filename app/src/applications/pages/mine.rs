@@ -1,11 +1,11 @@
 //! `/area/candidature`: the offers I applied to and where each has got.
 
 use crate::applications::api::list_my_applications;
-use crate::catalogue::domain::pick;
 use crate::components::async_data::with_data;
 use crate::components::tr;
-use crate::dates::italian_date;
 use crate::i18n::*;
+use crate::kernel::dates::italian_date;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -3,14 +3,14 @@
 
 use crate::applications::api::{list_offer_applications, SetApplicationStage};
 use crate::applications::domain::{ReceivedApplication, Stage};
-use crate::catalogue::domain::pick;
 use crate::components::async_data::with_data;
 use crate::components::tr;
 use crate::components::use_id_param;
 use crate::cv::layout::build;
 use crate::cv::pages::CvPreview;
-use crate::dates::italian_datetime;
 use crate::i18n::*;
+use crate::kernel::dates::italian_datetime;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

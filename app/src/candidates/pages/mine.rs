@@ -3,11 +3,11 @@
 
 use crate::candidates::api::{get_my_visibility, AnswerContactRequest};
 use crate::candidates::domain::RequestState;
-use crate::catalogue::domain::pick;
 use crate::components::async_data::with_data;
 use crate::components::tr;
-use crate::dates::italian_datetime;
 use crate::i18n::*;
+use crate::kernel::dates::italian_datetime;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

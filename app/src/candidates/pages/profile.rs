@@ -4,12 +4,12 @@
 
 use crate::candidates::api::{get_candidate, OpenCandidate, RequestContact, SaveToShortlist};
 use crate::candidates::domain::{BlindEntry, CandidateProfile, CandidateView, RequestState};
-use crate::catalogue::domain::pick;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, SelectField, TextArea};
 use crate::components::{tr, use_id_param};
 use crate::cv::domain::CEFR_SKILLS;
 use crate::i18n::*;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -4,12 +4,12 @@
 
 use crate::candidates::api::search_candidates;
 use crate::candidates::domain::{CandidateCard, CandidateQuery, CandidateResults};
-use crate::catalogue::domain::{label_of, pick};
 use crate::components::async_data::with_data;
 use crate::components::place_filter::ComuneRadius;
 use crate::components::tr;
 use crate::cv::domain::{CEFR_LEVELS, LICENCES};
 use crate::i18n::*;
+use crate::kernel::labels::{label_of, pick};
 use crate::network::api::list_comuni;
 use crate::offers::domain::{CONTRACTS, EDUCATION};
 use leptos::prelude::*;
@@ -139,7 +139,7 @@ fn Filters(
         <Form method="GET" action="" attr:class="card h-fit" attr:aria-label=tr(l, "Filtri", "Filters")>
             <div class="mb-4 flex flex-col">
                 <label for="filtro-q" class="font-semibold">{tr(l, "Competenze o ruolo", "Skills or role")}</label>
-                <input id="filtro-q" name="q" class="input" maxlength=crate::text::MAX_QUERY_CHARS value=q.q.clone() placeholder=tr(l, "es. magazziniere, carrello", "e.g. warehouse, forklift")/>
+                <input id="filtro-q" name="q" class="input" maxlength=crate::kernel::text::MAX_QUERY_CHARS value=q.q.clone() placeholder=tr(l, "es. magazziniere, carrello", "e.g. warehouse, forklift")/>
             </div>
             <div class="mb-4 grid gap-4">
                 <ComuneRadius comuni comune=Signal::stored(q.comune.clone()) km=Signal::stored(q.km.clone())/>

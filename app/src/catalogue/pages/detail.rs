@@ -4,13 +4,14 @@
 use super::availability;
 use crate::catalogue::api::{get_activity, CancelEnrolment, EnrolActivity};
 use crate::catalogue::domain::{
-    label_of, pick, ActivityDetail, EnrolmentStatus, Kind, MODES, TARGET_GROUPS, TOPICS,
+    ActivityDetail, EnrolmentStatus, Kind, MODES, TARGET_GROUPS, TOPICS,
 };
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
 use crate::components::tr;
-use crate::dates::{italian_date, italian_time};
 use crate::i18n::*;
+use crate::kernel::dates::{italian_date, italian_time};
+use crate::kernel::labels::{label_of, pick};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

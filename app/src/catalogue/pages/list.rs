@@ -5,14 +5,13 @@
 use super::month::MonthView;
 use super::ActivityCard;
 use crate::catalogue::api::list_activities;
-use crate::catalogue::domain::{
-    pick, Catalogue, CatalogueFilter, Kind, MODES, TARGET_GROUPS, TOPICS,
-};
+use crate::catalogue::domain::{Catalogue, CatalogueFilter, Kind, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
 use crate::components::map::{map_svg_with, MapCounts, MapText};
 use crate::components::place_filter::ComuneRadius;
 use crate::components::tr;
 use crate::i18n::*;
+use crate::kernel::labels::pick;
 use crate::network::api::list_comuni;
 use crate::network::domain::Comune;
 use leptos::prelude::*;

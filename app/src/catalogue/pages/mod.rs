@@ -14,10 +14,11 @@ pub use my_calendar::MyCalendarPage;
 pub use organise::{NewActivityPage, OrganisePage, RosterPage};
 pub use review::ReviewActivitiesPage;
 
-use super::domain::{label_of, ActivitySummary, MODES};
+use super::domain::{ActivitySummary, MODES};
 use crate::components::tr;
-use crate::dates::{italian_date, italian_time};
 use crate::i18n::*;
+use crate::kernel::dates::{italian_date, italian_time};
+use crate::kernel::labels::label_of;
 use leptos::prelude::*;
 
 /// "Iscrizioni aperte · 12 posti liberi" or "Completo: lista d'attesa".
@@ -36,7 +37,7 @@ pub fn availability(a: &ActivitySummary, l: Locale) -> String {
             "Full: you can join the waiting list",
         )
         .to_string(),
-        other => super::domain::pick(other.label(), l == Locale::en).to_string(),
+        other => crate::kernel::labels::pick(other.label(), l == Locale::en).to_string(),
     }
 }
 

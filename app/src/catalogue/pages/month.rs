@@ -3,8 +3,8 @@
 
 use crate::catalogue::domain::ActivitySummary;
 use crate::components::tr;
-use crate::dates::{from_local, italian_time, local, MONTHS_EN, MONTHS_IT};
 use crate::i18n::*;
+use crate::kernel::dates::{from_local, italian_time, local, MONTHS_EN, MONTHS_IT};
 use leptos::prelude::*;
 
 fn parse_month(text: &str) -> Option<(i64, i64)> {

@@ -5,15 +5,16 @@
 use crate::catalogue::api::{
     get_my_calendar, CancelEnrolment, MyCalendar, RenewCalendarFeed, RevokeCalendarFeed,
 };
-use crate::catalogue::domain::label_of;
-use crate::catalogue::domain::{pick, EnrolmentStatus};
+use crate::catalogue::domain::EnrolmentStatus;
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
 use crate::components::tr;
-use crate::dates::{italian_date, italian_time};
 use crate::desk::api::CancelAppointment;
 use crate::desk::domain::{OUTCOMES, TOPICS};
 use crate::i18n::*;
+use crate::kernel::dates::{italian_date, italian_time};
+use crate::kernel::labels::label_of;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -6,12 +6,13 @@ use crate::accounts::api::get_my_account;
 use crate::catalogue::api::{
     get_roster, list_managed_activities, ChangeActivityStatus, CreateActivity, MarkAttendance,
 };
-use crate::catalogue::domain::{pick, Review, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
+use crate::catalogue::domain::{Review, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field};
 use crate::components::tr;
-use crate::dates::{italian_date, italian_datetime};
 use crate::i18n::*;
+use crate::kernel::dates::{italian_date, italian_datetime};
+use crate::kernel::labels::pick;
 use crate::network::api::{list_comuni, list_member_bodies};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -8,8 +8,8 @@ use crate::catalogue::domain::ReviewQueue;
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::components::tr;
-use crate::dates::italian_date;
 use crate::i18n::Locale;
+use crate::kernel::dates::italian_date;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

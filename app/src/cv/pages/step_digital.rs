@@ -2,9 +2,9 @@
 
 use super::draft::Draft;
 use super::inputs::{DocCheck, DocSelect, DocText, Lens, Toggle};
-use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::{CvDocument, DIGCOMP_AREAS, DIGCOMP_LEVELS, LICENCES};
+use crate::kernel::labels::pick;
 use crate::lens;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -2,9 +2,9 @@
 
 use super::draft::Draft;
 use super::inputs::{item_lens, item_toggle, DocArea, DocSelect, DocText, EntryList, Lens, Period};
-use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::CvDocument;
+use crate::kernel::labels::pick;
 use crate::offers::domain::EDUCATION;
 use crate::{flag, list, part};
 use leptos::prelude::*;

@@ -3,9 +3,9 @@
 use super::draft::Draft;
 use super::inputs::{item_lens, item_toggle, DocArea, DocText, EntryList, List, Period};
 use super::steps::ACTION_VERBS;
-use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::Experience;
+use crate::kernel::labels::pick;
 use crate::{flag, list, part};
 use leptos::prelude::*;
 

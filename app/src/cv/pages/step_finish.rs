@@ -3,11 +3,11 @@
 
 use super::draft::Draft;
 use super::inputs::{DocCheck, DocSelect, DocText, Lens, Toggle};
-use crate::catalogue::domain::pick;
 use crate::components::form::field_message;
 use crate::components::tr;
 use crate::cv::api::SetCvVisibility;
 use crate::cv::domain::{CvDocument, Template, VISIBILITY_CONSENT};
+use crate::kernel::labels::pick;
 use crate::lens;
 use crate::offers::domain::CONTRACTS;
 use leptos::prelude::*;

@@ -2,9 +2,9 @@
 
 use super::draft::Draft;
 use super::inputs::{item_lens, DocSelect, DocText, EntryList, Lens, Part};
-use crate::catalogue::domain::pick;
 use crate::components::tr;
 use crate::cv::domain::{LanguageSkill, CEFR_LEVELS, CEFR_SKILLS};
+use crate::kernel::labels::pick;
 use crate::{list, part};
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The wizard's steps, in the Europass order, each with what to write in
 //! plain words, an example and a few tips.
 
-use crate::catalogue::domain::Label;
+use crate::kernel::labels::Label;
 
 pub struct Step {
     pub title: Label,

@@ -1,16 +1,16 @@
 //! `/staff/agenda`: the day's appointments at a desk, marked done or
 //! no-show; the week's figures; the desk's hours and slot length.
 
-use crate::catalogue::domain::label_of;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message};
 use crate::components::tr;
-use crate::dates::{iso_date, italian_date, italian_time};
 use crate::desk::api::{
     get_desk_agenda, EraseDeskPerson, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings,
 };
 use crate::desk::domain::{Agenda, MODES, OUTCOMES, TOPICS};
 use crate::i18n::*;
+use crate::kernel::dates::{iso_date, italian_date, italian_time};
+use crate::kernel::labels::label_of;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;

@@ -1,14 +1,14 @@
 //! `/sportelli/{comune}/prenota`: choose what to talk about, the day and a
 //! free time; staff also write who the appointment is for.
 
-use crate::catalogue::domain::pick;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field};
 use crate::components::tr;
-use crate::dates::{iso_date, italian_date, italian_time, local};
 use crate::desk::api::{get_desk_slots, BookAppointment};
 use crate::desk::domain::{DeskBooking, MODES, TOPICS};
 use crate::i18n::*;
+use crate::kernel::dates::{iso_date, italian_date, italian_time, local};
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

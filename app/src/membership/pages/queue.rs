@@ -4,8 +4,8 @@
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::components::tr;
-use crate::dates::italian_datetime;
 use crate::i18n::Locale;
+use crate::kernel::dates::italian_datetime;
 use crate::membership::api::{list_adhesions, DecideAdhesion};
 use crate::membership::domain::{AdhesionKind, AdhesionQueue, AdhesionRequest, AdhesionStatus};
 use crate::network::pages::category_label;

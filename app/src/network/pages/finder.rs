@@ -2,7 +2,8 @@
 //! without JavaScript; once hydrated it filters as you type.
 
 use crate::i18n::*;
-use crate::network::domain::{slugify, Comune};
+use crate::kernel::text::slugify;
+use crate::network::domain::Comune;
 use leptos::prelude::*;
 
 /// The comuni whose name contains the query, accents and case ignored.

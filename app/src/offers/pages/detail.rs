@@ -4,11 +4,11 @@
 
 use super::{place_of, rich_text};
 use crate::applications::pages::ApplyBox;
-use crate::catalogue::domain::{label_of, pick};
 use crate::components::async_data::with_data;
 use crate::components::tr;
-use crate::dates::italian_date;
 use crate::i18n::*;
+use crate::kernel::dates::italian_date;
+use crate::kernel::labels::{label_of, pick};
 use crate::offers::api::get_offer;
 use crate::offers::domain::{
     OfferDetail, Status, CONTRACTS, EDUCATION, KINDS, PROFESSIONS, SECTORS, WORKING_TIMES,

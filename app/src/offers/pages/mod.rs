@@ -16,10 +16,10 @@ pub use review::ReviewOffersPage;
 pub use search::OffersPage;
 
 use super::domain::{OfferSummary, CONTRACTS, KINDS, REMOTE_MODES, WORKING_TIMES};
-use crate::catalogue::domain::label_of;
 use crate::components::tr;
-use crate::dates::italian_date;
 use crate::i18n::*;
+use crate::kernel::dates::italian_date;
+use crate::kernel::labels::label_of;
 use leptos::prelude::*;
 
 /// "Sarzana · 3 km" or "Da remoto".

@@ -3,12 +3,12 @@
 //! submit, or a published offer to mark filled or withdraw).
 
 use crate::accounts::api::get_my_account;
-use crate::catalogue::domain::{pick, Label};
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field, SelectField, TextArea};
 use crate::components::tr;
-use crate::dates::{iso_date, italian_date};
 use crate::i18n::*;
+use crate::kernel::dates::{iso_date, italian_date};
+use crate::kernel::labels::{pick, Label};
 use crate::network::api::list_comuni;
 use crate::network::domain::Comune;
 use crate::offers::api::{get_offer, list_my_offers, CloseOffer, SaveOffer};

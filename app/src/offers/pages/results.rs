@@ -3,11 +3,11 @@
 //! pages, and what to try when nothing matches.
 
 use super::OfferCard;
-use crate::catalogue::domain::{label_of, pick};
 use crate::components::map::{clicked_point, map_svg_with, MapCounts, MapText};
 use crate::components::tr;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::kernel::labels::{label_of, pick};
 use crate::network::domain::Comune;
 use crate::offers::domain::{OfferQuery, SearchResults, CONTRACTS, KINDS};
 use leptos::prelude::*;
@@ -72,7 +72,7 @@ fn Found(
     );
     let facet = |title: &'static str,
                  counts: &[(String, i64)],
-                 list: &[(&'static str, crate::catalogue::domain::Label)],
+                 list: &[(&'static str, crate::kernel::labels::Label)],
                  field: &'static str| {
         let links: Vec<_> = counts
             .iter()

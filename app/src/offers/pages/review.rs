@@ -1,12 +1,12 @@
 //! `/staff/offerte`: the offers waiting for an operator, oldest first. Each is
 //! published, or sent back to its publisher with a reason they read by email.
 
-use crate::catalogue::domain::label_of;
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::components::tr;
-use crate::dates::italian_datetime;
 use crate::i18n::*;
+use crate::kernel::dates::italian_datetime;
+use crate::kernel::labels::label_of;
 use crate::offers::api::{list_offers_to_review, DecideOffer};
 use crate::offers::domain::{ManagedOffer, KINDS};
 use leptos::prelude::*;

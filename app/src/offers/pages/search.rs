@@ -4,11 +4,11 @@
 //! changes, and back and forward bring a search back.
 
 use super::results::Results;
-use crate::catalogue::domain::{pick, Label};
 use crate::components::place_filter::ComuneRadius;
 use crate::components::tr;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::kernel::labels::{pick, Label};
 use crate::network::api::list_comuni;
 use crate::offers::api::{search_offers, SaveSearch};
 use crate::offers::domain::{
@@ -171,7 +171,7 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
             <div class="flex flex-col sm:col-span-2">
                 <label for="filtro-testo" class="font-semibold">{tr(l, "Cosa cerchi", "What are you looking for")}</label>
                 <input id="filtro-testo" name="q" type="search" class="input" autocomplete="off"
-                    maxlength=crate::text::MAX_QUERY_CHARS
+                    maxlength=crate::kernel::text::MAX_QUERY_CHARS
                     prop:value=move || typed.get()
                     placeholder=tr(l, "es. magazziniere, cuoco, infermiere", "e.g. warehouse, cook, nurse")
                     on:input=move |ev| {

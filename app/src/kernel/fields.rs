@@ -1,8 +1,8 @@
 //! Server-side parsing of typed form fields: each failure is a `Validation`
 //! error in Italian naming the field, with the HTTP status set.
 
-use crate::catalogue::domain::{label_of, Label};
 use crate::error::AppError;
+use crate::kernel::labels::{label_of, Label};
 
 pub fn invalid(field: &str, message: &str) -> AppError {
     AppError::validation(field, message).with_status()

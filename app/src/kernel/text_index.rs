@@ -5,7 +5,7 @@
 //! Documents live in slots that the owner hands out; this keeps, per slot,
 //! the stems it holds and its length.
 
-use crate::offers::terms::{stem, typos_allowed, within_typos, words};
+use crate::kernel::terms::{stem, typos_allowed, within_typos, words};
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::LevenshteinAutomatonBuilder;
 use std::collections::{BTreeMap, HashMap};
@@ -17,7 +17,7 @@ const B: f32 = 0.75;
 
 /// The words of a query that count (the rest are ignored): the search
 /// refuses longer queries; this keeps any other caller's cost bounded too.
-use crate::text::MAX_QUERY_WORDS;
+use crate::kernel::text::MAX_QUERY_WORDS;
 
 /// How many stems one query word may stand for (prefixes or typos).
 const MAX_EXPANSIONS: usize = 30;

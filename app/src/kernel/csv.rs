@@ -1,8 +1,5 @@
-//! Server only: CSV downloads that spreadsheets open as they are (UTF-8 with
-//! a byte-order mark, CRLF, every cell quoted, no cell read as a formula).
-
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+//! CSV that spreadsheets open as they are (CRLF, every cell quoted, no cell
+//! read as a formula; `http::Download::csv` adds the byte-order mark).
 
 /// A CSV cell: quoted, and never read as a formula by a spreadsheet.
 pub fn cell(value: &str) -> String {
@@ -22,23 +19,6 @@ pub fn table<R: AsRef<[String]>>(header: &[&str], rows: impl IntoIterator<Item =
         csv.push_str(&line(row.as_ref().iter().map(|v| cell(v)).collect()));
     }
     csv
-}
-
-/// A private download of `csv` named `name`.
-pub fn download(name: &str, csv: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        // A byte-order mark, so that spreadsheets read the accents right.
-        format!("\u{feff}{csv}"),
-    )
-        .into_response()
 }
 
 #[cfg(test)]

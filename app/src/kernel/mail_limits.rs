@@ -11,7 +11,7 @@
 //!   `MAIL_REQUESTS_PER_HOUR` (a setting, 30 by default) such requests an
 //!   hour, then 429 with a clear message.
 
-use super::repo::Tx;
+use crate::db::Tx;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -20,7 +20,7 @@ pub const PER_RECIPIENT_DAY: i64 = 10;
 
 /// Whether one more message to `recipient` may be queued now.
 pub async fn recipient_has_room(tx: &mut Tx, recipient: &str) -> Result<bool, sqlx::Error> {
-    let at = super::tokens::now();
+    let at = crate::kernel::clock::now();
     let (hour, day): (i64, i64) = sqlx::query_as(
         "SELECT COALESCE(SUM(CASE WHEN created_at > $2 THEN 1 ELSE 0 END), 0), COUNT(*) \
          FROM outbox WHERE recipient = $1 AND created_at > $3",
@@ -38,10 +38,12 @@ pub async fn recipient_has_room(tx: &mut Tx, recipient: &str) -> Result<bool, sq
 pub async fn allow_sender(state: &AppState, address: &str) -> Result<(), AppError> {
     let db = &state.db;
     let key = format!("mail:{address}");
-    let (recent, _) = super::repo::attempts_since(db, &key, super::tokens::now() - 3600).await?;
+    let (recent, _) =
+        crate::kernel::attempts::attempts_since(db, &key, crate::kernel::clock::now() - 3600)
+            .await?;
     if recent >= state.config.mail_requests_per_hour {
         return Err(AppError::RateLimited.with_status());
     }
-    super::repo::record_attempt(db, &[key]).await?;
+    crate::kernel::attempts::record_attempt(db, &[key]).await?;
     Ok(())
 }

@@ -2,10 +2,31 @@
 //! meetings): accents and case are ignored, and a word matches its singular
 //! and plural ("corsi" finds "corso", "saldatrici" finds "saldatrice").
 
+/// The URL slug of a name: lower-case ASCII, accents dropped, words joined by `-`
+/// ("Riccò del Golfo di Spezia" → "ricco-del-golfo-di-spezia").
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let ascii = match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if ascii != '-' || !(slug.is_empty() || slug.ends_with('-')) {
+            slug.push(ascii);
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
 /// Lower case, without accents, ASCII letters and digits only: the slug of
 /// the text with its words apart.
 pub fn normalise(text: &str) -> String {
-    crate::network::domain::slugify(text).replace('-', " ")
+    slugify(text).replace('-', " ")
 }
 
 /// The part of an Italian word that singular and plural share: the final
@@ -56,7 +77,21 @@ pub fn check_search_text(q: &str) -> Result<(), crate::error::AppError> {
 
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::{matches, slugify};
+
+    #[test]
+    fn slugs_are_ascii_and_readable() {
+        assert_eq!(
+            slugify("Riccò del Golfo di Spezia"),
+            "ricco-del-golfo-di-spezia"
+        );
+        assert_eq!(slugify("La Spezia"), "la-spezia");
+        assert_eq!(
+            slugify("CPIA La Spezia – Centro Provinciale"),
+            "cpia-la-spezia-centro-provinciale"
+        );
+        assert_eq!(slugify("  Sarzana "), "sarzana");
+    }
 
     #[test]
     fn accents_case_and_number_do_not_matter() {

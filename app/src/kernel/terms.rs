@@ -18,7 +18,7 @@ const STOPWORDS: &[&str] = &[
 
 /// The words of `text`, lower case, without accents or punctuation.
 pub fn words(text: &str) -> Vec<String> {
-    crate::text::normalise(text)
+    crate::kernel::text::normalise(text)
         .split_whitespace()
         .filter(|w| !STOPWORDS.contains(w))
         .map(str::to_string)

@@ -1,0 +1,218 @@
+//! The layers of `app` (ARCHITECTURE.md): the kernel imports no feature;
+//! a feature uses the kernel and only the `api` and `domain` of another
+//! feature; modules above the features (staff dashboard, privacy, personal
+//! calendar) may use any feature. Read from the source, so a new import
+//! across the line fails here.
+//!
+//! `KNOWN` lists the crossings that remain from before the kernel, each with
+//! what it is waiting for; an entry that is no longer true fails too, so the
+//! list only shrinks.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const FEATURES: &[&str] = &[
+    "accounts",
+    "applications",
+    "candidates",
+    "catalogue",
+    "cv",
+    "desk",
+    "membership",
+    "network",
+    "offers",
+    "orientation",
+];
+const ABOVE_FEATURES: &[&str] = &["staff", "privacy", "personal_calendar"];
+/// What a feature shows other features.
+const PUBLIC: &[&str] = &["api", "domain"];
+
+/// (importing feature, imported feature, module): what it waits for.
+const KNOWN: &[(&str, &str, &str)] = &[
+    // Sessions and the policy table move into a kernel `access` module.
+    ("applications", "accounts", "auth"),
+    ("candidates", "accounts", "auth"),
+    ("catalogue", "accounts", "auth"),
+    ("cv", "accounts", "auth"),
+    ("desk", "accounts", "auth"),
+    ("membership", "accounts", "auth"),
+    ("offers", "accounts", "auth"),
+    ("orientation", "accounts", "auth"),
+    // A person's name and email by id: part of the same `access` module.
+    ("applications", "accounts", "repo"),
+    ("candidates", "accounts", "repo"),
+    ("cv", "accounts", "repo"),
+    ("membership", "accounts", "repo"),
+    ("offers", "accounts", "repo"),
+    // Accounts created by other features (invitations, consents).
+    ("catalogue", "accounts", "service"),
+    ("membership", "accounts", "service"),
+    // The comuni as reference data: into kernel geography.
+    ("accounts", "network", "repo"),
+    ("applications", "network", "repo"),
+    ("candidates", "network", "repo"),
+    ("catalogue", "network", "repo"),
+    ("cv", "network", "repo"),
+    ("desk", "network", "repo"),
+    ("membership", "network", "repo"),
+    ("offers", "network", "repo"),
+    ("orientation", "network", "repo"),
+    // The CV rendered for applications and candidates: a public `cv::api`
+    // of rendering, or a module above the three.
+    ("applications", "cv", "layout"),
+    ("applications", "cv", "pages"),
+    ("applications", "cv", "repo"),
+    ("applications", "cv", "service"),
+    ("candidates", "cv", "checks"),
+    ("candidates", "cv", "layout"),
+    ("candidates", "cv", "repo"),
+    ("candidates", "cv", "sample"),
+    ("candidates", "cv", "service"),
+    // Offers' data read by applications and candidates, and the apply box
+    // embedded in the offer page.
+    ("applications", "offers", "service"),
+    ("candidates", "offers", "repo"),
+    ("offers", "applications", "pages"),
+    // Orientation suggests courses and offers; the area shows the path.
+    ("orientation", "catalogue", "service"),
+    ("orientation", "offers", "service"),
+    ("accounts", "orientation", "service"),
+    // "My courses and appointments" in one call: to the personal calendar module.
+    ("catalogue", "desk", "service"),
+    // Pages of one feature reused in another.
+    ("membership", "network", "pages"),
+    // Features that import a module above them.
+    ("accounts", "privacy", "api"),
+    ("membership", "staff", "domain"),
+];
+
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+fn identifier(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The top-level items of a `{…}` group (nested groups kept whole).
+fn group_items(text: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut items) = (0, 0, Vec::new());
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(&text[start..i]);
+                return items;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+/// Every `crate::a::b` a file names, as (a, b), including `crate::a::{b, c}`.
+fn crate_paths(source: &str) -> Vec<(String, String)> {
+    let mut paths = Vec::new();
+    for (at, _) in source.match_indices("crate::") {
+        let rest = &source[at + "crate::".len()..];
+        let first = identifier(rest);
+        let Some(after) = rest[first.len()..].strip_prefix("::") else {
+            continue;
+        };
+        if let Some(group) = after.strip_prefix('{') {
+            for item in group_items(group) {
+                let second = identifier(item.trim());
+                if !second.is_empty() {
+                    paths.push((first.to_string(), second.to_string()));
+                }
+            }
+        } else {
+            paths.push((first.to_string(), identifier(after).to_string()));
+        }
+    }
+    paths
+}
+
+/// (importer, imported, module) of every import across the layers' rule.
+fn crossings(src: &Path) -> BTreeSet<(String, String, String)> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let mut found = BTreeSet::new();
+    for file in files {
+        let relative = file.strip_prefix(src).unwrap();
+        let top = relative.iter().next().unwrap().to_string_lossy();
+        let top = top.trim_end_matches(".rs");
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (first, second) in crate_paths(&source) {
+            let (first, second) = (first.as_str(), second.as_str());
+            let is_feature = |name: &str| FEATURES.contains(&name);
+            let is_above = |name: &str| ABOVE_FEATURES.contains(&name);
+            let crosses = if top == "kernel" {
+                is_feature(first) || is_above(first)
+            } else if is_feature(top) {
+                (is_feature(first) && first != top && !PUBLIC.contains(&second)) || is_above(first)
+            } else {
+                false
+            };
+            if crosses {
+                found.insert((top.to_string(), first.to_string(), second.to_string()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn features_use_the_kernel_and_only_each_others_api_and_domain() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src");
+    let found = crossings(&src);
+    let known: BTreeSet<(String, String, String)> = KNOWN
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    let new: Vec<_> = found.difference(&known).collect();
+    assert!(
+        new.is_empty(),
+        "imports across the layers (importer, imported, module): {new:?}"
+    );
+    let gone: Vec<_> = known.difference(&found).collect();
+    assert!(
+        gone.is_empty(),
+        "no longer true, remove from KNOWN: {gone:?}"
+    );
+}
+
+#[test]
+fn the_check_sees_grouped_and_nested_imports() {
+    let source =
+        "use crate::cv::{domain::Cv, repo, layout::{a, b}};\nlet x = crate::offers::service::f();";
+    let paths = crate_paths(source);
+    let pairs: Vec<(&str, &str)> = paths
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("cv", "domain"),
+            ("cv", "repo"),
+            ("cv", "layout"),
+            ("offers", "service")
+        ]
+    );
+}
