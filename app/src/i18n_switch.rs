@@ -66,14 +66,10 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
         )
         .with_status());
     }
-    let cookie =
-        format!("{LANGUAGE_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
-    if let (Some(response), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&cookie),
-    ) {
-        response.append_header(http::header::SET_COOKIE, value);
-    }
+    use crate::kernel::access::auth::{private_cookie, set_cookie};
+    let state = crate::state::app_state()?;
+    let a_year = Some(365 * 86_400);
+    set_cookie(private_cookie(&state, LANGUAGE_COOKIE, &lang, a_year));
     leptos_axum::redirect(safe_back_path(&back));
     Ok(())
 }

@@ -79,7 +79,7 @@ test("a body joins the network, creates its account, and its course is reviewed 
   try {
     // The body publishes a course: it waits, and the public page does not show it.
     const title = `Cucina di bordo ${Date.now()}`;
-    await publishCourse(body, title, dayAhead(20).italian, 6, "Bozza");
+    await publishCourse(body, title, dayAhead(20).italian, 6, "Bozza", null);
     await expect(body.getByTestId("revisione-attivita")).toContainText("In revisione");
     const courseId = body.url().match(/\/organizza\/(\d+)/)![1];
     const response = await visitor.goto(`/corsi/${courseId}`);

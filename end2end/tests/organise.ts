@@ -10,8 +10,11 @@ export function dayAhead(days: number) {
   return { italian: `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`, ics: `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}` };
 }
 
-/** `state`: what the organiser's page says once saved (a body's course waits when review is on). */
-export async function publishCourse(page: Page, title: string, day: string, seats = 1, state = "Iscrizioni aperte") {
+/**
+ * `state`: what the organiser's page says once saved (a body's course waits when review is on).
+ * `organiser`: the body staff publish for; `null` for a body, which publishes as itself.
+ */
+export async function publishCourse(page: Page, title: string, day: string, seats = 1, state = "Iscrizioni aperte", organiser: string | null = "Scuola Edile") {
   await gotoHydrated(page, "/area");
   await page.getByRole("link", { name: "Organizza corsi e incontri" }).click();
   await page.getByRole("link", { name: "Nuovo corso o incontro" }).click();
@@ -20,8 +23,9 @@ export async function publishCourse(page: Page, title: string, day: string, seat
   await page.getByLabel("Tipo", { exact: true }).selectOption("corso");
   await page.getByLabel("Titolo", { exact: true }).fill(title);
   await page.getByLabel("Descrizione", { exact: true }).fill("Le basi della cucina professionale, con prove pratiche in laboratorio.");
-  // Staff choose the body; a body publishes as itself.
-  if (await page.getByLabel("Ente che organizza").count()) await page.getByLabel("Ente che organizza").selectOption("Scuola Edile");
+  const organiserField = page.getByLabel("Ente che organizza");
+  if (organiser === null) await expect(organiserField).toHaveCount(0);
+  else await organiserField.selectOption(organiser);
   await page.getByLabel("Comune", { exact: true }).selectOption("sarzana");
   await page.getByLabel("Sede (indirizzo)").fill("Via Variante Aurelia 5");
   await page.getByLabel("Modalità", { exact: true }).selectOption("presenza");

@@ -8,9 +8,10 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use app::accounts::domain::{AccountStatus, Role};
-use app::accounts::repo::{create_session, insert_user, NewUser};
+use app::accounts::repo::{insert_user, NewUser};
 use app::config::Config;
+use app::kernel::access::domain::{AccountStatus, Role};
+use app::kernel::access::sessions::create_session;
 use leptos::prelude::LeptosOptions;
 use std::time::Instant;
 use support::{on_both_engines, time_search};

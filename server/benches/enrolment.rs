@@ -3,11 +3,11 @@
 //! and on PostgreSQL. Target: at most 1 s on 2 cores. Run with
 //! `scripts/bench-enrolment.sh` (figures in BENCHMARKS.md).
 
-use app::accounts::domain::{AccountStatus, Role, SessionUser};
 use app::accounts::repo::{insert_user, NewUser};
 use app::catalogue::domain::{Kind, Session, Status};
 use app::catalogue::repo::{insert_activity, ActivityRow};
 use app::config::Config;
+use app::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use app::state::AppState;
 use criterion::{criterion_group, criterion_main, Criterion};
 use leptos::prelude::LeptosOptions;

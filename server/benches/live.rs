@@ -7,9 +7,10 @@
 #[path = "../tests/loopback/mod.rs"]
 mod loopback;
 
-use app::accounts::domain::{AccountStatus, Role};
-use app::accounts::repo::{create_session, insert_user, NewUser};
+use app::accounts::repo::{insert_user, NewUser};
 use app::config::Config;
+use app::kernel::access::domain::{AccountStatus, Role};
+use app::kernel::access::sessions::create_session;
 use leptos::prelude::LeptosOptions;
 use loopback::{request, start, EventStream};
 use std::time::{Duration, Instant};

@@ -143,9 +143,11 @@ pub fn cache_control_for(path: &str, signed_in: bool) -> &'static str {
 }
 
 pub async fn cache_headers(request: Request, next: Next) -> Response {
-    let signed_in =
-        app::kernel::cookies::cookie_in(request.headers(), app::accounts::auth::SESSION_COOKIE)
-            .is_some();
+    let signed_in = app::kernel::cookies::cookie_in(
+        request.headers(),
+        app::kernel::access::auth::SESSION_COOKIE,
+    )
+    .is_some();
     let policy = cache_control_for(request.uri().path(), signed_in);
     let mut response = next.run(request).await;
     if !response.headers().contains_key(header::CACHE_CONTROL) {

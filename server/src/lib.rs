@@ -6,5 +6,7 @@ pub mod headers;
 pub mod health;
 pub mod overload;
 pub mod startup;
+pub mod workers;
 
-pub use startup::{build_router, build_state, spawn_outbox_worker};
+pub use startup::{build_router, build_state};
+pub use workers::Workers;

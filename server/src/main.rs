@@ -8,8 +8,8 @@
 //! and demo data for trying the portal and for the benchmarks:
 //! - `server gen-demo [--offers N] [--profiles N]` (replaces those of the previous run)
 
-use app::accounts::domain::Role;
 use app::config::{redact_url, Config};
+use app::kernel::access::domain::Role;
 use leptos::prelude::get_configuration;
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -71,7 +71,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let addr = leptos_options.site_addr;
     tracing::info!(database = %redact_url(&config.database_url), "connecting to the database");
     let state = server::build_state(config, leptos_options).await?;
-    server::spawn_outbox_worker(&state);
+    let workers = server::Workers::start(&state);
     let db = state.db.clone();
     let router = server::build_router(state);
     let listener = tokio::net::TcpListener::bind(addr).await?;
@@ -83,6 +83,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
+    workers.stop().await;
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -6,7 +6,6 @@ use crate::health::healthz;
 use app::accounts::password::Hasher;
 use app::config::Config;
 use app::db::{Db, DbError};
-use app::kernel::outbox::run_outbox_worker;
 use app::state::AppState;
 use app::{shell, App};
 use axum::middleware;
@@ -51,46 +50,6 @@ pub async fn build_state(
         renderers: Arc::new(tokio::sync::Semaphore::new(2)),
         searches: app::kernel::cpu::CpuPool::per_core(),
     })
-}
-
-/// Delivers queued email in the background for the life of the server.
-/// The background work of a running server: the email outbox, and the
-/// reminders of courses and meetings starting within a day, the offers' and
-/// candidates' index sync, the alerts' digest, the protocol's expiry reminder.
-pub fn spawn_outbox_worker(state: &AppState) {
-    tokio::spawn(run_outbox_worker(
-        state.db.clone(),
-        state.config.smtp.clone(),
-        state.mail_wakeup.clone(),
-    ));
-    tokio::spawn(app::catalogue::service::run_reminder_worker(
-        state.db.clone(),
-        state.mail_wakeup.clone(),
-    ));
-    tokio::spawn(app::offers::engine::run_sync_worker(
-        state.db.clone(),
-        state.offers.clone(),
-    ));
-    tokio::spawn(app::offers::alerts::run_digest_worker(state.clone()));
-    tokio::spawn(app::privacy::retention::run_worker(state.clone()));
-    tokio::spawn(app::membership::reminder::run_protocol_reminder(
-        state.db.clone(),
-        state.config.public_url.clone(),
-        state.mail_wakeup.clone(),
-    ));
-    tokio::spawn(app::candidates::engine::run_sync_worker(
-        state.db.clone(),
-        state.candidates.clone(),
-    ));
-    // Other processes on the same PostgreSQL database announce their changes.
-    if state.db.engine() == app::db::Engine::Postgres {
-        tokio::spawn(
-            state
-                .live
-                .clone()
-                .run_listener(state.config.database_url.clone()),
-        );
-    }
 }
 
 pub fn build_router(state: AppState) -> Router {

@@ -15,7 +15,7 @@ pub async fn register_account(
     #[server(default)] organisation: String,
     #[server(default)] privacy: String,
 ) -> Result<(), AppError> {
-    let (state, _) = super::auth::authorize("register_account").await?;
+    let (state, _) = crate::kernel::access::auth::authorize("register_account").await?;
     let form = super::service::Registration::parse(
         &role,
         &email,
@@ -24,7 +24,11 @@ pub async fn register_account(
         &organisation,
         &privacy,
     )?;
-    crate::kernel::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
+    crate::kernel::mail_limits::allow_sender(
+        &state,
+        &crate::kernel::access::auth::client_address(&state),
+    )
+    .await?;
     super::service::register(&state, form).await?;
     leptos_axum::redirect("/accesso?registrato=1");
     Ok(())
@@ -32,7 +36,7 @@ pub async fn register_account(
 
 #[server(prefix = "/api", endpoint = "verify_email")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
-    let (state, _) = super::auth::authorize("verify_email").await?;
+    let (state, _) = crate::kernel::access::auth::authorize("verify_email").await?;
     super::service::verify_email(&state, &token).await?;
     leptos_axum::redirect("/accesso?verificato=1");
     Ok(())
@@ -40,15 +44,15 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
-    let (state, _) = super::auth::authorize("log_in").await?;
+    let (state, _) = crate::kernel::access::auth::authorize("log_in").await?;
     let secret = super::service::log_in(
         &state,
         &email,
         &password,
-        &super::auth::client_address(&state),
+        &crate::kernel::access::auth::client_address(&state),
     )
     .await?;
-    super::auth::set_session_cookie(&state, &secret);
+    crate::kernel::access::auth::set_session_cookie(&state, &secret);
     // An orientation path answered before registering is kept now.
     let next = crate::orientation::service::adopt_pending(&state, &secret).await;
     leptos_axum::redirect(next.unwrap_or("/area"));
@@ -57,19 +61,25 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
-    let (state, _) = super::auth::authorize_user("log_out").await?;
-    if let Some(secret) = crate::kernel::cookies::request_cookie(super::auth::SESSION_COOKIE) {
-        super::repo::delete_session(&state.db, &secret).await?;
+    let (state, _) = crate::kernel::access::auth::authorize_user("log_out").await?;
+    if let Some(secret) =
+        crate::kernel::cookies::request_cookie(crate::kernel::access::auth::SESSION_COOKIE)
+    {
+        crate::kernel::access::sessions::delete_session(&state.db, &secret).await?;
     }
-    super::auth::clear_session_cookie(&state);
+    crate::kernel::access::auth::clear_session_cookie(&state);
     leptos_axum::redirect("/");
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    let (state, _) = super::auth::authorize("request_password_reset").await?;
-    crate::kernel::mail_limits::allow_sender(&state, &super::auth::client_address(&state)).await?;
+    let (state, _) = crate::kernel::access::auth::authorize("request_password_reset").await?;
+    crate::kernel::mail_limits::allow_sender(
+        &state,
+        &crate::kernel::access::auth::client_address(&state),
+    )
+    .await?;
     super::service::request_password_reset(&state, &email).await?;
     leptos_axum::redirect("/accesso?reset=inviato");
     Ok(())
@@ -77,7 +87,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-    let (state, _) = super::auth::authorize("reset_password").await?;
+    let (state, _) = crate::kernel::access::auth::authorize("reset_password").await?;
     super::service::reset_password(&state, &token, &password).await?;
     leptos_axum::redirect("/accesso?reset=fatto");
     Ok(())
@@ -85,7 +95,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 
 #[server(prefix = "/api", endpoint = "get_my_account")]
 pub async fn get_my_account() -> Result<MyAccount, AppError> {
-    let (state, user) = super::auth::authorize_user("get_my_account")
+    let (state, user) = crate::kernel::access::auth::authorize_user("get_my_account")
         .await
         .inspect_err(|error| {
             // The personal area of nobody: go and sign in.
@@ -99,7 +109,8 @@ pub async fn get_my_account() -> Result<MyAccount, AppError> {
 
 #[server(prefix = "/api", endpoint = "list_pending_accounts")]
 pub async fn list_pending_accounts() -> Result<Vec<PendingAccount>, AppError> {
-    let (state, user) = super::auth::authorize_user("list_pending_accounts").await?;
+    let (state, user) =
+        crate::kernel::access::auth::authorize_user("list_pending_accounts").await?;
     super::service::pending_accounts(&state, &user).await
 }
 
@@ -109,7 +120,7 @@ pub async fn decide_account(
     decision: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    let (state, user) = super::auth::authorize_user("decide_account").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("decide_account").await?;
     let decision = super::service::Decision::parse(&decision, &reason)?;
     super::service::decide(&state, &user, account, decision).await?;
     leptos_axum::redirect("/staff/verifiche");
@@ -121,7 +132,7 @@ pub async fn list_audit_log(
     #[server(default)] action: String,
     #[server(default)] actor: String,
 ) -> Result<Vec<AuditEntry>, AppError> {
-    let (state, _) = super::auth::authorize_user("list_audit_log").await?;
+    let (state, _) = crate::kernel::access::auth::authorize_user("list_audit_log").await?;
     let action = Some(action.trim()).filter(|a| !a.is_empty());
     let actor = match actor.trim() {
         "" => None,

@@ -4,10 +4,7 @@
 pub mod api;
 pub mod domain;
 pub mod pages;
-pub mod policy;
 
-#[cfg(feature = "ssr")]
-pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]

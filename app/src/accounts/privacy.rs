@@ -87,7 +87,7 @@ pub async fn unverified_accounts(db: &crate::db::Db, at: i64) -> Result<Vec<i64>
 /// Deletes what accounts keep past its time (sessions past their lifetime
 /// included); returns how many rows went.
 pub async fn apply_retention(db: &crate::db::Db, at: i64) -> Result<u64, sqlx::Error> {
-    use crate::accounts::auth::{OTHER_IDLE_SECONDS, OTHER_MAX_SECONDS};
+    use crate::kernel::access::auth::{OTHER_IDLE_SECONDS, OTHER_MAX_SECONDS};
     use retention::*;
     let statements: [(&str, i64); 7] = [
         (

@@ -2,13 +2,11 @@
 //! each step in a write transaction where it writes, emails queued in the same
 //! transaction (so a message is sent exactly when its change is saved).
 
-use super::domain::{
-    parse_name, AccountStatus, Email, NewPassword, PendingAccount, Role, SessionUser,
-    PRIVACY_NOTICE_VERSION,
-};
+use super::domain::{parse_name, Email, NewPassword, PendingAccount, PRIVACY_NOTICE_VERSION};
 use super::mail;
 use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
 use crate::error::AppError;
+use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use crate::state::AppState;
 
 /// Failed logins that count, and how many are free before each further
@@ -212,7 +210,7 @@ pub async fn log_in(
             ),
         )));
     }
-    let found = repo::user_by_email(&state.db, email.as_str()).await?;
+    let found = crate::kernel::access::sessions::user_by_email(&state.db, email.as_str()).await?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), hash),
         None => (None, None),
@@ -230,16 +228,20 @@ pub async fn log_in(
     }
     crate::kernel::attempts::clear_failures(&state.db, &keys[0]).await?;
     // A new session at every login: a session id fixed before login is never reused.
-    if let Some(old) = crate::kernel::cookies::request_cookie(super::auth::SESSION_COOKIE) {
-        repo::delete_session(&state.db, &old).await?;
+    if let Some(old) =
+        crate::kernel::cookies::request_cookie(crate::kernel::access::auth::SESSION_COOKIE)
+    {
+        crate::kernel::access::sessions::delete_session(&state.db, &old).await?;
     }
-    Ok(repo::create_session(&state.db, user.id).await?)
+    Ok(crate::kernel::access::sessions::create_session(&state.db, user.id).await?)
 }
 
 pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(), AppError> {
     let email = Email::parse(email).map_err(fail)?;
     // Same answer whether or not the account exists.
-    if let Some((user, _)) = repo::user_by_email(&state.db, email.as_str()).await? {
+    if let Some((user, _)) =
+        crate::kernel::access::sessions::user_by_email(&state.db, email.as_str()).await?
+    {
         let mut tx = state.db.begin_write().await?;
         if !crate::kernel::mail_limits::recipient_has_room(&mut tx, email.as_str()).await? {
             return Ok(());
@@ -295,7 +297,7 @@ pub async fn confirm_password(
     user: &SessionUser,
     password: &str,
 ) -> Result<(), AppError> {
-    let hash = repo::user_by_email(&state.db, &user.email)
+    let hash = crate::kernel::access::sessions::user_by_email(&state.db, &user.email)
         .await?
         .and_then(|(_, hash)| hash);
     if !state.hasher.verify(password, hash).await? {
@@ -365,7 +367,7 @@ pub async fn decide(
         Decision::Approve(reason) => (true, reason),
         Decision::Reject(reason) => (false, reason),
     };
-    let applicant = repo::user_by_id(&state.db, account)
+    let applicant = crate::kernel::access::sessions::user_by_id(&state.db, account)
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
     let mut tx = state.db.begin_write().await?;
@@ -411,7 +413,7 @@ pub async fn create_staff(
     let name = parse_name(name, "display_name", "Scrivi il nome della persona.")?;
     let desk = match (role, desk_comune) {
         (Role::Operatore, Some(slug)) => Some(
-            crate::network::repo::comune_by_slug(&state.db, slug)
+            crate::kernel::geo::place_by_slug(&state.db, slug)
                 .await?
                 .ok_or_else(|| {
                     AppError::validation("comune", format!("Nessun comune si chiama {slug:?}."))

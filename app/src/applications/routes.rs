@@ -1,7 +1,7 @@
 //! The CV of an application as a PDF, for the offer's publisher (a link).
 
-use crate::accounts::auth::SignedIn;
 use crate::error::AppError;
+use crate::kernel::access::auth::SignedIn;
 use crate::kernel::http::Download;
 use crate::state::AppState;
 use axum::extract::{Path, State};

@@ -3,9 +3,9 @@
 
 use super::domain::{ApplyState, Received, Stage};
 use super::repo::{self, NewApplication};
-use crate::accounts::domain::{Role, SessionUser};
-use crate::accounts::repo::user_by_id;
 use crate::error::AppError;
+use crate::kernel::access::domain::{Role, SessionUser};
+use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::clock::now;
 use crate::kernel::fields::invalid;
 use crate::kernel::labels::pick;
@@ -187,7 +187,7 @@ pub async fn cv_pdf(
     let (language, document, photo) = repo::cv_of(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let comune = crate::network::repo::comune_by_slug(&state.db, &document.personal.comune)
+    let comune = crate::kernel::geo::place_by_slug(&state.db, &document.personal.comune)
         .await?
         .map(|c| c.name)
         .unwrap_or_default();

@@ -41,19 +41,10 @@ pub fn this_month() -> (i32, u8) {
 
 impl Candidates {
     pub async fn load(db: &Db) -> Result<Candidates, sqlx::Error> {
-        let comuni = crate::network::repo::list_comuni(db).await?;
-        let names = comuni
+        let places: Vec<Place> = crate::kernel::geo::places(db).await?;
+        let names = places
             .iter()
             .map(|c| (c.slug.clone(), c.name.clone()))
-            .collect();
-        let places = comuni
-            .into_iter()
-            .map(|c| Place {
-                slug: c.slug,
-                name: c.name,
-                latitude: c.latitude,
-                longitude: c.longitude,
-            })
             .collect();
         let candidates = Candidates {
             index: Arc::new(RwLock::new(CandidateIndex::new(places))),

@@ -280,7 +280,7 @@ fn document(rng: &mut StdRng, i: usize, comuni: &[(String, u32)]) -> CvDocument 
 
 /// Replaces the demo profiles with `count` new ones; returns how many.
 pub async fn generate(db: &Db, count: usize) -> Result<usize, sqlx::Error> {
-    let comuni: Vec<(String, u32)> = crate::network::repo::list_comuni(db)
+    let comuni: Vec<(String, u32)> = crate::kernel::geo::places(db)
         .await?
         .into_iter()
         .map(|c| (c.slug, c.population.max(1) as u32))

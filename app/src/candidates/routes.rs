@@ -1,7 +1,7 @@
 //! The CV of a candidate as a PDF, for a business whose request they accepted.
 
-use crate::accounts::auth::SignedIn;
 use crate::error::AppError;
+use crate::kernel::access::auth::SignedIn;
 use crate::kernel::http::Download;
 use crate::state::AppState;
 use axum::extract::{Path, State};

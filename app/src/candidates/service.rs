@@ -8,9 +8,9 @@ use super::domain::{
 };
 use super::extract::profile;
 use super::repo::{self, NewRequest};
-use crate::accounts::domain::SessionUser;
-use crate::accounts::repo::user_by_id;
 use crate::error::AppError;
+use crate::kernel::access::domain::SessionUser;
+use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::clock::now;
 use crate::kernel::dates::start_of_day;
 use crate::kernel::fields::invalid;

@@ -15,28 +15,28 @@ fn kind(code: &str) -> Result<super::domain::Kind, AppError> {
 
 #[server(prefix = "/api", endpoint = "list_activities", input = GetUrl)]
 pub async fn list_activities(kind: String, filter: CatalogueFilter) -> Result<Catalogue, AppError> {
-    let (state, _) = crate::accounts::auth::authorize("list_activities").await?;
+    let (state, _) = crate::kernel::access::auth::authorize("list_activities").await?;
     super::service::list(&state.db, self::kind(&kind)?, &filter).await
 }
 
 #[server(prefix = "/api", endpoint = "get_activity", input = GetUrl)]
 pub async fn get_activity(kind: String, id: i64) -> Result<ActivityDetail, AppError> {
-    let (state, _) = crate::accounts::auth::authorize("get_activity").await?;
+    let (state, _) = crate::kernel::access::auth::authorize("get_activity").await?;
     // Public, but a signed-in visitor also sees their own place.
-    let user = crate::accounts::auth::current_user(&state).await?;
+    let user = crate::kernel::access::auth::current_user(&state).await?;
     super::service::detail(&state.db, self::kind(&kind)?, id, user).await
 }
 
 #[server(prefix = "/api", endpoint = "enrol_activity")]
 pub async fn enrol_activity(id: i64) -> Result<(), AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("enrol_activity").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("enrol_activity").await?;
     super::service::enrol(&state, id, &user).await?;
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "cancel_enrolment")]
 pub async fn cancel_enrolment(id: i64) -> Result<(), AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("cancel_enrolment").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("cancel_enrolment").await?;
     super::service::cancel(&state, id, &user).await
 }
 
@@ -58,8 +58,8 @@ const NEW_FEED_COOKIE: &str = "calendario_nuovo";
 
 #[server(prefix = "/api", endpoint = "get_my_calendar", input = GetUrl)]
 pub async fn get_my_calendar() -> Result<MyCalendar, AppError> {
-    use crate::accounts::auth::{private_cookie, set_cookie};
-    let (state, user) = crate::accounts::auth::authorize_user("get_my_calendar").await?;
+    use crate::kernel::access::auth::{private_cookie, set_cookie};
+    let (state, user) = crate::kernel::access::auth::authorize_user("get_my_calendar").await?;
     let mut new_feed_url = None;
     if let Some(secret) = crate::kernel::cookies::request_cookie(NEW_FEED_COOKIE) {
         if super::repo::user_of_feed(&state.db, &secret).await? == Some(user.id) {
@@ -79,8 +79,8 @@ pub async fn get_my_calendar() -> Result<MyCalendar, AppError> {
 /// Makes a new secret calendar address (the old one stops working).
 #[server(prefix = "/api", endpoint = "renew_calendar_feed")]
 pub async fn renew_calendar_feed() -> Result<(), AppError> {
-    use crate::accounts::auth::{private_cookie, set_cookie};
-    let (state, user) = crate::accounts::auth::authorize_user("renew_calendar_feed").await?;
+    use crate::kernel::access::auth::{private_cookie, set_cookie};
+    let (state, user) = crate::kernel::access::auth::authorize_user("renew_calendar_feed").await?;
     let secret = super::repo::renew_feed(&state.db, user.id).await?;
     set_cookie(private_cookie(&state, NEW_FEED_COOKIE, &secret, Some(300)));
     Ok(())
@@ -89,7 +89,7 @@ pub async fn renew_calendar_feed() -> Result<(), AppError> {
 /// Ends the calendar address: calendar apps subscribed to it get nothing more.
 #[server(prefix = "/api", endpoint = "revoke_calendar_feed")]
 pub async fn revoke_calendar_feed() -> Result<(), AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("revoke_calendar_feed").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("revoke_calendar_feed").await?;
     super::repo::revoke_feed(&state.db, user.id).await?;
     Ok(())
 }
@@ -97,7 +97,7 @@ pub async fn revoke_calendar_feed() -> Result<(), AppError> {
 /// The organisers' form: its fields arrive as `form[title]`, `form[seats]`…
 #[server(prefix = "/api", endpoint = "create_activity")]
 pub async fn create_activity(form: super::domain::ActivityInput) -> Result<(), AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("create_activity").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("create_activity").await?;
     let (_, id) = super::service::create(&state, &user, &form).await?;
     leptos_axum::redirect(&format!("/organizza/{id}?creata=1"));
     Ok(())
@@ -105,14 +105,15 @@ pub async fn create_activity(form: super::domain::ActivityInput) -> Result<(), A
 
 #[server(prefix = "/api", endpoint = "list_managed_activities", input = GetUrl)]
 pub async fn list_managed_activities() -> Result<Vec<super::domain::ActivitySummary>, AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("list_managed_activities").await?;
+    let (state, user) =
+        crate::kernel::access::auth::authorize_user("list_managed_activities").await?;
     let publisher = (!user.role.is_staff()).then_some(user.id);
     Ok(super::repo::managed_by(&state.db, publisher).await?)
 }
 
 #[server(prefix = "/api", endpoint = "get_roster", input = GetUrl)]
 pub async fn get_roster(id: i64) -> Result<Roster, AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("get_roster").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("get_roster").await?;
     super::service::roster(&state.db, id, &user).await
 }
 
@@ -123,7 +124,7 @@ pub async fn mark_attendance(
     #[server(default)] code: String,
     #[server(default)] present: String,
 ) -> Result<(), AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("mark_attendance").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("mark_attendance").await?;
     let present = present != "no";
     super::service::mark_attendance(&state.db, id, &user, enrolment, &code, present).await
 }
@@ -134,14 +135,16 @@ pub async fn change_activity_status(
     change: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("change_activity_status").await?;
+    let (state, user) =
+        crate::kernel::access::auth::authorize_user("change_activity_status").await?;
     let change = super::service::Change::parse(&change)?;
     super::service::change_status(&state, id, &user, change, &reason).await
 }
 
 #[server(prefix = "/api", endpoint = "list_activities_to_review", input = GetUrl)]
 pub async fn list_activities_to_review() -> Result<super::domain::ReviewQueue, AppError> {
-    let (state, _) = crate::accounts::auth::authorize_user("list_activities_to_review").await?;
+    let (state, _) =
+        crate::kernel::access::auth::authorize_user("list_activities_to_review").await?;
     super::review::queue(&state).await
 }
 
@@ -151,7 +154,7 @@ pub async fn decide_activity(
     decision: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    let (state, user) = crate::accounts::auth::authorize_user("decide_activity").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user("decide_activity").await?;
     let decision = crate::accounts::service::Decision::parse(&decision, &reason)?;
     super::review::decide(&state, &user, activity, decision).await
 }
@@ -159,7 +162,7 @@ pub async fn decide_activity(
 /// `on` is `si` or `no`, as the admin's form posts it.
 #[server(prefix = "/api", endpoint = "set_pre_moderation")]
 pub async fn set_pre_moderation(on: String) -> Result<(), AppError> {
-    let (state, admin) = crate::accounts::auth::authorize_user("set_pre_moderation").await?;
+    let (state, admin) = crate::kernel::access::auth::authorize_user("set_pre_moderation").await?;
     let on = match on.as_str() {
         "si" => true,
         "no" => false,

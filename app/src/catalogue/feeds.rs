@@ -4,8 +4,8 @@
 
 use super::domain::Kind;
 use super::repo;
-use crate::accounts::auth::SignedIn;
 use crate::error::AppError;
+use crate::kernel::access::auth::SignedIn;
 use crate::kernel::http::Download;
 use crate::kernel::labels::pick;
 use crate::state::AppState;
@@ -63,7 +63,7 @@ async fn comune_feed(State(state): State<AppState>, Path(file): Path<String>) ->
         return StatusCode::NOT_FOUND.into_response();
     };
     let result: Result<String, AppError> = async {
-        let comune = crate::network::repo::comune_by_slug(&state.db, slug)
+        let comune = crate::kernel::geo::place_by_slug(&state.db, slug)
             .await?
             .ok_or(AppError::NotFound)?;
         let mut items = Vec::new();

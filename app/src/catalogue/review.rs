@@ -5,10 +5,10 @@
 
 use super::domain::{ActivitySummary, Review, ReviewQueue, Status};
 use super::repo::{self, SUMMARY_COLUMNS};
-use crate::accounts::domain::{Role, SessionUser};
 use crate::accounts::service::Decision;
 use crate::db::Tx;
 use crate::error::AppError;
+use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::audit::repo::audit;
 use crate::kernel::outbox::enqueue_mail;
 use crate::settings::{self, PRE_MODERATION};

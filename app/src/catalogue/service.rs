@@ -7,10 +7,10 @@ use super::domain::{
     MyPlace, Roster, Session, Status, Viewer, MODES, TARGET_GROUPS, TOPICS,
 };
 use super::repo::{self, ActivityRow, EnrolOutcome, Stored};
-use crate::accounts::domain::{Role, SessionUser};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::error::AppError;
+use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{from_local, parse_iso_date, parse_italian_date, parse_time};
 use crate::kernel::fields::{code_in, invalid, number, text};
@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 /// The catalogue of one kind, filtered as in the URL.
 pub async fn list(db: &Db, kind: Kind, f: &CatalogueFilter) -> Result<Catalogue, AppError> {
-    let comuni = network::list_comuni(db).await?;
+    let comuni = crate::kernel::geo::places(db).await?;
     let at = now();
     let listed = repo::list_visible(db, kind, at).await?;
     // The comuni within the radius of the chosen one (just that one without a radius).
@@ -468,7 +468,7 @@ pub async fn parse_activity(
                 .unwrap_or_else(|| "altro".into());
             (name, category)
         };
-        let comune = network::comune_by_slug(db, &form.comune)
+        let comune = crate::kernel::geo::place_by_slug(db, &form.comune)
             .await?
             .ok_or_else(|| invalid("comune", "Scegli il comune dove si svolge."))?;
         let mode = code_in("mode", &MODES, &form.mode, "Scegli la modalità.")?;

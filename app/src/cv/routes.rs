@@ -6,9 +6,9 @@
 
 use super::domain::Template;
 use super::service;
-use crate::accounts::auth::{user_from_headers, SignedIn};
-use crate::accounts::domain::SessionUser;
 use crate::error::AppError;
+use crate::kernel::access::auth::{user_from_headers, SignedIn};
+use crate::kernel::access::domain::SessionUser;
 use crate::kernel::http::Download;
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};

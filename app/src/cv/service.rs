@@ -7,8 +7,8 @@ use super::domain::{
 };
 use super::layout::{build, CvLayout};
 use super::{docx, json_resume, pdf, photo, repo};
-use crate::accounts::domain::SessionUser;
 use crate::error::AppError;
+use crate::kernel::access::domain::SessionUser;
 use crate::kernel::fields::invalid;
 use crate::kernel::text::slugify;
 use crate::state::AppState;
@@ -197,7 +197,7 @@ async fn comune_name(state: &AppState, slug: &str) -> Result<String, AppError> {
     if slug.is_empty() {
         return Ok(String::new());
     }
-    Ok(crate::network::repo::comune_by_slug(&state.db, slug)
+    Ok(crate::kernel::geo::place_by_slug(&state.db, slug)
         .await?
         .map(|c| c.name)
         .unwrap_or_default())
@@ -301,7 +301,7 @@ pub async fn json(
 
 /// A JSON Resume file as a new CV; a bad file changes nothing.
 pub async fn import(state: &AppState, user: &SessionUser, text: &str) -> Result<i64, AppError> {
-    let comuni = crate::network::repo::list_comuni(&state.db).await?;
+    let comuni = crate::kernel::geo::places(&state.db).await?;
     let comune_of = |name: &str| {
         let wanted = slugify(name);
         comuni

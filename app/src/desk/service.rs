@@ -5,8 +5,8 @@ use super::domain::{
     TOPICS,
 };
 use super::repo::{self, DeskRow, NewAppointment};
-use crate::accounts::domain::{Role, SessionUser};
 use crate::error::AppError;
+use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::audit::repo::audit;
 use crate::kernel::calendar::{ics, CalendarItem};
 use crate::kernel::clock::now;
@@ -308,7 +308,7 @@ async fn staff_desk(state: &AppState, user: &SessionUser, slug: &str) -> Result<
         let istat = repo::desk_of_operator(&state.db, user.id)
             .await?
             .unwrap_or_default();
-        let comuni = crate::network::repo::list_comuni(&state.db).await?;
+        let comuni = crate::kernel::geo::places(&state.db).await?;
         comuni
             .into_iter()
             .find(|c| c.istat_code == istat)

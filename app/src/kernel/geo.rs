@@ -1,12 +1,36 @@
-//! Geography: the comuni as points, and distances between them.
+//! Geography: the comuni as places, and distances between them.
 
-/// A comune as the search indexes need it: its slug, name and centre.
-#[derive(Clone, Debug)]
+use crate::db::Db;
+
+/// A comune as every feature needs it: its codes, name, centre and
+/// population (the `comuni` reference table; the network feature seeds it
+/// and says which comuni are in the network).
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Place {
+    pub istat_code: String,
     pub slug: String,
     pub name: String,
     pub latitude: f64,
     pub longitude: f64,
+    pub population: i64,
+}
+
+const PLACE_COLUMNS: &str =
+    "SELECT istat_code, slug, name, latitude, longitude, population FROM comuni";
+
+/// The province's comuni, by name.
+pub async fn places(db: &Db) -> Result<Vec<Place>, sqlx::Error> {
+    sqlx::query_as(&format!("{PLACE_COLUMNS} ORDER BY name"))
+        .fetch_all(db.pool())
+        .await
+}
+
+/// The comune whose slug is `slug`, if any.
+pub async fn place_by_slug(db: &Db, slug: &str) -> Result<Option<Place>, sqlx::Error> {
+    sqlx::query_as(&format!("{PLACE_COLUMNS} WHERE slug = $1"))
+        .bind(slug)
+        .fetch_optional(db.pool())
+        .await
 }
 
 /// Great-circle distance in km between two points given in degrees.

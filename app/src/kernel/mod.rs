@@ -1,6 +1,7 @@
 //! What every feature uses and no feature owns. Features import the kernel;
 //! the kernel imports no feature.
 
+pub mod access;
 pub mod labels;
 
 #[cfg(feature = "ssr")]

@@ -4,11 +4,10 @@
 use super::domain::{AdhesionInput, AdhesionKind, AdhesionQueue, AdhesionStatus, Invitation};
 use super::mail;
 use super::repo::{self, NewAdhesion};
-use crate::accounts::domain::{
-    parse_name, AccountStatus, Email, NewPassword, Role, SessionUser, PRIVACY_NOTICE_VERSION,
-};
+use crate::accounts::domain::{parse_name, Email, NewPassword, PRIVACY_NOTICE_VERSION};
 use crate::accounts::repo::{self as accounts, NewUser};
 use crate::error::AppError;
+use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use crate::kernel::fields::{invalid, text};
 use crate::kernel::text::slugify;
 use crate::network::domain::Category;

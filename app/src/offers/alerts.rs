@@ -3,9 +3,9 @@
 //! them (daily by default) with a one-click unsubscribe link.
 
 use super::domain::{OfferQuery, OfferSummary, SavedSearch};
-use crate::accounts::domain::SessionUser;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::kernel::access::domain::SessionUser;
 use crate::kernel::clock::now;
 use crate::kernel::outbox::enqueue_mail;
 use crate::kernel::secrets::{hash_secret, new_secret};

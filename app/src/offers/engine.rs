@@ -8,7 +8,6 @@ use super::index::{IndexedOffer, OfferIndex};
 use super::repo::{self, Stored};
 use crate::db::Db;
 use crate::kernel::clock::now;
-use crate::kernel::geo::Place;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -54,16 +53,7 @@ fn apply(index: &mut OfferIndex, (id, offer): (i64, Option<IndexedOffer>)) {
 impl Search {
     /// Builds the index from every published offer.
     pub async fn load(db: &Db) -> Result<Search, sqlx::Error> {
-        let places = crate::network::repo::list_comuni(db)
-            .await?
-            .into_iter()
-            .map(|c| Place {
-                slug: c.slug,
-                name: c.name,
-                latitude: c.latitude,
-                longitude: c.longitude,
-            })
-            .collect();
+        let places = crate::kernel::geo::places(db).await?;
         let search = Search {
             index: Arc::new(RwLock::new(OfferIndex::new(places))),
             synced_to: Arc::new(AtomicI64::new(0)),

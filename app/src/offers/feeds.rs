@@ -108,7 +108,7 @@ async fn sitemap(State(state): State<AppState>) -> Response {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let comuni = crate::network::repo::list_comuni(&state.db)
+    let comuni = crate::kernel::geo::places(&state.db)
         .await
         .unwrap_or_default();
     let mut urls: Vec<String> = [

@@ -495,7 +495,7 @@ fn offer(rng: &mut StdRng, comuni: &[(String, u32)], at: i64) -> (OfferRow, i64)
 
 /// Replaces the generated offers with `count` new ones; returns how many.
 pub async fn generate(db: &Db, count: usize) -> Result<usize, sqlx::Error> {
-    let comuni: Vec<(String, u32)> = crate::network::repo::list_comuni(db)
+    let comuni: Vec<(String, u32)> = crate::kernel::geo::places(db)
         .await?
         .into_iter()
         .map(|c| (c.istat_code, c.population.max(1) as u32))

@@ -20,10 +20,12 @@ fn places() -> Vec<Place> {
     ]
     .into_iter()
     .map(|(slug, name, latitude, longitude)| Place {
+        istat_code: String::new(),
         slug: slug.into(),
         name: name.into(),
         latitude,
         longitude,
+        population: 0,
     })
     .collect()
 }

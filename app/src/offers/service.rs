@@ -6,15 +6,14 @@ use super::domain::{
     MAX_DAYS, PROFESSIONS, REMOTE_MODES, SECTORS, WORKING_TIMES,
 };
 use super::repo::{self, OfferRow, Stored};
-use crate::accounts::domain::SessionUser;
-use crate::accounts::repo::user_by_id;
 use crate::error::AppError;
+use crate::kernel::access::domain::SessionUser;
+use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::audit::repo::audit;
 use crate::kernel::clock::now;
 use crate::kernel::dates::{italian_date, parse_iso_date};
 use crate::kernel::fields::{code_in, invalid, number, text};
 use crate::kernel::outbox::enqueue_mail;
-use crate::network::repo as network;
 use crate::state::AppState;
 
 /// How long an anonymous search may wait and run before it is answered 503.
@@ -159,7 +158,7 @@ pub async fn parse_offer(
     let comune_istat = if form.comune.is_empty() && remote == "totale" {
         None
     } else {
-        let comune = network::comune_by_slug(&state.db, &form.comune)
+        let comune = crate::kernel::geo::place_by_slug(&state.db, &form.comune)
             .await?
             .ok_or_else(|| {
                 invalid(

@@ -5,9 +5,9 @@
 use super::domain::{Advice, AdviceKind, Answers, BodyLink, OrientationPath, PathViewer, Rule};
 use super::repo;
 use super::rules::{applicable, filter_pairs, parse_answers, parse_rule_form, Profile};
-use crate::accounts::domain::{Role, SessionUser};
 use crate::catalogue::domain::{CatalogueFilter, Kind};
 use crate::error::AppError;
+use crate::kernel::access::domain::{Role, SessionUser};
 use crate::network::domain::Category;
 use crate::network::repo as network;
 use crate::offers::domain::{encode, OfferQuery};
@@ -31,7 +31,7 @@ pub async fn path(
     viewer: Option<&SessionUser>,
 ) -> Result<OrientationPath, AppError> {
     let profile = parse_answers(answers)?;
-    let comune = network::comune_by_slug(&state.db, &profile.comune)
+    let comune = crate::kernel::geo::place_by_slug(&state.db, &profile.comune)
         .await?
         .ok_or_else(invalid_comune)?;
     let rules = repo::list_rules(&state.db).await?;
@@ -177,7 +177,7 @@ async fn advise(
 /// Keeps a citizen's answers (checked first: a kept path always opens).
 pub async fn keep(state: &AppState, user: &SessionUser, answers: &Answers) -> Result<(), AppError> {
     let profile = parse_answers(answers)?;
-    network::comune_by_slug(&state.db, &profile.comune)
+    crate::kernel::geo::place_by_slug(&state.db, &profile.comune)
         .await?
         .ok_or_else(invalid_comune)?;
     repo::save_answers(&state.db, user.id, answers).await?;
@@ -201,22 +201,17 @@ pub async fn save_rule(
 const PENDING_COOKIE: &str = "percorso";
 
 fn pending_cookie(state: &AppState, value: &str, max_age: i64) -> String {
-    let secure = if state.config.secure_cookies() {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!("{PENDING_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
+    crate::kernel::access::auth::private_cookie(state, PENDING_COOKIE, value, Some(max_age))
 }
 
 /// For a visitor: the answers wait in a cookie (a week) until they register
 /// and sign in, when `adopt_pending` keeps them.
 pub async fn keep_for_later(state: &AppState, answers: &Answers) -> Result<(), AppError> {
     let profile = parse_answers(answers)?;
-    network::comune_by_slug(&state.db, &profile.comune)
+    crate::kernel::geo::place_by_slug(&state.db, &profile.comune)
         .await?
         .ok_or_else(invalid_comune)?;
-    crate::accounts::auth::set_cookie(pending_cookie(
+    crate::kernel::access::auth::set_cookie(pending_cookie(
         state,
         &answers.to_query_string(),
         7 * 86_400,
@@ -228,7 +223,7 @@ pub async fn keep_for_later(state: &AppState, answers: &Answers) -> Result<(), A
 /// citizen, and says where to go next. Any failure only means no path is kept.
 pub async fn adopt_pending(state: &AppState, secret: &str) -> Option<&'static str> {
     let raw = crate::kernel::cookies::request_cookie(PENDING_COOKIE)?;
-    crate::accounts::auth::set_cookie(pending_cookie(state, "", 0));
+    crate::kernel::access::auth::set_cookie(pending_cookie(state, "", 0));
     let answers = Answers::from_pairs(
         form_urlencoded::parse(raw.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -236,7 +231,7 @@ pub async fn adopt_pending(state: &AppState, secret: &str) -> Option<&'static st
             .iter()
             .map(|(k, v)| (k.as_str(), v.clone())),
     );
-    let user = crate::accounts::auth::user_of_session(state, secret)
+    let user = crate::kernel::access::auth::user_of_session(state, secret)
         .await
         .ok()??;
     if user.role != Role::Cittadino {

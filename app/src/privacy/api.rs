@@ -8,7 +8,8 @@ use leptos::prelude::*;
 /// about them, once they have confirmed with their password.
 #[server(prefix = "/api", endpoint = "delete_my_account")]
 pub async fn delete_my_account(password: String) -> Result<(), AppError> {
-    use crate::accounts::{auth, service};
+    use crate::accounts::service;
+    use crate::kernel::access::auth;
     let (state, user) = auth::authorize_user("delete_my_account").await?;
     service::confirm_password(&state, &user, &password).await?;
     super::erase_person(&state, user.id).await?;

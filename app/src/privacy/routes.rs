@@ -1,7 +1,7 @@
 //! `GET /api/miei-dati.zip`: the person's archive, a plain link from `/area`.
 
-use crate::accounts::auth::SignedIn;
 use crate::error::AppError;
+use crate::kernel::access::auth::SignedIn;
 use crate::kernel::http::Download;
 use crate::state::AppState;
 use axum::extract::State;

@@ -1,7 +1,7 @@
 //! Erasure in one transaction across the features, and the archive.
 
-use crate::accounts::domain::SessionUser;
 use crate::error::AppError;
+use crate::kernel::access::domain::SessionUser;
 use crate::kernel::clock::now;
 use crate::kernel::personal_data::{export_rows, ExportedFile, TableRule};
 use crate::state::AppState;

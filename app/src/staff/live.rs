@@ -10,8 +10,8 @@
 //! - To the browser: Server-Sent Events at `/api/staff/diretta`; `EventSource`
 //!   reconnects by itself after a restart.
 
-use crate::accounts::auth::SignedIn;
 use crate::db::{Db, Engine};
+use crate::kernel::access::auth::SignedIn;
 use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::Method;

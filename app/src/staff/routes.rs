@@ -2,8 +2,8 @@
 //! as CSV. Both follow the policy table's rule for `get_dashboard`.
 
 use super::domain::{percent, Dashboard, DashboardFilter};
-use crate::accounts::auth::SignedIn;
 use crate::error::AppError;
+use crate::kernel::access::auth::SignedIn;
 use crate::kernel::dates::iso_date;
 use crate::kernel::http::Download;
 use crate::state::AppState;

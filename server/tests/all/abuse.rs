@@ -6,8 +6,8 @@
 
 use crate::authorization::{registered_server_functions, SAMPLES};
 use crate::common::{account_with_session, with_state};
-use app::accounts::domain::{AccountStatus, Role};
-use app::accounts::policy::{Access, POLICY};
+use app::kernel::access::domain::{AccountStatus, Role};
+use app::kernel::access::policy::{Access, POLICY};
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use http::{header, Method, Request, StatusCode};
@@ -216,7 +216,7 @@ async fn an_english_page_gets_the_message_in_english(state: AppState) {
 async fn a_save_that_does_not_parse_changes_nothing(state: AppState) {
     use app::cv::{domain::CvLanguage, repo, sample, service};
     let anna = crate::common::person(&state, Role::Cittadino, "anna@esempio.it").await;
-    let session = app::accounts::repo::create_session(&state.db, anna.id)
+    let session = app::kernel::access::sessions::create_session(&state.db, anna.id)
         .await
         .unwrap();
     let id = service::create(&state, &anna, "CV", CvLanguage::It)

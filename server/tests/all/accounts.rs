@@ -3,7 +3,7 @@
 
 use crate::common::smtp::{token_in, SmtpSink};
 use crate::common::{text, with_state};
-use app::accounts::domain::{AccountStatus, Role};
+use app::kernel::access::domain::{AccountStatus, Role};
 use app::kernel::outbox::deliver_pending;
 use app::state::AppState;
 use axum::body::Body;

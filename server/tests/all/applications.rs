@@ -3,11 +3,11 @@
 //! (and staff) see the applications and move them on; each side is emailed.
 
 use crate::common::{count, person, with_state};
-use app::accounts::domain::{Role, SessionUser};
 use app::applications::domain::{ApplyState, Stage};
 use app::applications::{repo, service};
 use app::cv::domain::CvLanguage;
 use app::error::AppError;
+use app::kernel::access::domain::{Role, SessionUser};
 use app::offers::domain::OfferInput;
 use app::state::AppState;
 

@@ -2,8 +2,8 @@
 //! as the policy table says; and requests from another site are refused.
 
 use crate::common::with_state;
-use app::accounts::domain::{AccountStatus, Role};
-use app::accounts::policy::{Access, POLICY};
+use app::kernel::access::domain::{AccountStatus, Role};
+use app::kernel::access::policy::{Access, POLICY};
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use http::{header, Method, Request, StatusCode};

@@ -5,11 +5,11 @@
 //! of profile views, shortlists and the contact request.
 
 use crate::common::{account_with_session, count, with_state};
-use app::accounts::domain::{AccountStatus, Role, SessionUser};
 use app::candidates::domain::{CandidateQuery, RequestState, DAILY_VIEWS};
 use app::candidates::{repo, service};
 use app::cv::domain::{CvDocument, CvLanguage, Experience, JobWishes, LanguageSkill};
 use app::error::AppError;
+use app::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use http::{header, Request, StatusCode};

@@ -3,11 +3,11 @@
 //! random sequences, bookings that never collide, reminders, feeds, rosters.
 
 use crate::common::{count, person, text, with_state, Engine};
-use app::accounts::domain::{AccountStatus, Role, SessionUser};
 use app::catalogue::domain::{EnrolmentStatus, Kind, Session, Status};
 use app::catalogue::repo::{insert_activity, ActivityRow};
 use app::catalogue::service;
 use app::error::AppError;
+use app::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use app::state::AppState;
 use axum::body::Body;
 use http::{header, Request, StatusCode};

@@ -5,16 +5,19 @@
 //! its consent.
 
 use crate::common::{account_with_session, count, with_state};
-use app::accounts::domain::{AccountStatus, Role};
 use app::cv::domain::{CvLanguage, Experience};
 use app::cv::{repo, sample, service};
 use app::error::AppError;
+use app::kernel::access::domain::{AccountStatus, Role};
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use http::{header, Request, StatusCode};
 use tower::ServiceExt;
 
-async fn citizen(state: &AppState, email: &str) -> (app::accounts::domain::SessionUser, String) {
+async fn citizen(
+    state: &AppState,
+    email: &str,
+) -> (app::kernel::access::domain::SessionUser, String) {
     let secret = account_with_session(state, Role::Cittadino, AccountStatus::Attivo, email).await;
     let user = crate::common::user_of(state, &secret).await;
     (user, secret)

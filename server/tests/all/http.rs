@@ -187,6 +187,20 @@ async fn the_language_choice_is_a_cookie(state: AppState) {
     let bad = send(&state, browser_get("/api/set_language?lang=fr&back=/")).await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!header_of(&bad, header::SET_COOKIE).contains("lingua"));
+
+    // Served over HTTPS, the language cookie (like every other) goes over HTTPS only.
+    let mut config = (*state.config).clone();
+    config.public_url = "https://lavoro.comune.sp.it".into();
+    let https = AppState {
+        config: std::sync::Arc::new(config),
+        ..state.clone()
+    };
+    let secure = send(&https, browser_get("/api/set_language?lang=en&back=/")).await;
+    let cookie = header_of(&secure, header::SET_COOKIE).to_string();
+    assert!(
+        cookie.starts_with("lingua=en;") && cookie.contains("Secure"),
+        "{cookie}"
+    );
 }
 
 async fn responses_are_compressed(state: AppState) {

@@ -29,33 +29,17 @@ const PUBLIC: &[&str] = &["api", "domain"];
 
 /// (importing feature, imported feature, module): what it waits for.
 const KNOWN: &[(&str, &str, &str)] = &[
-    // Sessions and the policy table move into a kernel `access` module.
-    ("applications", "accounts", "auth"),
-    ("candidates", "accounts", "auth"),
-    ("catalogue", "accounts", "auth"),
-    ("cv", "accounts", "auth"),
-    ("desk", "accounts", "auth"),
-    ("membership", "accounts", "auth"),
-    ("offers", "accounts", "auth"),
-    ("orientation", "accounts", "auth"),
-    // A person's name and email by id: part of the same `access` module.
-    ("applications", "accounts", "repo"),
-    ("candidates", "accounts", "repo"),
+    // Consents (a CV's visibility) and invited accounts written by other
+    // features: a small public `accounts` interface for those two.
     ("cv", "accounts", "repo"),
     ("membership", "accounts", "repo"),
-    ("offers", "accounts", "repo"),
     // Accounts created by other features (invitations, consents).
     ("catalogue", "accounts", "service"),
     ("membership", "accounts", "service"),
-    // The comuni as reference data: into kernel geography.
-    ("accounts", "network", "repo"),
-    ("applications", "network", "repo"),
-    ("candidates", "network", "repo"),
+    // The member bodies (organisers, orientation's contacts) and whether a
+    // comune is in the network: a public `network` interface for them.
     ("catalogue", "network", "repo"),
-    ("cv", "network", "repo"),
-    ("desk", "network", "repo"),
     ("membership", "network", "repo"),
-    ("offers", "network", "repo"),
     ("orientation", "network", "repo"),
     // The CV rendered for applications and candidates: a public `cv::api`
     // of rendering, or a module above the three.

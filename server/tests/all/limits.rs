@@ -4,9 +4,9 @@
 //! its timeout, and `/healthz` answers throughout.
 
 use crate::common::{person, text, with_state, Engine};
-use app::accounts::domain::Role;
 use app::config::RequestLimits;
 use app::error::AppError;
+use app::kernel::access::domain::Role;
 use app::offers::{alerts, domain::OfferQuery};
 use app::state::AppState;
 use axum::body::Body;

@@ -6,10 +6,10 @@
 
 use crate::catalogue::get;
 use crate::common::{account_with_session, count, person, with_state};
-use app::accounts::domain::{AccountStatus, Role};
 use app::accounts::service::Decision;
 use app::catalogue::domain::{ActivityInput, Review, Status};
 use app::error::AppError;
+use app::kernel::access::domain::{AccountStatus, Role};
 use app::membership::domain::AdhesionInput;
 use app::membership::domain::AdhesionStatus;
 use app::membership::service;
@@ -163,7 +163,7 @@ async fn a_body_is_approved_joins_the_network_and_its_contact_is_invited(state: 
     )
     .await
     .unwrap();
-    let user = app::accounts::repo::user_by_id(&state.db, user_id)
+    let user = app::kernel::access::sessions::user_by_id(&state.db, user_id)
         .await
         .unwrap()
         .unwrap();

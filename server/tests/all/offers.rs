@@ -3,8 +3,8 @@
 //! processes on one database), expiry, alerts, feeds and the demo generator.
 
 use crate::common::{count, person, text, with_state};
-use app::accounts::domain::Role;
 use app::error::AppError;
+use app::kernel::access::domain::Role;
 use app::offers::domain::{OfferInput, OfferQuery, Status};
 use app::offers::{alerts, engine::Search, gen_demo, repo, service};
 use app::state::AppState;

@@ -4,8 +4,8 @@
 //! citizen keeps a path.
 
 use crate::common::{person, with_state};
-use app::accounts::domain::Role;
 use app::error::AppError;
+use app::kernel::access::domain::Role;
 use app::orientation::domain::{Advice, OrientationPath, PathViewer};
 use app::orientation::personas::{amina, franco, giulia};
 use app::orientation::{repo, service};

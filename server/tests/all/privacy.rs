@@ -4,7 +4,7 @@
 //! the database, while their seat goes to the person waiting.
 
 use crate::common::{every_text, person, schema_tables, unzip, with_state};
-use app::accounts::domain::{Role, SessionUser};
+use app::kernel::access::domain::{Role, SessionUser};
 use app::kernel::personal_data::Rule;
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
@@ -179,7 +179,7 @@ async fn fixture(state: &AppState) -> Fixture {
         run(state, &sql).await;
     }
     for who in [c, d] {
-        app::accounts::repo::create_session(&state.db, who)
+        app::kernel::access::sessions::create_session(&state.db, who)
             .await
             .unwrap();
     }
@@ -225,7 +225,7 @@ async fn the_archive_holds_every_row_the_rules_find(state: AppState) {
         }
     }
     for who in [&f.chiara, &f.ditta] {
-        let session = app::accounts::repo::create_session(&state.db, who.id)
+        let session = app::kernel::access::sessions::create_session(&state.db, who.id)
             .await
             .unwrap();
         let (status, zip) = get(&state, "/api/miei-dati.zip", Some(&session)).await;
@@ -370,7 +370,7 @@ async fn erasure_leaves_nothing_that_names_the_person(state: AppState) {
 async fn staff_erase_a_person_booked_by_phone(state: AppState) {
     let now = app::kernel::clock::now();
     let operator = person(&state, Role::Operatore, "sportello@comune.sp.it").await;
-    let session = app::accounts::repo::create_session(&state.db, operator.id)
+    let session = app::kernel::access::sessions::create_session(&state.db, operator.id)
         .await
         .unwrap();
     for (start, status) in [(now - 20 * DAY, "svolto"), (now + 2 * DAY, "prenotato")] {
@@ -406,7 +406,7 @@ async fn staff_erase_a_person_booked_by_phone(state: AppState) {
     };
     // Only the desk's staff may.
     let elsewhere = person(&state, Role::Cittadino, "cittadino@esempio.it").await;
-    let citizen = app::accounts::repo::create_session(&state.db, elsewhere.id)
+    let citizen = app::kernel::access::sessions::create_session(&state.db, elsewhere.id)
         .await
         .unwrap();
     assert_eq!(call(citizen).await, StatusCode::FORBIDDEN);

@@ -4,7 +4,7 @@
 use crate::catalogue::course;
 use crate::common::{account_with_session, with_state, Engine};
 use crate::loopback::{request, start, EventStream};
-use app::accounts::domain::{AccountStatus, Role};
+use app::kernel::access::domain::{AccountStatus, Role};
 use std::time::{Duration, Instant};
 
 fn enrolled_in(dashboard_json: &str, id: i64) -> i64 {

@@ -5,9 +5,9 @@
 
 use crate::common::smtp::{token_in, SmtpSink};
 use crate::common::{count, person, with_state};
-use app::accounts::domain::Role;
 use app::accounts::{repo, service};
 use app::error::AppError;
+use app::kernel::access::domain::Role;
 use app::kernel::outbox;
 use app::state::AppState;
 use axum::body::Body;
@@ -97,7 +97,9 @@ async fn links_go_first_expire_and_leave_no_secret_once_sent(state: AppState) {
 
 async fn sessions_end_after_their_absolute_lifetime(state: AppState) {
     let anna = person(&state, Role::Cittadino, "anna@esempio.it").await;
-    let session = repo::create_session(&state.db, anna.id).await.unwrap();
+    let session = app::kernel::access::sessions::create_session(&state.db, anna.id)
+        .await
+        .unwrap();
     let ask = || {
         let state = state.clone();
         let session = session.clone();
@@ -148,7 +150,7 @@ async fn retention_deletes_what_is_past_its_time(state: AppState) {
             display_name: "Mai Confermato",
             organisation: None,
             role: Role::Cittadino,
-            status: app::accounts::domain::AccountStatus::Attivo,
+            status: app::kernel::access::domain::AccountStatus::Attivo,
             email_verified: false,
         },
     )

@@ -5,8 +5,8 @@
 
 use crate::catalogue::{course, get};
 use crate::common::{account_with_session, person, with_state};
-use app::accounts::domain::{AccountStatus, Role};
 use app::error::AppError;
+use app::kernel::access::domain::{AccountStatus, Role};
 use app::staff::domain::DashboardFilter;
 use app::staff::service::dashboard;
 use app::state::AppState;

@@ -2,10 +2,11 @@
 
 use super::{role_label, status_label};
 use crate::accounts::api::{get_my_account, LogOut};
-use crate::accounts::domain::{AccountStatus, MyAccount};
+use crate::accounts::domain::MyAccount;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, Field};
 use crate::i18n::*;
+use crate::kernel::access::domain::AccountStatus;
 use crate::kernel::dates::italian_datetime;
 use crate::privacy::api::DeleteMyAccount;
 use leptos::prelude::*;
@@ -54,7 +55,7 @@ fn Area(account: MyAccount) -> impl IntoView {
                 <h2 id="area-staff" class="section-title">{td_string!(l, account.staff_title)}</h2>
                 <ul class="space-y-2">
                     <li><A href="/staff/verifiche">{td_string!(l, account.verifications_title)}</A></li>
-                    {(user.role == crate::accounts::domain::Role::Admin).then(|| view! {
+                    {(user.role == crate::kernel::access::domain::Role::Admin).then(|| view! {
                         <li><A href="/staff/registro">{td_string!(l, account.audit_title)}</A></li>
                         <li><A href="/staff/adesioni">{crate::components::tr(l, "Richieste di adesione alla Rete", "Requests to join the Network")}</A></li>
                     })}
@@ -101,9 +102,9 @@ fn Area(account: MyAccount) -> impl IntoView {
 
 /// The services of the portal this person uses, by role.
 #[component]
-fn ServiceLinks(role: crate::accounts::domain::Role) -> impl IntoView {
-    use crate::accounts::domain::Role;
+fn ServiceLinks(role: crate::kernel::access::domain::Role) -> impl IntoView {
     use crate::components::tr;
+    use crate::kernel::access::domain::Role;
     let l = crate::i18n_switch::locale();
     let mut links: Vec<(&'static str, &'static str)> = Vec::new();
     if role == Role::Cittadino {

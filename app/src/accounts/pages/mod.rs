@@ -12,8 +12,8 @@ pub use entry::{LoginPage, RegisterPage};
 pub use links::{ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage};
 pub use staff::{AuditLogPage, VerificationsPage};
 
-use crate::accounts::domain::{AccountStatus, Role};
 use crate::i18n::*;
+use crate::kernel::access::domain::{AccountStatus, Role};
 
 pub fn role_label(role: Role, l: Locale) -> &'static str {
     match role {

@@ -2,13 +2,13 @@
 //! review, and (for the admin) the switch that turns pre-moderation on or off.
 
 use crate::accounts::api::get_my_account;
-use crate::accounts::domain::Role;
 use crate::catalogue::api::{list_activities_to_review, DecideActivity, SetPreModeration};
 use crate::catalogue::domain::ReviewQueue;
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::components::tr;
 use crate::i18n::Locale;
+use crate::kernel::access::domain::Role;
 use crate::kernel::dates::italian_date;
 use leptos::prelude::*;
 use leptos_meta::Title;

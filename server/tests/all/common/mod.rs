@@ -138,8 +138,8 @@ macro_rules! on_both_engines {
 /// An account created directly (as the admin's subcommands do), with a live session.
 pub async fn account_with_session(
     state: &AppState,
-    role: app::accounts::domain::Role,
-    status: app::accounts::domain::AccountStatus,
+    role: app::kernel::access::domain::Role,
+    status: app::kernel::access::domain::AccountStatus,
     email: &str,
 ) -> String {
     use app::accounts::repo::{self, NewUser};
@@ -156,7 +156,9 @@ pub async fn account_with_session(
     };
     let id = repo::insert_user(&mut tx, &user).await.unwrap().unwrap();
     tx.commit().await.unwrap();
-    repo::create_session(&state.db, id).await.unwrap()
+    app::kernel::access::sessions::create_session(&state.db, id)
+        .await
+        .unwrap()
 }
 
 /// The single number a `SELECT COUNT(*) …` answers.
@@ -176,8 +178,8 @@ pub async fn text(response: http::Response<axum::body::Body>) -> String {
 }
 
 /// The organisation a test account of `role` works for.
-fn organisation_of(role: app::accounts::domain::Role) -> Option<&'static str> {
-    use app::accounts::domain::Role;
+fn organisation_of(role: app::kernel::access::domain::Role) -> Option<&'static str> {
+    use app::kernel::access::domain::Role;
     match role {
         Role::Ente => Some("Cescot La Spezia"),
         Role::Impresa => Some("Cantieri Riuniti del Golfo"),
@@ -188,11 +190,11 @@ fn organisation_of(role: app::accounts::domain::Role) -> Option<&'static str> {
 /// An active, verified account of `role`, as the service layer sees it.
 pub async fn person(
     state: &AppState,
-    role: app::accounts::domain::Role,
+    role: app::kernel::access::domain::Role,
     email: &str,
-) -> app::accounts::domain::SessionUser {
-    use app::accounts::domain::{AccountStatus, Role, SessionUser};
+) -> app::kernel::access::domain::SessionUser {
     use app::accounts::repo::{insert_user, NewUser};
+    use app::kernel::access::domain::{AccountStatus, Role, SessionUser};
     let mut tx = state.db.begin_write().await.unwrap();
     let id = insert_user(
         &mut tx,
@@ -279,12 +281,12 @@ pub fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
 }
 
 /// The person a live session secret belongs to.
-pub async fn user_of(state: &AppState, secret: &str) -> app::accounts::domain::SessionUser {
-    let limits = |_| app::accounts::repo::SessionLimits {
+pub async fn user_of(state: &AppState, secret: &str) -> app::kernel::access::domain::SessionUser {
+    let limits = |_| app::kernel::access::sessions::SessionLimits {
         idle: 3600,
         absolute: 3600,
     };
-    app::accounts::repo::session_user(&state.db, secret, limits)
+    app::kernel::access::sessions::session_user(&state.db, secret, limits)
         .await
         .unwrap()
         .expect("a live session")

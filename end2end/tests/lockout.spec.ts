@@ -1,5 +1,6 @@
-// Runs last (files run in name order, one at a time): it uses up this
-// address's login attempts for a minute.
+// Locks one account from this address only (the pair's limit); the
+// address's own limit (100 failures in 15 minutes) stays far away, so the
+// files after this one sign in as usual.
 import { expect, test } from "@playwright/test";
 import { gotoHydrated } from "./helpers";
 import { confirmEmail, PASSWORD, register, unique } from "./people";

@@ -3,7 +3,7 @@
 
 use super::domain::{Role, SessionUser};
 use super::policy::{access_for, Access};
-use super::repo;
+use super::sessions as repo;
 use crate::error::AppError;
 use crate::state::{app_state, AppState};
 use http::header::SET_COOKIE;
@@ -127,21 +127,23 @@ fn cookie(state: &AppState, value: &str, max_age: Option<i64>) -> String {
 }
 
 /// A cookie scripts cannot read, sent only by this site's own pages, and
-/// only over HTTPS when the portal is served so.
+/// only over HTTPS when the portal is served so (the `cookie` crate writes
+/// it). Every cookie the portal sets is one of these.
 pub(crate) fn private_cookie(
     state: &AppState,
     name: &str,
     value: &str,
     max_age: Option<i64>,
 ) -> String {
-    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    let mut cookie = cookie::Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(state.config.secure_cookies());
     if let Some(seconds) = max_age {
-        cookie.push_str(&format!("; Max-Age={seconds}"));
+        cookie = cookie.max_age(cookie::time::Duration::seconds(seconds));
     }
-    if state.config.secure_cookies() {
-        cookie.push_str("; Secure");
-    }
-    cookie
+    cookie.build().to_string()
 }
 
 /// Appends a `Set-Cookie` header to the response being served.

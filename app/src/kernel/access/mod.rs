@@ -1,0 +1,11 @@
+//! Access: who is asking (sessions, the session cookie, the caller's address)
+//! and what they may call (the policy table). Every feature's server
+//! functions and plain routes go through here first.
+
+pub mod domain;
+pub mod policy;
+
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod sessions;
