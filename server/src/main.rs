@@ -10,6 +10,7 @@
 
 use app::config::{redact_url, Config};
 use app::kernel::access::domain::Role;
+use clap::{Parser, Subcommand};
 use leptos::prelude::get_configuration;
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -21,13 +22,58 @@ use tracing_subscriber::EnvFilter;
 /// tokio's 2 MiB default, so give the threads room (they are few).
 const THREAD_STACK_BYTES: usize = 8 * 1024 * 1024;
 
+/// InfoLavoro: the portal of the Rete per il Lavoro della Spezia. Settings
+/// come from the environment (see the README); without a command it serves
+/// the portal.
+#[derive(Parser)]
+#[command(name = "server", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// An administrator of the network, active at once; the password is
+    /// asked on the terminal, or read from standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        /// The name shown in the portal (default: "Amministratore della Rete").
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// A desk operator of a comune (its slug, e.g. la-spezia), active at once.
+    CreateOperator {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        comune: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Generated demo offers and candidate profiles, replacing those of the
+    /// previous run.
+    #[command(arg_required_else_help = true)]
+    GenDemo {
+        /// How many job offers (100000 for the load benchmark).
+        #[arg(long)]
+        offers: Option<usize>,
+        /// How many blind candidate profiles.
+        #[arg(long)]
+        profiles: Option<usize>,
+    },
+}
+
 fn main() -> ExitCode {
+    // Before anything starts: `--help` and a mistyped command answer at once.
+    let cli = Cli::parse();
     match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_stack_size(THREAD_STACK_BYTES)
         .build()
     {
-        Ok(runtime) => runtime.block_on(run()),
+        Ok(runtime) => runtime.block_on(run(cli.command)),
         Err(error) => {
             eprintln!("cannot start the async runtime: {error}");
             ExitCode::FAILURE
@@ -35,7 +81,7 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run() -> ExitCode {
+async fn run(command: Option<Command>) -> ExitCode {
     let config = Config::from_env();
     init_tracing(config.log_json);
     if !config.invalid.is_empty() {
@@ -44,17 +90,17 @@ async fn run() -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let outcome = match args.first().map(String::as_str) {
+    let outcome = match command {
         None => serve(config).await,
-        Some("create-admin") => create_staff(config, Role::Admin, &args[1..]).await,
-        Some("create-operator") => create_staff(config, Role::Operatore, &args[1..]).await,
-        Some("gen-demo") => gen_demo(config, &args[1..]).await,
-        Some(other) => Err(format!(
-            "unknown command {other:?}; use: server [create-admin --email EMAIL [--name NAME] | \
-             create-operator --email EMAIL --comune SLUG [--name NAME] | gen-demo [--offers N] [--profiles N]]"
-        )
-        .into()),
+        Some(Command::CreateAdmin { email, name }) => {
+            create_staff(config, Role::Admin, email, name, None).await
+        }
+        Some(Command::CreateOperator {
+            email,
+            comune,
+            name,
+        }) => create_staff(config, Role::Operatore, email, name, Some(comune)).await,
+        Some(Command::GenDemo { offers, profiles }) => gen_demo(config, offers, profiles).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,16 +139,11 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
 async fn create_staff(
     config: Config,
     role: Role,
-    args: &[String],
+    email: String,
+    name: Option<String>,
+    comune: Option<String>,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let value_of = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let email = value_of("--email").ok_or("--email EMAIL is required")?;
-    let name = value_of("--name").unwrap_or_else(|| match role {
+    let name = name.unwrap_or_else(|| match role {
         Role::Admin => "Amministratore della Rete".into(),
         _ => "Operatore dello sportello".into(),
     });
@@ -121,7 +162,7 @@ async fn create_staff(
         &email,
         &password,
         &name,
-        value_of("--comune").as_deref(),
+        comune.as_deref(),
     )
     .await;
     state.db.close().await;
@@ -131,23 +172,11 @@ async fn create_staff(
 }
 
 /// Generated demo offers and candidate profiles, each kind in one transaction.
-async fn gen_demo(config: Config, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    const USE: &str = "use: server gen-demo [--offers N] [--profiles N]";
-    let (mut offers, mut profiles) = (None, None);
-    for pair in args.chunks(2) {
-        let n: usize = match pair.get(1) {
-            Some(n) => n.parse().map_err(|_| USE)?,
-            None => return Err(USE.into()),
-        };
-        match pair[0].as_str() {
-            "--offers" => offers = Some(n),
-            "--profiles" => profiles = Some(n),
-            _ => return Err(USE.into()),
-        }
-    }
-    if offers.is_none() && profiles.is_none() {
-        return Err(USE.into());
-    }
+async fn gen_demo(
+    config: Config,
+    offers: Option<usize>,
+    profiles: Option<usize>,
+) -> Result<(), Box<dyn std::error::Error>> {
     let db = app::db::Db::connect(&config.database_url).await?;
     db.migrate().await?;
     app::network::repo::seed_reference(&db).await?;

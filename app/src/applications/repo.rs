@@ -65,7 +65,7 @@ pub async fn mine(db: &Db, citizen: i64) -> Result<Vec<MyApplication>, sqlx::Err
                 offer_id: r.try_get("offer_id")?,
                 offer_title: r.try_get("title")?,
                 organisation: r.try_get("organisation")?,
-                stage: Stage::from_code(&status).unwrap_or(Stage::Ricevuta),
+                stage: crate::kernel::codes::decode(&status, Stage::from_code)?,
                 sent_at: r.try_get("created_at")?,
                 updated_at: r.try_get("updated_at")?,
             })
@@ -82,7 +82,8 @@ pub async fn of(db: &Db, offer: i64, citizen: i64) -> Result<Option<(Stage, i64)
     .bind(citizen)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(|(s, at)| (Stage::from_code(&s).unwrap_or(Stage::Ricevuta), at)))
+    row.map(|(s, at)| Ok((crate::kernel::codes::decode(&s, Stage::from_code)?, at)))
+        .transpose()
 }
 
 pub async fn for_offer(db: &Db, offer: i64) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
@@ -107,9 +108,9 @@ pub async fn for_offer(db: &Db, offer: i64) -> Result<Vec<ReceivedApplication>, 
                     .unwrap_or_default(),
                 email: r.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
                 message: r.try_get("message")?,
-                stage: Stage::from_code(&status).unwrap_or(Stage::Ricevuta),
+                stage: crate::kernel::codes::decode(&status, Stage::from_code)?,
                 sent_at: r.try_get("created_at")?,
-                cv_language: CvLanguage::from_code(&language).unwrap_or_default(),
+                cv_language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
                 cv: serde_json::from_str(&document)
                     .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
                 has_photo: r.try_get::<i64, _>("has_photo")? == 1,
@@ -125,7 +126,8 @@ pub async fn head(db: &Db, id: i64) -> Result<Option<(i64, i64, Stage)>, sqlx::E
             .bind(id)
             .fetch_optional(db.pool())
             .await?;
-    Ok(row.map(|(o, c, s)| (o, c, Stage::from_code(&s).unwrap_or(Stage::Ricevuta))))
+    row.map(|(o, c, s)| Ok((o, c, crate::kernel::codes::decode(&s, Stage::from_code)?)))
+        .transpose()
 }
 
 pub async fn set_stage(tx: &mut Tx, id: i64, stage: Stage) -> Result<(), sqlx::Error> {
@@ -152,7 +154,7 @@ pub async fn cv_of(
     let language: String = r.try_get("cv_language")?;
     let document: String = r.try_get("cv_document")?;
     Ok(Some((
-        CvLanguage::from_code(&language).unwrap_or_default(),
+        crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
         serde_json::from_str(&document).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         r.try_get("cv_photo")?,
     )))

@@ -164,12 +164,14 @@ impl RequestState {
         }
     }
 
-    pub fn from_code(code: &str) -> RequestState {
-        match code {
-            "accettata" => RequestState::Accepted,
-            "rifiutata" => RequestState::Declined,
-            _ => RequestState::Pending,
-        }
+    pub fn from_code(code: &str) -> Option<RequestState> {
+        [
+            RequestState::Pending,
+            RequestState::Accepted,
+            RequestState::Declined,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
     }
 
     pub fn label(self) -> Label {

@@ -25,7 +25,7 @@ fn visible_cv(row: &sqlx::any::AnyRow) -> Result<VisibleCv, sqlx::Error> {
         id: row.try_get("id")?,
         owner_id: row.try_get("owner_id")?,
         visible: row.try_get::<i64, _>("visible")? == 1,
-        language: CvLanguage::from_code(&language).unwrap_or_default(),
+        language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
         document: serde_json::from_str(&document).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         updated_at: row.try_get("updated_at")?,
     })
@@ -284,7 +284,13 @@ pub async fn request_of(
     .bind(citizen)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(|(id, s)| (id, RequestState::from_code(&s))))
+    row.map(|(id, s)| {
+        Ok((
+            id,
+            crate::kernel::codes::decode(&s, RequestState::from_code)?,
+        ))
+    })
+    .transpose()
 }
 
 pub struct NewRequest<'a> {
@@ -343,7 +349,7 @@ pub async fn incoming(db: &Db, citizen: i64) -> Result<Vec<IncomingRequest>, sql
                 organisation: r.try_get("organisation")?,
                 message: r.try_get("message")?,
                 offer: offer_id.zip(offer_title),
-                state: RequestState::from_code(&status),
+                state: crate::kernel::codes::decode(&status, RequestState::from_code)?,
                 sent_at: r.try_get("created_at")?,
             })
         })
@@ -358,7 +364,14 @@ pub async fn request(db: &Db, id: i64) -> Result<Option<(i64, i64, RequestState)
     .bind(id)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(|(b, c, s)| (b, c, RequestState::from_code(&s))))
+    row.map(|(b, c, s)| {
+        Ok((
+            b,
+            c,
+            crate::kernel::codes::decode(&s, RequestState::from_code)?,
+        ))
+    })
+    .transpose()
 }
 
 pub async fn answer(tx: &mut Tx, id: i64, state: RequestState) -> Result<(), sqlx::Error> {

@@ -110,13 +110,15 @@ impl Status {
         }
     }
 
-    pub fn from_code(code: &str) -> Status {
-        match code {
-            "pubblicato" => Status::Pubblicato,
-            "chiuso" => Status::Chiuso,
-            "annullato" => Status::Annullato,
-            _ => Status::Bozza,
-        }
+    pub fn from_code(code: &str) -> Option<Status> {
+        [
+            Status::Bozza,
+            Status::Pubblicato,
+            Status::Chiuso,
+            Status::Annullato,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
     }
 
     pub fn label(self) -> Label {
@@ -149,13 +151,15 @@ impl Review {
         }
     }
 
-    pub fn from_code(code: &str) -> Review {
-        match code {
-            "in_revisione" => Review::Waiting,
-            "approvata" => Review::Approved,
-            "respinta" => Review::Rejected,
-            _ => Review::None,
-        }
+    pub fn from_code(code: &str) -> Option<Review> {
+        [
+            Review::None,
+            Review::Waiting,
+            Review::Approved,
+            Review::Rejected,
+        ]
+        .into_iter()
+        .find(|r| r.code() == code)
     }
 
     pub fn label(self) -> Label {
@@ -187,12 +191,14 @@ impl EnrolmentStatus {
         }
     }
 
-    pub fn from_code(code: &str) -> EnrolmentStatus {
-        match code {
-            "iscritto" => EnrolmentStatus::Iscritto,
-            "in_attesa" => EnrolmentStatus::InAttesa,
-            _ => EnrolmentStatus::Annullato,
-        }
+    pub fn from_code(code: &str) -> Option<EnrolmentStatus> {
+        [
+            EnrolmentStatus::Iscritto,
+            EnrolmentStatus::InAttesa,
+            EnrolmentStatus::Annullato,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
     }
 
     pub fn label(self) -> Label {

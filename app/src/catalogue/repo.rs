@@ -26,7 +26,7 @@ pub fn summary_from_row(row: &sqlx::any::AnyRow) -> Result<ActivitySummary, sqlx
     let status: String = row.try_get("status")?;
     Ok(ActivitySummary {
         id: row.try_get("id")?,
-        kind: Kind::from_code(&kind).unwrap_or(Kind::Corso),
+        kind: crate::kernel::codes::decode(&kind, Kind::from_code)?,
         title: row.try_get("title")?,
         organiser_name: row.try_get("organiser_name")?,
         comune_slug: row.try_get("comune_slug")?,
@@ -37,8 +37,11 @@ pub fn summary_from_row(row: &sqlx::any::AnyRow) -> Result<ActivitySummary, sqlx
         total_hours: row.try_get("total_hours")?,
         seats: row.try_get("seats")?,
         enrolled: row.try_get("enrolled")?,
-        status: Status::from_code(&status),
-        review: Review::from_code(&row.try_get::<String, _>("review")?),
+        status: crate::kernel::codes::decode(&status, Status::from_code)?,
+        review: crate::kernel::codes::decode(
+            &row.try_get::<String, _>("review")?,
+            Review::from_code,
+        )?,
         review_reason: row.try_get("review_reason")?,
         first_starts_at: row.try_get("first_starts_at")?,
         enrol_closes: row.try_get("enrol_closes")?,
@@ -251,7 +254,7 @@ pub async fn place(
     let Some((status, queue_no, code)) = row else {
         return Ok(None);
     };
-    let status = EnrolmentStatus::from_code(&status);
+    let status = crate::kernel::codes::decode(&status, EnrolmentStatus::from_code)?;
     let position = match status {
         EnrolmentStatus::InAttesa => {
             Some(waiting_position(db.pool(), activity_id, queue_no).await?)
@@ -309,7 +312,7 @@ pub async fn enrol(
     .fetch_optional(&mut **tx)
     .await?;
     if let Some((_, status, queue_no, code)) = &existing {
-        let status = EnrolmentStatus::from_code(status);
+        let status = crate::kernel::codes::decode(status, EnrolmentStatus::from_code)?;
         if status != EnrolmentStatus::Annullato {
             let position = match status {
                 EnrolmentStatus::InAttesa => {
@@ -407,7 +410,7 @@ pub async fn cancel(
     let Some((id, status)) = existing else {
         return Ok(None);
     };
-    let status = EnrolmentStatus::from_code(&status);
+    let status = crate::kernel::codes::decode(&status, EnrolmentStatus::from_code)?;
     if status == EnrolmentStatus::Annullato {
         return Ok(None);
     }
@@ -424,7 +427,7 @@ pub async fn cancel(
         .execute(&mut **tx)
         .await?;
     let open = matches!(
-        Status::from_code(&activity_status),
+        crate::kernel::codes::decode(&activity_status, Status::from_code)?,
         Status::Pubblicato | Status::Chiuso
     );
     if !open || starts_at <= at {
@@ -493,7 +496,10 @@ pub async fn roster(db: &Db, activity_id: i64) -> Result<Vec<RosterEntry>, sqlx:
     let mut waiting = 0;
     rows.iter()
         .map(|row| {
-            let status = EnrolmentStatus::from_code(&row.try_get::<String, _>("status")?);
+            let status = crate::kernel::codes::decode(
+                &row.try_get::<String, _>("status")?,
+                EnrolmentStatus::from_code,
+            )?;
             let position = (status == EnrolmentStatus::InAttesa).then(|| {
                 waiting += 1;
                 waiting

@@ -31,7 +31,7 @@ pub async fn list(db: &Db, owner: i64) -> Result<Vec<CvSummary>, sqlx::Error> {
             Ok(CvSummary {
                 id: row.try_get("id")?,
                 name: row.try_get("name")?,
-                language: CvLanguage::from_code(&language).unwrap_or_default(),
+                language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
                 updated_at: row.try_get("updated_at")?,
                 visible: row.try_get::<i64, _>("visible")? == 1,
                 completeness: u8::try_from(completeness).unwrap_or(0),
@@ -64,7 +64,7 @@ pub async fn get(db: &Db, owner: i64, id: i64) -> Result<Option<CvRecord>, sqlx:
     Ok(Some(CvRecord {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
-        language: CvLanguage::from_code(&language).unwrap_or_default(),
+        language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
         revision: row.try_get("revision")?,
         document: document_from(&document)?,
         visible: row.try_get::<i64, _>("visible")? == 1,

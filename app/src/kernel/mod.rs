@@ -51,3 +51,6 @@ pub mod terms;
 
 #[cfg(feature = "ssr")]
 pub mod text_index;
+
+#[cfg(feature = "ssr")]
+pub mod codes;

@@ -69,12 +69,14 @@ impl AdhesionStatus {
         }
     }
 
-    pub fn from_code(code: &str) -> AdhesionStatus {
-        match code {
-            "approvata" => AdhesionStatus::Approved,
-            "respinta" => AdhesionStatus::Rejected,
-            _ => AdhesionStatus::Waiting,
-        }
+    pub fn from_code(code: &str) -> Option<AdhesionStatus> {
+        [
+            AdhesionStatus::Waiting,
+            AdhesionStatus::Approved,
+            AdhesionStatus::Rejected,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
     }
 }
 

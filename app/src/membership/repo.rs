@@ -75,7 +75,10 @@ fn from_row(row: &AnyRow) -> Result<AdhesionRequest, sqlx::Error> {
         contact_email: row.try_get("contact_email")?,
         contact_phone: row.try_get("contact_phone")?,
         reason: row.try_get("reason")?,
-        status: AdhesionStatus::from_code(&row.try_get::<String, _>("status")?),
+        status: crate::kernel::codes::decode(
+            &row.try_get::<String, _>("status")?,
+            AdhesionStatus::from_code,
+        )?,
         decision_reason: row.try_get("decision_reason")?,
         created_at: row.try_get("created_at")?,
         decided_at: row.try_get("decided_at")?,

@@ -260,11 +260,8 @@ impl Status {
         }
     }
 
-    pub fn from_code(code: &str) -> Status {
-        Status::ALL
-            .into_iter()
-            .find(|s| s.code() == code)
-            .unwrap_or(Status::Bozza)
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
     }
 
     pub fn label(self) -> Label {

@@ -99,7 +99,7 @@ fn stored_from_row(row: &sqlx::any::AnyRow) -> Result<Stored, sqlx::Error> {
         row: r,
         summary,
         publisher_id: row.try_get("publisher_id")?,
-        status: Status::from_code(&status),
+        status: crate::kernel::codes::decode(&status, Status::from_code)?,
         review_reason: row.try_get("review_reason")?,
         postal_code: postal
             .unwrap_or_default()
@@ -318,7 +318,7 @@ fn managed_from_row(row: &sqlx::any::AnyRow) -> Result<ManagedOffer, sqlx::Error
         comune_name: row
             .try_get::<Option<String>, _>("comune_name")?
             .unwrap_or_default(),
-        status: Status::from_code(&status),
+        status: crate::kernel::codes::decode(&status, Status::from_code)?,
         review_reason: row.try_get("review_reason")?,
         updated_at: row.try_get("updated_at")?,
         expires_at: row.try_get("expires_at")?,

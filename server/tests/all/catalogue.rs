@@ -522,7 +522,40 @@ macro_rules! both {
     };
 }
 
+/// A code no variant has (a row from a newer version, a hand edit) is an
+/// error when read, never shown as some other state: an unknown review used
+/// to read as "no review".
+async fn an_unknown_code_in_the_database_is_an_error_not_a_default(state: AppState) {
+    let id = course(&state, 3, 3 * 86_400, None).await;
+    let stored = app::catalogue::repo::activity(&state.db, id).await.unwrap();
+    assert_eq!(stored.unwrap().summary.status, Status::Pubblicato);
+    // The schema's CHECK refuses such a row: step around it as a hand edit would.
+    let mut conn = state.db.pool().acquire().await.unwrap();
+    let (around, back) = match state.db.engine() {
+        app::db::Engine::Sqlite => (
+            "PRAGMA ignore_check_constraints = ON",
+            "PRAGMA ignore_check_constraints = OFF",
+        ),
+        app::db::Engine::Postgres => (
+            "ALTER TABLE activities DROP CONSTRAINT activities_review_check",
+            "SELECT 1",
+        ),
+    };
+    sqlx::query(around).execute(&mut *conn).await.unwrap();
+    sqlx::query("UPDATE activities SET review = 'sospesa' WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    sqlx::query(back).execute(&mut *conn).await.unwrap();
+    drop(conn);
+    let read = app::catalogue::repo::activity(&state.db, id).await;
+    let error = read.err().expect("an unknown review is not read as none");
+    assert!(error.to_string().contains("sospesa"), "{error}");
+}
+
 both!(
+    an_unknown_code_in_the_database_is_an_error_not_a_default,
     five_hundred_enrol_at_once_into_twenty_seats,
     a_cancellation_promotes_the_first_waiting_person,
     reminders_go_once_a_day_before,
