@@ -1,56 +1,42 @@
 //! What every feature uses and no feature owns. Features import the kernel;
 //! the kernel imports no feature.
 
+// Shared by the server and the browser.
 pub mod access;
-pub mod labels;
-
-#[cfg(feature = "ssr")]
-pub mod personal_data;
-
-#[cfg(feature = "ssr")]
-pub mod cpu;
-
-#[cfg(feature = "ssr")]
-pub mod clock;
-
-#[cfg(feature = "ssr")]
-pub mod secrets;
-
 pub mod audit;
-
-#[cfg(feature = "ssr")]
-pub mod attempts;
-
-#[cfg(feature = "ssr")]
-pub mod outbox;
-
-#[cfg(feature = "ssr")]
-pub mod mail_limits;
-
-#[cfg(feature = "ssr")]
-pub mod geo;
-
-#[cfg(feature = "ssr")]
-pub mod http;
-
 pub mod cookies;
 pub mod dates;
+pub mod labels;
 pub mod text;
 
+// Server only.
+#[cfg(feature = "ssr")]
+pub mod attempts;
 #[cfg(feature = "ssr")]
 pub mod calendar;
-
 #[cfg(feature = "ssr")]
-pub mod csv;
-
-#[cfg(feature = "ssr")]
-pub mod fields;
-
-#[cfg(feature = "ssr")]
-pub mod terms;
-
-#[cfg(feature = "ssr")]
-pub mod text_index;
-
+pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod codes;
+#[cfg(feature = "ssr")]
+pub mod cpu;
+#[cfg(feature = "ssr")]
+pub mod csv;
+#[cfg(feature = "ssr")]
+pub mod fields;
+#[cfg(feature = "ssr")]
+pub mod geo;
+#[cfg(feature = "ssr")]
+pub mod http;
+#[cfg(feature = "ssr")]
+pub mod mail_limits;
+#[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod personal_data;
+#[cfg(feature = "ssr")]
+pub mod secrets;
+#[cfg(feature = "ssr")]
+pub mod terms;
+#[cfg(feature = "ssr")]
+pub mod text_index;

@@ -6,7 +6,7 @@ use crate::offers::domain::{query_string, OfferSummary};
 use serde::{Deserialize, Serialize};
 
 /// (code, (Italian, English)).
-pub use crate::kernel::labels::Label;
+use crate::kernel::labels::Label;
 
 pub const SITUATIONS: [(&str, Label); 4] = [
     (

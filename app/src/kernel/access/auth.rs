@@ -77,10 +77,8 @@ pub async fn authorize(endpoint: &str) -> Result<(AppState, Option<SessionUser>)
     let Some(user) = current_user(&state).await? else {
         return Err(AppError::Unauthorized.with_status());
     };
-    if let Access::Roles(roles) = access {
-        if !roles.contains(&user.role) || !user.can_work() {
-            return Err(AppError::Forbidden.with_status());
-        }
+    if !access.admits(&user) {
+        return Err(AppError::Forbidden.with_status());
     }
     Ok((state, Some(user)))
 }
@@ -115,8 +113,7 @@ impl SignedIn {
     pub fn may_call(self, endpoint: &str) -> Result<SessionUser, AppError> {
         let user = self.0;
         match access_for(endpoint) {
-            Some(Access::Everyone | Access::SignedIn) => Ok(user),
-            Some(Access::Roles(roles)) if roles.contains(&user.role) && user.can_work() => Ok(user),
+            Some(access) if access.admits(&user) => Ok(user),
             _ => Err(AppError::Forbidden),
         }
     }

@@ -2,7 +2,7 @@
 //! consults first (through `auth::authorize`), and that the authorisation
 //! test walks. A server function missing here is refused to everyone.
 
-use super::domain::Role;
+use super::domain::{Role, SessionUser};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
@@ -12,6 +12,17 @@ pub enum Access {
     SignedIn,
     /// Signed-in people of these roles whose account is active and verified.
     Roles(&'static [Role]),
+}
+
+impl Access {
+    /// Whether this signed-in person passes: server functions (`authorize`)
+    /// and plain routes (`SignedIn::may_call`) ask the same question here.
+    pub fn admits(self, user: &SessionUser) -> bool {
+        match self {
+            Access::Everyone | Access::SignedIn => true,
+            Access::Roles(roles) => roles.contains(&user.role) && user.can_work(),
+        }
+    }
 }
 
 const STAFF: &[Role] = &[Role::Operatore, Role::Admin];

@@ -6,11 +6,12 @@ use crate::components::async_data::with_data;
 use crate::components::tr;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::kernel::labels::Label;
 use crate::network::api::list_comuni;
 use crate::network::domain::Comune;
 use crate::offers::domain::SECTORS;
 use crate::orientation::domain::{
-    Answers, Label, AGE_BANDS, BUSINESS, DISTANCES, EDUCATION, ITALIAN, SITUATIONS, TRAVEL,
+    Answers, AGE_BANDS, BUSINESS, DISTANCES, EDUCATION, ITALIAN, SITUATIONS, TRAVEL,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;

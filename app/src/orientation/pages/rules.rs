@@ -6,10 +6,11 @@ use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field, SelectField, TextArea};
 use crate::components::tr;
 use crate::i18n::*;
+use crate::kernel::labels::Label;
 use crate::network::domain::Category;
 use crate::orientation::api::{list_orientation_rules, SaveOrientationRule};
 use crate::orientation::domain::{
-    AdviceKind, Label, Rule, AGE_BANDS, BUSINESS, EDUCATION, ITALIAN, SITUATIONS, TRAVEL,
+    AdviceKind, Rule, AGE_BANDS, BUSINESS, EDUCATION, ITALIAN, SITUATIONS, TRAVEL,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
