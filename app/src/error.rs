@@ -4,9 +4,41 @@
 //! cause of an `Internal` error is logged on the server (see `error_ssr`) and
 //! never serialised.
 
+use crate::i18n::td_string;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
+
+/// A refusal of one field, its words read from `messages.<key>` in the locale
+/// files in the language of the request: `invalid!("email", email_invalid)`,
+/// or with the message's placeholders `invalid!("title", at_most, max = 200)`.
+#[macro_export]
+macro_rules! invalid {
+    ($field:expr, $key:ident $(, $arg:ident = $value:expr)* $(,)?) => {
+        $crate::error::AppError::validation(
+            $field,
+            stringify!($key),
+            $crate::i18n::td_string!(
+                $crate::i18n_switch::request_locale(),
+                messages.$key $(, $arg = $value)*
+            ),
+        )
+    };
+}
+
+/// A conflict, its words read from `messages.<key>` like `invalid!`.
+#[macro_export]
+macro_rules! conflict {
+    ($key:ident $(, $arg:ident = $value:expr)* $(,)?) => {
+        $crate::error::AppError::conflict(
+            stringify!($key),
+            $crate::i18n::td_string!(
+                $crate::i18n_switch::request_locale(),
+                messages.$key $(, $arg = $value)*
+            ),
+        )
+    };
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -17,11 +49,19 @@ pub enum AppError {
     #[error("Non autorizzato")]
     Forbidden,
     /// `field` names the form field the message belongs to, so the form can
-    /// show it next to that field.
+    /// show it next to that field; `key` is the message's key under
+    /// `messages` in the locale files, `message` its text in the language of
+    /// the request (see `invalid!`).
     #[error("{field}: {message}")]
-    Validation { field: String, message: String },
-    #[error("Conflitto: {0}")]
-    Conflict(String),
+    Validation {
+        field: String,
+        key: String,
+        message: String,
+    },
+    /// The request collides with the state of things (already applied, a
+    /// slot just taken); `key` and `message` as for `Validation`.
+    #[error("{message}")]
+    Conflict { key: String, message: String },
     /// The request does not have the shape the endpoint takes (a missing or
     /// repeated field, a number that is not one): 400. `field` names the
     /// field when the decoder says which; `message` is in the page's language.
@@ -45,11 +85,28 @@ pub enum AppError {
 pub const BUSY_RETRY_AFTER: &str = "5";
 
 impl AppError {
-    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Validation {
+    /// A refusal of `field` with the message `key`, already in words: use
+    /// `invalid!`, which finds the words in the locale files.
+    pub fn validation(field: impl Into<String>, key: &str, message: impl Into<String>) -> Self {
+        let error = Self::Validation {
             field: field.into(),
+            key: key.to_string(),
             message: message.into(),
-        }
+        };
+        #[cfg(feature = "ssr")]
+        let error = error.with_status();
+        error
+    }
+
+    /// A conflict with the message `key`, already in words: use `conflict!`.
+    pub fn conflict(key: &str, message: impl Into<String>) -> Self {
+        let error = Self::Conflict {
+            key: key.to_string(),
+            message: message.into(),
+        };
+        #[cfg(feature = "ssr")]
+        let error = error.with_status();
+        error
     }
 
     /// The HTTP status a page or endpoint answers with for this error.
@@ -60,7 +117,7 @@ impl AppError {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::Malformed { .. } => StatusCode::BAD_REQUEST,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
@@ -69,22 +126,25 @@ impl AppError {
         }
     }
 
-    /// A sentence in Italian for the person reading the page.
+    /// A sentence for the person reading the page, in its language.
     pub fn user_message(&self) -> String {
+        let l = crate::i18n_switch::request_locale();
         match self {
-            Self::NotFound => "La pagina o il contenuto richiesto non esiste.".into(),
-            Self::Unauthorized => "Per continuare è necessario accedere.".into(),
-            Self::Forbidden => "Non hai i permessi per questa operazione.".into(),
-            Self::Validation { message, .. } => message.clone(),
-            Self::Conflict(message) => message.clone(),
-            Self::Malformed { message, .. } => message.clone(),
-            Self::TooLarge => "La richiesta è troppo grande: riduci il testo o il file e riprova.".into(),
-            Self::RateLimited => "Troppe richieste da questa connessione: riprova tra un'ora.".into(),
-            Self::Busy => "Il portale è molto richiesto in questo momento: riprova tra qualche secondo.".into(),
-            Self::Internal => {
-                "Si è verificato un errore. Riprova tra qualche minuto; se il problema continua, scrivi a infolavoro@comune.sp.it.".into()
-            }
+            Self::Validation { message, .. }
+            | Self::Conflict { message, .. }
+            | Self::Malformed { message, .. } => return message.clone(),
+            _ => {}
         }
+        match self {
+            Self::NotFound => td_string!(l, errors.missing),
+            Self::Unauthorized => td_string!(l, errors.sign_in_first),
+            Self::Forbidden => td_string!(l, errors.forbidden),
+            Self::TooLarge => td_string!(l, errors.too_large),
+            Self::RateLimited => td_string!(l, errors.rate_limited),
+            Self::Busy => td_string!(l, errors.busy),
+            _ => td_string!(l, errors.internal),
+        }
+        .to_string()
     }
 }
 
@@ -116,18 +176,11 @@ impl AppError {
     /// page that sent it (the `lingua` cookie; Italian without one).
     pub fn malformed(field: impl Into<String>) -> Self {
         let field = field.into();
-        let english = crate::kernel::cookies::request_cookie(crate::i18n_switch::LANGUAGE_COOKIE)
-            .as_deref()
-            == Some("en");
-        let message = match (english, field.is_empty()) {
-            (false, true) => "La richiesta non è valida: ricarica la pagina e riprova.".to_string(),
-            (false, false) => format!(
-                "La richiesta non è valida: il campo «{field}» manca, è ripetuto o ha un valore non valido. Ricarica la pagina e riprova."
-            ),
-            (true, true) => "The request is not valid: reload the page and try again.".to_string(),
-            (true, false) => format!(
-                "The request is not valid: the field “{field}” is missing, repeated or has an invalid value. Reload the page and try again."
-            ),
+        let l = crate::i18n_switch::request_locale();
+        let message = if field.is_empty() {
+            td_string!(l, errors.malformed).to_string()
+        } else {
+            td_string!(l, errors.malformed_field, field = &field).to_string()
         };
         Self::Malformed { field, message }
     }
@@ -181,8 +234,9 @@ mod tests {
 
     #[test]
     fn validation_names_its_field_and_round_trips() {
-        let e = AppError::validation("email", "Indirizzo non valido");
+        let e = crate::invalid!("email", invalid_address);
         assert_eq!(e.status(), http::StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(matches!(&e, AppError::Validation { key, .. } if key == "invalid_address"));
         assert_eq!(e.user_message(), "Indirizzo non valido");
         assert_eq!(AppError::de(e.ser()), e);
     }

@@ -60,11 +60,7 @@ pub fn safe_back_path(back: &str) -> &str {
 #[server(prefix = "/api", endpoint = "set_language", input = GetUrl)]
 pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
     if lang != "it" && lang != "en" {
-        return Err(AppError::validation(
-            "lang",
-            "Lingua non disponibile: scegli italiano o inglese.",
-        )
-        .with_status());
+        return Err(crate::invalid!("lang", language_not_available_choose));
     }
     use crate::kernel::access::auth::{private_cookie, set_cookie};
     let state = crate::state::app_state()?;
@@ -84,6 +80,23 @@ pub fn locale() -> Locale {
     use_context::<leptos_i18n::I18nContext<Locale>>()
         .map(|i18n| i18n.get_locale_untracked())
         .unwrap_or_default()
+}
+
+/// The language to answer in: on the server, the one the request's cookie
+/// names (a server function's messages, a refused form); in the browser, the
+/// page's. Italian when nothing says otherwise.
+pub fn request_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        match language_from_cookie().as_deref() {
+            Some("en") => Locale::en,
+            _ => Locale::it,
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        locale()
+    }
 }
 
 #[cfg(test)]

@@ -146,7 +146,6 @@ test("a citizen searches from the map, widens the radius, types, and gets an ale
   await expect(citizen).toHaveURL(/q=magazzinieri(&|$)/);
   await citizen.getByRole("button", { name: "Avvisami delle nuove offerte di questa ricerca" }).click();
   await expect(citizen.getByTestId("ricerca-salvata")).toContainText("Ricerca salvata");
-  await citizen.waitForTimeout(1_100);
   await operatorPublishes(operator, `Magazziniere di giorno ${stamp}`, "sarzana");
   const alert = await waitForMail(email, `Magazziniere di giorno ${stamp}`);
   expect(alert.data).toContain("Nuove offerte");

@@ -143,6 +143,9 @@ test("a missing answer is pointed out on its question and the others are kept", 
   await expect(italian).toContainText("Dicci come parli l'italiano");
   await expect(page.getByLabel("Ho perso il lavoro")).toBeChecked();
   await expect(page.getByLabel("Il comune dove vivi")).toHaveValue("lerici");
+  // The answered page has replaced the questionnaire's: check that one.
+  await expect(page).toHaveURL(/\/orientamento\/percorso\?/);
+  await expect(page).toHaveTitle(/\S/);
   await expectAccessible(page);
 });
 

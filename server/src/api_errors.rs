@@ -93,10 +93,7 @@ pub async fn refuse_control_characters(request: Request, next: Next) -> Response
 }
 
 fn control_character(field: &str) -> AppError {
-    AppError::validation(
-        field,
-        "Il testo contiene caratteri di controllo: riscrivilo.",
-    )
+    app::kernel::fields::control_characters(field)
 }
 
 /// An error as server functions answer it: its JSON, its status, and the

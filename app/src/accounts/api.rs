@@ -136,9 +136,10 @@ pub async fn list_audit_log(
     let action = Some(action.trim()).filter(|a| !a.is_empty());
     let actor = match actor.trim() {
         "" => None,
-        id => Some(id.parse::<i64>().map_err(|_| {
-            AppError::validation("actor", "Scrivi il numero dell'operatore.").with_status()
-        })?),
+        id => Some(
+            id.parse::<i64>()
+                .map_err(|_| crate::invalid!("actor", write_the_operators_number))?,
+        ),
     };
     Ok(crate::kernel::audit::repo::list_audit(&state.db, action, actor).await?)
 }

@@ -12,17 +12,9 @@ pub struct Email(String);
 impl Email {
     pub fn parse(raw: &str) -> Result<Email, AppError> {
         let email = raw.trim().to_lowercase();
-        let invalid = || {
-            AppError::validation(
-                "email",
-                "Scrivi un indirizzo email valido, per esempio nome@esempio.it.",
-            )
-        };
+        let invalid = || crate::invalid!("email", write_a_valid_email);
         if email.is_empty() {
-            return Err(AppError::validation(
-                "email",
-                "Scrivi il tuo indirizzo email.",
-            ));
+            return Err(crate::invalid!("email", write_your_email_address));
         }
         let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
         let plausible = !local.is_empty()
@@ -63,12 +55,17 @@ impl NewPassword {
     pub fn parse(raw: &str, field: &str) -> Result<NewPassword, AppError> {
         let length = raw.chars().count();
         if length < PASSWORD_MIN {
-            return Err(AppError::validation(field, format!("La password deve avere almeno {PASSWORD_MIN} caratteri: una frase di alcune parole è facile da ricordare e sicura.")));
+            return Err(crate::invalid!(
+                field,
+                password_too_short,
+                min = PASSWORD_MIN
+            ));
         }
         if length > PASSWORD_MAX {
-            return Err(AppError::validation(
+            return Err(crate::invalid!(
                 field,
-                format!("La password può avere al massimo {PASSWORD_MAX} caratteri."),
+                password_too_long,
+                max = PASSWORD_MAX
             ));
         }
         Ok(NewPassword(raw.to_string()))
@@ -80,17 +77,18 @@ impl NewPassword {
 }
 
 /// A name or organisation as typed: trimmed, 2 to 120 characters.
-pub fn parse_name(raw: &str, field: &str, missing: &str) -> Result<String, AppError> {
+pub fn parse_name(
+    raw: &str,
+    field: &str,
+    missing: impl FnOnce() -> AppError,
+) -> Result<String, AppError> {
     let name = raw.trim();
     let length = name.chars().count();
     if length < 2 {
-        return Err(AppError::validation(field, missing));
+        return Err(missing());
     }
     if length > 120 || name.chars().any(char::is_control) {
-        return Err(AppError::validation(
-            field,
-            "Il testo è troppo lungo o contiene caratteri non ammessi.",
-        ));
+        return Err(crate::invalid!(field, the_text_is_too));
     }
     Ok(name.to_string())
 }

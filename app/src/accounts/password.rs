@@ -68,10 +68,7 @@ impl Hasher {
     /// Refuses a common password, then hashes.
     pub async fn hash(&self, password: &NewPassword, field: &str) -> Result<String, AppError> {
         if is_common(password.as_str()) {
-            return Err(AppError::validation(
-                field,
-                "Questa password è tra le più usate e facili da indovinare: scegline un'altra.",
-            ));
+            return Err(crate::invalid!(field, this_password_is_among));
         }
         let password = password.as_str().to_string();
         self.run(move || {

@@ -52,25 +52,16 @@ impl Registration {
     ) -> Result<Registration, AppError> {
         let role = Role::from_code(role)
             .filter(|r| r.self_service())
-            .ok_or_else(|| {
-                fail(AppError::validation(
-                    "role",
-                    "Scegli se ti registri come persona, impresa o ente.",
-                ))
-            })?;
-        let display_name = parse_name(
-            display_name,
-            "display_name",
-            "Scrivi il tuo nome e cognome.",
-        )
+            .ok_or_else(|| fail(crate::invalid!("role", choose_whether_you_register)))?;
+        let display_name = parse_name(display_name, "display_name", || {
+            crate::invalid!("display_name", write_your_first_and)
+        })
         .map_err(fail)?;
         let organisation = if role.needs_verification() {
             Some(
-                parse_name(
-                    organisation,
-                    "organisation",
-                    "Scrivi il nome dell'impresa o dell'ente.",
-                )
+                parse_name(organisation, "organisation", || {
+                    crate::invalid!("organisation", write_the_name_of)
+                })
                 .map_err(fail)?,
             )
         } else {
@@ -79,10 +70,7 @@ impl Registration {
         let email = Email::parse(email).map_err(fail)?;
         let password = NewPassword::parse(password, "password").map_err(fail)?;
         if privacy != "on" && privacy != "true" {
-            return Err(fail(AppError::validation(
-                "privacy",
-                "Per registrarti devi dichiarare di aver letto l'informativa sulla privacy.",
-            )));
+            return Err(fail(crate::invalid!("privacy", to_register_you_must)));
         }
         Ok(Registration {
             role,
@@ -167,7 +155,7 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
 pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     let Some(user_id) = repo::consume_token(&mut tx, token.trim(), VERIFY_EMAIL).await? else {
-        return Err(fail(AppError::validation("token", "Il collegamento non è valido o è scaduto. Accedi per riceverne uno nuovo, o scrivi allo sportello.")));
+        return Err(fail(crate::invalid!("token", the_link_is_not)));
     };
     repo::mark_email_verified(&mut tx, user_id).await?;
     tx.commit().await?;
@@ -183,12 +171,7 @@ pub async fn log_in(
     password: &str,
     address: &str,
 ) -> Result<String, AppError> {
-    let wrong = || {
-        fail(AppError::validation(
-            "password",
-            "Email o password non corrette.",
-        ))
-    };
+    let wrong = || fail(crate::invalid!("password", wrong_email_or_password));
     let email = Email::parse(email).map_err(|_| wrong())?;
     let keys = [
         format!("pair:{}|{address}", email.as_str()),
@@ -202,13 +185,12 @@ pub async fn log_in(
         wait = wait.max(last + login_wait(failures, free) - crate::kernel::clock::now());
     }
     if wait > 0 {
-        return Err(fail(AppError::validation(
-            "password",
-            format!(
-                "Troppi tentativi di accesso non riusciti da qui: per sicurezza riprova tra {} o reimposta la password.",
-                if wait < 60 { format!("{wait} secondi") } else { format!("{} minuti", (wait + 59) / 60) }
-            ),
-        )));
+        let refusal = if wait < 60 {
+            crate::invalid!("password", login_wait_seconds, seconds = wait)
+        } else {
+            crate::invalid!("password", login_wait_minutes, minutes = (wait + 59) / 60)
+        };
+        return Err(fail(refusal));
     }
     let found = crate::kernel::access::sessions::user_by_email(&state.db, email.as_str()).await?;
     let (user, hash) = match found {
@@ -221,10 +203,7 @@ pub async fn log_in(
     }
     let user = user.ok_or_else(wrong)?;
     if !user.email_verified {
-        return Err(fail(AppError::validation(
-            "email",
-            "Prima di accedere conferma il tuo indirizzo: apri il collegamento che ti abbiamo mandato per email.",
-        )));
+        return Err(fail(crate::invalid!("email", before_signing_in_confirm)));
     }
     crate::kernel::attempts::clear_failures(&state.db, &keys[0]).await?;
     // A new session at every login: a session id fixed before login is never reused.
@@ -277,10 +256,7 @@ pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Re
         .map_err(fail)?;
     let mut tx = state.db.begin_write().await?;
     let Some(user_id) = repo::consume_token(&mut tx, token.trim(), RESET_PASSWORD).await? else {
-        return Err(fail(AppError::validation(
-            "token",
-            "Il collegamento non è valido o è scaduto: chiedine uno nuovo.",
-        )));
+        return Err(fail(crate::invalid!("token", the_link_is_not_valid)));
     };
     repo::set_password(&mut tx, user_id, &hash).await?;
     repo::end_tokens(&mut tx, user_id, RESET_PASSWORD).await?;
@@ -301,10 +277,7 @@ pub async fn confirm_password(
         .await?
         .and_then(|(_, hash)| hash);
     if !state.hasher.verify(password, hash).await? {
-        return Err(fail(AppError::validation(
-            "password",
-            "La password non è corretta.",
-        )));
+        return Err(fail(crate::invalid!("password", the_password_is_not)));
     }
     Ok(())
 }
@@ -337,22 +310,13 @@ impl Decision {
     pub fn parse(decision: &str, reason: &str) -> Result<Decision, AppError> {
         let reason = reason.trim().to_string();
         if reason.chars().count() > 1000 {
-            return Err(fail(AppError::validation(
-                "reason",
-                "La motivazione può avere al massimo 1000 caratteri.",
-            )));
+            return Err(fail(crate::invalid!("reason", the_reason_can_have)));
         }
         match decision {
             "approva" => Ok(Decision::Approve(reason)),
             "respingi" if reason.chars().count() >= 5 => Ok(Decision::Reject(reason)),
-            "respingi" => Err(fail(AppError::validation(
-                "reason",
-                "Spiega il motivo: chi ha fatto la richiesta lo leggerà.",
-            ))),
-            _ => Err(fail(AppError::validation(
-                "decision",
-                "Scegli se approvare o respingere.",
-            ))),
+            "respingi" => Err(fail(crate::invalid!("reason", explain_the_reason_whoever))),
+            _ => Err(fail(crate::invalid!("decision", choose_whether_to_approve))),
         }
     }
 }
@@ -372,9 +336,7 @@ pub async fn decide(
         .ok_or_else(|| fail(AppError::NotFound))?;
     let mut tx = state.db.begin_write().await?;
     if !repo::decide_account(&mut tx, account, approve, &reason).await? {
-        return Err(fail(AppError::Conflict(
-            "Questa richiesta è già stata decisa.".into(),
-        )));
+        return Err(fail(crate::conflict!(this_request_has_already_been)));
     }
     let action = if approve {
         "verifica_approvata"
@@ -410,29 +372,19 @@ pub async fn create_staff(
 ) -> Result<i64, AppError> {
     let email = Email::parse(email)?;
     let password = NewPassword::parse(password, "password")?;
-    let name = parse_name(name, "display_name", "Scrivi il nome della persona.")?;
+    let name = parse_name(name, "display_name", || {
+        crate::invalid!("display_name", write_the_persons_name)
+    })?;
     let desk = match (role, desk_comune) {
         (Role::Operatore, Some(slug)) => Some(
             crate::kernel::geo::place_by_slug(&state.db, slug)
                 .await?
-                .ok_or_else(|| {
-                    AppError::validation("comune", format!("Nessun comune si chiama {slug:?}."))
-                })?
+                .ok_or_else(|| crate::invalid!("comune", no_such_comune, slug = slug))?
                 .istat_code,
         ),
-        (Role::Operatore, None) => {
-            return Err(AppError::validation(
-                "comune",
-                "Un operatore lavora allo sportello di un comune: indica --comune.",
-            ))
-        }
+        (Role::Operatore, None) => return Err(crate::invalid!("comune", an_operator_works_at)),
         (Role::Admin, _) => None,
-        _ => {
-            return Err(AppError::validation(
-                "role",
-                "Da qui si creano solo operatori e amministratori.",
-            ))
-        }
+        _ => return Err(crate::invalid!("role", only_operators_and_administrators)),
     };
     let hash = state.hasher.hash(&password, "password").await?;
     let mut tx = state.db.begin_write().await?;
@@ -448,7 +400,7 @@ pub async fn create_staff(
     };
     let id = repo::insert_user(&mut tx, &new)
         .await?
-        .ok_or_else(|| AppError::Conflict("Esiste già un account con questa email.".into()))?;
+        .ok_or_else(|| crate::conflict!(an_account_with_this_email))?;
     tx.commit().await?;
     Ok(id)
 }

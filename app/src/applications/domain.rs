@@ -1,6 +1,7 @@
 //! Applications to offers as both sides see them.
 
 use crate::cv::domain::{CvDocument, CvLanguage};
+use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
@@ -39,11 +40,11 @@ impl Stage {
 
     pub fn label(self) -> Label {
         match self {
-            Stage::Ricevuta => ("Ricevuta", "Received"),
-            Stage::InEsame => ("In esame", "In review"),
-            Stage::Colloquio => ("Colloquio", "Interview"),
-            Stage::NonSelezionata => ("Non selezionata", "Not selected"),
-            Stage::Assunta => ("Assunta/o", "Hired"),
+            Stage::Ricevuta => |l| td_string!(l, applications_domain.received),
+            Stage::InEsame => |l| td_string!(l, applications_domain.in_review),
+            Stage::Colloquio => |l| td_string!(l, applications_domain.interview),
+            Stage::NonSelezionata => |l| td_string!(l, applications_domain.not_selected),
+            Stage::Assunta => |l| td_string!(l, applications_domain.hired),
         }
     }
 

@@ -7,7 +7,6 @@ use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::clock::now;
-use crate::kernel::fields::invalid;
 use crate::kernel::labels::pick;
 use crate::kernel::outbox::enqueue_mail;
 use crate::offers::domain::Status;
@@ -51,19 +50,14 @@ pub async fn apply(
 ) -> Result<(), AppError> {
     let message = message.trim();
     if message.chars().count() > MAX_MESSAGE {
-        return Err(invalid(
-            "message",
-            &format!("Al massimo {MAX_MESSAGE} caratteri."),
-        ));
+        return Err(crate::invalid!("message", at_most_chars, max = MAX_MESSAGE));
     }
     let offer = stored(state, offer_id).await?;
     if offer.status != Status::Pubblicata || offer.row.expires_at <= now() {
-        return Err(
-            AppError::Conflict("Questa offerta non accetta più candidature.".into()).with_status(),
-        );
+        return Err(crate::conflict!(this_offer_no_longer));
     }
     let Some(cv) = crate::cv::repo::get(&state.db, citizen.id, cv_id).await? else {
-        return Err(invalid("cv", "Scegli uno dei tuoi CV."));
+        return Err(crate::invalid!("cv", choose_one_of_your_cvs));
     };
     let photo = crate::cv::repo::photo(&state.db, citizen.id, cv_id).await?;
     let publisher = match offer.publisher_id {
@@ -81,9 +75,7 @@ pub async fn apply(
         message,
     };
     if repo::insert(&mut tx, &application).await?.is_none() {
-        return Err(
-            AppError::Conflict("Ti sei già candidato/a a questa offerta.".into()).with_status(),
-        );
+        return Err(crate::conflict!(you_have_already_applied));
     }
     let title = &offer.row.title;
     let url = &state.config.public_url;
@@ -135,7 +127,7 @@ pub async fn set_stage(
     stage: &str,
 ) -> Result<(), AppError> {
     let stage =
-        Stage::from_code(stage).ok_or_else(|| invalid("stage", "Scegli uno stato dall'elenco."))?;
+        Stage::from_code(stage).ok_or_else(|| crate::invalid!("stage", choose_a_status_from))?;
     let (offer_id, citizen_id, current) = repo::head(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;

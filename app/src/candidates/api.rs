@@ -74,9 +74,10 @@ pub async fn request_contact(
     let (state, user) = crate::kernel::access::auth::authorize_user("request_contact").await?;
     let offer = match offer.trim() {
         "" => None,
-        id => Some(id.parse::<i64>().map_err(|_| {
-            crate::kernel::fields::invalid("offer", "Scegli una delle tue offerte.")
-        })?),
+        id => Some(
+            id.parse::<i64>()
+                .map_err(|_| crate::invalid!("offer", choose_one_of_your))?,
+        ),
     };
     super::service::request_contact(&state, &user, cv, &message, offer).await
 }
@@ -94,12 +95,7 @@ pub async fn answer_contact_request(id: i64, answer: String) -> Result<(), AppEr
     let accept = match answer.as_str() {
         "accetta" => true,
         "rifiuta" => false,
-        _ => {
-            return Err(crate::kernel::fields::invalid(
-                "answer",
-                "Scelta non valida.",
-            ))
-        }
+        _ => return Err(crate::invalid!("answer", invalid_choice)),
     };
     super::service::answer(&state, &user, id, accept).await
 }

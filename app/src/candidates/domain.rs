@@ -5,6 +5,7 @@
 //! after the candidate accepts a business's request.
 
 use crate::cv::domain::{CvLanguage, LanguageSkill};
+use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
@@ -176,9 +177,9 @@ impl RequestState {
 
     pub fn label(self) -> Label {
         match self {
-            RequestState::Pending => ("In attesa di risposta", "Waiting for an answer"),
-            RequestState::Accepted => ("Accettata", "Accepted"),
-            RequestState::Declined => ("Rifiutata", "Declined"),
+            RequestState::Pending => |l| td_string!(l, candidates_domain.waiting_for_an_answer),
+            RequestState::Accepted => |l| td_string!(l, candidates_domain.accepted),
+            RequestState::Declined => |l| td_string!(l, candidates_domain.declined),
         }
     }
 }

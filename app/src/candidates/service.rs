@@ -13,7 +13,6 @@ use crate::kernel::access::domain::SessionUser;
 use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::clock::now;
 use crate::kernel::dates::start_of_day;
-use crate::kernel::fields::invalid;
 use crate::kernel::outbox::enqueue_mail;
 use crate::state::AppState;
 
@@ -65,10 +64,7 @@ pub async fn open(state: &AppState, business: &SessionUser, id: i64) -> Result<(
     )
     .await?
     {
-        return Err(AppError::Conflict(format!(
-            "Oggi hai già aperto {DAILY_VIEWS} profili, il massimo giornaliero: potrai aprirne altri domani. Le liste salvate restano consultabili."
-        ))
-        .with_status());
+        return Err(crate::conflict!(daily_profiles_reached, max = DAILY_VIEWS));
     }
     Ok(())
 }
@@ -156,10 +152,10 @@ pub async fn create_shortlist(
     business: &SessionUser,
     name: &str,
 ) -> Result<i64, AppError> {
-    let name = crate::kernel::fields::text("name", name, 2, 80, "un nome per la lista")?;
+    let name = crate::kernel::fields::text("name", name, 2, 80)?;
     repo::create_shortlist(&state.db, business.id, &name)
         .await?
-        .ok_or_else(|| invalid("name", "Hai già una lista con questo nome."))
+        .ok_or_else(|| crate::invalid!("name", you_already_have_a))
 }
 
 async fn my_list(state: &AppState, business: &SessionUser, list: i64) -> Result<(), AppError> {
@@ -179,7 +175,7 @@ pub async fn save_to_shortlist(
     note: &str,
 ) -> Result<(), AppError> {
     my_list(state, business, list).await?;
-    let note = crate::kernel::fields::text("note", note, 0, 1000, "una nota")?;
+    let note = crate::kernel::fields::text("note", note, 0, 1000)?;
     repo::visible(&state.db, cv)
         .await?
         .ok_or_else(not_visible)?;
@@ -213,15 +209,14 @@ pub async fn request_contact(
     message: &str,
     offer: Option<i64>,
 ) -> Result<(), AppError> {
-    let message =
-        crate::kernel::fields::text("message", message, 10, 1000, "un messaggio per la persona")?;
+    let message = crate::kernel::fields::text("message", message, 10, 1000)?;
     let visible = repo::visible(&state.db, cv)
         .await?
         .ok_or_else(not_visible)?;
     if let Some(offer) = offer {
         let mine = crate::offers::repo::offer(&state.db, offer).await?;
         if mine.is_none_or(|o| o.publisher_id != Some(business.id)) {
-            return Err(invalid("offer", "Scegli una delle tue offerte."));
+            return Err(crate::invalid!("offer", choose_one_of_your));
         }
     }
     let citizen = user_by_id(&state.db, visible.owner_id)
@@ -239,10 +234,7 @@ pub async fn request_contact(
         message: &message,
     };
     if repo::insert_request(&mut tx, &request).await?.is_none() {
-        return Err(
-            AppError::Conflict("Hai già chiesto un contatto a questa persona.".into())
-                .with_status(),
-        );
+        return Err(crate::conflict!(you_have_already_asked));
     }
     let organisation = business
         .organisation
@@ -293,9 +285,7 @@ pub async fn answer(
         .filter(|(_, owner, _)| *owner == citizen.id)
         .ok_or_else(|| AppError::NotFound.with_status())?;
     if current != RequestState::Pending {
-        return Err(
-            AppError::Conflict("Hai già risposto a questa richiesta.".into()).with_status(),
-        );
+        return Err(crate::conflict!(you_have_already_answered));
     }
     let state_now = if accept {
         RequestState::Accepted

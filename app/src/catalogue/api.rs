@@ -166,12 +166,7 @@ pub async fn set_pre_moderation(on: String) -> Result<(), AppError> {
     let on = match on.as_str() {
         "si" => true,
         "no" => false,
-        _ => {
-            return Err(crate::kernel::fields::invalid(
-                "on",
-                "Scegli se attivare la revisione.",
-            ))
-        }
+        _ => return Err(crate::invalid!("on", choose_whether_to_turn)),
     };
     super::review::set_pre_moderation(&state, &admin, on).await
 }

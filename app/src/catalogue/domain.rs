@@ -1,6 +1,7 @@
 //! Courses and thematic meetings as both sides see them: the codes stored in
 //! the database and used in URLs, with their Italian and English labels.
 
+use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
@@ -36,59 +37,54 @@ impl Kind {
 }
 
 pub const MODES: [(&str, Label); 3] = [
-    ("presenza", ("In presenza", "In person")),
-    ("online", ("Online", "Online")),
-    ("misto", ("Misto (presenza e online)", "Blended")),
+    ("presenza", |l| td_string!(l, catalogue_domain.in_person)),
+    ("online", |l| td_string!(l, catalogue_domain.online)),
+    ("misto", |l| td_string!(l, catalogue_domain.blended)),
 ];
 
 pub const TARGET_GROUPS: [(&str, Label); 8] = [
-    ("tutti", ("Tutti", "Everyone")),
-    ("giovani", ("Giovani", "Young people")),
-    ("donne", ("Donne", "Women")),
-    ("over50", ("Over 50", "Over 50")),
-    ("disoccupati", ("Disoccupati", "Unemployed")),
-    ("occupati", ("Occupati", "Employed")),
-    ("stranieri", ("Stranieri", "Foreign nationals")),
-    (
-        "disabilita",
-        ("Persone con disabilità", "People with disabilities"),
-    ),
+    ("tutti", |l| td_string!(l, catalogue_domain.everyone)),
+    ("giovani", |l| td_string!(l, catalogue_domain.young_people)),
+    ("donne", |l| td_string!(l, catalogue_domain.women)),
+    ("over50", |l| td_string!(l, catalogue_domain.over_50)),
+    ("disoccupati", |l| {
+        td_string!(l, catalogue_domain.unemployed)
+    }),
+    ("occupati", |l| td_string!(l, catalogue_domain.employed)),
+    ("stranieri", |l| {
+        td_string!(l, catalogue_domain.foreign_nationals)
+    }),
+    ("disabilita", |l| {
+        td_string!(l, catalogue_domain.people_with_disabilities)
+    }),
 ];
 
 pub const TOPICS: [(&str, Label); 9] = [
-    (
-        "competenze_digitali",
-        ("Competenze digitali", "Digital skills"),
-    ),
-    (
-        "lingue",
-        ("Lingue e italiano per stranieri", "Languages and Italian"),
-    ),
-    (
-        "mestieri",
-        ("Mestieri e qualifiche", "Trades and qualifications"),
-    ),
-    (
-        "ricerca_lavoro",
-        (
-            "Cercare lavoro: CV e colloquio",
-            "Job search: CV and interview",
-        ),
-    ),
-    (
-        "diritti",
-        (
-            "Diritti e contratti di lavoro",
-            "Rights and contracts at work",
-        ),
-    ),
-    ("impresa", ("Creare un'impresa", "Starting a business")),
-    ("sicurezza", ("Sicurezza sul lavoro", "Safety at work")),
-    (
-        "turismo",
-        ("Turismo e accoglienza", "Tourism and hospitality"),
-    ),
-    ("orientamento", ("Orientamento", "Guidance")),
+    ("competenze_digitali", |l| {
+        td_string!(l, catalogue_domain.digital_skills)
+    }),
+    ("lingue", |l| {
+        td_string!(l, catalogue_domain.languages_and_italian)
+    }),
+    ("mestieri", |l| {
+        td_string!(l, catalogue_domain.trades_and_qualifications)
+    }),
+    ("ricerca_lavoro", |l| {
+        td_string!(l, catalogue_domain.job_search_cv_and)
+    }),
+    ("diritti", |l| {
+        td_string!(l, catalogue_domain.rights_and_contracts_at)
+    }),
+    ("impresa", |l| {
+        td_string!(l, catalogue_domain.starting_a_business)
+    }),
+    ("sicurezza", |l| {
+        td_string!(l, catalogue_domain.safety_at_work)
+    }),
+    ("turismo", |l| {
+        td_string!(l, catalogue_domain.tourism_and_hospitality)
+    }),
+    ("orientamento", |l| td_string!(l, catalogue_domain.guidance)),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,10 +119,10 @@ impl Status {
 
     pub fn label(self) -> Label {
         match self {
-            Status::Bozza => ("Bozza", "Draft"),
-            Status::Pubblicato => ("Iscrizioni aperte", "Open for enrolment"),
-            Status::Chiuso => ("Iscrizioni chiuse", "Enrolment closed"),
-            Status::Annullato => ("Annullato", "Cancelled"),
+            Status::Bozza => |l| td_string!(l, catalogue_domain.draft),
+            Status::Pubblicato => |l| td_string!(l, catalogue_domain.open_for_enrolment),
+            Status::Chiuso => |l| td_string!(l, catalogue_domain.enrolment_closed),
+            Status::Annullato => |l| td_string!(l, catalogue_domain.cancelled),
         }
     }
 }
@@ -164,13 +160,10 @@ impl Review {
 
     pub fn label(self) -> Label {
         match self {
-            Review::None => ("", ""),
-            Review::Waiting => (
-                "In revisione dagli operatori",
-                "Waiting for the staff's review",
-            ),
-            Review::Approved => ("Approvata dagli operatori", "Approved by the staff"),
-            Review::Rejected => ("Non approvata dagli operatori", "Not approved by the staff"),
+            Review::None => |_| "",
+            Review::Waiting => |l| td_string!(l, catalogue_domain.waiting_for_the_staffs),
+            Review::Approved => |l| td_string!(l, catalogue_domain.approved_by_the_staff),
+            Review::Rejected => |l| td_string!(l, catalogue_domain.not_approved_by_the),
         }
     }
 }
@@ -203,9 +196,9 @@ impl EnrolmentStatus {
 
     pub fn label(self) -> Label {
         match self {
-            EnrolmentStatus::Iscritto => ("Iscritto", "Enrolled"),
-            EnrolmentStatus::InAttesa => ("In lista d'attesa", "On the waiting list"),
-            EnrolmentStatus::Annullato => ("Iscrizione annullata", "Cancelled"),
+            EnrolmentStatus::Iscritto => |l| td_string!(l, catalogue_domain.enrolled),
+            EnrolmentStatus::InAttesa => |l| td_string!(l, catalogue_domain.on_the_waiting_list),
+            EnrolmentStatus::Annullato => |l| td_string!(l, catalogue_domain.cancelled_2),
         }
     }
 }

@@ -101,10 +101,7 @@ pub async fn decide(
     .fetch_optional(&mut *tx)
     .await?;
     let Some((publisher, title)) = publisher else {
-        return Err(AppError::Conflict(
-            "Questa attività non è più in revisione: ricarica la pagina.".into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(this_activity_is_no));
     };
     if let Some((name, email)) = match publisher {
         Some(user) => repo::contact(&mut *tx, user).await?,

@@ -10,10 +10,11 @@ use super::repo::{self, ActivityRow, EnrolOutcome, Stored};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::error::AppError;
+use crate::i18n::{td_string, Locale};
 use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{from_local, parse_iso_date, parse_italian_date, parse_time};
-use crate::kernel::fields::{code_in, invalid, number, text};
+use crate::kernel::fields::{code_in, number, text};
 use crate::kernel::geo::distance_km;
 use crate::kernel::outbox::enqueue_mail_with;
 use crate::network::repo as network;
@@ -159,12 +160,7 @@ pub async fn enrol(state: &AppState, id: i64, user: &SessionUser) -> Result<MyPl
     let a = stored(&state.db, id).await?;
     let mut tx = state.db.begin_write().await?;
     let place = match repo::enrol(&mut tx, id, user.id, now()).await? {
-        EnrolOutcome::NotOpen => {
-            return Err(AppError::Conflict(
-                "Le iscrizioni a questa attività non sono aperte: è chiusa, annullata o la data è passata.".into(),
-            )
-            .with_status())
-        }
+        EnrolOutcome::NotOpen => return Err(crate::conflict!(enrolment_in_this_activity)),
         EnrolOutcome::Unchanged(place) => return Ok(place),
         EnrolOutcome::New(place) => place,
     };
@@ -243,16 +239,10 @@ pub async fn mark_attendance(
     managed(db, id, user).await?;
     let code = code.trim().to_uppercase();
     if enrolment.is_none() && code.is_empty() {
-        return Err(invalid(
-            "code",
-            "Scrivi il codice di presenza della persona.",
-        ));
+        return Err(crate::invalid!("code", write_the_persons_attendance));
     }
     if !repo::mark_attendance(db, id, enrolment, &code, present).await? {
-        return Err(invalid(
-            "code",
-            "Nessun iscritto a questa attività ha questo codice.",
-        ));
+        return Err(crate::invalid!("code", no_one_enrolled_in));
     }
     Ok(())
 }
@@ -270,7 +260,7 @@ impl Change {
             "pubblica" => Ok(Change::Publish),
             "chiudi" => Ok(Change::Close),
             "annulla" => Ok(Change::Cancel),
-            _ => Err(invalid("change", "Operazione sconosciuta.")),
+            _ => Err(crate::invalid!("change", unknown_operation)),
         }
     }
 }
@@ -287,18 +277,12 @@ pub async fn change_status(
     let a = managed(&state.db, id, user).await?;
     let reason = reason.trim();
     if change == Change::Cancel && reason.chars().count() < 5 {
-        return Err(invalid(
-            "reason",
-            "Scrivi il motivo dell'annullamento: lo riceveranno gli iscritti.",
-        ));
+        return Err(crate::invalid!("reason", write_the_reason_for));
     }
     let mut tx = state.db.begin_write().await?;
     if change == Change::Publish && super::review::must_wait(state, user).await? {
         if !super::review::send_to_review(&mut tx, id).await? {
-            return Err(AppError::Conflict(
-                "L'attività è già in revisione o non è una bozza: ricarica la pagina.".into(),
-            )
-            .with_status());
+            return Err(crate::conflict!(the_activity_is_already));
         }
         crate::kernel::audit::repo::audit(&mut tx, user.id, "attivita_in_revisione", Some(id), "")
             .await?;
@@ -314,10 +298,7 @@ pub async fn change_status(
         ),
     };
     if !repo::set_status(&mut tx, id, from, to).await? {
-        return Err(AppError::Conflict(
-            "L'attività è già in un altro stato: ricarica la pagina.".into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(the_activity_is_already_in));
     }
     if change == Change::Cancel {
         for person in repo::people_holding_places(&mut tx, id).await? {
@@ -391,40 +372,43 @@ pub fn parse_sessions(text: &str, at: i64) -> Result<Vec<Session>, AppError> {
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
     {
-        let bad = |what: &str| {
-            invalid(
+        let row = i + 1;
+        let bad = |problem: fn(Locale) -> &'static str| {
+            crate::invalid!(
                 "sessions",
-                &format!("Riga {}: {what} Esempio: 01/12/2026 9:00-13:00", i + 1),
+                session_line_refused,
+                line = row,
+                problem = problem(crate::i18n_switch::request_locale())
             )
         };
         let (date, times) = line
             .split_once(' ')
-            .ok_or_else(|| bad("scrivi data e orario."))?;
-        let (y, m, d) = parse_italian_date(date).ok_or_else(|| bad("la data non è valida."))?;
+            .ok_or_else(|| bad(|l| td_string!(l, messages.session_no_time)))?;
+        let (y, m, d) = parse_italian_date(date)
+            .ok_or_else(|| bad(|l| td_string!(l, messages.session_bad_date)))?;
         let (start, end) = times
             .trim()
             .split_once(['-', '–'])
-            .ok_or_else(|| bad("scrivi l'orario di inizio e di fine."))?;
-        let (sh, sm) = parse_time(start).ok_or_else(|| bad("l'orario di inizio non è valido."))?;
-        let (eh, em) = parse_time(end).ok_or_else(|| bad("l'orario di fine non è valido."))?;
+            .ok_or_else(|| bad(|l| td_string!(l, messages.session_no_end)))?;
+        let (sh, sm) =
+            parse_time(start).ok_or_else(|| bad(|l| td_string!(l, messages.session_bad_start)))?;
+        let (eh, em) =
+            parse_time(end).ok_or_else(|| bad(|l| td_string!(l, messages.session_bad_end)))?;
         let starts_at = from_local(y, m, d, sh, sm);
         let ends_at = from_local(y, m, d, eh, em);
         if ends_at <= starts_at {
-            return Err(bad("la fine viene prima dell'inizio."));
+            return Err(bad(|l| td_string!(l, messages.session_end_before_start)));
         }
         if starts_at <= at {
-            return Err(bad("la data è già passata."));
+            return Err(bad(|l| td_string!(l, messages.session_in_the_past)));
         }
         sessions.push(Session { starts_at, ends_at });
     }
     if sessions.is_empty() {
-        return Err(invalid(
-            "sessions",
-            "Indica almeno una data, una per riga. Esempio: 01/12/2026 9:00-13:00",
-        ));
+        return Err(crate::invalid!("sessions", give_at_least_one));
     }
     if sessions.len() > 200 {
-        return Err(invalid("sessions", "Al massimo 200 date."));
+        return Err(crate::invalid!("sessions", at_most_200_dates));
     }
     sessions.sort_by_key(|s| s.starts_at);
     Ok(sessions)
@@ -439,21 +423,15 @@ pub async fn parse_activity(
     {
         let at = now();
         let kind = Kind::from_code(&form.kind)
-            .ok_or_else(|| invalid("kind", "Scegli se è un corso o un incontro."))?;
-        let title = text("title", &form.title, 5, 150, "il titolo")?;
-        let description = text(
-            "description",
-            &form.description,
-            20,
-            5000,
-            "una descrizione",
-        )?;
+            .ok_or_else(|| crate::invalid!("kind", choose_whether_it_is))?;
+        let title = text("title", &form.title, 5, 150)?;
+        let description = text("description", &form.description, 20, 5000)?;
         let (organiser_name, organiser_category) = if user.role.is_staff() {
             let bodies = network::list_member_bodies(db).await?;
             let body = bodies
                 .into_iter()
                 .find(|b| b.name == form.organiser)
-                .ok_or_else(|| invalid("organiser", "Scegli l'ente della Rete che organizza."))?;
+                .ok_or_else(|| crate::invalid!("organiser", choose_the_network_body))?;
             (body.name, body.category.code().to_string())
         } else {
             let name = user
@@ -470,41 +448,32 @@ pub async fn parse_activity(
         };
         let comune = crate::kernel::geo::place_by_slug(db, &form.comune)
             .await?
-            .ok_or_else(|| invalid("comune", "Scegli il comune dove si svolge."))?;
-        let mode = code_in("mode", &MODES, &form.mode, "Scegli la modalità.")?;
+            .ok_or_else(|| crate::invalid!("comune", choose_the_comune_where))?;
+        let mode = code_in(&MODES, &form.mode)
+            .ok_or_else(|| crate::invalid!("mode", choose_how_it_takes))?;
         let venue = if mode == "online" && form.venue.trim().is_empty() {
             "Online".to_string()
         } else {
-            text("venue", &form.venue, 3, 200, "il luogo (indirizzo o sede)")?
+            text("venue", &form.venue, 3, 200)?
         };
-        let topic = code_in("topic", &TOPICS, &form.topic, "Scegli il tema.")?;
-        let target = code_in(
-            "target",
-            &TARGET_GROUPS,
-            &form.target,
-            "Scegli a chi si rivolge.",
-        )?;
+        let topic = code_in(&TOPICS, &form.topic)
+            .ok_or_else(|| crate::invalid!("topic", choose_the_topic))?;
+        let target = code_in(&TARGET_GROUPS, &form.target)
+            .ok_or_else(|| crate::invalid!("target", choose_who_it_is))?;
         let sessions = parse_sessions(&form.sessions, at)?;
-        let total_hours = number("total_hours", &form.total_hours, 1..=2000, "le ore totali")?;
-        let seats = number("seats", &form.seats, 1..=1000, "i posti disponibili")?;
+        let total_hours = number("total_hours", &form.total_hours, 1..=2000)?;
+        let seats = number("seats", &form.seats, 1..=1000)?;
         let first = sessions[0].starts_at;
         let enrol_closes = if form.enrol_closes.trim().is_empty() {
             first
         } else {
-            let day = parse_iso_date(&form.enrol_closes).ok_or_else(|| {
-                invalid(
-                    "enrol_closes",
-                    "La data di chiusura delle iscrizioni non è valida.",
-                )
-            })?;
+            let day = parse_iso_date(&form.enrol_closes)
+                .ok_or_else(|| crate::invalid!("enrol_closes", the_enrolment_closing_date))?;
             // Enrolment stays open until the end of that day, never past the start.
             (day + 86_400).min(first)
         };
         if enrol_closes <= at {
-            return Err(invalid(
-                "enrol_closes",
-                "La chiusura delle iscrizioni deve essere nel futuro.",
-            ));
+            return Err(crate::invalid!("enrol_closes", enrolment_must_close_in));
         }
         let cost = form.cost.trim().replace(',', ".");
         let cost_cents = if cost.is_empty() {
@@ -514,7 +483,7 @@ pub async fn parse_activity(
                 .ok()
                 .filter(|c| (0.0..=10_000.0).contains(c))
                 .map(|c| (c * 100.0).round() as i64)
-                .ok_or_else(|| invalid("cost", "Scrivi il costo in euro (0 se è gratuito)."))?
+                .ok_or_else(|| crate::invalid!("cost", write_the_cost_in))?
         };
         Ok(ActivityRow {
             kind,
@@ -531,10 +500,10 @@ pub async fn parse_activity(
             seats,
             enrol_opens: at,
             enrol_closes,
-            requirements: text("requirements", &form.requirements, 0, 1000, "i requisiti")?,
-            certificate: text("certificate", &form.certificate, 0, 300, "l'attestato")?,
+            requirements: text("requirements", &form.requirements, 0, 1000)?,
+            certificate: text("certificate", &form.certificate, 0, 300)?,
             cost_cents,
-            skills: text("skills", &form.skills, 0, 1000, "le competenze")?,
+            skills: text("skills", &form.skills, 0, 1000)?,
             status: if form.publish == "si" {
                 Status::Pubblicato
             } else {

@@ -7,8 +7,8 @@
 //! reason box of the item that was decided, not on every item's.
 
 use super::form::{field_message, form_message, TextArea};
-use super::tr;
 use crate::error::AppError;
+use crate::i18n::td_string;
 use crate::i18n::Locale;
 use leptos::prelude::*;
 
@@ -79,11 +79,11 @@ impl DecisionTexts {
         reason: &'static str,
     ) -> Self {
         DecisionTexts {
-            legend: tr(l, "Decisione", "Decision"),
+            legend: td_string!(l, components_decision.decision),
             approve,
             reject,
             reason,
-            submit: tr(l, "Conferma la decisione", "Confirm the decision"),
+            submit: td_string!(l, components_decision.confirm_the_decision),
         }
     }
 }

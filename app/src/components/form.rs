@@ -7,7 +7,9 @@ use leptos::prelude::*;
 /// The message the last submission left for `field`, if any.
 pub fn field_message(result: Option<Result<(), AppError>>, field: &str) -> Option<String> {
     match result {
-        Some(Err(AppError::Validation { field: f, message })) if f == field => Some(message),
+        Some(Err(AppError::Validation {
+            field: f, message, ..
+        })) if f == field => Some(message),
         _ => None,
     }
 }

@@ -1,7 +1,7 @@
 //! The comune-and-radius filter shared by the searches (offers, courses, meetings):
 //! a comune of the province and how far around it to look.
 
-use super::tr;
+use crate::i18n::td_string;
 use crate::network::domain::Comune;
 use leptos::prelude::*;
 
@@ -31,9 +31,9 @@ pub fn ComuneRadius(
     };
     view! {
         <div class="flex flex-col">
-            <label for="filtro-comune" class="font-semibold">{tr(l, "Comune", "Municipality")}</label>
+            <label for="filtro-comune" class="font-semibold">{td_string!(l, components_place_filter.municipality)}</label>
             <select id="filtro-comune" name="comune" class="input" on:change=changed("comune") prop:value=move || comune.get()>
-                <option value="">{tr(l, "Tutta la provincia", "The whole province")}</option>
+                <option value="">{td_string!(l, components_place_filter.the_whole_province)}</option>
                 {comuni.into_iter().map(|c| {
                     let selected = c.slug == first_comune;
                     view! { <option value=c.slug selected=selected>{c.name}</option> }
@@ -41,11 +41,11 @@ pub fn ComuneRadius(
             </select>
         </div>
         <div class="flex flex-col">
-            <label for="filtro-km" class="font-semibold">{tr(l, "Distanza", "Distance")}</label>
+            <label for="filtro-km" class="font-semibold">{td_string!(l, components_place_filter.distance)}</label>
             <select id="filtro-km" name="km" class="input" on:change=changed("km") prop:value=move || km.get()>
-                <option value="">{tr(l, "Solo quel comune", "That municipality only")}</option>
+                <option value="">{td_string!(l, components_place_filter.that_municipality_only)}</option>
                 {RADII.into_iter().map(|r| view! {
-                    <option value=r selected=first_km == r>{format!("{} {r} km", tr(l, "entro", "within"))}</option>
+                    <option value=r selected=first_km == r>{format!("{} {r} km", td_string!(l, components_place_filter.within))}</option>
                 }).collect_view()}
             </select>
         </div>

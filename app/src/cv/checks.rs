@@ -9,6 +9,8 @@
 //! - `completeness`: the meter, and what is still missing.
 
 use super::domain::{parse_month, CvDocument, Experience, CEFR_LEVELS, DIGCOMP_LEVELS, LICENCES};
+use crate::error::AppError;
+use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +24,7 @@ pub struct FieldNote {
 fn note(field: impl Into<String>, message: Label, english: bool) -> FieldNote {
     FieldNote {
         field: field.into(),
-        message: if english { message.1 } else { message.0 }.to_string(),
+        message: crate::kernel::labels::pick(message, english).to_string(),
     }
 }
 
@@ -30,8 +32,8 @@ pub const SHORT_TEXT: usize = 200;
 pub const LONG_TEXT: usize = 4_000;
 pub const MAX_ENTRIES: usize = 30;
 
-/// The first rule the document breaks, as (field, Italian message).
-pub fn limits(doc: &CvDocument) -> Result<(), FieldNote> {
+/// The first rule the document breaks, as a refusal of its field.
+pub fn limits(doc: &CvDocument) -> Result<(), AppError> {
     let p = &doc.personal;
     let short = [
         ("personal.first_name", &p.first_name),
@@ -57,13 +59,13 @@ pub fn limits(doc: &CvDocument) -> Result<(), FieldNote> {
         too_long(field, value, LONG_TEXT)?;
     }
     if !p.birth_date.is_empty() && !is_day(&p.birth_date) {
-        return Err(invalid("personal.birth_date", "Data non valida."));
+        return Err(crate::invalid!("personal.birth_date", invalid_date));
     }
     if !doc.wishes.available_from.is_empty() && !is_day(&doc.wishes.available_from) {
-        return Err(invalid("wishes.available_from", "Data non valida."));
+        return Err(crate::invalid!("wishes.available_from", invalid_date));
     }
     if doc.wishes.travel_km > 500 {
-        return Err(invalid("wishes.travel_km", "Al massimo 500 km."));
+        return Err(crate::invalid!("wishes.travel_km", at_most_500_km));
     }
     for (list, name) in [
         (&doc.experience, "experience"),
@@ -86,7 +88,7 @@ pub fn limits(doc: &CvDocument) -> Result<(), FieldNote> {
         }
         too_long(&f("details"), &e.details, LONG_TEXT)?;
         if e.eqf > 8 {
-            return Err(invalid(&f("eqf"), "Il livello EQF va da 1 a 8."));
+            return Err(crate::invalid!(f("eqf"), eqf_range));
         }
         month_format(&f("from"), &e.from)?;
         month_format(&f("to"), &e.to)?;
@@ -107,9 +109,9 @@ pub fn limits(doc: &CvDocument) -> Result<(), FieldNote> {
             .iter()
             .any(|v| !v.is_empty() && !CEFR_LEVELS.contains(v))
         {
-            return Err(invalid(
-                &format!("languages.{i}.language"),
-                "I livelli vanno da A1 a C2.",
+            return Err(crate::invalid!(
+                format!("languages.{i}.language"),
+                cefr_range
             ));
         }
     }
@@ -119,23 +121,24 @@ pub fn limits(doc: &CvDocument) -> Result<(), FieldNote> {
         .iter()
         .any(|v| !v.is_empty() && !DIGCOMP_LEVELS.iter().any(|(c, _)| c == v))
     {
-        return Err(invalid("digital", "Livello non valido."));
+        return Err(crate::invalid!("digital", invalid_level));
     }
     if let Some(bad) = doc
         .licences
         .iter()
         .find(|l| !LICENCES.contains(&l.as_str()))
     {
-        return Err(invalid("licences", &format!("Patente sconosciuta: {bad}.")));
+        return Err(crate::invalid!("licences", unknown_licence, licence = bad));
     }
     if let Some(bad) = doc.wishes.contracts.iter().find(|c| {
         !crate::offers::domain::CONTRACTS
             .iter()
             .any(|(code, _)| code == c)
     }) {
-        return Err(invalid(
+        return Err(crate::invalid!(
             "wishes.contracts",
-            &format!("Contratto sconosciuto: {bad}."),
+            unknown_contract,
+            contract = bad
         ));
     }
     too_many("certifications", doc.certifications.len())?;
@@ -147,7 +150,7 @@ pub fn limits(doc: &CvDocument) -> Result<(), FieldNote> {
     Ok(())
 }
 
-fn experience_limits(prefix: &str, e: &Experience) -> Result<(), FieldNote> {
+fn experience_limits(prefix: &str, e: &Experience) -> Result<(), AppError> {
     for (name, value) in [
         ("role", &e.role),
         ("employer", &e.employer),
@@ -160,30 +163,23 @@ fn experience_limits(prefix: &str, e: &Experience) -> Result<(), FieldNote> {
     month_format(&format!("{prefix}.to"), &e.to)
 }
 
-fn invalid(field: &str, message: &str) -> FieldNote {
-    FieldNote {
-        field: field.to_string(),
-        message: message.to_string(),
-    }
-}
-
-fn too_long(field: &str, value: &str, max: usize) -> Result<(), FieldNote> {
+fn too_long(field: &str, value: &str, max: usize) -> Result<(), AppError> {
     if value.chars().count() > max {
-        return Err(invalid(field, &format!("Al massimo {max} caratteri.")));
+        return Err(crate::invalid!(field, at_most_chars, max = max));
     }
     Ok(())
 }
 
-fn too_many(field: &str, count: usize) -> Result<(), FieldNote> {
+fn too_many(field: &str, count: usize) -> Result<(), AppError> {
     if count > MAX_ENTRIES {
-        return Err(invalid(field, &format!("Al massimo {MAX_ENTRIES} voci.")));
+        return Err(crate::invalid!(field, at_most_entries, max = MAX_ENTRIES));
     }
     Ok(())
 }
 
-fn month_format(field: &str, value: &str) -> Result<(), FieldNote> {
+fn month_format(field: &str, value: &str) -> Result<(), AppError> {
     if !value.is_empty() && parse_month(value).is_none() {
-        return Err(invalid(field, "Scrivi mese e anno, per esempio 03/2021."));
+        return Err(crate::invalid!(field, write_month_and_year));
     }
     Ok(())
 }
@@ -200,10 +196,7 @@ pub fn checks(doc: &CvDocument, today: (i32, u8), english: bool) -> Vec<FieldNot
     if !email.is_empty() && !looks_like_email(email) {
         notes.push(note(
             "personal.email",
-            (
-                "Controlla l'indirizzo email: deve essere come nome@esempio.it.",
-                "Check the email address: it should look like name@example.com.",
-            ),
+            |l| td_string!(l, cv_checks.check_the_email_address),
             english,
         ));
     }
@@ -216,10 +209,7 @@ pub fn checks(doc: &CvDocument, today: (i32, u8), english: bool) -> Vec<FieldNot
     {
         notes.push(note(
             "personal.phone",
-            (
-                "Controlla il numero: solo cifre, spazi e il prefisso, per esempio +39 0187 123456.",
-                "Check the number: digits, spaces and the prefix only, e.g. +39 0187 123456.",
-            ),
+            |l| td_string!(l, cv_checks.check_the_number_digits),
             english,
         ));
     }
@@ -227,7 +217,7 @@ pub fn checks(doc: &CvDocument, today: (i32, u8), english: bool) -> Vec<FieldNot
         if y > today.0 - 14 || y < today.0 - 100 {
             notes.push(note(
                 "personal.birth_date",
-                ("Controlla l'anno di nascita.", "Check the year of birth."),
+                |l| td_string!(l, cv_checks.check_the_year_of),
                 english,
             ));
         }
@@ -263,7 +253,7 @@ pub fn checks(doc: &CvDocument, today: (i32, u8), english: bool) -> Vec<FieldNot
     notes
 }
 
-const FUTURE: Label = ("Questa data è nel futuro.", "This date is in the future.");
+const FUTURE: Label = |l| td_string!(l, cv_checks.this_date_is_in);
 
 fn dates(
     notes: &mut Vec<FieldNote>,
@@ -282,20 +272,14 @@ fn dates(
     if to.is_some_and(|t| t > today) {
         notes.push(note(
             format!("{prefix}.to"),
-            (
-                "Questa data è nel futuro: se è ancora in corso, spunta «In corso».",
-                "This date is in the future: if it is still going on, tick \"Ongoing\".",
-            ),
+            |l| td_string!(l, cv_checks.this_date_is_in_the),
             english,
         ));
     } else if let (Some(f), Some(t)) = (from, to) {
         if t < f {
             notes.push(note(
                 format!("{prefix}.to"),
-                (
-                    "La fine viene prima dell'inizio: controlla le date.",
-                    "The end comes before the start: check the dates.",
-                ),
+                |l| td_string!(l, cv_checks.the_end_comes_before),
                 english,
             ));
         }
@@ -337,43 +321,37 @@ pub fn parts(doc: &CvDocument) -> Vec<Part> {
         part(
             10,
             1,
-            ("nome e cognome", "first and last name"),
+            |l| td_string!(l, cv_checks.first_and_last_name),
             has(&p.first_name) && has(&p.last_name),
         ),
         part(
             10,
             1,
-            (
-                "un contatto (email o telefono)",
-                "a contact (email or phone)",
-            ),
+            |l| td_string!(l, cv_checks.a_contact_email_or),
             has(&p.email) || has(&p.phone),
         ),
         part(
             5,
             1,
-            ("il comune", "the municipality"),
+            |l| td_string!(l, cv_checks.the_municipality),
             has(&p.comune) || has(&p.address),
         ),
         part(
             5,
             2,
-            ("il titolo sotto il nome", "the headline"),
+            |l| td_string!(l, cv_checks.the_headline),
             has(&doc.headline),
         ),
         part(
             10,
             2,
-            ("il profilo", "the profile"),
+            |l| td_string!(l, cv_checks.the_profile),
             doc.profile.trim().chars().count() >= 40,
         ),
         part(
             20,
             3,
-            (
-                "almeno un'esperienza con ruolo, datore e date",
-                "one experience with role, employer and dates",
-            ),
+            |l| td_string!(l, cv_checks.one_experience_with_role),
             doc.experience
                 .iter()
                 .any(|e| has(&e.role) && has(&e.employer) && has(&e.from)),
@@ -381,10 +359,7 @@ pub fn parts(doc: &CvDocument) -> Vec<Part> {
         part(
             15,
             4,
-            (
-                "almeno un titolo di studio o corso",
-                "one qualification or course",
-            ),
+            |l| td_string!(l, cv_checks.one_qualification_or_course),
             doc.education
                 .iter()
                 .any(|e| has(&e.title) && has(&e.institution)),
@@ -392,13 +367,13 @@ pub fn parts(doc: &CvDocument) -> Vec<Part> {
         part(
             5,
             5,
-            ("la lingua madre", "the mother tongue"),
+            |l| td_string!(l, cv_checks.the_mother_tongue),
             doc.mother_tongues.iter().any(|t| has(t)),
         ),
         part(
             5,
             5,
-            ("un'altra lingua", "another language"),
+            |l| td_string!(l, cv_checks.another_language),
             doc.languages
                 .iter()
                 .any(|l| has(&l.language) && has(l.overall())),
@@ -406,13 +381,13 @@ pub fn parts(doc: &CvDocument) -> Vec<Part> {
         part(
             10,
             6,
-            ("le competenze digitali", "digital skills"),
+            |l| td_string!(l, cv_checks.digital_skills),
             doc.digital.levels().iter().any(|l| !l.is_empty()),
         ),
         part(
             5,
             7,
-            ("altre competenze o interessi", "other skills or interests"),
+            |l| td_string!(l, cv_checks.other_skills_or_interests),
             has(&doc.other_skills) || has(&doc.interests),
         ),
     ]
@@ -494,24 +469,30 @@ mod tests {
             eqf: 9,
             ..Default::default()
         });
-        assert_eq!(limits(&doc).unwrap_err().field, "education.0.eqf");
+        assert_eq!(refused_field(limits(&doc)), "education.0.eqf");
         doc.education.clear();
         doc.languages.push(LanguageSkill {
             language: "Inglese".into(),
             reading: "B3".into(),
             ..Default::default()
         });
-        assert_eq!(limits(&doc).unwrap_err().field, "languages.0.language");
+        assert_eq!(refused_field(limits(&doc)), "languages.0.language");
         doc.languages.clear();
         doc.experience.push(job("marzo", "", false));
-        let e = limits(&doc).unwrap_err();
-        assert_eq!(e.field, "experience.0.from");
+        assert_eq!(refused_field(limits(&doc)), "experience.0.from");
         doc.experience[0].from = "2020-03".into();
         doc.headline = "x".repeat(SHORT_TEXT + 1);
-        assert_eq!(limits(&doc).unwrap_err().field, "headline");
+        assert_eq!(refused_field(limits(&doc)), "headline");
         doc.headline.clear();
         doc.licences.push("Z".into());
-        assert_eq!(limits(&doc).unwrap_err().field, "licences");
+        assert_eq!(refused_field(limits(&doc)), "licences");
+    }
+
+    fn refused_field(result: Result<(), AppError>) -> String {
+        match result {
+            Err(AppError::Validation { field, .. }) => field,
+            other => panic!("not a refused field: {other:?}"),
+        }
     }
 
     #[test]

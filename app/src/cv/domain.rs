@@ -5,6 +5,7 @@
 //! The document is one serialisable value, saved whole by the autosave and
 //! stored as JSON: a new optional section needs no migration.
 
+use crate::i18n::td_string;
 use crate::kernel::dates::{MONTHS_EN, MONTHS_IT};
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
@@ -262,8 +263,8 @@ impl Template {
 
     pub fn label(self) -> Label {
         match self {
-            Template::Europass => ("Europass", "Europass"),
-            Template::Moderno => ("Moderno", "Modern"),
+            Template::Europass => |l| td_string!(l, cv_domain.europass),
+            Template::Moderno => |l| td_string!(l, cv_domain.modern),
         }
     }
 }
@@ -280,34 +281,25 @@ pub fn cefr_rank(level: &str) -> u8 {
 
 /// The CEFR self-assessment grid's five columns.
 pub const CEFR_SKILLS: [Label; 5] = [
-    ("Ascolto", "Listening"),
-    ("Lettura", "Reading"),
-    ("Interazione", "Spoken interaction"),
-    ("Produzione orale", "Spoken production"),
-    ("Scrittura", "Writing"),
+    |l| td_string!(l, cv_domain.listening),
+    |l| td_string!(l, cv_domain.reading),
+    |l| td_string!(l, cv_domain.spoken_interaction),
+    |l| td_string!(l, cv_domain.spoken_production),
+    |l| td_string!(l, cv_domain.writing),
 ];
 
 pub const DIGCOMP_AREAS: [Label; 5] = [
-    (
-        "Alfabetizzazione su informazioni e dati",
-        "Information and data literacy",
-    ),
-    (
-        "Comunicazione e collaborazione",
-        "Communication and collaboration",
-    ),
-    (
-        "Creazione di contenuti digitali",
-        "Digital content creation",
-    ),
-    ("Sicurezza", "Safety"),
-    ("Risolvere problemi", "Problem solving"),
+    |l| td_string!(l, cv_domain.information_and_data_literacy),
+    |l| td_string!(l, cv_domain.communication_and_collaboration),
+    |l| td_string!(l, cv_domain.digital_content_creation),
+    |l| td_string!(l, cv_domain.safety),
+    |l| td_string!(l, cv_domain.problem_solving),
 ];
 
 pub const DIGCOMP_LEVELS: [(&str, Label); 3] = [
-    ("base", ("Base", "Basic")),
-    ("intermedio", ("Intermedio", "Intermediate")),
-    ("avanzato", ("Avanzato", "Advanced")),
+    ("base", |l| td_string!(l, cv_domain.basic)),
+    ("intermedio", |l| td_string!(l, cv_domain.intermediate)),
+    ("avanzato", |l| td_string!(l, cv_domain.advanced)),
 ];
 
 /// EU driving licence categories (Directive 2006/126/EC).
@@ -316,16 +308,10 @@ pub const LICENCES: [&str; 14] = [
 ];
 
 /// The line Italian employers expect at the end of a CV.
-pub const PRIVACY_LINE: Label = (
-    "Autorizzo il trattamento dei dati personali contenuti nel mio curriculum vitae in base all'art. 13 del D.Lgs. 196/2003 e all'art. 13 del Regolamento UE 2016/679 relativo alla protezione delle persone fisiche con riguardo al trattamento dei dati personali.",
-    "I authorise the processing of the personal data contained in my CV in accordance with Art. 13 of Italian Legislative Decree 196/2003 and Art. 13 of Regulation (EU) 2016/679 (GDPR).",
-);
+pub const PRIVACY_LINE: Label = |l| td_string!(l, cv_domain.i_authorise_the_processing);
 
 /// The consent a person gives when making a CV visible to businesses.
-pub const VISIBILITY_CONSENT: Label = (
-    "Acconsento a che le imprese verificate della Rete per il Lavoro vedano il mio profilo senza nome, foto, età, sesso, nazionalità né contatti, e possano chiedermi un contatto. I miei dati personali restano nascosti finché non accetto una richiesta. Posso togliere il consenso quando voglio: il profilo sparisce subito dalle ricerche.",
-    "I agree that verified businesses of the Rete per il Lavoro may see my profile without name, photo, age, sex, nationality or contacts, and may ask to contact me. My personal data stay hidden until I accept a request. I can withdraw this consent at any time: the profile leaves the searches at once.",
-);
+pub const VISIBILITY_CONSENT: Label = |l| td_string!(l, cv_domain.i_agree_that_verified);
 
 /// The version of the consent text above, recorded with the consent.
 pub const VISIBILITY_CONSENT_VERSION: &str = "visibilita-cv-2026-12";

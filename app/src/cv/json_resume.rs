@@ -10,6 +10,7 @@ use super::domain::{
     Experience, JobWishes, LanguageSkill, Personal, CEFR_LEVELS, DIGCOMP_AREAS, DIGCOMP_LEVELS,
     LICENCES,
 };
+use crate::i18n::{td_string, Locale};
 use crate::kernel::labels::{label_of, pick};
 use serde::{Deserialize, Serialize};
 
@@ -266,7 +267,7 @@ pub fn export(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> Resu
         .collect();
     if !doc.digital.tools.trim().is_empty() {
         skills.push(Skill {
-            name: pick(("Strumenti digitali", "Digital tools"), english).to_string(),
+            name: pick(|l| td_string!(l, cv_json_resume.digital_tools), english).to_string(),
             level: String::new(),
             keywords: split_list(&doc.digital.tools),
             digcomp_area: Some(5),
@@ -417,14 +418,20 @@ fn cefr(level: &str) -> String {
     }
 }
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum ImportError {
-    #[error(
-        "Il file non è un JSON valido ({0}): scegli il file .json esportato dal tuo curriculum."
-    )]
     NotJson(String),
-    #[error("Il file è un JSON, ma non un curriculum JSON Resume: manca la sezione «basics».")]
     NotAResume,
+}
+
+impl ImportError {
+    /// The refusal of the file, in words for the person importing it.
+    pub fn refusal(&self) -> crate::error::AppError {
+        match self {
+            Self::NotJson(cause) => crate::invalid!("file", import_not_json, cause = cause),
+            Self::NotAResume => crate::invalid!("file", import_not_a_resume),
+        }
+    }
 }
 
 /// A JSON Resume file as a new CV, with the language it says it is in.
@@ -492,8 +499,8 @@ pub fn import(
             .iter()
             .find(|(code, label)| {
                 s.level.eq_ignore_ascii_case(code)
-                    || s.level.eq_ignore_ascii_case(label.0)
-                    || s.level.eq_ignore_ascii_case(label.1)
+                    || s.level.eq_ignore_ascii_case(label(Locale::it))
+                    || s.level.eq_ignore_ascii_case(label(Locale::en))
             })
             .map(|(code, _)| code.to_string());
         match (s.digcomp_area, level) {

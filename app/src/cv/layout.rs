@@ -7,6 +7,7 @@ use super::domain::{
     day_in, month_in, period, CvDocument, CvLanguage, Experience, CEFR_SKILLS, DIGCOMP_AREAS,
     DIGCOMP_LEVELS, PRIVACY_LINE,
 };
+use crate::i18n::td_string;
 use crate::kernel::labels::{label_of, pick, Label};
 use serde::{Deserialize, Serialize};
 
@@ -126,20 +127,30 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
     };
     let mut contacts = Vec::new();
     let address = joined(&[&p.address, comune_name]).replace(" · ", ", ");
-    for (label, value) in [
-        (("Indirizzo", "Address"), address),
-        (("Telefono", "Phone"), p.phone.trim().to_string()),
-        (("Email", "Email"), p.email.trim().to_string()),
-        (("Sito web", "Website"), p.website.trim().to_string()),
+    let fields: [(Label, String); 6] = [
+        (|l| td_string!(l, cv_layout.address), address),
         (
-            ("Data di nascita", "Date of birth"),
+            |l| td_string!(l, cv_layout.phone),
+            p.phone.trim().to_string(),
+        ),
+        (
+            |l| td_string!(l, cv_layout.email),
+            p.email.trim().to_string(),
+        ),
+        (
+            |l| td_string!(l, cv_layout.website),
+            p.website.trim().to_string(),
+        ),
+        (
+            |l| td_string!(l, cv_layout.date_of_birth),
             day_in(&p.birth_date, l),
         ),
         (
-            ("Nazionalità", "Nationality"),
+            |l| td_string!(l, cv_layout.nationality),
             p.nationality.trim().to_string(),
         ),
-    ] {
+    ];
+    for (label, value) in fields {
         if !value.is_empty() {
             contacts.push(Pair {
                 label: t(label, l),
@@ -151,13 +162,13 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
     let mut sections = Vec::new();
     section(
         &mut sections,
-        ("Presentazione", "About me"),
+        |l| td_string!(l, cv_layout.about_me),
         l,
         vec![text(&doc.profile)],
     );
     section(
         &mut sections,
-        ("Esperienza lavorativa", "Work experience"),
+        |l| td_string!(l, cv_layout.work_experience),
         l,
         vec![Block::Entries {
             entries: experience_entries(&doc.experience, l),
@@ -170,7 +181,11 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
         .map(|e| {
             let mut lines = Vec::new();
             if e.eqf > 0 {
-                lines.push(format!("{} {}", t(("Livello EQF", "EQF level"), l), e.eqf));
+                lines.push(format!(
+                    "{} {}",
+                    t(|l| td_string!(l, cv_layout.eqf_level), l),
+                    e.eqf
+                ));
             }
             lines.extend(paragraphs(&e.details));
             Entry {
@@ -183,7 +198,7 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
         .collect();
     section(
         &mut sections,
-        ("Istruzione e formazione", "Education and training"),
+        |l| td_string!(l, cv_layout.education_and_training),
         l,
         vec![Block::Entries { entries: education }],
     );
@@ -197,7 +212,7 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
     let mut mother = Vec::new();
     if !tongues.is_empty() {
         mother.push(Pair {
-            label: t(("Lingua madre", "Mother tongue(s)"), l),
+            label: t(|l| td_string!(l, cv_layout.mother_tongue_s), l),
             value: tongues.join(", "),
         });
     }
@@ -218,12 +233,12 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
             row
         })
         .collect();
-    let mut headers = vec![t(("Lingua", "Language"), l)];
+    let mut headers = vec![t(|l| td_string!(l, cv_layout.language), l)];
     headers.extend(CEFR_SKILLS.iter().map(|s| t(*s, l)));
-    headers.push(t(("Certificati", "Certificates"), l));
+    headers.push(t(|l| td_string!(l, cv_layout.certificates), l));
     section(
         &mut sections,
-        ("Competenze linguistiche", "Language skills"),
+        |l| td_string!(l, cv_layout.language_skills),
         l,
         vec![
             Block::Pairs { pairs: mother },
@@ -242,25 +257,25 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
         .collect();
     section(
         &mut sections,
-        ("Competenze digitali", "Digital skills"),
+        |l| td_string!(l, cv_layout.digital_skills),
         l,
         vec![Block::Pairs { pairs: digital }, text(&doc.digital.tools)],
     );
 
     let mut licence = doc.licences.join(", ");
     if doc.own_vehicle {
-        let vehicle = t(("automunito/a", "own vehicle"), l);
+        let vehicle = t(|l| td_string!(l, cv_layout.own_vehicle), l);
         licence = joined(&[&licence, &vehicle]);
     }
     section(
         &mut sections,
-        ("Patente di guida", "Driving licence"),
+        |l| td_string!(l, cv_layout.driving_licence),
         l,
         vec![text(&licence)],
     );
     section(
         &mut sections,
-        ("Altre competenze", "Other skills"),
+        |l| td_string!(l, cv_layout.other_skills),
         l,
         vec![text(&doc.other_skills)],
     );
@@ -277,7 +292,7 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
         .collect();
     section(
         &mut sections,
-        ("Certificazioni", "Certifications"),
+        |l| td_string!(l, cv_layout.certifications),
         l,
         vec![Block::Entries {
             entries: certifications,
@@ -285,7 +300,7 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
     );
     section(
         &mut sections,
-        ("Volontariato", "Volunteering"),
+        |l| td_string!(l, cv_layout.volunteering),
         l,
         vec![Block::Entries {
             entries: experience_entries(&doc.volunteering, l),
@@ -293,7 +308,7 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
     );
     section(
         &mut sections,
-        ("Interessi", "Interests"),
+        |l| td_string!(l, cv_layout.interests),
         l,
         vec![text(&doc.interests)],
     );
@@ -306,7 +321,7 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
         } else {
             format!("Curriculum vitae – {name}")
         },
-        photo_alt: format!("{} {name}", t(("Foto di", "Photo of"), l))
+        photo_alt: format!("{} {name}", t(|l| td_string!(l, cv_layout.photo_of), l))
             .trim()
             .to_string(),
         name,

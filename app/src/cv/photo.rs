@@ -13,16 +13,24 @@ const MAX_SIDE: u32 = 600;
 /// the header says so before anything is decoded.
 pub const MAX_PIXELS: u64 = 40_000_000;
 
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum PhotoError {
-    #[error("La foto supera i 5 MB: scegline una più leggera.")]
     TooLarge,
-    #[error("La foto deve essere un file JPEG o PNG.")]
     NotAnImage,
-    #[error("Il file non si riesce ad aprire come immagine: prova con un'altra foto.")]
     Unreadable,
-    #[error("La foto ha troppi pixel (al massimo 40 milioni): scegline una più piccola.")]
     TooManyPixels,
+}
+
+impl PhotoError {
+    /// The refusal of the photo, in words for the person choosing it.
+    pub fn refusal(&self) -> crate::error::AppError {
+        match self {
+            Self::TooLarge => crate::invalid!("photo", photo_too_large),
+            Self::NotAnImage => crate::invalid!("photo", photo_not_an_image),
+            Self::Unreadable => crate::invalid!("photo", photo_unreadable),
+            Self::TooManyPixels => crate::invalid!("photo", photo_too_many_pixels),
+        }
+    }
 }
 
 pub fn reencode(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {

@@ -100,15 +100,12 @@ async fn file_field(mut form: Multipart, name: &str) -> Result<Vec<u8>, AppError
         if field.name() == Some(name) {
             return match field.bytes().await {
                 Ok(bytes) if !bytes.is_empty() => Ok(bytes.to_vec()),
-                Ok(_) => Err(AppError::validation(name, "Scegli un file.")),
-                Err(_) => Err(AppError::validation(
-                    name,
-                    "Il file è troppo grande o è arrivato a metà: riprova.",
-                )),
+                Ok(_) => Err(crate::invalid!(name, choose_a_file)),
+                Err(_) => Err(crate::invalid!(name, the_file_is_too)),
             };
         }
     }
-    Err(AppError::validation(name, "Scegli un file."))
+    Err(crate::invalid!(name, choose_a_file))
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -157,12 +154,8 @@ async fn import(State(state): State<AppState>, headers: HeaderMap, form: Multipa
     let outcome = async {
         let user = citizen(&state, &headers).await?;
         let bytes = file_field(form, "file").await?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            AppError::validation(
-                "file",
-                "Il file non è un testo JSON: scegli il file .json del curriculum.",
-            )
-        })?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| crate::invalid!("file", the_file_is_not))?;
         let id = service::import(&state, &user, &text).await?;
         Ok(format!("/cv/{id}?importato=1"))
     }

@@ -9,7 +9,6 @@ use super::layout::{build, CvLayout};
 use super::{docx, json_resume, pdf, photo, repo};
 use crate::error::AppError;
 use crate::kernel::access::domain::SessionUser;
-use crate::kernel::fields::invalid;
 use crate::kernel::text::slugify;
 use crate::state::AppState;
 
@@ -17,16 +16,17 @@ use crate::state::AppState;
 pub const MAX_CVS: i64 = 20;
 
 pub fn parse_name(name: &str) -> Result<String, AppError> {
-    crate::kernel::fields::text("name", name, 1, 80, "un nome per il CV")
+    crate::kernel::fields::text("name", name, 1, 80)
 }
 
 pub fn parse_language(code: &str) -> Result<CvLanguage, AppError> {
-    CvLanguage::from_code(code).ok_or_else(|| invalid("language", "Scegli italiano o inglese."))
+    CvLanguage::from_code(code)
+        .ok_or_else(|| crate::invalid!("language", choose_italian_or_english))
 }
 
 /// The document, if it keeps within the limits; else the message on its field.
 pub fn parse_document(doc: CvDocument) -> Result<CvDocument, AppError> {
-    limits(&doc).map_err(|note| invalid(&note.field, &note.message))?;
+    limits(&doc)?;
     Ok(doc)
 }
 
@@ -38,10 +38,7 @@ async fn mine(state: &AppState, user: &SessionUser, id: i64) -> Result<CvRecord,
 
 async fn room_for_one_more(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
     if repo::count(&state.db, user.id).await? >= MAX_CVS {
-        return Err(AppError::Conflict(format!(
-            "Hai già {MAX_CVS} CV: eliminane uno che non usi più per crearne un altro."
-        ))
-        .with_status());
+        return Err(crate::conflict!(too_many_cvs, max = MAX_CVS));
     }
     Ok(())
 }
@@ -94,11 +91,7 @@ pub async fn save(
         return Ok(new);
     }
     mine(state, user, id).await?;
-    Err(AppError::Conflict(
-        "Questo CV è stato modificato in un'altra finestra: ricarica la pagina per vedere l'ultima versione."
-            .into(),
-    )
-    .with_status())
+    Err(crate::conflict!(this_cv_was_changed))
 }
 
 pub async fn duplicate(state: &AppState, user: &SessionUser, id: i64) -> Result<i64, AppError> {
@@ -148,10 +141,7 @@ pub async fn set_visibility(
     consent: bool,
 ) -> Result<(), AppError> {
     if visible && !consent {
-        return Err(invalid(
-            "consent",
-            "Per rendere visibile il profilo devi dare il consenso: spunta la casella.",
-        ));
+        return Err(crate::invalid!("consent", to_make_the_profile));
     }
     let mut tx = state.db.begin_write().await?;
     if !repo::set_visible(&mut tx, user.id, id, visible).await? {
@@ -309,13 +299,11 @@ pub async fn import(state: &AppState, user: &SessionUser, text: &str) -> Result<
             .find(|c| c.slug == wanted)
             .map(|c| c.slug.clone())
     };
-    let (doc, language) =
-        json_resume::import(text, comune_of).map_err(|e| invalid("file", &e.to_string()))?;
+    let (doc, language) = json_resume::import(text, comune_of).map_err(|e| e.refusal())?;
     let doc = parse_document(doc).map_err(|e| match e {
-        AppError::Validation { message, field } => invalid(
-            "file",
-            &format!("Il file non si può importare ({field}): {message}"),
-        ),
+        AppError::Validation { message, field, .. } => {
+            crate::invalid!("file", import_refused, field = field, message = message)
+        }
         other => other,
     })?;
     room_for_one_more(state, user).await?;
@@ -350,7 +338,7 @@ pub async fn put_photo(
             tracing::error!(error = %e, "the photo task failed");
             AppError::Internal
         })?
-        .map_err(|e| invalid("photo", &e.to_string()))?;
+        .map_err(|e| e.refusal())?;
     repo::put_photo(&state.db, user.id, id, &jpeg).await?;
     Ok(())
 }

@@ -1,37 +1,35 @@
 //! Desk appointments as both sides see them, and the slots a desk offers.
 
+use crate::i18n::td_string;
 use crate::kernel::dates::{from_local, local};
 use crate::kernel::labels::Label;
 use crate::network::domain::OpeningHours;
 use serde::{Deserialize, Serialize};
 
 pub const TOPICS: [(&str, Label); 5] = [
-    ("cv", ("Scrivere il curriculum", "Writing your CV")),
-    (
-        "colloquio",
-        (
-            "Prepararsi al colloquio di lavoro",
-            "Preparing for a job interview",
-        ),
-    ),
-    ("orientamento", ("Orientamento", "Guidance")),
-    ("impresa", ("Creare un'impresa", "Starting a business")),
-    ("informazioni", ("Informazioni", "Information")),
+    ("cv", |l| td_string!(l, desk_domain.writing_your_cv)),
+    ("colloquio", |l| {
+        td_string!(l, desk_domain.preparing_for_a_job)
+    }),
+    ("orientamento", |l| td_string!(l, desk_domain.guidance)),
+    ("impresa", |l| {
+        td_string!(l, desk_domain.starting_a_business)
+    }),
+    ("informazioni", |l| td_string!(l, desk_domain.information)),
 ];
 
 pub const MODES: [(&str, Label); 2] = [
-    ("presenza", ("Allo sportello", "At the desk")),
-    (
-        "remoto",
-        ("A distanza, in videochiamata", "Remote, by video call"),
-    ),
+    ("presenza", |l| td_string!(l, desk_domain.at_the_desk)),
+    ("remoto", |l| {
+        td_string!(l, desk_domain.remote_by_video_call)
+    }),
 ];
 
 pub const OUTCOMES: [(&str, Label); 4] = [
-    ("prenotato", ("Prenotato", "Booked")),
-    ("svolto", ("Svolto", "Done")),
-    ("assente", ("Non presentato", "No-show")),
-    ("annullato", ("Annullato", "Cancelled")),
+    ("prenotato", |l| td_string!(l, desk_domain.booked)),
+    ("svolto", |l| td_string!(l, desk_domain.done)),
+    ("assente", |l| td_string!(l, desk_domain.no_show)),
+    ("annullato", |l| td_string!(l, desk_domain.cancelled)),
 ];
 
 /// How far ahead people can book.

@@ -21,10 +21,6 @@ use crate::state::AppState;
 /// interview and a follow-up, not enough to hold a desk's week.
 pub const MAX_FUTURE_APPOINTMENTS: i64 = 3;
 
-fn invalid(field: &str, message: &str) -> AppError {
-    AppError::validation(field, message).with_status()
-}
-
 async fn desk(state: &AppState, slug: &str) -> Result<DeskRow, AppError> {
     repo::desk_by_slug(&state.db, slug)
         .await?
@@ -89,44 +85,36 @@ pub async fn book(
 ) -> Result<i64, AppError> {
     let d = desk(state, &form.comune).await?;
     if label_of(&TOPICS, &form.topic, false).is_empty() {
-        return Err(invalid("topic", "Scegli di cosa vuoi parlare."));
+        return Err(crate::invalid!("topic", choose_what_you_want));
     }
     if label_of(&MODES, &form.mode, false).is_empty()
         || (form.mode == "remoto" && d.video_link.is_empty())
     {
-        return Err(invalid("mode", "Scegli come vuoi fare l'appuntamento."));
+        return Err(crate::invalid!("mode", choose_how_you_want));
     }
     let starts_at: i64 = form
         .slot
         .parse()
-        .map_err(|_| invalid("slot", "Scegli un giorno e un orario."))?;
+        .map_err(|_| crate::invalid!("slot", choose_a_day_and))?;
     let at = now();
     // Only a slot the desk offers, from tomorrow on, within the booking window.
     let slot = day_slots(starts_at, &d.hours, d.slot_minutes)
         .into_iter()
         .find(|(s, _)| *s == starts_at)
         .filter(|(s, _)| *s >= start_of_day(at) + 86_400 && *s < at + (BOOKING_DAYS + 2) * 86_400)
-        .ok_or_else(|| {
-            invalid(
-                "slot",
-                "Questo orario non è disponibile: scegline un altro.",
-            )
-        })?;
+        .ok_or_else(|| crate::invalid!("slot", this_time_is_not))?;
     let notes = form.notes.trim();
     if notes.chars().count() > 1000 {
-        return Err(invalid("notes", "Al massimo 1000 caratteri."));
+        return Err(crate::invalid!("notes", at_most_1000_characters));
     }
     let (owner, name, contact) = if user.role.is_staff() {
         let name = form.person_name.trim();
         let contact = form.person_contact.trim();
         if name.chars().count() < 2 {
-            return Err(invalid("person_name", "Scrivi il nome della persona."));
+            return Err(crate::invalid!("person_name", write_the_persons_name));
         }
         if contact.chars().count() < 5 {
-            return Err(invalid(
-                "person_contact",
-                "Scrivi un telefono o un'email della persona.",
-            ));
+            return Err(crate::invalid!("person_contact", write_a_phone_number));
         }
         (None, name.to_string(), contact.to_string())
     } else {
@@ -136,10 +124,10 @@ pub async fn book(
     if let Some(owner) = owner {
         // Counted inside the write transaction: parallel bookings cannot pass it.
         if repo::future_count(&mut tx, owner, at).await? >= MAX_FUTURE_APPOINTMENTS {
-            return Err(AppError::Conflict(format!(
-                "Hai già {MAX_FUTURE_APPOINTMENTS} appuntamenti in programma: annullane uno che non ti serve più per prenotarne un altro."
-            ))
-            .with_status());
+            return Err(crate::conflict!(
+                too_many_appointments,
+                max = MAX_FUTURE_APPOINTMENTS
+            ));
         }
     }
     let new = NewAppointment {
@@ -155,10 +143,7 @@ pub async fn book(
         booked_by: user.id,
     };
     let Some(id) = repo::book(&mut tx, &new, at).await? else {
-        return Err(AppError::Conflict(
-            "Questo orario è appena stato prenotato da un'altra persona: scegline un altro.".into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(this_time_has_just));
     };
     if owner.is_some() {
         let item = calendar_item(
@@ -294,10 +279,7 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> Result<(),
     if appointment.starts_at <= now()
         || !repo::set_status(&state.db, id, &["prenotato"], "annullato").await?
     {
-        return Err(
-            AppError::Conflict("Questo appuntamento non si può più annullare.".into())
-                .with_status(),
-        );
+        return Err(crate::conflict!(this_appointment_can_no));
     }
     Ok(())
 }
@@ -336,7 +318,7 @@ pub async fn agenda(
     let day = if day.is_empty() {
         start_of_day(now())
     } else {
-        parse_iso_date(day).ok_or_else(|| invalid("giorno", "La data non è valida."))?
+        parse_iso_date(day).ok_or_else(|| crate::invalid!("giorno", the_date_is_not))?
     };
     let appointments = repo::of_desk(&state.db, d.id, day, start_of_day(day + 36 * 3600)).await?;
     let monday = start_of_day(day - (local(day).weekday - 1) * 86_400 + 12 * 3600);
@@ -379,11 +361,7 @@ pub async fn erase_booked_person(
         return Err(AppError::Forbidden.with_status());
     }
     if owner.is_some() || appointment.person_contact.is_empty() {
-        return Err(AppError::Conflict(
-            "Questa persona ha un account: può cancellare i suoi dati dalla sua area personale."
-                .into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(this_person_has_an));
     }
     let mut tx = state.db.begin_write().await?;
     let erased = super::privacy::erase_booked_person(&mut tx, id, now()).await?;
@@ -407,10 +385,7 @@ pub async fn record_outcome(
     outcome: &str,
 ) -> Result<(), AppError> {
     if !["svolto", "assente"].contains(&outcome) || label_of(&OUTCOMES, outcome, false).is_empty() {
-        return Err(invalid(
-            "outcome",
-            "Scegli se l'appuntamento si è svolto o la persona non si è presentata.",
-        ));
+        return Err(crate::invalid!("outcome", choose_whether_the_appointment));
     }
     let (_, _, istat) = repo::appointment_by_id(&state.db, id)
         .await?
@@ -419,9 +394,7 @@ pub async fn record_outcome(
         return Err(AppError::Forbidden.with_status());
     }
     if !repo::set_status(&state.db, id, &["prenotato", "svolto", "assente"], outcome).await? {
-        return Err(
-            AppError::Conflict("Questo appuntamento è stato annullato.".into()).with_status(),
-        );
+        return Err(crate::conflict!(this_appointment_has_been));
     }
     Ok(())
 }
@@ -431,13 +404,10 @@ fn span(field: &str, opens: &str, closes: &str) -> Result<Option<(String, String
         return Ok(None);
     }
     let (Some((oh, om)), Some((ch, cm))) = (parse_time(opens), parse_time(closes)) else {
-        return Err(invalid(
-            field,
-            "Scrivi apertura e chiusura come 08:30 e 12:00.",
-        ));
+        return Err(crate::invalid!(field, write_opening_and_closing));
     };
     if ch * 60 + cm <= oh * 60 + om {
-        return Err(invalid(field, "La chiusura deve venire dopo l'apertura."));
+        return Err(crate::invalid!(field, closing_must_come_after));
     }
     Ok(Some((
         format!("{oh:02}:{om:02}"),
@@ -455,7 +425,7 @@ pub async fn save_day(
 ) -> Result<(), AppError> {
     let d = staff_desk(state, user, slug).await?;
     if !(1..=7).contains(&weekday) {
-        return Err(invalid("weekday", "Giorno non valido."));
+        return Err(crate::invalid!("weekday", invalid_day));
     }
     let spans: Vec<(String, String)> = [span("am", am.0, am.1)?, span("pm", pm.0, pm.1)?]
         .into_iter()
@@ -463,10 +433,7 @@ pub async fn save_day(
         .collect();
     if let [a, b] = spans.as_slice() {
         if b.0 < a.1 {
-            return Err(invalid(
-                "pm",
-                "Il pomeriggio deve iniziare dopo la chiusura del mattino.",
-            ));
+            return Err(crate::invalid!("pm", the_afternoon_must_start));
         }
     }
     let mut tx = state.db.begin_write().await?;
@@ -496,13 +463,10 @@ pub async fn save_settings(
         .parse()
         .ok()
         .filter(|m| [15, 20, 30, 45, 60].contains(m))
-        .ok_or_else(|| invalid("slot_minutes", "Scegli la durata di un appuntamento."))?;
+        .ok_or_else(|| crate::invalid!("slot_minutes", choose_the_length_of))?;
     let link = video_link.trim();
     if !link.is_empty() && !link.starts_with("https://") {
-        return Err(invalid(
-            "video_link",
-            "Il collegamento deve iniziare con https://",
-        ));
+        return Err(crate::invalid!("video_link", the_link_must_start));
     }
     repo::set_settings(&state.db, d.id, minutes, link).await?;
     Ok(())

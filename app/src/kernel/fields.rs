@@ -1,31 +1,24 @@
 //! Server-side parsing of typed form fields: each failure is a `Validation`
-//! error in Italian naming the field, with the HTTP status set.
+//! error naming the field, in the language of the request, with the HTTP
+//! status set.
 
 use crate::error::AppError;
+use crate::invalid;
 use crate::kernel::labels::{label_of, Label};
 
-pub fn invalid(field: &str, message: &str) -> AppError {
-    AppError::validation(field, message).with_status()
-}
-
-/// Trimmed text of `min` to `max` characters; `what` completes "Scrivi …".
-pub fn text(
-    field: &str,
-    value: &str,
-    min: usize,
-    max: usize,
-    what: &str,
-) -> Result<String, AppError> {
+/// Trimmed text of `min` to `max` characters.
+pub fn text(field: &str, value: &str, min: usize, max: usize) -> Result<String, AppError> {
     let value = value.trim();
     let n = value.chars().count();
     if n < min {
-        return Err(invalid(
-            field,
-            &format!("Scrivi {what} (almeno {min} caratteri)."),
-        ));
+        return Err(if min <= 1 {
+            invalid!(field, required)
+        } else {
+            invalid!(field, at_least_chars, min = min)
+        });
     }
     if n > max {
-        return Err(invalid(field, &format!("Al massimo {max} caratteri.")));
+        return Err(invalid!(field, at_most_chars, max = max));
     }
     Ok(value.to_string())
 }
@@ -35,7 +28,6 @@ pub fn number(
     field: &str,
     value: &str,
     range: std::ops::RangeInclusive<i64>,
-    what: &str,
 ) -> Result<i64, AppError> {
     value
         .trim()
@@ -43,26 +35,22 @@ pub fn number(
         .ok()
         .filter(|n| range.contains(n))
         .ok_or_else(|| {
-            invalid(
+            invalid!(
                 field,
-                &format!(
-                    "Indica {what}: un numero da {} a {}.",
-                    range.start(),
-                    range.end()
-                ),
+                number_between,
+                min = *range.start(),
+                max = *range.end()
             )
         })
 }
 
-/// One of the codes of `list`.
-pub fn code_in(
-    field: &str,
-    list: &[(&'static str, Label)],
-    value: &str,
-    message: &str,
-) -> Result<String, AppError> {
-    if label_of(list, value, false).is_empty() {
-        return Err(invalid(field, message));
-    }
-    Ok(value.to_string())
+/// A text that carries control characters, refused before it reaches any
+/// server function (see the server's `api_errors`).
+pub fn control_characters(field: &str) -> AppError {
+    invalid!(field, control_characters)
+}
+
+/// `value` when it is one of the codes of `list`.
+pub fn code_in(list: &[(&'static str, Label)], value: &str) -> Option<String> {
+    (!label_of(list, value, false).is_empty()).then(|| value.to_string())
 }

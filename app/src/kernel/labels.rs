@@ -1,14 +1,24 @@
-//! Labels of codes in both languages of the portal.
+//! Labels of codes and other texts chosen at run time, in the portal's
+//! languages: each is a function from the locale to its words in
+//! `locales/{it,en}.json`, so every text lives in the locale files.
 
-/// A pair of labels: Italian first, English second.
-pub type Label = (&'static str, &'static str);
+use crate::i18n::Locale;
+
+/// A text of the interface, read from the locale files in a given language.
+pub type Label = fn(Locale) -> &'static str;
+
+/// The locale of a document or message whose language is a yes/no choice
+/// (a CV in English, a mail to someone who reads English).
+pub fn locale_of(english: bool) -> Locale {
+    if english {
+        Locale::en
+    } else {
+        Locale::it
+    }
+}
 
 pub fn pick(label: Label, english: bool) -> &'static str {
-    if english {
-        label.1
-    } else {
-        label.0
-    }
+    label(locale_of(english))
 }
 
 pub fn label_of(list: &[(&'static str, Label)], code: &str, english: bool) -> &'static str {

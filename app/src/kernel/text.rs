@@ -65,11 +65,11 @@ pub const MAX_QUERY_WORDS: usize = 12;
 /// Refuses a search text past its bounds (422 on `q`), saying how to fit.
 pub fn check_search_text(q: &str) -> Result<(), crate::error::AppError> {
     if q.chars().count() > MAX_QUERY_CHARS || q.split_whitespace().count() > MAX_QUERY_WORDS {
-        return Err(crate::error::AppError::validation(
+        return Err(crate::invalid!(
             "q",
-            format!(
-                "La ricerca è troppo lunga: usa al massimo {MAX_QUERY_WORDS} parole e {MAX_QUERY_CHARS} caratteri."
-            ),
+            search_too_long,
+            words = MAX_QUERY_WORDS,
+            chars = MAX_QUERY_CHARS
         ));
     }
     Ok(())

@@ -8,7 +8,7 @@ use crate::accounts::domain::{parse_name, Email, NewPassword, PRIVACY_NOTICE_VER
 use crate::accounts::repo::{self as accounts, NewUser};
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
-use crate::kernel::fields::{invalid, text};
+use crate::kernel::fields::text;
 use crate::kernel::text::slugify;
 use crate::network::domain::Category;
 use crate::state::AppState;
@@ -25,10 +25,7 @@ fn phone(value: &str) -> Result<String, AppError> {
         return Ok(String::new());
     }
     if !allowed || !(6..=15).contains(&digits) {
-        return Err(invalid(
-            "contact_phone",
-            "Scrivi un numero di telefono valido, per esempio 0187 727 111, o lascia vuoto.",
-        ));
+        return Err(crate::invalid!("contact_phone", write_a_valid_phone));
     }
     Ok(value.to_string())
 }
@@ -36,38 +33,34 @@ fn phone(value: &str) -> Result<String, AppError> {
 /// Parses the form; a comune must be one of the province's not yet in the network.
 pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, AppError> {
     let kind = AdhesionKind::from_code(&f.kind)
-        .ok_or_else(|| invalid("kind", "Scegli se chiede l'adesione un ente o un comune."))?;
+        .ok_or_else(|| crate::invalid!("kind", choose_whether_a_body))?;
     let (name, category, comune_istat, mayor) = match kind {
         AdhesionKind::Ente => {
-            let name = parse_name(&f.name, "name", "Scrivi il nome dell'ente.")
-                .map_err(AppError::with_status)?;
-            let category = Category::from_code(&f.category).ok_or_else(|| {
-                invalid(
-                    "category",
-                    "Scegli la categoria che descrive meglio l'ente.",
-                )
-            })?;
+            let name = parse_name(&f.name, "name", || {
+                crate::invalid!("name", write_the_bodys_name)
+            })
+            .map_err(AppError::with_status)?;
+            let category = Category::from_code(&f.category)
+                .ok_or_else(|| crate::invalid!("category", choose_the_category_that))?;
             let taken = crate::network::repo::list_member_bodies(&state.db)
                 .await?
                 .iter()
                 .any(|b| slugify(&b.name) == slugify(&name));
             if taken {
-                return Err(invalid("name", "Questo ente fa già parte della Rete."));
+                return Err(crate::invalid!("name", this_body_is_already));
             }
             (name, Some(category), None, None)
         }
         AdhesionKind::Comune => {
             let comune = crate::network::repo::comune_by_slug(&state.db, f.comune.trim())
                 .await?
-                .ok_or_else(|| invalid("comune", "Scegli il comune dall'elenco."))?;
+                .ok_or_else(|| crate::invalid!("comune", choose_the_comune_from))?;
             if comune.in_network() {
-                return Err(invalid("comune", "Questo comune fa già parte della Rete."));
+                return Err(crate::invalid!("comune", this_comune_is_already));
             }
-            let mayor = parse_name(
-                &f.mayor,
-                "mayor",
-                "Scrivi il nome della sindaca o del sindaco.",
-            )
+            let mayor = parse_name(&f.mayor, "mayor", || {
+                crate::invalid!("mayor", write_the_mayors_name)
+            })
             .map_err(AppError::with_status)?;
             (
                 format!("Comune di {}", comune.name),
@@ -77,32 +70,23 @@ pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, A
             )
         }
     };
-    let contact_name = parse_name(
-        &f.contact_name,
-        "contact_name",
-        "Scrivi il nome e cognome della persona di riferimento.",
-    )
+    let contact_name = parse_name(&f.contact_name, "contact_name", || {
+        crate::invalid!("contact_name", write_the_full_name)
+    })
     .map_err(AppError::with_status)?;
     let contact_email = Email::parse(&f.contact_email)
         .map_err(|e| match e {
-            AppError::Validation { message, .. } => invalid("contact_email", &message),
+            AppError::Validation { key, message, .. } => {
+                AppError::validation("contact_email", &key, message)
+            }
             other => other,
         })?
         .as_str()
         .to_string();
     let contact_phone = phone(&f.contact_phone)?;
-    let reason = text(
-        "reason",
-        &f.reason,
-        20,
-        2000,
-        "perché chiedete di aderire e che cosa porterete alla Rete",
-    )?;
+    let reason = text("reason", &f.reason, 20, 2000)?;
     if f.protocol != "on" && f.protocol != "true" {
-        return Err(invalid(
-            "protocol",
-            "Per aderire occorre accettare il protocollo d'intesa della Rete.",
-        ));
+        return Err(crate::invalid!("protocol", to_join_you_must));
     }
     Ok(NewAdhesion {
         kind,
@@ -120,10 +104,7 @@ pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, A
 /// Records the request, tells the contact it arrived and the admins it waits.
 pub async fn submit(state: &AppState, request: NewAdhesion) -> Result<i64, AppError> {
     if repo::already_waiting(&state.db, &request).await? {
-        return Err(AppError::Conflict(
-            "Una richiesta per questo ente o comune è già in esame: vi scriveremo l'esito.".into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(a_request_for_this));
     }
     let admins = repo::admin_emails(&state.db).await?;
     let mut tx = state.db.begin_write().await?;
@@ -163,10 +144,7 @@ pub async fn decide(
     };
     let mut tx = state.db.begin_write().await?;
     let Some((request, istat)) = repo::waiting_request(&mut tx, id).await? else {
-        return Err(AppError::Conflict(
-            "Questa richiesta è già stata decisa: ricarica la pagina.".into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(this_request_has_already));
     };
     let status = if approve {
         AdhesionStatus::Approved
@@ -189,10 +167,7 @@ pub async fn decide(
                 if !repo::add_member_body(&mut tx, &request.name, &slugify(&request.name), category)
                     .await?
                 {
-                    return Err(AppError::Conflict(
-                        "Un ente con questo nome è già nella Rete.".into(),
-                    )
-                    .with_status());
+                    return Err(crate::conflict!(a_body_with_this));
                 }
                 let secret = repo::create_invitation(
                     &mut tx,
@@ -207,9 +182,7 @@ pub async fn decide(
             }
             (AdhesionKind::Comune, _, Some(istat), Some(mayor)) => {
                 if !repo::add_network_comune(&mut tx, istat, mayor).await? {
-                    return Err(
-                        AppError::Conflict("Questo comune è già nella Rete.".into()).with_status()
-                    );
+                    return Err(crate::conflict!(this_comune_is_already_in));
                 }
                 mail::approved(&request.contact_name, &request.name, &reason, None)
             }
@@ -275,29 +248,21 @@ pub async fn accept(
     password: &str,
     privacy: &str,
 ) -> Result<i64, AppError> {
-    let invitation = invitation(state, secret).await.map_err(|_| {
-        invalid(
-            "token",
-            "L'invito non è valido, è già stato usato o è scaduto: scrivete allo sportello per riceverne un altro.",
-        )
-    })?;
-    let display_name = parse_name(
-        display_name,
-        "display_name",
-        "Scrivi il tuo nome e cognome.",
-    )
+    let invitation = invitation(state, secret)
+        .await
+        .map_err(|_| crate::invalid!("token", the_invitation_is_not))?;
+    let display_name = parse_name(display_name, "display_name", || {
+        crate::invalid!("display_name", write_your_first_and)
+    })
     .map_err(AppError::with_status)?;
     let password = NewPassword::parse(password, "password").map_err(AppError::with_status)?;
     if privacy != "on" && privacy != "true" {
-        return Err(invalid(
-            "privacy",
-            "Per creare l'account devi dichiarare di aver letto l'informativa sulla privacy.",
-        ));
+        return Err(crate::invalid!("privacy", to_create_the_account));
     }
     let hash = state.hasher.hash(&password, "password").await?;
     let mut tx = state.db.begin_write().await?;
     let Some(request_id) = repo::consume_invitation(&mut tx, secret.trim()).await? else {
-        return Err(invalid("token", "Questo invito è appena stato usato."));
+        return Err(crate::invalid!("token", this_invitation_has_just));
     };
     let new = NewUser {
         email: &invitation.email,
@@ -310,10 +275,7 @@ pub async fn accept(
         email_verified: true,
     };
     let Some(user_id) = accounts::insert_user(&mut tx, &new).await? else {
-        return Err(AppError::Conflict(
-            "Esiste già un account con questa email: accedi con quello, o scrivi allo sportello per collegarlo all'ente.".into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(an_account_with_this));
     };
     accounts::add_consent(
         &mut tx,

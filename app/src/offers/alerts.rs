@@ -76,22 +76,22 @@ pub async fn save(
         .fetch_one(state.db.pool())
         .await?;
     if count >= MAX_PER_PERSON {
-        return Err(AppError::validation(
-            "ricerca",
-            "Hai già 20 ricerche salvate: togline una dalla tua area.",
-        )
-        .with_status());
+        return Err(crate::invalid!("ricerca", you_already_have_20));
     }
     let at = now();
     // Saving the same search again keeps the one there is.
     sqlx::query(
         "INSERT INTO saved_searches (user_id, query, label, token_hash, last_sent_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (user_id, query) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, query) DO NOTHING",
     )
     .bind(user.id)
     .bind(&text)
     .bind(label_of(&query))
     .bind(hash_secret(&new_secret()))
+    // Times are in whole seconds and the digest takes offers published after
+    // `last_sent_at`: starting a second back counts an offer published in the
+    // same second as the saving (at most one second of offers already seen).
+    .bind(at - 1)
     .bind(at)
     .execute(state.db.pool())
     .await?;

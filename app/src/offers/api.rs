@@ -52,7 +52,7 @@ pub async fn close_offer(id: i64, outcome: String) -> Result<(), AppError> {
     let filled = match outcome.as_str() {
         "coperta" => true,
         "ritirata" => false,
-        _ => return Err(AppError::validation("outcome", "Scelta non valida.").with_status()),
+        _ => return Err(crate::invalid!("outcome", invalid_choice)),
     };
     super::service::close(&state, &user, id, filled).await
 }
@@ -73,7 +73,7 @@ pub async fn decide_offer(
     let approve = match decision.as_str() {
         "approva" => true,
         "respingi" => false,
-        _ => return Err(AppError::validation("decision", "Scelta non valida.").with_status()),
+        _ => return Err(crate::invalid!("decision", invalid_choice)),
     };
     super::service::decide(&state, &staff, id, approve, &reason).await
 }

@@ -2,220 +2,142 @@
 //! database and used in addresses, with Italian and English labels, and the
 //! shapes the search and the pages exchange.
 
+use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
 pub const KINDS: [(&str, Label); 2] = [
-    ("lavoro", ("Lavoro", "Job")),
-    ("tirocinio", ("Tirocinio", "Internship")),
+    ("lavoro", |l| td_string!(l, offers_domain.job)),
+    ("tirocinio", |l| td_string!(l, offers_domain.internship)),
 ];
 
 pub const CONTRACTS: [(&str, Label); 7] = [
-    ("indeterminato", ("Tempo indeterminato", "Permanent")),
-    ("determinato", ("Tempo determinato", "Fixed-term")),
-    ("apprendistato", ("Apprendistato", "Apprenticeship")),
-    ("somministrazione", ("Somministrazione", "Agency work")),
-    (
-        "tirocinio",
-        ("Tirocinio extracurricolare", "Extracurricular internship"),
-    ),
-    ("stagionale", ("Stagionale", "Seasonal")),
-    (
-        "collaborazione",
-        ("Collaborazione", "Freelance collaboration"),
-    ),
+    ("indeterminato", |l| td_string!(l, offers_domain.permanent)),
+    ("determinato", |l| td_string!(l, offers_domain.fixed_term)),
+    ("apprendistato", |l| {
+        td_string!(l, offers_domain.apprenticeship)
+    }),
+    ("somministrazione", |l| {
+        td_string!(l, offers_domain.agency_work)
+    }),
+    ("tirocinio", |l| {
+        td_string!(l, offers_domain.extracurricular_internship)
+    }),
+    ("stagionale", |l| td_string!(l, offers_domain.seasonal)),
+    ("collaborazione", |l| {
+        td_string!(l, offers_domain.freelance_collaboration)
+    }),
 ];
 
 pub const WORKING_TIMES: [(&str, Label); 2] = [
-    ("pieno", ("Tempo pieno", "Full time")),
-    ("parziale", ("Part-time", "Part time")),
+    ("pieno", |l| td_string!(l, offers_domain.full_time)),
+    ("parziale", |l| td_string!(l, offers_domain.part_time)),
 ];
 
 pub const REMOTE_MODES: [(&str, Label); 3] = [
-    ("no", ("In sede", "On site")),
-    ("ibrido", ("In parte da remoto", "Hybrid")),
-    ("totale", ("Da remoto", "Remote")),
+    ("no", |l| td_string!(l, offers_domain.on_site)),
+    ("ibrido", |l| td_string!(l, offers_domain.hybrid)),
+    ("totale", |l| td_string!(l, offers_domain.remote)),
 ];
 
 /// ATECO 2007 sections.
 pub const SECTORS: [(&str, Label); 21] = [
-    (
-        "A",
-        (
-            "Agricoltura, silvicoltura e pesca",
-            "Agriculture, forestry and fishing",
-        ),
-    ),
-    ("B", ("Estrazione di minerali", "Mining and quarrying")),
-    ("C", ("Attività manifatturiere", "Manufacturing")),
-    ("D", ("Energia elettrica e gas", "Electricity and gas")),
-    (
-        "E",
-        ("Acqua, rifiuti e risanamento", "Water supply and waste"),
-    ),
-    ("F", ("Costruzioni", "Construction")),
-    (
-        "G",
-        (
-            "Commercio all'ingrosso e al dettaglio",
-            "Wholesale and retail trade",
-        ),
-    ),
-    ("H", ("Trasporto e magazzinaggio", "Transport and storage")),
-    (
-        "I",
-        ("Alloggio e ristorazione", "Accommodation and food services"),
-    ),
-    (
-        "J",
-        (
-            "Informazione e comunicazione",
-            "Information and communication",
-        ),
-    ),
-    (
-        "K",
-        (
-            "Attività finanziarie e assicurative",
-            "Finance and insurance",
-        ),
-    ),
-    ("L", ("Attività immobiliari", "Real estate")),
-    (
-        "M",
-        (
-            "Attività professionali, scientifiche e tecniche",
-            "Professional, scientific and technical",
-        ),
-    ),
-    (
-        "N",
-        (
-            "Noleggio, agenzie di viaggio, servizi alle imprese",
-            "Administrative and support services",
-        ),
-    ),
-    ("O", ("Pubblica amministrazione", "Public administration")),
-    ("P", ("Istruzione", "Education")),
-    (
-        "Q",
-        ("Sanità e assistenza sociale", "Health and social work"),
-    ),
-    (
-        "R",
-        (
-            "Attività artistiche, sportive e di intrattenimento",
-            "Arts, sport and entertainment",
-        ),
-    ),
-    ("S", ("Altre attività di servizi", "Other services")),
-    (
-        "T",
-        (
-            "Attività di famiglie come datori di lavoro",
-            "Households as employers",
-        ),
-    ),
-    (
-        "U",
-        (
-            "Organizzazioni extraterritoriali",
-            "Extraterritorial organisations",
-        ),
-    ),
+    ("A", |l| {
+        td_string!(l, offers_domain.agriculture_forestry_and_fishing)
+    }),
+    ("B", |l| td_string!(l, offers_domain.mining_and_quarrying)),
+    ("C", |l| td_string!(l, offers_domain.manufacturing)),
+    ("D", |l| td_string!(l, offers_domain.electricity_and_gas)),
+    ("E", |l| td_string!(l, offers_domain.water_supply_and_waste)),
+    ("F", |l| td_string!(l, offers_domain.construction)),
+    ("G", |l| {
+        td_string!(l, offers_domain.wholesale_and_retail_trade)
+    }),
+    ("H", |l| td_string!(l, offers_domain.transport_and_storage)),
+    ("I", |l| {
+        td_string!(l, offers_domain.accommodation_and_food_services)
+    }),
+    ("J", |l| {
+        td_string!(l, offers_domain.information_and_communication)
+    }),
+    ("K", |l| td_string!(l, offers_domain.finance_and_insurance)),
+    ("L", |l| td_string!(l, offers_domain.real_estate)),
+    ("M", |l| {
+        td_string!(l, offers_domain.professional_scientific_and_technical)
+    }),
+    ("N", |l| {
+        td_string!(l, offers_domain.administrative_and_support_services)
+    }),
+    ("O", |l| td_string!(l, offers_domain.public_administration)),
+    ("P", |l| td_string!(l, offers_domain.education)),
+    ("Q", |l| td_string!(l, offers_domain.health_and_social_work)),
+    ("R", |l| {
+        td_string!(l, offers_domain.arts_sport_and_entertainment)
+    }),
+    ("S", |l| td_string!(l, offers_domain.other_services)),
+    ("T", |l| {
+        td_string!(l, offers_domain.households_as_employers)
+    }),
+    ("U", |l| {
+        td_string!(l, offers_domain.extraterritorial_organisations)
+    }),
 ];
 
 /// ISTAT CP2021 major groups.
 pub const PROFESSIONS: [(&str, Label); 9] = [
-    (
-        "1",
-        (
-            "Legislatori, imprenditori e alta dirigenza",
-            "Managers and entrepreneurs",
-        ),
-    ),
-    (
-        "2",
-        ("Professioni intellettuali e scientifiche", "Professionals"),
-    ),
-    ("3", ("Professioni tecniche", "Technicians")),
-    ("4", ("Impiegati d'ufficio", "Clerical workers")),
-    (
-        "5",
-        (
-            "Professioni qualificate nel commercio e nei servizi",
-            "Sales and service workers",
-        ),
-    ),
-    (
-        "6",
-        (
-            "Artigiani, operai specializzati e agricoltori",
-            "Craft and skilled workers, farmers",
-        ),
-    ),
-    (
-        "7",
-        (
-            "Conduttori di impianti e di veicoli",
-            "Plant and machine operators, drivers",
-        ),
-    ),
-    (
-        "8",
-        ("Professioni non qualificate", "Elementary occupations"),
-    ),
-    ("9", ("Forze armate", "Armed forces")),
+    ("1", |l| {
+        td_string!(l, offers_domain.managers_and_entrepreneurs)
+    }),
+    ("2", |l| td_string!(l, offers_domain.professionals)),
+    ("3", |l| td_string!(l, offers_domain.technicians)),
+    ("4", |l| td_string!(l, offers_domain.clerical_workers)),
+    ("5", |l| {
+        td_string!(l, offers_domain.sales_and_service_workers)
+    }),
+    ("6", |l| {
+        td_string!(l, offers_domain.craft_and_skilled_workers)
+    }),
+    ("7", |l| {
+        td_string!(l, offers_domain.plant_and_machine_operators)
+    }),
+    ("8", |l| td_string!(l, offers_domain.elementary_occupations)),
+    ("9", |l| td_string!(l, offers_domain.armed_forces)),
 ];
 
 /// Required education as an EQF level; 0 means none required.
 pub const EDUCATION: [(&str, Label); 9] = [
-    (
-        "0",
-        ("Nessun titolo richiesto", "No qualification required"),
-    ),
-    ("1", ("Licenza media (EQF 1)", "Lower secondary (EQF 1)")),
-    (
-        "2",
-        (
-            "Obbligo di istruzione (EQF 2)",
-            "Compulsory schooling (EQF 2)",
-        ),
-    ),
-    (
-        "3",
-        (
-            "Qualifica professionale (EQF 3)",
-            "Vocational qualification (EQF 3)",
-        ),
-    ),
-    ("4", ("Diploma (EQF 4)", "Upper secondary diploma (EQF 4)")),
-    (
-        "5",
-        ("Diploma ITS (EQF 5)", "Higher technical diploma (EQF 5)"),
-    ),
-    (
-        "6",
-        ("Laurea triennale (EQF 6)", "Bachelor's degree (EQF 6)"),
-    ),
-    (
-        "7",
-        ("Laurea magistrale (EQF 7)", "Master's degree (EQF 7)"),
-    ),
-    ("8", ("Dottorato (EQF 8)", "Doctorate (EQF 8)")),
+    ("0", |l| {
+        td_string!(l, offers_domain.no_qualification_required)
+    }),
+    ("1", |l| td_string!(l, offers_domain.lower_secondary_eqf_1)),
+    ("2", |l| {
+        td_string!(l, offers_domain.compulsory_schooling_eqf_2)
+    }),
+    ("3", |l| {
+        td_string!(l, offers_domain.vocational_qualification_eqf_3)
+    }),
+    ("4", |l| {
+        td_string!(l, offers_domain.upper_secondary_diploma_eqf)
+    }),
+    ("5", |l| {
+        td_string!(l, offers_domain.higher_technical_diploma_eqf)
+    }),
+    ("6", |l| td_string!(l, offers_domain.bachelors_degree_eqf_6)),
+    ("7", |l| td_string!(l, offers_domain.masters_degree_eqf_7)),
+    ("8", |l| td_string!(l, offers_domain.doctorate_eqf_8)),
 ];
 
 /// "Pubblicate da": posted within this many days.
 pub const POSTED_WITHIN: [(&str, Label); 3] = [
-    ("1", ("Nelle ultime 24 ore", "In the last 24 hours")),
-    ("7", ("Nell'ultima settimana", "In the last week")),
-    ("30", ("Nell'ultimo mese", "In the last month")),
+    ("1", |l| td_string!(l, offers_domain.in_the_last_24)),
+    ("7", |l| td_string!(l, offers_domain.in_the_last_week)),
+    ("30", |l| td_string!(l, offers_domain.in_the_last_month)),
 ];
 
 pub const SORTS: [(&str, Label); 3] = [
-    ("rilevanza", ("Più pertinenti", "Most relevant")),
-    ("recenti", ("Più recenti", "Newest")),
-    ("vicine", ("Più vicine", "Nearest")),
+    ("rilevanza", |l| td_string!(l, offers_domain.most_relevant)),
+    ("recenti", |l| td_string!(l, offers_domain.newest)),
+    ("vicine", |l| td_string!(l, offers_domain.nearest)),
 ];
 
 /// How many results a page of the search shows.
@@ -266,12 +188,12 @@ impl Status {
 
     pub fn label(self) -> Label {
         match self {
-            Status::Bozza => ("Bozza", "Draft"),
-            Status::Revisione => ("In revisione", "Under review"),
-            Status::Pubblicata => ("Pubblicata", "Published"),
-            Status::Scaduta => ("Scaduta", "Expired"),
-            Status::Coperta => ("Posizione coperta", "Filled"),
-            Status::Ritirata => ("Ritirata", "Withdrawn"),
+            Status::Bozza => |l| td_string!(l, offers_domain.draft),
+            Status::Revisione => |l| td_string!(l, offers_domain.under_review),
+            Status::Pubblicata => |l| td_string!(l, offers_domain.published),
+            Status::Scaduta => |l| td_string!(l, offers_domain.expired),
+            Status::Coperta => |l| td_string!(l, offers_domain.filled),
+            Status::Ritirata => |l| td_string!(l, offers_domain.withdrawn),
         }
     }
 
@@ -312,12 +234,12 @@ impl OfferQuery {
     /// Refuses a search past its bounds (422, on the field), with a message
     /// that says how to make it fit.
     pub fn check(&self) -> Result<(), crate::error::AppError> {
-        use crate::error::AppError;
         crate::kernel::text::check_search_text(&self.q)?;
         if self.comune.len() > MAX_QUERY_COMUNI {
-            return Err(AppError::validation(
+            return Err(crate::invalid!(
                 "comune",
-                format!("Scegli al massimo {MAX_QUERY_COMUNI} comuni."),
+                too_many_comuni,
+                max = MAX_QUERY_COMUNI
             ));
         }
         let comuni = self.comune.iter().map(|c| ("comune", c.as_str()));
@@ -327,7 +249,7 @@ impl OfferQuery {
             .chain(comuni)
             .find(|(_, v)| v.len() > MAX_QUERY_CODE)
         {
-            Some((field, _)) => Err(AppError::validation(field, "Valore non valido.")),
+            Some((field, _)) => Err(crate::invalid!(field, invalid_value)),
             None => Ok(()),
         }
     }

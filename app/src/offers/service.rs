@@ -12,7 +12,7 @@ use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::audit::repo::audit;
 use crate::kernel::clock::now;
 use crate::kernel::dates::{italian_date, parse_iso_date};
-use crate::kernel::fields::{code_in, invalid, number, text};
+use crate::kernel::fields::{code_in, number, text};
 use crate::kernel::outbox::enqueue_mail;
 use crate::state::AppState;
 
@@ -101,13 +101,7 @@ fn optional_pay(field: &str, value: &str) -> Result<Option<i64>, AppError> {
     if digits.is_empty() {
         return Ok(None);
     }
-    number(
-        field,
-        &digits,
-        1..=1_000_000,
-        "la retribuzione lorda annua in euro",
-    )
-    .map(Some)
+    number(field, &digits, 1..=1_000_000).map(Some)
 }
 
 /// Checks every field, in the order of the form, and builds the row.
@@ -116,119 +110,65 @@ pub async fn parse_offer(
     form: &OfferInput,
     user: &SessionUser,
 ) -> Result<OfferRow, AppError> {
-    let kind = code_in(
-        "kind",
-        &KINDS,
-        &form.kind,
-        "Scegli se è un lavoro o un tirocinio.",
-    )?;
-    let title = text(
-        "title",
-        &form.title,
-        5,
-        120,
-        "il titolo (la figura cercata)",
-    )?;
-    let description = text(
-        "description",
-        &form.description,
-        30,
-        8000,
-        "una descrizione: cosa si fa, dove, con quali orari",
-    )?;
+    let kind = code_in(&KINDS, &form.kind)
+        .ok_or_else(|| crate::invalid!("kind", choose_whether_it_is_a))?;
+    let title = text("title", &form.title, 5, 120)?;
+    let description = text("description", &form.description, 30, 8000)?;
     let organisation = if user.role.is_staff() {
-        text(
-            "organisation",
-            &form.organisation,
-            2,
-            150,
-            "il nome dell'impresa o dell'ente",
-        )?
+        text("organisation", &form.organisation, 2, 150)?
     } else {
         user.organisation
             .clone()
             .unwrap_or_else(|| user.display_name.clone())
     };
-    let remote = code_in(
-        "remote",
-        &REMOTE_MODES,
-        &form.remote,
-        "Scegli dove si lavora.",
-    )?;
+    let remote = code_in(&REMOTE_MODES, &form.remote)
+        .ok_or_else(|| crate::invalid!("remote", choose_where_the_work))?;
     let comune_istat = if form.comune.is_empty() && remote == "totale" {
         None
     } else {
         let comune = crate::kernel::geo::place_by_slug(&state.db, &form.comune)
             .await?
-            .ok_or_else(|| {
-                invalid(
-                    "comune",
-                    "Scegli il comune di lavoro (o «Da remoto» come sede).",
-                )
-            })?;
+            .ok_or_else(|| crate::invalid!("comune", choose_the_comune_of))?;
         Some(comune.istat_code)
     };
     let address = form.address.trim().chars().take(200).collect();
-    let sector = code_in("sector", &SECTORS, &form.sector, "Scegli il settore.")?;
-    let profession = code_in(
-        "profession",
-        &PROFESSIONS,
-        &form.profession,
-        "Scegli il gruppo professionale.",
-    )?;
-    let contract = code_in(
-        "contract",
-        &CONTRACTS,
-        &form.contract,
-        "Scegli il contratto.",
-    )?;
+    let sector = code_in(&SECTORS, &form.sector)
+        .ok_or_else(|| crate::invalid!("sector", choose_the_sector))?;
+    let profession = code_in(&PROFESSIONS, &form.profession)
+        .ok_or_else(|| crate::invalid!("profession", choose_the_occupation_group))?;
+    let contract = code_in(&CONTRACTS, &form.contract)
+        .ok_or_else(|| crate::invalid!("contract", choose_the_contract))?;
     if kind == "tirocinio" && contract != "tirocinio" {
-        return Err(invalid(
-            "contract",
-            "Un tirocinio ha il contratto «Tirocinio extracurricolare».",
-        ));
+        return Err(crate::invalid!("contract", an_internship_has_the));
     }
-    let working_time = code_in(
-        "working_time",
-        &WORKING_TIMES,
-        &form.working_time,
-        "Scegli l'orario.",
-    )?;
-    let education = code_in(
-        "education",
-        &EDUCATION,
-        &form.education,
-        "Scegli il titolo di studio richiesto.",
-    )?
-    .parse()
-    .unwrap_or(0);
+    let working_time = code_in(&WORKING_TIMES, &form.working_time)
+        .ok_or_else(|| crate::invalid!("working_time", choose_the_working_time))?;
+    let education = code_in(&EDUCATION, &form.education)
+        .ok_or_else(|| crate::invalid!("education", choose_the_qualification_required))?
+        .parse()
+        .unwrap_or(0);
     let pay_min = optional_pay("pay_min", &form.pay_min)?;
     let pay_max = optional_pay("pay_max", &form.pay_max)?;
     if let (Some(min), Some(max)) = (pay_min, pay_max) {
         if max < min {
-            return Err(invalid(
-                "pay_max",
-                "La retribuzione massima è minore della minima.",
-            ));
+            return Err(crate::invalid!("pay_max", the_maximum_pay_is));
         }
     }
-    let positions = number("positions", &form.positions, 1..=500, "i posti")?;
+    let positions = number("positions", &form.positions, 1..=500)?;
     let today = crate::kernel::dates::start_of_day(now());
     let expires_at = match form.expires_on.trim() {
         "" => today + 60 * 86_400,
         day => {
             let day = parse_iso_date(day)
-                .ok_or_else(|| invalid("expires_on", "La data di scadenza non è valida."))?;
+                .ok_or_else(|| crate::invalid!("expires_on", the_expiry_date_is))?;
             if day <= today {
-                return Err(invalid("expires_on", "La scadenza deve essere dopo oggi."));
+                return Err(crate::invalid!("expires_on", the_expiry_must_be));
             }
             if day > today + MAX_DAYS * 86_400 {
-                return Err(invalid(
+                return Err(crate::invalid!(
                     "expires_on",
-                    &format!(
-                        "Al massimo 90 giorni da oggi: entro il {}.",
-                        italian_date(today + MAX_DAYS * 86_400)
-                    ),
+                    expiry_too_far,
+                    date = italian_date(today + MAX_DAYS * 86_400)
                 ));
             }
             // Until the end of that day.
@@ -273,10 +213,7 @@ pub async fn save(
                 return Err(AppError::Forbidden.with_status());
             }
             if !s.status.editable() {
-                return Err(AppError::Conflict(
-                    "Questa offerta non è più una bozza: non si può modificare.".into(),
-                )
-                .with_status());
+                return Err(crate::conflict!(this_offer_is_no));
             }
             Some(id)
         }
@@ -314,10 +251,7 @@ pub async fn decide(
 ) -> Result<(), AppError> {
     let reason = reason.trim();
     if !approve && reason.chars().count() < 5 {
-        return Err(invalid(
-            "reason",
-            "Scrivi il motivo: lo leggerà chi ha pubblicato l'offerta.",
-        ));
+        return Err(crate::invalid!("reason", write_the_reason_whoever));
     }
     let s = stored(state, id).await?;
     let (to, action) = if approve {
@@ -327,10 +261,7 @@ pub async fn decide(
     };
     let mut tx = state.db.begin_write().await?;
     if !repo::change_status(&mut tx, id, &[Status::Revisione], to, reason).await? {
-        return Err(AppError::Conflict(
-            "Un altro operatore ha già deciso su questa offerta.".into(),
-        )
-        .with_status());
+        return Err(crate::conflict!(another_operator_has_already));
     }
     audit(&mut tx, staff.id, action, Some(id), reason).await?;
     if let Some(publisher) = match s.publisher_id {
@@ -385,7 +316,7 @@ pub async fn close(
     };
     let mut tx = state.db.begin_write().await?;
     if !repo::change_status(&mut tx, id, from, to, "").await? {
-        return Err(AppError::Conflict("L'offerta è già chiusa.".into()).with_status());
+        return Err(crate::conflict!(the_offer_is_already));
     }
     tx.commit().await?;
     state.offers.refresh(&state.db, id).await?;

@@ -43,11 +43,7 @@ pub async fn keep_orientation(answers: Answers) -> Result<(), AppError> {
         Some(u) if u.role == crate::kernel::access::domain::Role::Cittadino => {
             super::service::keep(&state, &u, &answers).await
         }
-        Some(_) => Err(AppError::validation(
-            "answers",
-            "Il percorso si salva con un account da cittadino.",
-        )
-        .with_status()),
+        Some(_) => Err(crate::invalid!("answers", the_path_is_saved)),
         None => {
             super::service::keep_for_later(&state, &answers).await?;
             leptos_axum::redirect("/registrazione?percorso=1");

@@ -2,6 +2,7 @@
 //! personal path the rules make of the answers. Shared by browser and server.
 
 use crate::catalogue::domain::ActivitySummary;
+use crate::i18n::td_string;
 use crate::offers::domain::{query_string, OfferSummary};
 use serde::{Deserialize, Serialize};
 
@@ -9,72 +10,74 @@ use serde::{Deserialize, Serialize};
 use crate::kernel::labels::Label;
 
 pub const SITUATIONS: [(&str, Label); 4] = [
-    (
-        "primo_lavoro",
-        ("Cerco il mio primo lavoro", "I am looking for my first job"),
-    ),
-    ("perso_lavoro", ("Ho perso il lavoro", "I have lost my job")),
-    (
-        "cambio",
-        (
-            "Lavoro, ma cerco qualcosa di diverso",
-            "I work, but I am looking for a change",
-        ),
-    ),
-    (
-        "rientro",
-        (
-            "Torno a lavorare dopo una pausa",
-            "I am going back to work after a break",
-        ),
-    ),
+    ("primo_lavoro", |l| {
+        td_string!(l, orientation_domain.i_am_looking_for)
+    }),
+    ("perso_lavoro", |l| {
+        td_string!(l, orientation_domain.i_have_lost_my)
+    }),
+    ("cambio", |l| td_string!(l, orientation_domain.i_work_but_i)),
+    ("rientro", |l| {
+        td_string!(l, orientation_domain.i_am_going_back)
+    }),
 ];
 
 /// Age bands: asked only to point to programmes with age limits.
 pub const AGE_BANDS: [(&str, Label); 3] = [
-    ("15_29", ("Da 15 a 29 anni", "15 to 29")),
-    ("30_49", ("Da 30 a 49 anni", "30 to 49")),
-    ("50_piu", ("50 anni o più", "50 or over")),
+    ("15_29", |l| td_string!(l, orientation_domain.n15_to_29)),
+    ("30_49", |l| td_string!(l, orientation_domain.n30_to_49)),
+    ("50_piu", |l| td_string!(l, orientation_domain.n50_or_over)),
 ];
 
 pub const TRAVEL: [(&str, Label); 3] = [
-    ("auto", ("In auto o in moto", "By car or motorbike")),
-    ("mezzi", ("Con i mezzi pubblici", "By public transport")),
-    ("piedi", ("A piedi o in bicicletta", "On foot or by bike")),
+    ("auto", |l| {
+        td_string!(l, orientation_domain.by_car_or_motorbike)
+    }),
+    ("mezzi", |l| {
+        td_string!(l, orientation_domain.by_public_transport)
+    }),
+    ("piedi", |l| td_string!(l, orientation_domain.on_foot_or_by)),
 ];
 
 pub const DISTANCES: [&str; 5] = ["5", "10", "15", "25", "50"];
 
 pub const ITALIAN: [(&str, Label); 3] = [
-    ("madrelingua", ("È la mia lingua", "It is my language")),
-    ("buono", ("Lo parlo bene", "I speak it well")),
-    (
-        "da_migliorare",
-        (
-            "Vorrei migliorarlo con un corso",
-            "I would like a course to improve it",
-        ),
-    ),
+    ("madrelingua", |l| {
+        td_string!(l, orientation_domain.it_is_my_language)
+    }),
+    ("buono", |l| {
+        td_string!(l, orientation_domain.i_speak_it_well)
+    }),
+    ("da_migliorare", |l| {
+        td_string!(l, orientation_domain.i_would_like_a)
+    }),
 ];
 
 pub const BUSINESS: [(&str, Label); 3] = [
-    ("no", ("No", "No")),
-    ("forse", ("Ci sto pensando", "I am thinking about it")),
-    ("si", ("Sì", "Yes")),
+    ("no", |l| td_string!(l, orientation_domain.no)),
+    ("forse", |l| {
+        td_string!(l, orientation_domain.i_am_thinking_about)
+    }),
+    ("si", |l| td_string!(l, orientation_domain.yes)),
 ];
 
 /// Education levels asked (EQF), a subset of the offers' list people recognise.
 pub const EDUCATION: [(&str, Label); 7] = [
-    ("1", ("Licenza media", "Lower secondary school")),
-    ("3", ("Qualifica professionale", "Vocational qualification")),
-    (
-        "4",
-        ("Diploma di scuola superiore", "Upper secondary diploma"),
-    ),
-    ("5", ("Diploma ITS", "Higher technical diploma (ITS)")),
-    ("6", ("Laurea triennale", "Bachelor's degree")),
-    ("7", ("Laurea magistrale", "Master's degree")),
-    ("8", ("Dottorato", "Doctorate")),
+    ("1", |l| {
+        td_string!(l, orientation_domain.lower_secondary_school)
+    }),
+    ("3", |l| {
+        td_string!(l, orientation_domain.vocational_qualification)
+    }),
+    ("4", |l| {
+        td_string!(l, orientation_domain.upper_secondary_diploma)
+    }),
+    ("5", |l| {
+        td_string!(l, orientation_domain.higher_technical_diploma_its)
+    }),
+    ("6", |l| td_string!(l, orientation_domain.bachelors_degree)),
+    ("7", |l| td_string!(l, orientation_domain.masters_degree)),
+    ("8", |l| td_string!(l, orientation_domain.doctorate)),
 ];
 
 /// The most sectors one person picks.
@@ -205,15 +208,12 @@ impl AdviceKind {
 
     pub fn label(self) -> Label {
         match self {
-            AdviceKind::Ente => (
-                "Enti della Rete di una categoria",
-                "Member bodies of a category",
-            ),
-            AdviceKind::Corsi => ("Corsi vicini", "Courses nearby"),
-            AdviceKind::Incontri => ("Incontri vicini", "Meetings nearby"),
-            AdviceKind::Offerte => ("Offerte vicine", "Offers nearby"),
-            AdviceKind::Programma => ("Un programma", "A programme"),
-            AdviceKind::Passo => ("Un passo sul portale", "A step on the portal"),
+            AdviceKind::Ente => |l| td_string!(l, orientation_domain.member_bodies_of_a),
+            AdviceKind::Corsi => |l| td_string!(l, orientation_domain.courses_nearby),
+            AdviceKind::Incontri => |l| td_string!(l, orientation_domain.meetings_nearby),
+            AdviceKind::Offerte => |l| td_string!(l, orientation_domain.offers_nearby),
+            AdviceKind::Programma => |l| td_string!(l, orientation_domain.a_programme),
+            AdviceKind::Passo => |l| td_string!(l, orientation_domain.a_step_on_the),
         }
     }
 }
@@ -291,5 +291,5 @@ pub type SavedAnswers = Option<Answers>;
 pub fn label_of(list: &[(&str, Label)], code: &str, english: bool) -> Option<&'static str> {
     list.iter()
         .find(|(c, _)| *c == code)
-        .map(|(_, (it, en))| if english { *en } else { *it })
+        .map(|(_, label)| crate::kernel::labels::pick(*label, english))
 }

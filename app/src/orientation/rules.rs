@@ -7,6 +7,7 @@ use super::domain::{
     ITALIAN, MAX_SECTORS, SITUATIONS, TRAVEL,
 };
 use crate::error::AppError;
+use crate::kernel::labels::Label;
 use crate::network::domain::Category;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -25,86 +26,65 @@ pub struct Profile {
     pub business: String,
 }
 
-fn invalid(field: &str, message: &str) -> AppError {
-    AppError::Validation {
-        field: field.to_string(),
-        message: message.to_string(),
-    }
-}
-
-fn one_of(list: &[(&str, (&str, &str))], value: &str) -> bool {
+fn one_of(list: &[(&str, Label)], value: &str) -> bool {
     list.iter().any(|(code, _)| *code == value)
 }
 
 fn required(
-    list: &[(&str, (&str, &str))],
+    list: &[(&str, Label)],
     value: &str,
-    field: &str,
-    message: &str,
+    missing: impl FnOnce() -> AppError,
 ) -> Result<String, AppError> {
     if one_of(list, value) {
         Ok(value.to_string())
     } else {
-        Err(invalid(field, message))
+        Err(missing())
     }
 }
 
-fn optional(
-    list: &[(&str, (&str, &str))],
-    value: &str,
-    field: &str,
-) -> Result<Option<String>, AppError> {
+fn optional(list: &[(&str, Label)], value: &str, field: &str) -> Result<Option<String>, AppError> {
     match value {
         "" => Ok(None),
         v if one_of(list, v) => Ok(Some(v.to_string())),
-        _ => Err(invalid(field, "Scegli una delle risposte proposte.")),
+        _ => Err(crate::invalid!(field, choose_one_of_the)),
     }
 }
 
 /// Parses the questionnaire. The comune's existence is checked by the caller
 /// (it needs the database); here only that one was chosen.
 pub fn parse_answers(a: &Answers) -> Result<Profile, AppError> {
-    let situation = required(
-        &SITUATIONS,
-        &a.situazione,
-        "situazione",
-        "Scegli la frase che descrive meglio la tua situazione.",
-    )?;
+    let situation = required(&SITUATIONS, &a.situazione, || {
+        crate::invalid!("situazione", choose_the_sentence_that)
+    })?;
     let age = optional(&AGE_BANDS, &a.eta, "eta")?;
     let education = optional(&EDUCATION, &a.istruzione, "istruzione")?
         .map(|code| code.parse::<u8>().unwrap_or_default());
     if a.comune.trim().is_empty() {
-        return Err(invalid("comune", "Scegli il comune dove vivi."));
+        return Err(crate::invalid!("comune", choose_the_comune_where_you));
     }
     let travel = optional(&TRAVEL, &a.mezzo, "mezzo")?;
     let km = match a.km.as_str() {
         "" => 15,
         v if DISTANCES.contains(&v) => v.parse().unwrap_or(15),
-        _ => return Err(invalid("km", "Scegli una delle distanze proposte.")),
+        _ => return Err(crate::invalid!("km", choose_one_of_the_distances)),
     };
     let sectors = a.settore.clone();
     if sectors.len() > MAX_SECTORS {
-        return Err(invalid("settore", "Scegli al massimo 3 settori."));
+        return Err(crate::invalid!("settore", choose_at_most_3));
     }
     if let Some(bad) = sectors
         .iter()
         .find(|s| !one_of(&crate::offers::domain::SECTORS, s))
     {
         tracing::debug!(sector = %bad, "unknown sector in the questionnaire");
-        return Err(invalid("settore", "Scegli i settori dall'elenco."));
+        return Err(crate::invalid!("settore", choose_the_sectors_from));
     }
-    let italian = required(
-        &ITALIAN,
-        &a.italiano,
-        "italiano",
-        "Dicci come parli l'italiano: serve a proporti i corsi giusti.",
-    )?;
-    let business = required(
-        &BUSINESS,
-        &a.impresa,
-        "impresa",
-        "Dicci se pensi di avviare un'attività tua.",
-    )?;
+    let italian = required(&ITALIAN, &a.italiano, || {
+        crate::invalid!("italiano", tell_us_how_you)
+    })?;
+    let business = required(&BUSINESS, &a.impresa, || {
+        crate::invalid!("impresa", tell_us_whether_you)
+    })?;
     Ok(Profile {
         situation,
         age,
@@ -187,25 +167,19 @@ pub fn check_target(kind: AdviceKind, target: &str) -> Result<String, AppError> 
     match kind {
         AdviceKind::Ente => Category::from_code(target)
             .map(|c| c.code().to_string())
-            .ok_or_else(|| invalid("target", "Scegli la categoria degli enti.")),
+            .ok_or_else(|| crate::invalid!("target", choose_the_category_of)),
         AdviceKind::Programma => {
             if target.starts_with("https://") || target.starts_with('/') {
                 Ok(target.to_string())
             } else {
-                Err(invalid(
-                    "target",
-                    "Scrivi l'indirizzo del programma (https://…).",
-                ))
+                Err(crate::invalid!("target", write_the_address_of))
             }
         }
         AdviceKind::Passo => {
             if target.starts_with('/') && !target.starts_with("//") {
                 Ok(target.to_string())
             } else {
-                Err(invalid(
-                    "target",
-                    "Scrivi un indirizzo del portale che inizia con «/», per esempio /cv.",
-                ))
+                Err(crate::invalid!("target", write_an_address_of))
             }
         }
         AdviceKind::Corsi | AdviceKind::Incontri | AdviceKind::Offerte => {
@@ -224,9 +198,10 @@ pub fn check_target(kind: AdviceKind, target: &str) -> Result<String, AppError> 
                     .collect::<Vec<_>>()
                     .join("&"))
             } else {
-                Err(invalid(
+                Err(crate::invalid!(
                     "target",
-                    &format!("Il filtro non è valido: usa {} con i codici dei filtri (per esempio topic=lingue).", keys.join(", ")),
+                    invalid_target_filter,
+                    keys = keys.join(", ")
                 ))
             }
         }
@@ -242,11 +217,7 @@ pub struct RuleDraft {
 }
 
 /// The condition's checkboxes are posted as `<dimension>.<code>` = `on`.
-fn chosen(
-    form: &BTreeMap<String, String>,
-    dimension: &str,
-    list: &[(&str, (&str, &str))],
-) -> Vec<String> {
+fn chosen(form: &BTreeMap<String, String>, dimension: &str, list: &[(&str, Label)]) -> Vec<String> {
     list.iter()
         .filter(|(code, _)| form.contains_key(&format!("{dimension}.{code}")))
         .map(|(code, _)| code.to_string())
@@ -257,7 +228,7 @@ fn education_bound(form: &BTreeMap<String, String>, key: &str) -> Result<Option<
     match form.get(key).map(|s| s.trim()).unwrap_or("") {
         "" => Ok(None),
         v if one_of(&EDUCATION, v) => Ok(v.parse().ok()),
-        _ => Err(invalid(key, "Scegli un titolo di studio dall'elenco.")),
+        _ => Err(crate::invalid!(key, choose_a_qualification_from)),
     }
 }
 
@@ -274,17 +245,14 @@ pub fn parse_rule_form(form: &BTreeMap<String, String>) -> Result<RuleDraft, App
     };
     let title = get("title");
     if title.chars().count() < 3 || title.chars().count() > 120 {
-        return Err(invalid("title", "Scrivi un titolo tra 3 e 120 caratteri."));
+        return Err(crate::invalid!("title", write_a_title_between));
     }
     let reason = get("reason");
     if reason.chars().count() < 10 || reason.chars().count() > 600 {
-        return Err(invalid(
-            "reason",
-            "Spiega il perché in una o due frasi (tra 10 e 600 caratteri).",
-        ));
+        return Err(crate::invalid!("reason", explain_why_in_one));
     }
     let kind = AdviceKind::from_code(&get("kind"))
-        .ok_or_else(|| invalid("kind", "Scegli che cosa aggiunge la regola al percorso."))?;
+        .ok_or_else(|| crate::invalid!("kind", choose_what_the_rule))?;
     let target = check_target(kind, &get("target"))?;
     let position = match get("position").as_str() {
         "" => 1000,
@@ -292,7 +260,7 @@ pub fn parse_rule_form(form: &BTreeMap<String, String>) -> Result<RuleDraft, App
             .parse::<i64>()
             .ok()
             .filter(|p| (0..=100_000).contains(p))
-            .ok_or_else(|| invalid("position", "Scrivi un numero intero da 0 a 100000."))?,
+            .ok_or_else(|| crate::invalid!("position", write_a_whole_number))?,
     };
     let when = Condition {
         situazione: chosen(form, "situazione", &SITUATIONS),
@@ -305,9 +273,9 @@ pub fn parse_rule_form(form: &BTreeMap<String, String>) -> Result<RuleDraft, App
     };
     if let (Some(min), Some(max)) = (when.istruzione_min, when.istruzione_max) {
         if min > max {
-            return Err(invalid(
+            return Err(crate::invalid!(
                 "istruzione_max",
-                "Il titolo massimo viene prima del minimo.",
+                the_highest_qualification_comes
             ));
         }
     }

@@ -18,10 +18,7 @@ use std::collections::BTreeMap;
 const SHOWN: usize = 4;
 
 fn invalid_comune() -> AppError {
-    AppError::Validation {
-        field: "comune".into(),
-        message: "Scegli il comune dove vivi dall'elenco.".into(),
-    }
+    crate::invalid!("comune", choose_the_comune_where_2)
 }
 
 /// The path for these answers, as `viewer` sees it.

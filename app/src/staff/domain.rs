@@ -1,6 +1,8 @@
 //! The staff dashboard as browser and server both see it: the filters of its
 //! address, the figures with what each one counts, and the series drawn.
 
+use crate::i18n::td_string;
+use crate::kernel::labels::Label;
 use crate::network::domain::Comune;
 use serde::{Deserialize, Serialize};
 
@@ -16,17 +18,17 @@ pub struct DashboardFilter {
     pub periodo: String,
 }
 
-/// The periods one can choose: (code, Italian, English, days).
-pub const PERIODS: [(&str, &str, &str, i64); 4] = [
-    ("7", "Ultimi 7 giorni", "Last 7 days", 7),
-    ("30", "Ultimi 30 giorni", "Last 30 days", 30),
-    ("90", "Ultimi 90 giorni", "Last 90 days", 90),
-    ("365", "Ultimo anno", "Last year", 365),
+/// The periods one can choose: (code, label, days).
+pub const PERIODS: [(&str, Label, i64); 4] = [
+    ("7", |l| td_string!(l, staff_domain.last_7_days), 7),
+    ("30", |l| td_string!(l, staff_domain.last_30_days), 30),
+    ("90", |l| td_string!(l, staff_domain.last_90_days), 90),
+    ("365", |l| td_string!(l, staff_domain.last_year), 365),
 ];
 
 /// The days of a period code; 30 for anything else.
 pub fn period_days(code: &str) -> i64 {
-    PERIODS.iter().find(|p| p.0 == code).map_or(30, |p| p.3)
+    PERIODS.iter().find(|p| p.0 == code).map_or(30, |p| p.2)
 }
 
 /// The figures, counted by `staff::repo` under the filters. What each one
@@ -138,15 +140,13 @@ pub struct Dashboard {
 pub const PROTOCOL_EXPIRES: (i64, i64, i64) = (2028, 6, 30);
 
 /// The tables of the dashboard that download as CSV (`/api/staff/cruscotto.csv?tabella=…`).
-pub const CSV_TABLES: [(&str, &str, &str); 4] = [
-    ("cifre", "Cifre", "Figures"),
-    ("serie", "Andamento nel tempo", "Over time"),
-    ("comuni", "Offerte per comune", "Offers by comune"),
-    (
-        "attivita",
-        "Posti di corsi e incontri",
-        "Seats of courses and meetings",
-    ),
+pub const CSV_TABLES: [(&str, Label); 4] = [
+    ("cifre", |l| td_string!(l, staff_domain.figures)),
+    ("serie", |l| td_string!(l, staff_domain.over_time)),
+    ("comuni", |l| td_string!(l, staff_domain.offers_by_comune)),
+    ("attivita", |l| {
+        td_string!(l, staff_domain.seats_of_courses_and)
+    }),
 ];
 
 #[cfg(test)]

@@ -3,109 +3,127 @@
 //! than in the page, so that these texts never travel in the wasm.
 
 use super::domain::{FigureCard, Figures};
+use crate::i18n::td_string;
+use crate::kernel::labels::{locale_of, pick, Label};
 
-/// One figure's name and definition: (key, Italian name, English name,
-/// Italian definition, English definition). The key is stable: the page
-/// marks each card with it and the tests read it.
-type Definition = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+/// One figure's name and definition: (key, name, definition). The key is
+/// stable: the page marks each card with it and the tests read it.
+type Definition = (&'static str, Label, Label);
 
 pub const DEFINITIONS: [Definition; 10] = [
-    ("cittadini", "Cittadini registrati", "Registered citizens",
-     "Account di cittadini attivi oggi (esclusi quelli cancellati). Tra parentesi quelli registrati nel periodo scelto. Non dipende dal comune né dall'ente.",
-     "Citizen accounts active today (erased ones excluded). In brackets, those registered in the chosen period. Not filtered by comune or body."),
-    ("cv", "CV avviati e completati", "CVs started and completed",
-     "CV creati con il costruttore. Completato: il misuratore di completezza è almeno all'80%. Non dipende dal comune né dall'ente.",
-     "CVs created with the builder. Completed: the completeness meter is at least 80%. Not filtered by comune or body."),
-    ("profili", "Profili visibili alle imprese", "Profiles visible to businesses",
-     "CV che il titolare ha reso visibili alle imprese, con il consenso registrato, oggi. Non dipende dal comune né dall'ente.",
-     "CVs their owner made visible to businesses, with recorded consent, today. Not filtered by comune or body."),
-    ("offerte", "Offerte attive", "Active offers",
-     "Offerte pubblicate e non scadute oggi, di lavoro e di tirocinio. Con l'ente: quelle che l'ente ha pubblicato.",
-     "Offers published and not expired today, jobs and internships. With a body: those it published."),
-    ("candidature", "Candidature", "Applications",
-     "Candidature inviate nel periodo scelto alle offerte del comune (o dell'ente).",
-     "Applications sent in the chosen period to the offers of the comune (or of the body)."),
-    ("riempimento", "Riempimento dei corsi", "Course fill rate",
-     "Posti occupati sui posti offerti nei corsi pubblicati o chiusi che finiscono da oggi in poi. Tra parentesi le persone in lista d'attesa.",
-     "Seats taken over seats offered in published or closed courses ending today or later. In brackets, the people on waiting lists."),
-    ("incontri", "Iscrizioni agli incontri", "Meeting registrations",
-     "Iscrizioni confermate agli incontri tematici fatte nel periodo scelto (senza le annullate).",
-     "Confirmed registrations to thematic meetings made in the chosen period (cancelled ones excluded)."),
-    ("sportello", "Appuntamenti allo sportello", "Desk appointments",
-     "Appuntamenti non annullati di oggi e di questa settimana, da lunedì a domenica, allo sportello del comune scelto (o a tutti).",
-     "Appointments not cancelled today and this week, Monday to Sunday, at the chosen comune's desk (or at all of them)."),
-    ("assenze", "Tasso di assenza", "No-show rate",
-     "Assenti sul totale degli appuntamenti del periodo già segnati come svolti o assenti.",
-     "No-shows over the period's appointments already marked as done or no-show."),
-    ("attesa", "In attesa di moderazione o verifica", "Waiting for moderation or verification",
-     "Offerte inviate in revisione, corsi e incontri in revisione (se la revisione è attiva), account di imprese ed enti in attesa di verifica e richieste di adesione alla Rete ancora da decidere, oggi. Il filtro per comune ed ente vale per offerte, corsi e incontri.",
-     "Offers sent for review, courses and meetings under review (when review is on), business and body accounts waiting for verification and requests to join the Network not yet decided, today. The comune and body filter applies to offers, courses and meetings."),
+    (
+        "cittadini",
+        |l| td_string!(l, staff_figures.registered_citizens),
+        |l| td_string!(l, staff_figures.citizen_accounts_active_today),
+    ),
+    (
+        "cv",
+        |l| td_string!(l, staff_figures.cvs_started_and_completed),
+        |l| td_string!(l, staff_figures.cvs_created_with_the),
+    ),
+    (
+        "profili",
+        |l| td_string!(l, staff_figures.profiles_visible_to_businesses),
+        |l| td_string!(l, staff_figures.cvs_their_owner_made),
+    ),
+    (
+        "offerte",
+        |l| td_string!(l, staff_figures.active_offers),
+        |l| td_string!(l, staff_figures.offers_published_and_not),
+    ),
+    (
+        "candidature",
+        |l| td_string!(l, staff_figures.applications),
+        |l| td_string!(l, staff_figures.applications_sent_in_the),
+    ),
+    (
+        "riempimento",
+        |l| td_string!(l, staff_figures.course_fill_rate),
+        |l| td_string!(l, staff_figures.seats_taken_over_seats),
+    ),
+    (
+        "incontri",
+        |l| td_string!(l, staff_figures.meeting_registrations),
+        |l| td_string!(l, staff_figures.confirmed_registrations_to_thematic),
+    ),
+    (
+        "sportello",
+        |l| td_string!(l, staff_figures.desk_appointments),
+        |l| td_string!(l, staff_figures.appointments_not_cancelled_today),
+    ),
+    (
+        "assenze",
+        |l| td_string!(l, staff_figures.no_show_rate),
+        |l| td_string!(l, staff_figures.no_shows_over_the),
+    ),
+    (
+        "attesa",
+        |l| td_string!(l, staff_figures.waiting_for_moderation_or),
+        |l| td_string!(l, staff_figures.offers_sent_for_review),
+    ),
 ];
-
-fn pick(english: bool, it: &'static str, en: &'static str) -> &'static str {
-    if english {
-        en
-    } else {
-        it
-    }
-}
 
 /// A figure's value and its line of detail, by key.
 fn value_and_detail(key: &str, f: &Figures, english: bool) -> (String, String) {
-    let t = |it, en| pick(english, it, en);
+    let l = locale_of(english);
     let rate = |r: Option<i64>| r.map_or("—".to_string(), |p| format!("{p}%"));
     match key {
         "cittadini" => (
             f.citizens.to_string(),
-            format!("+{} {}", f.new_citizens, t("nel periodo", "in the period")),
+            format!(
+                "+{} {}",
+                f.new_citizens,
+                td_string!(l, staff_figures.in_the_period)
+            ),
         ),
         "cv" => (
             format!("{} / {}", f.cvs_started, f.cvs_completed),
-            t("avviati / completati", "started / completed").into(),
+            td_string!(l, staff_figures.started_completed).into(),
         ),
-        "profili" => (f.visible_profiles.to_string(), t("oggi", "today").into()),
+        "profili" => (
+            f.visible_profiles.to_string(),
+            td_string!(l, staff_figures.today).into(),
+        ),
         "offerte" => (
             f.offers_active.to_string(),
             format!(
                 "{} {} · {} {}",
                 f.offers_jobs,
-                t("lavoro", "jobs"),
+                td_string!(l, staff_figures.jobs),
                 f.offers_internships,
-                t("tirocinio", "internships")
+                td_string!(l, staff_figures.internships)
             ),
         ),
         "candidature" => (
             f.applications.to_string(),
-            t("nel periodo", "in the period").into(),
+            td_string!(l, staff_figures.in_the_period).into(),
         ),
         "riempimento" => (
             rate(f.fill_rate()),
             format!(
                 "{} {} {} {} · {} {}",
                 f.course_enrolled,
-                t("su", "of"),
+                td_string!(l, staff_figures.of),
                 f.course_seats,
-                t("posti", "seats"),
+                td_string!(l, staff_figures.seats),
                 f.course_waiting,
-                t("in lista d'attesa", "waiting")
+                td_string!(l, staff_figures.waiting)
             ),
         ),
         "incontri" => (
             f.meeting_registrations.to_string(),
-            t("nel periodo", "in the period").into(),
+            td_string!(l, staff_figures.in_the_period).into(),
         ),
         "sportello" => (
-            format!("{} {}", f.appointments_today, t("oggi", "today")),
+            format!(
+                "{} {}",
+                f.appointments_today,
+                td_string!(l, staff_figures.today)
+            ),
             format!(
                 "{} {}",
                 f.appointments_week,
-                t("questa settimana", "this week")
+                td_string!(l, staff_figures.this_week)
             ),
         ),
         "assenze" => (
@@ -113,7 +131,7 @@ fn value_and_detail(key: &str, f: &Figures, english: bool) -> (String, String) {
             format!(
                 "{} {} {}",
                 f.appointments_missed,
-                t("assenti su", "no-shows of"),
+                td_string!(l, staff_figures.no_shows_of),
                 f.appointments_done + f.appointments_missed
             ),
         ),
@@ -126,13 +144,13 @@ fn value_and_detail(key: &str, f: &Figures, english: bool) -> (String, String) {
             format!(
                 "{} {} · {} {} · {} {} · {} {}",
                 f.offers_to_review,
-                t("offerte", "offers"),
+                td_string!(l, staff_figures.offers),
                 f.activities_to_review,
-                t("corsi e incontri", "courses and meetings"),
+                td_string!(l, staff_figures.courses_and_meetings),
                 f.accounts_to_verify,
-                t("account", "accounts"),
+                td_string!(l, staff_figures.accounts),
                 f.adhesions_waiting,
-                t("adesioni", "requests to join")
+                td_string!(l, staff_figures.requests_to_join)
             ),
         ),
     }
@@ -142,14 +160,14 @@ fn value_and_detail(key: &str, f: &Figures, english: bool) -> (String, String) {
 pub fn cards(f: &Figures, english: bool) -> Vec<FigureCard> {
     DEFINITIONS
         .iter()
-        .map(|(key, it, en, def_it, def_en)| {
+        .map(|(key, name, definition)| {
             let (value, detail) = value_and_detail(key, f, english);
             FigureCard {
                 key: key.to_string(),
-                name: pick(english, it, en).to_string(),
+                name: pick(*name, english).to_string(),
                 value,
                 detail,
-                definition: pick(english, def_it, def_en).to_string(),
+                definition: pick(*definition, english).to_string(),
             }
         })
         .collect()
@@ -158,6 +176,7 @@ pub fn cards(f: &Figures, english: bool) -> Vec<FigureCard> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
 
     #[test]
     fn every_figure_has_a_definition_in_both_languages() {
@@ -165,11 +184,10 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), DEFINITIONS.len(), "keys are unique");
-        for (key, it, en, def_it, def_en) in DEFINITIONS {
-            assert!(
-                !it.is_empty() && !en.is_empty() && def_it.len() > 40 && def_en.len() > 40,
-                "{key}"
-            );
+        for (key, name, definition) in DEFINITIONS {
+            for l in [Locale::it, Locale::en] {
+                assert!(!name(l).is_empty() && definition(l).len() > 40, "{key}");
+            }
         }
     }
 

@@ -6,7 +6,6 @@ use super::repo::{self, Scope, Window};
 use crate::error::AppError;
 use crate::kernel::clock::now;
 use crate::kernel::dates::{from_local, local, start_of_day};
-use crate::kernel::fields::invalid;
 use crate::state::AppState;
 
 const DAY: i64 = 86_400;
@@ -14,19 +13,20 @@ const DAY: i64 = 86_400;
 /// The filter's comune and body as the tables name them.
 async fn scope(state: &AppState, filter: &DashboardFilter) -> Result<Scope, AppError> {
     let db = &state.db;
-    let comune_istat =
-        match filter.comune.trim() {
-            "" => None,
-            slug => Some(repo::comune_istat(db, slug).await?.ok_or_else(|| {
-                invalid("comune", "Scegli un comune della provincia dall'elenco.")
-            })?),
-        };
+    let comune_istat = match filter.comune.trim() {
+        "" => None,
+        slug => Some(
+            repo::comune_istat(db, slug)
+                .await?
+                .ok_or_else(|| crate::invalid!("comune", choose_a_comune_of))?,
+        ),
+    };
     let body_name = match filter.ente.trim() {
         "" => None,
         slug => Some(
             repo::body_name(db, slug)
                 .await?
-                .ok_or_else(|| invalid("ente", "Scegli un ente della Rete dall'elenco."))?,
+                .ok_or_else(|| crate::invalid!("ente", choose_a_network_body))?,
         ),
     };
     Ok(Scope {

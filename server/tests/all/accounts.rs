@@ -684,7 +684,7 @@ async fn operators_are_created_for_a_comune_desk(state: AppState) {
         Some("sarzana"),
     )
     .await;
-    assert!(matches!(twice, Err(app::AppError::Conflict(_))));
+    assert!(matches!(twice, Err(app::AppError::Conflict { .. })));
 }
 
 async fn staff_session(state: &AppState, role: Role, email: &str) -> String {

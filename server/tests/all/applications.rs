@@ -71,7 +71,7 @@ async fn a_citizen_applies_once_and_follows_the_stages(state: AppState) {
         service::apply(&state, &bruno, offer, cv, "")
             .await
             .unwrap_err(),
-        AppError::validation("cv", "Scegli uno dei tuoi CV.")
+        AppError::validation("cv", "choose_one_of_your_cvs", "Scegli uno dei tuoi CV.")
     );
     service::apply(&state, &anna, offer, cv, "Disponibile da subito.")
         .await
@@ -79,7 +79,7 @@ async fn a_citizen_applies_once_and_follows_the_stages(state: AppState) {
     let again = service::apply(&state, &anna, offer, cv, "")
         .await
         .unwrap_err();
-    assert!(matches!(again, AppError::Conflict(_)), "{again:?}");
+    assert!(matches!(again, AppError::Conflict { .. }), "{again:?}");
     assert_eq!(count(&state, "SELECT COUNT(*) FROM outbox WHERE subject = 'Nuova candidatura: Receptionist stagionale'").await, 1);
     assert_eq!(count(&state, "SELECT COUNT(*) FROM outbox WHERE subject = 'Candidatura inviata: Receptionist stagionale'").await, 1);
 
@@ -126,7 +126,11 @@ async fn a_citizen_applies_once_and_follows_the_stages(state: AppState) {
         service::set_stage(&state, &business, a.id, "promossa")
             .await
             .unwrap_err(),
-        AppError::validation("stage", "Scegli uno stato dall'elenco.")
+        AppError::validation(
+            "stage",
+            "choose_a_status_from",
+            "Scegli uno stato dall'elenco."
+        )
     );
     let (_, pdf) = service::cv_pdf(&state, &business, a.id).await.unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
@@ -138,7 +142,7 @@ async fn a_citizen_applies_once_and_follows_the_stages(state: AppState) {
     let late = service::apply(&state, &bruno, offer, cv, "")
         .await
         .unwrap_err();
-    assert!(matches!(late, AppError::Conflict(_)), "{late:?}");
+    assert!(matches!(late, AppError::Conflict { .. }), "{late:?}");
 
     // Deleting her account takes her applications with it.
     app::privacy::erase_person(&state, anna.id).await.unwrap();

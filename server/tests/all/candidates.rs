@@ -209,7 +209,7 @@ async fn profiles_are_blind_until_the_candidate_accepts(state: AppState) {
     let again = service::request_contact(&state, &business, cv, "Ancora noi, ci risponda.", None)
         .await
         .unwrap_err();
-    assert!(matches!(again, AppError::Conflict(_)));
+    assert!(matches!(again, AppError::Conflict { .. }));
     assert_eq!(count(&state, "SELECT COUNT(*) FROM outbox WHERE recipient = 'zelinda@esempio.it' AND subject LIKE '%vorrebbe contattarti'").await, 1);
     let mine = service::my_visibility(&state, &zelinda).await.unwrap();
     assert_eq!(mine.requests.len(), 1);
@@ -438,7 +438,7 @@ async fn views_are_logged_and_limited(state: AppState) {
     let refused: Vec<_> = opened.iter().filter_map(|r| r.as_ref().err()).collect();
     assert_eq!(refused.len(), 3, "{opened:?}");
     assert!(
-        matches!(refused[0], AppError::Conflict(m) if m.contains("massimo giornaliero")),
+        matches!(refused[0], AppError::Conflict { message: m, .. } if m.contains("massimo giornaliero")),
         "{refused:?}"
     );
     assert_eq!(count(&state, views).await, DAILY_VIEWS);

@@ -165,7 +165,7 @@ async fn a_cancellation_promotes_the_first_waiting_person(state: AppState) {
     let late = person(&state, Role::Cittadino, "tardi@esempio.it").await;
     assert!(matches!(
         service::enrol(&state, id, &late).await,
-        Err(AppError::Conflict(_))
+        Err(AppError::Conflict { .. })
     ));
 }
 
@@ -215,7 +215,7 @@ async fn one_hundred_bookings_of_one_slot_one_wins(state: AppState) {
     for task in tasks {
         match task.await.unwrap() {
             Ok(_) => won += 1,
-            Err(AppError::Conflict(message)) => {
+            Err(AppError::Conflict { message, .. }) => {
                 assert!(message.contains("appena stato prenotato"), "{message}")
             }
             Err(other) => panic!("unexpected {other:?}"),
@@ -259,7 +259,7 @@ async fn a_person_holds_at_most_three_appointments_ahead(state: AppState) {
     assert_eq!(MAX_FUTURE_APPOINTMENTS, 3);
     let refused = book(&state, &anna, &form(&slots[3])).await.unwrap_err();
     assert!(
-        matches!(&refused, AppError::Conflict(m) if m.contains("Hai già 3 appuntamenti")),
+        matches!(&refused, AppError::Conflict { message: m, .. } if m.contains("Hai già 3 appuntamenti")),
         "{refused:?}"
     );
     cancel(&state, &anna, booked[0]).await.unwrap();
@@ -402,7 +402,7 @@ async fn the_form_answers_on_the_right_field(state: AppState) {
         ..Default::default()
     };
     let field = |e: AppError| match e {
-        AppError::Validation { field, message } => (field, message),
+        AppError::Validation { field, message, .. } => (field, message),
         other => panic!("{other:?}"),
     };
     let (f, m) = field(service::create(&state, &ente, &form).await.unwrap_err());

@@ -83,7 +83,7 @@ async fn autosave_keeps_the_saved_version_when_it_refuses(state: AppState) {
     let refused = service::save(&state, &anna, id, cv.revision, stale)
         .await
         .unwrap_err();
-    assert!(matches!(refused, AppError::Conflict(_)), "{refused:?}");
+    assert!(matches!(refused, AppError::Conflict { .. }), "{refused:?}");
     // A version breaking a limit is refused on its field; the saved one stays.
     doc.experience.push(Experience {
         role: "x".repeat(201),
@@ -94,7 +94,11 @@ async fn autosave_keeps_the_saved_version_when_it_refuses(state: AppState) {
         .unwrap_err();
     assert_eq!(
         refused,
-        AppError::validation("experience.2.role", "Al massimo 200 caratteri.")
+        AppError::validation(
+            "experience.2.role",
+            "at_most_chars",
+            "Al massimo 200 caratteri."
+        )
     );
     let stored = repo::get(&state.db, anna.id, id).await.unwrap().unwrap();
     assert_eq!(stored.document, sample::complete());
@@ -207,7 +211,11 @@ async fn the_photo_is_reencoded_and_bad_files_get_a_message(state: AppState) {
     let error: AppError = serde_json::from_slice(&body).unwrap();
     assert_eq!(
         error,
-        AppError::validation("photo", "La foto deve essere un file JPEG o PNG.")
+        AppError::validation(
+            "photo",
+            "photo_not_an_image",
+            "La foto deve essere un file JPEG o PNG."
+        )
     );
     let (status, _, headers) = send(
         &state,

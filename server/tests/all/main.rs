@@ -28,3 +28,4 @@ mod processes;
 mod retention;
 mod schema;
 mod staff;
+mod translations;

@@ -88,7 +88,7 @@ async fn a_body_is_approved_joins_the_network_and_its_contact_is_invited(state: 
         .unwrap();
     assert!(matches!(
         service::submit(&state, again).await,
-        Err(AppError::Conflict(_))
+        Err(AppError::Conflict { .. })
     ));
     let received = outbox_to(&state, "anna@cooperativa-golfo.it").await;
     assert_eq!(received.len(), 1, "the contact is told it arrived");
@@ -116,7 +116,7 @@ async fn a_body_is_approved_joins_the_network_and_its_contact_is_invited(state: 
     // Deciding twice is a conflict, not a second body.
     assert!(matches!(
         service::decide(&state, &admin, id, Decision::Approve(String::new())).await,
-        Err(AppError::Conflict(_))
+        Err(AppError::Conflict { .. })
     ));
     let queue = service::queue(&state).await.unwrap();
     assert!(queue.waiting.iter().all(|r| r.id != id));
@@ -352,7 +352,7 @@ async fn pre_moderation_holds_bodies_courses_until_approved(state: AppState) {
     assert!(matches!(
         app::catalogue::review::decide(&state, &operator, held, Decision::Approve(String::new()))
             .await,
-        Err(AppError::Conflict(_))
+        Err(AppError::Conflict { .. })
     ));
     // The public list shows the approved one, not the rejected one.
     let listed =

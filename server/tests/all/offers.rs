@@ -89,13 +89,13 @@ async fn a_reviewed_offer_is_found_and_a_withdrawn_one_is_not(state: AppState) {
     let second = service::decide(&state, &operator, id, true, "")
         .await
         .unwrap_err();
-    assert!(matches!(second, AppError::Conflict(_)), "{second:?}");
+    assert!(matches!(second, AppError::Conflict { .. }), "{second:?}");
 
     // A published offer is no longer editable; withdrawing removes it from the search.
     let edit = service::save(&state, &business, &corrected)
         .await
         .unwrap_err();
-    assert!(matches!(edit, AppError::Conflict(_)), "{edit:?}");
+    assert!(matches!(edit, AppError::Conflict { .. }), "{edit:?}");
     service::close(&state, &business, id, false).await.unwrap();
     assert!(search(&state, "magazziniere").is_empty());
     // The operator's two decisions are in the audit log.
@@ -168,7 +168,9 @@ async fn bad_input_is_refused_on_its_field(state: AppState) {
         let mut input = form("Commesso");
         spoil(&mut input);
         match service::save(&state, &business, &input).await {
-            Err(AppError::Validation { field: f, message }) => {
+            Err(AppError::Validation {
+                field: f, message, ..
+            }) => {
                 assert_eq!(f, field, "{message}");
                 assert!(!message.is_empty());
             }

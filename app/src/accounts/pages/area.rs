@@ -57,7 +57,7 @@ fn Area(account: MyAccount) -> impl IntoView {
                     <li><A href="/staff/verifiche">{td_string!(l, account.verifications_title)}</A></li>
                     {(user.role == crate::kernel::access::domain::Role::Admin).then(|| view! {
                         <li><A href="/staff/registro">{td_string!(l, account.audit_title)}</A></li>
-                        <li><A href="/staff/adesioni">{crate::components::tr(l, "Richieste di adesione alla Rete", "Requests to join the Network")}</A></li>
+                        <li><A href="/staff/adesioni">{crate::i18n::td_string!(l, accounts_area.requests_to_join_the)}</A></li>
                     })}
                 </ul>
             </section>
@@ -67,11 +67,11 @@ fn Area(account: MyAccount) -> impl IntoView {
             <ul class="space-y-1">
                 {account.consents.into_iter().map(|c| {
                     let what = if c.purpose == "visibilita_cv" {
-                        crate::components::tr(l, "Profilo visibile alle imprese", "Profile visible to businesses")
+                        crate::i18n::td_string!(l, accounts_area.profile_visible_to_businesses)
                     } else {
                         td_string!(l, account.consent_privacy)
                     };
-                    let withdrawn = c.withdrawn_at.map(|at| format!(" — {} {}", crate::components::tr(l, "ritirato il", "withdrawn on"), italian_datetime(at))).unwrap_or_default();
+                    let withdrawn = c.withdrawn_at.map(|at| format!(" — {} {}", crate::i18n::td_string!(l, accounts_area.withdrawn_on), italian_datetime(at))).unwrap_or_default();
                     // One text node: adjacent optional texts trip hydration.
                     let line = format!("{what} ({}), {}{withdrawn}", c.text_version, italian_datetime(c.given_at));
                     view! { <li>{line}</li> }
@@ -103,116 +103,79 @@ fn Area(account: MyAccount) -> impl IntoView {
 /// The services of the portal this person uses, by role.
 #[component]
 fn ServiceLinks(role: crate::kernel::access::domain::Role) -> impl IntoView {
-    use crate::components::tr;
     use crate::kernel::access::domain::Role;
     let l = crate::i18n_switch::locale();
     let mut links: Vec<(&'static str, &'static str)> = Vec::new();
     if role == Role::Cittadino {
-        links.push(("/cv", tr(l, "Il tuo curriculum (CV)", "Your CV")));
+        links.push(("/cv", td_string!(l, accounts_area.your_cv)));
         links.push((
             "/area/calendario",
-            tr(
-                l,
-                "I miei corsi, incontri e appuntamenti",
-                "My courses, meetings and appointments",
-            ),
+            td_string!(l, accounts_area.my_courses_meetings_and),
         ));
         links.push((
             "/offerte",
-            tr(
-                l,
-                "Cerca offerte di lavoro e tirocini",
-                "Search jobs and internships",
-            ),
+            td_string!(l, accounts_area.search_jobs_and_internships),
         ));
         links.push((
             "/orientamento/percorso",
-            tr(l, "Il tuo percorso di orientamento", "Your guidance path"),
+            td_string!(l, accounts_area.your_guidance_path),
         ));
         links.push((
             "/area/profilo",
-            tr(
-                l,
-                "Il tuo profilo per le imprese",
-                "Your profile for businesses",
-            ),
+            td_string!(l, accounts_area.your_profile_for_businesses),
         ));
         links.push((
             "/area/candidature",
-            tr(l, "Le tue candidature", "Your applications"),
+            td_string!(l, accounts_area.your_applications),
         ));
-        links.push((
-            "/area/avvisi",
-            tr(l, "I tuoi avvisi di lavoro", "Your job alerts"),
-        ));
-        links.push((
-            "/corsi",
-            tr(l, "Trova un corso gratuito", "Find a free course"),
-        ));
+        links.push(("/area/avvisi", td_string!(l, accounts_area.your_job_alerts)));
+        links.push(("/corsi", td_string!(l, accounts_area.find_a_free_course)));
         links.push((
             "/sportelli",
-            tr(
-                l,
-                "Prenota un appuntamento allo sportello",
-                "Book a desk appointment",
-            ),
+            td_string!(l, accounts_area.book_a_desk_appointment),
         ));
     }
     if matches!(
         role,
         Role::Impresa | Role::Ente | Role::Operatore | Role::Admin
     ) {
-        links.push((
-            "/pubblica",
-            tr(l, "Le tue offerte di lavoro", "Your job offers"),
-        ));
+        links.push(("/pubblica", td_string!(l, accounts_area.your_job_offers)));
     }
     if role == Role::Impresa {
         links.push((
             "/imprese/candidati",
-            tr(l, "Cerca candidati", "Find candidates"),
+            td_string!(l, accounts_area.find_candidates),
         ));
         links.push((
             "/imprese/liste",
-            tr(l, "Le tue liste di candidati", "Your candidate lists"),
+            td_string!(l, accounts_area.your_candidate_lists),
         ));
     }
     if matches!(role, Role::Ente | Role::Operatore | Role::Admin) {
         links.push((
             "/organizza",
-            tr(
-                l,
-                "Organizza corsi e incontri",
-                "Organise courses and meetings",
-            ),
+            td_string!(l, accounts_area.organise_courses_and_meetings),
         ));
     }
     if role.is_staff() {
-        links.push(("/staff", tr(l, "Cruscotto della Rete", "Network dashboard")));
+        links.push(("/staff", td_string!(l, accounts_area.network_dashboard)));
         links.push((
             "/staff/offerte",
-            tr(l, "Offerte da controllare", "Offers to review"),
+            td_string!(l, accounts_area.offers_to_review),
         ));
         links.push((
             "/staff/attivita",
-            tr(
-                l,
-                "Corsi e incontri da controllare",
-                "Courses and meetings to review",
-            ),
+            td_string!(l, accounts_area.courses_and_meetings_to),
         ));
-        links.push((
-            "/staff/agenda",
-            tr(l, "Agenda dello sportello", "Desk agenda"),
-        ));
+        links.push(("/staff/agenda", td_string!(l, accounts_area.desk_agenda)));
         links.push((
             "/staff/orientamento",
-            tr(l, "Regole dell'orientamento", "Guidance rules"),
+            td_string!(l, accounts_area.guidance_rules),
         ));
     }
     view! {
         <section class="card mb-6 max-w-3xl" aria-labelledby="area-servizi">
-            <h2 id="area-servizi" class="section-title">{tr(l, "I tuoi servizi", "Your services")}</h2>
+            <h2 id="area-servizi" class="section-title">{td_string!(l, accounts_area.your_services)}</h2>
             <ul class="space-y-2">
                 {links.into_iter().map(|(href, label)| view! { <li><A href=href>{label}</A></li> }).collect_view()}
             </ul>

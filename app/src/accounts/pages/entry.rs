@@ -29,7 +29,7 @@ pub fn RegisterPage() -> impl IntoView {
         <h1 class="page-title">{td_string!(l, account.register_title)}</h1>
         <p class="lead mb-6">{td_string!(l, account.register_lead)}</p>
         {pending_path.then(|| view! {
-            <p role="status" class="notice mb-6 max-w-xl">{crate::components::tr(l, "Il tuo percorso di orientamento ti aspetta: registrati come cittadino, conferma l'email e, al primo accesso, lo trovi salvato.", "Your guidance path is waiting: register as a citizen, confirm your email and it is saved at your first sign-in.")}</p>
+            <p role="status" class="notice mb-6 max-w-xl">{crate::i18n::td_string!(l, accounts_entry.your_guidance_path_is)}</p>
         })}
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
             <fieldset class="mb-5">

@@ -4,7 +4,6 @@
 use crate::applications::api::{list_offer_applications, SetApplicationStage};
 use crate::applications::domain::{ReceivedApplication, Stage};
 use crate::components::async_data::with_data;
-use crate::components::tr;
 use crate::components::use_id_param;
 use crate::cv::layout::build;
 use crate::cv::pages::CvPreview;
@@ -24,11 +23,11 @@ pub fn ReceivedApplicationsPage() -> impl IntoView {
         |(id, _)| list_offer_applications(id),
     );
     view! {
-        <Title text=tr(l, "Candidature ricevute", "Applications received")/>
+        <Title text=td_string!(l, applications_received.applications_received)/>
         {with_data(received, move |r| view! {
-            <p class="mb-2"><a href=format!("/pubblica/{}", r.offer_id)>{tr(l, "← L'offerta", "← The offer")}</a></p>
-            <h1 class="page-title">{format!("{}: {}", tr(l, "Candidature", "Applications"), r.offer_title)}</h1>
-            {r.applications.is_empty().then(|| view! { <p>{tr(l, "Ancora nessuna candidatura.", "No applications yet.")}</p> })}
+            <p class="mb-2"><a href=format!("/pubblica/{}", r.offer_id)>{td_string!(l, applications_received.the_offer)}</a></p>
+            <h1 class="page-title">{format!("{}: {}", td_string!(l, applications_received.applications), r.offer_title)}</h1>
+            {r.applications.is_empty().then(|| view! { <p>{td_string!(l, applications_received.no_applications_yet)}</p> })}
             <ul class="grid gap-6">
                 {r.applications.into_iter().map(|a| view! { <Application a stage/> }).collect_view()}
             </ul>
@@ -46,24 +45,24 @@ fn Application(a: ReceivedApplication, stage: ServerAction<SetApplicationStage>)
     view! {
         <li class="card" data-testid="candidatura-ricevuta">
             <h2 class="card-title">{a.name.clone()}</h2>
-            <p><a href=format!("mailto:{}", a.email)>{a.email.clone()}</a>{format!(" · {} {}", tr(l, "inviata il", "sent on"), italian_datetime(a.sent_at))}</p>
+            <p><a href=format!("mailto:{}", a.email)>{a.email.clone()}</a>{format!(" · {} {}", td_string!(l, applications_received.sent_on), italian_datetime(a.sent_at))}</p>
             {(!a.message.is_empty()).then(|| view! { <blockquote class="my-3 border-l-4 border-slate-400 pl-3 whitespace-pre-line">{a.message.clone()}</blockquote> })}
             <p class="my-3 flex flex-wrap gap-3">
-                <a class="btn-secondary" href=format!("/api/candidature/{}/cv.pdf", a.id) download="" rel="external">{tr(l, "Scarica il CV (PDF)", "Download the CV (PDF)")}</a>
+                <a class="btn-secondary" href=format!("/api/candidature/{}/cv.pdf", a.id) download="" rel="external">{td_string!(l, applications_received.download_the_cv_pdf)}</a>
             </p>
             <details class="mb-3">
-                <summary class="cursor-pointer font-semibold text-primary-dark">{tr(l, "Leggi il CV qui", "Read the CV here")}</summary>
-                <CvPreview layout=Signal::stored(layout) photo=Signal::stored(None) label=format!("{} {}", tr(l, "CV di", "CV of"), a.name)/>
+                <summary class="cursor-pointer font-semibold text-primary-dark">{td_string!(l, applications_received.read_the_cv_here)}</summary>
+                <CvPreview layout=Signal::stored(layout) photo=Signal::stored(None) label=format!("{} {}", td_string!(l, applications_received.cv_of), a.name)/>
             </details>
             <ActionForm action=stage attr:class="flex flex-wrap items-end gap-3">
                 <input type="hidden" name="id" value=a.id/>
                 <div class="flex flex-col">
-                    <label for=select_for class="font-semibold">{tr(l, "Stato della candidatura", "Application state")}</label>
+                    <label for=select_for class="font-semibold">{td_string!(l, applications_received.application_state)}</label>
                     <select id=select_id name="stage" class="input">
                         {Stage::ALL.into_iter().map(|s| view! { <option value=s.code() selected=s == a.stage>{pick(s.label(), english)}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="btn-primary">{tr(l, "Aggiorna e avvisa", "Update and notify")}</button>
+                <button type="submit" class="btn-primary">{td_string!(l, applications_received.update_and_notify)}</button>
             </ActionForm>
         </li>
     }

@@ -6,7 +6,7 @@ use crate::candidates::api::{
 };
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, Field};
-use crate::components::tr;
+use crate::i18n::td_string;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -29,18 +29,18 @@ pub fn ShortlistsPage() -> impl IntoView {
         |_| list_shortlists(),
     );
     let created = create.value();
-    let title = tr(l, "Le tue liste di candidati", "Your candidate lists");
+    let title = td_string!(l, candidates_lists.your_candidate_lists);
     view! {
         <Title text=title/>
-        <p class="mb-2"><a href="/imprese/candidati">{tr(l, "← Cerca candidati", "← Find candidates")}</a></p>
+        <p class="mb-2"><a href="/imprese/candidati">{td_string!(l, candidates_lists.find_candidates)}</a></p>
         <h1 class="page-title">{title}</h1>
         <ActionForm action=create attr:class="card mb-8 max-w-xl">
-            <Field name="name" label=tr(l, "Nome di una nuova lista", "Name of a new list") hint=tr(l, "Per esempio: Magazzino estate 2027", "For example: Warehouse summer 2027")
+            <Field name="name" label=td_string!(l, candidates_lists.name_of_a_new) hint=td_string!(l, candidates_lists.for_example_warehouse_summer)
                 error=Signal::derive(move || field_message(created.get(), "name"))/>
-            <button type="submit" class="btn-primary">{tr(l, "Crea la lista", "Create the list")}</button>
+            <button type="submit" class="btn-primary">{td_string!(l, candidates_lists.create_the_list)}</button>
         </ActionForm>
         {with_data(lists, move |lists| view! {
-            {lists.is_empty().then(|| view! { <p>{tr(l, "Nessuna lista per ora.", "No lists yet.")}</p> })}
+            {lists.is_empty().then(|| view! { <p>{td_string!(l, candidates_lists.no_lists_yet)}</p> })}
             {lists.into_iter().map(|list| view! {
                 <section class="mb-10" aria-labelledby=format!("lista-{}", list.id) data-testid="lista">
                     <h2 id=format!("lista-{}", list.id) class="section-title">{format!("{} ({})", list.name, list.entries.len())}</h2>
@@ -49,28 +49,28 @@ pub fn ShortlistsPage() -> impl IntoView {
                             <li class="grid gap-2">
                                 {match e.card {
                                     Some(c) => view! { <ul><Card c/></ul> }.into_any(),
-                                    None => view! { <p class="card">{tr(l, "Questa persona ha nascosto il profilo.", "This person hid the profile.")}</p> }.into_any(),
+                                    None => view! { <p class="card">{td_string!(l, candidates_lists.this_person_hid_the)}</p> }.into_any(),
                                 }}
                                 <ActionForm action=note attr:class="flex flex-wrap items-end gap-2">
                                     <input type="hidden" name="list" value=list.id/>
                                     <input type="hidden" name="cv" value=e.cv_id/>
                                     <div class="flex grow flex-col">
-                                        <label for=format!("nota-{}-{}", list.id, e.cv_id) class="font-semibold">{tr(l, "Nota privata", "Private note")}</label>
+                                        <label for=format!("nota-{}-{}", list.id, e.cv_id) class="font-semibold">{td_string!(l, candidates_lists.private_note)}</label>
                                         <input id=format!("nota-{}-{}", list.id, e.cv_id) name="note" class="input" value=e.note.clone()/>
                                     </div>
-                                    <button type="submit" class="btn-secondary">{tr(l, "Salva la nota", "Save the note")}</button>
+                                    <button type="submit" class="btn-secondary">{td_string!(l, candidates_lists.save_the_note)}</button>
                                 </ActionForm>
                                 <ActionForm action=remove>
                                     <input type="hidden" name="list" value=list.id/>
                                     <input type="hidden" name="cv" value=e.cv_id/>
-                                    <button type="submit" class="btn-secondary">{tr(l, "Togli dalla lista", "Remove from the list")}</button>
+                                    <button type="submit" class="btn-secondary">{td_string!(l, candidates_lists.remove_from_the_list)}</button>
                                 </ActionForm>
                             </li>
                         }).collect_view()}
                     </ul>
                     <ActionForm action=delete attr:class="mt-3">
                         <input type="hidden" name="list" value=list.id/>
-                        <button type="submit" class="btn-danger">{format!("{} «{}»", tr(l, "Elimina la lista", "Delete the list"), list.name)}</button>
+                        <button type="submit" class="btn-danger">{format!("{} «{}»", td_string!(l, candidates_lists.delete_the_list), list.name)}</button>
                     </ActionForm>
                 </section>
             }).collect_view()}

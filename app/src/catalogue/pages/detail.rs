@@ -8,7 +8,6 @@ use crate::catalogue::domain::{
 };
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_time};
 use crate::kernel::labels::{label_of, pick};
@@ -47,7 +46,7 @@ fn Detail(
     let english = l == Locale::en;
     let a = detail.summary.clone();
     let cost = if detail.cost_cents == 0 {
-        tr(l, "Gratuito", "Free").to_string()
+        td_string!(l, catalogue_detail.free).to_string()
     } else {
         format!("{:.2} €", detail.cost_cents as f64 / 100.0).replace('.', ",")
     };
@@ -60,41 +59,41 @@ fn Detail(
     let cancel_result = cancel.value();
     view! {
         <Title text=a.title.clone()/>
-        <p class="mb-2"><a href=a.kind.path()>{match a.kind { Kind::Corso => tr(l, "← Tutti i corsi", "← All courses"), Kind::Incontro => tr(l, "← Tutti gli incontri", "← All meetings") }}</a></p>
+        <p class="mb-2"><a href=a.kind.path()>{match a.kind { Kind::Corso => td_string!(l, catalogue_detail.all_courses), Kind::Incontro => td_string!(l, catalogue_detail.all_meetings) }}</a></p>
         <h1 class="page-title">{a.title.clone()}</h1>
-        {a.demo.then(|| view! { <p class="mb-4"><span class="badge badge-demo">{tr(l, "Contenuto dimostrativo: non è un'attività reale", "Demo content: not a real activity")}</span></p> })}
+        {a.demo.then(|| view! { <p class="mb-4"><span class="badge badge-demo">{td_string!(l, catalogue_detail.demo_content_not_a)}</span></p> })}
         <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
             <div>
                 <p class="lead mb-6 whitespace-pre-line">{detail.description.clone()}</p>
-                <h2 class="section-title">{tr(l, "Date e orari", "Dates and times")}</h2>
+                <h2 class="section-title">{td_string!(l, catalogue_detail.dates_and_times)}</h2>
                 <ul class="mb-6 space-y-1" data-testid="sessioni">
                     {detail.sessions.iter().map(|s| view! {
-                        <li>{format!("{} {} {} {} {}", italian_date(s.starts_at), tr(l, "dalle", "from"), italian_time(s.starts_at), tr(l, "alle", "to"), italian_time(s.ends_at))}</li>
+                        <li>{format!("{} {} {} {} {}", italian_date(s.starts_at), td_string!(l, catalogue_detail.from), italian_time(s.starts_at), td_string!(l, catalogue_detail.to), italian_time(s.ends_at))}</li>
                     }).collect_view()}
                 </ul>
                 <dl class="facts mb-6">
-                    <dt>{tr(l, "Organizza", "Organiser")}</dt><dd>{a.organiser_name.clone()}</dd>
-                    <dt>{tr(l, "Dove", "Where")}</dt><dd>{format!("{}, {}", detail.venue, a.comune_name)}</dd>
-                    <dt>{tr(l, "Modalità", "Mode")}</dt><dd>{label_of(&MODES, &a.mode, english)}</dd>
-                    <dt>{tr(l, "Tema", "Topic")}</dt><dd>{label_of(&TOPICS, &a.topic, english)}</dd>
-                    <dt>{tr(l, "Per chi", "For whom")}</dt><dd>{targets.join(", ")}</dd>
-                    <dt>{tr(l, "Ore totali", "Total hours")}</dt><dd>{a.total_hours}</dd>
-                    <dt>{tr(l, "Costo", "Cost")}</dt><dd>{cost}</dd>
-                    {(!detail.requirements.is_empty()).then(|| view! { <dt>{tr(l, "Requisiti", "Requirements")}</dt><dd>{detail.requirements.clone()}</dd> })}
-                    {(!detail.certificate.is_empty()).then(|| view! { <dt>{tr(l, "Attestato", "Certificate")}</dt><dd>{detail.certificate.clone()}</dd> })}
-                    {(!detail.skills.is_empty()).then(|| view! { <dt>{tr(l, "Competenze", "Skills")}</dt><dd>{detail.skills.clone()}</dd> })}
-                    <dt>{tr(l, "Iscrizioni fino al", "Enrolment until")}</dt><dd>{format!("{} {}", italian_date(a.enrol_closes), italian_time(a.enrol_closes))}</dd>
+                    <dt>{td_string!(l, catalogue_detail.organiser)}</dt><dd>{a.organiser_name.clone()}</dd>
+                    <dt>{td_string!(l, catalogue_detail.where_text)}</dt><dd>{format!("{}, {}", detail.venue, a.comune_name)}</dd>
+                    <dt>{td_string!(l, catalogue_detail.mode)}</dt><dd>{label_of(&MODES, &a.mode, english)}</dd>
+                    <dt>{td_string!(l, catalogue_detail.topic)}</dt><dd>{label_of(&TOPICS, &a.topic, english)}</dd>
+                    <dt>{td_string!(l, catalogue_detail.for_whom)}</dt><dd>{targets.join(", ")}</dd>
+                    <dt>{td_string!(l, catalogue_detail.total_hours)}</dt><dd>{a.total_hours}</dd>
+                    <dt>{td_string!(l, catalogue_detail.cost)}</dt><dd>{cost}</dd>
+                    {(!detail.requirements.is_empty()).then(|| view! { <dt>{td_string!(l, catalogue_detail.requirements)}</dt><dd>{detail.requirements.clone()}</dd> })}
+                    {(!detail.certificate.is_empty()).then(|| view! { <dt>{td_string!(l, catalogue_detail.certificate)}</dt><dd>{detail.certificate.clone()}</dd> })}
+                    {(!detail.skills.is_empty()).then(|| view! { <dt>{td_string!(l, catalogue_detail.skills)}</dt><dd>{detail.skills.clone()}</dd> })}
+                    <dt>{td_string!(l, catalogue_detail.enrolment_until)}</dt><dd>{format!("{} {}", italian_date(a.enrol_closes), italian_time(a.enrol_closes))}</dd>
                 </dl>
             </div>
             <aside class="card h-fit" aria-labelledby="iscrizione">
-                <h2 id="iscrizione" class="section-title">{tr(l, "Iscrizione", "Enrolment")}</h2>
+                <h2 id="iscrizione" class="section-title">{td_string!(l, catalogue_detail.enrolment)}</h2>
                 <p class="mb-2" data-testid="posti">{availability(&a, l)}</p>
-                {(detail.waiting > 0).then(|| view! { <p class="mb-2">{format!("{} {}", detail.waiting, tr(l, "persone in lista d'attesa", "people on the waiting list"))}</p> })}
+                {(detail.waiting > 0).then(|| view! { <p class="mb-2">{format!("{} {}", detail.waiting, td_string!(l, catalogue_detail.people_on_the_waiting))}</p> })}
                 <p role="alert" class="field-error">{move || form_message(enrol_result.get(), &[]).or_else(|| form_message(cancel_result.get(), &[]))}</p>
                 {match detail.viewer.clone() {
                     None => view! {
-                        <p class="mb-3">{tr(l, "Per iscriverti accedi o registrati: è gratuito.", "Sign in or register to enrol: it is free.")}</p>
-                        <a class="btn-primary" href="/accesso">{tr(l, "Accedi per iscriverti", "Sign in to enrol")}</a>
+                        <p class="mb-3">{td_string!(l, catalogue_detail.sign_in_or_register)}</p>
+                        <a class="btn-primary" href="/accesso">{td_string!(l, catalogue_detail.sign_in_to_enrol)}</a>
                     }.into_any(),
                     Some(viewer) => {
                         let open = a.status == crate::catalogue::domain::Status::Pubblicato;
@@ -103,15 +102,15 @@ fn Detail(
                             {place.clone().map(|p| view! {
                                 <p role="status" class="notice mb-3" data-testid="mio-posto">
                                     {match p.status {
-                                        EnrolmentStatus::InAttesa => format!("{} {}.", tr(l, "Sei in lista d'attesa, in posizione", "You are on the waiting list, position"), p.position.unwrap_or(1)),
-                                        _ => format!("{} {}", tr(l, "Sei iscritto. Il tuo codice di presenza è", "You are enrolled. Your attendance code is"), p.code),
+                                        EnrolmentStatus::InAttesa => format!("{} {}.", td_string!(l, catalogue_detail.you_are_on_the), p.position.unwrap_or(1)),
+                                        _ => format!("{} {}", td_string!(l, catalogue_detail.you_are_enrolled_your), p.code),
                                     }}
                                 </p>
                                 <ActionForm action=cancel>
                                     <input type="hidden" name="id" value=a.id/>
                                     <button type="submit" class="btn-secondary">{match p.status {
-                                        EnrolmentStatus::InAttesa => tr(l, "Esci dalla lista d'attesa", "Leave the waiting list"),
-                                        _ => tr(l, "Annulla l'iscrizione", "Cancel my enrolment"),
+                                        EnrolmentStatus::InAttesa => td_string!(l, catalogue_detail.leave_the_waiting_list),
+                                        _ => td_string!(l, catalogue_detail.cancel_my_enrolment),
                                     }}</button>
                                 </ActionForm>
                             })}
@@ -119,17 +118,17 @@ fn Detail(
                                 <ActionForm action=enrol>
                                     <input type="hidden" name="id" value=a.id/>
                                     <button type="submit" class="btn-primary">{if a.seats_left() > 0 {
-                                        tr(l, "Iscriviti", "Enrol")
+                                        td_string!(l, catalogue_detail.enrol)
                                     } else {
-                                        tr(l, "Mettiti in lista d'attesa", "Join the waiting list")
+                                        td_string!(l, catalogue_detail.join_the_waiting_list)
                                     }}</button>
                                 </ActionForm>
                             }})}
                             {(!viewer.can_enrol && !viewer.can_manage).then(|| view! {
-                                <p>{tr(l, "Le iscrizioni sono per i cittadini con un account verificato.", "Enrolment is for citizens with a verified account.")}</p>
+                                <p>{td_string!(l, catalogue_detail.enrolment_is_for_citizens)}</p>
                             })}
                             {viewer.can_manage.then(|| view! {
-                                <p class="mt-4"><a href=format!("/organizza/{}", a.id)>{tr(l, "Gestisci iscritti e presenze", "Manage enrolments and attendance")}</a></p>
+                                <p class="mt-4"><a href=format!("/organizza/{}", a.id)>{td_string!(l, catalogue_detail.manage_enrolments_and_attendance)}</a></p>
                             })}
                         }.into_any()
                     }

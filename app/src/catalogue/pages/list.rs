@@ -9,7 +9,6 @@ use crate::catalogue::domain::{Catalogue, CatalogueFilter, Kind, MODES, TARGET_G
 use crate::components::async_data::with_data;
 use crate::components::map::{map_svg_with, MapCounts, MapText};
 use crate::components::place_filter::ComuneRadius;
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::labels::pick;
 use crate::network::api::list_comuni;
@@ -104,12 +103,12 @@ fn CataloguePage(kind: Kind) -> impl IntoView {
     );
     let (title, lead) = match kind {
         Kind::Corso => (
-            tr(l, "Corsi gratuiti", "Free courses"),
-            tr(l, "I corsi di formazione e riqualificazione degli enti della Rete: scegli il comune e il tema, poi iscriviti con un clic.", "Training and retraining courses by the network's bodies: choose the municipality and topic, then enrol in one click."),
+            td_string!(l, catalogue_list.free_courses),
+            td_string!(l, catalogue_list.training_and_retraining_courses),
         ),
         Kind::Incontro => (
-            tr(l, "Incontri tematici", "Thematic meetings"),
-            tr(l, "Incontri con agenzie per il lavoro, associazioni di categoria e sindacati: diritti, contratti, come cercare lavoro, come aprire un'impresa.", "Meetings with employment agencies, trade associations and unions: rights, contracts, job search, starting a business."),
+            td_string!(l, catalogue_list.thematic_meetings),
+            td_string!(l, catalogue_list.meetings_with_employment_agencies),
         ),
     };
     view! {
@@ -139,7 +138,7 @@ fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
                        name: &'static str,
                        label: &'static str,
                        all: &'static str,
-                       options: &'static [(&'static str, (&'static str, &'static str))],
+                       options: &'static [(&'static str, crate::kernel::labels::Label)],
                        current: String| {
         view! {
             <div class="flex flex-col">
@@ -156,30 +155,30 @@ fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
     view! {
         <Form method="GET" action=kind.path() attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div class="flex flex-col sm:col-span-2">
-                <label for="filtro-testo" class="font-semibold">{tr(l, "Cerca", "Search")}</label>
+                <label for="filtro-testo" class="font-semibold">{td_string!(l, catalogue_list.search)}</label>
                 <input id="filtro-testo" name="q" type="search" class="input" value=f.q.clone()
-                    placeholder=tr(l, "es. informatica, saldatura, colloquio", "e.g. computing, welding, interview")/>
+                    placeholder=td_string!(l, catalogue_list.e_g_computing_welding)/>
             </div>
             <ComuneRadius comuni comune=f.comune.clone() km=f.km.clone()/>
-            {select("filtro-tema", "tema", tr(l, "Tema", "Topic"), tr(l, "Tutti i temi", "All topics"), &TOPICS, f.topic.clone())}
-            {select("filtro-destinatari", "destinatari", tr(l, "Per chi", "For whom"), tr(l, "Tutti", "Everyone"), &TARGET_GROUPS[1..], f.target.clone())}
-            {select("filtro-modalita", "modalita", tr(l, "Modalità", "Mode"), tr(l, "Qualsiasi", "Any"), &MODES, f.mode.clone())}
+            {select("filtro-tema", "tema", td_string!(l, catalogue_list.topic), td_string!(l, catalogue_list.all_topics), &TOPICS, f.topic.clone())}
+            {select("filtro-destinatari", "destinatari", td_string!(l, catalogue_list.for_whom), td_string!(l, catalogue_list.everyone), &TARGET_GROUPS[1..], f.target.clone())}
+            {select("filtro-modalita", "modalita", td_string!(l, catalogue_list.mode), td_string!(l, catalogue_list.any), &MODES, f.mode.clone())}
             <div class="flex flex-col">
-                <label for="filtro-dal" class="font-semibold">{tr(l, "Dal", "From")}</label>
+                <label for="filtro-dal" class="font-semibold">{td_string!(l, catalogue_list.from)}</label>
                 <input id="filtro-dal" name="dal" type="date" class="input" value=f.from.clone()/>
             </div>
             <div class="flex flex-col">
-                <label for="filtro-al" class="font-semibold">{tr(l, "Al", "To")}</label>
+                <label for="filtro-al" class="font-semibold">{td_string!(l, catalogue_list.to)}</label>
                 <input id="filtro-al" name="al" type="date" class="input" value=f.to.clone()/>
             </div>
             <fieldset class="flex flex-col">
-                <legend class="font-semibold">{tr(l, "Vista", "View")}</legend>
-                <label class="choice"><input type="radio" name="vista" value="elenco" checked=!query.calendar/> {tr(l, "Elenco", "List")}</label>
-                <label class="choice"><input type="radio" name="vista" value="calendario" checked=query.calendar/> {tr(l, "Calendario del mese", "Month calendar")}</label>
+                <legend class="font-semibold">{td_string!(l, catalogue_list.view)}</legend>
+                <label class="choice"><input type="radio" name="vista" value="elenco" checked=!query.calendar/> {td_string!(l, catalogue_list.list)}</label>
+                <label class="choice"><input type="radio" name="vista" value="calendario" checked=query.calendar/> {td_string!(l, catalogue_list.month_calendar)}</label>
             </fieldset>
             <div class="flex items-end gap-3">
-                <button type="submit" class="btn-primary">{tr(l, "Cerca", "Search")}</button>
-                <a href=kind.path()>{tr(l, "Azzera i filtri", "Clear filters")}</a>
+                <button type="submit" class="btn-primary">{td_string!(l, catalogue_list.search)}</button>
+                <a href=kind.path()>{td_string!(l, catalogue_list.clear_filters)}</a>
             </div>
         </Form>
     }
@@ -190,8 +189,8 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
     let l = crate::i18n_switch::locale();
     let count = catalogue.items.len();
     let noun = match kind {
-        Kind::Corso => tr(l, "corsi", "courses"),
-        Kind::Incontro => tr(l, "incontri", "meetings"),
+        Kind::Corso => td_string!(l, catalogue_list.courses),
+        Kind::Incontro => td_string!(l, catalogue_list.meetings),
     };
     let path = kind.path();
     let q = query.clone();
@@ -199,12 +198,15 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
         &comuni,
         (!query.filter.comune.is_empty()).then_some(query.filter.comune.as_str()),
         MapText {
-            title: tr(l, "Mappa dei comuni con il numero di attività", "Map of the municipalities with the number of activities"),
-            desc: tr(l, "Ogni punto è un comune: il numero accanto dice quante attività ci sono. Scegli un punto per filtrare.", "Each point is a municipality; the number beside it is how many activities it has. Choose a point to filter."),
+            title: td_string!(l, catalogue_list.map_of_the_municipalities),
+            desc: td_string!(l, catalogue_list.each_point_is_a),
             in_network: "",
         },
         &|c| q.with_comune(path, &c.slug),
-        Some(MapCounts { per_comune: &catalogue.per_comune, noun }),
+        Some(MapCounts {
+            per_comune: &catalogue.per_comune,
+            noun,
+        }),
     );
     let widen = (!query.filter.comune.is_empty()).then(|| {
         let mut wider = query.clone();
@@ -223,11 +225,11 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
                 <h2 id="risultati" class="section-title" data-testid="conteggio" role="status">{format!("{count} {noun}")}</h2>
                 {(count == 0).then(|| view! {
                     <div class="notice mb-6" role="status">
-                        <p>{tr(l, "Nessuna attività con questi filtri.", "No activity matches these filters.")}</p>
+                        <p>{td_string!(l, catalogue_list.no_activity_matches_these)}</p>
                         {widen.clone().map(|(href, km)| view! {
-                            <p><a href=href>{format!("{} {km} km", tr(l, "Allarga la ricerca a", "Widen the search to"))}</a></p>
+                            <p><a href=href>{format!("{} {km} km", td_string!(l, catalogue_list.widen_the_search_to))}</a></p>
                         })}
-                        <p><a href=path>{tr(l, "Togli tutti i filtri", "Remove every filter")}</a></p>
+                        <p><a href=path>{td_string!(l, catalogue_list.remove_every_filter)}</a></p>
                     </div>
                 })}
                 {if query.calendar {
@@ -242,10 +244,10 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
             </section>
             <figure class="map-figure">
                 <div class="map-canvas" inner_html=svg></div>
-                <figcaption class="mt-2 text-base">{tr(l, "Scegli un comune sulla mappa per vedere le attività vicine.", "Choose a municipality on the map to see what is nearby.")}</figcaption>
+                <figcaption class="mt-2 text-base">{td_string!(l, catalogue_list.choose_a_municipality_on)}</figcaption>
                 <p class="mt-2 text-base">
                     <a href=format!("/calendario/comune/{}.ics", if query.filter.comune.is_empty() { "la-spezia".to_string() } else { query.filter.comune.clone() }) rel="external">
-                        {tr(l, "Calendario del comune da aggiungere al telefono (.ics)", "Add this municipality's calendar to your phone (.ics)")}
+                        {td_string!(l, catalogue_list.add_this_municipalitys_calendar)}
                     </a>
                 </p>
             </figure>

@@ -15,7 +15,6 @@ pub use organise::{NewActivityPage, OrganisePage, RosterPage};
 pub use review::ReviewActivitiesPage;
 
 use super::domain::{ActivitySummary, MODES};
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_time};
 use crate::kernel::labels::label_of;
@@ -27,16 +26,11 @@ pub fn availability(a: &ActivitySummary, l: Locale) -> String {
     match a.status {
         Status::Pubblicato if a.seats_left() > 0 => format!(
             "{} · {} {}",
-            tr(l, "Iscrizioni aperte", "Open for enrolment"),
+            td_string!(l, catalogue.open_for_enrolment),
             a.seats_left(),
-            tr(l, "posti liberi", "seats left")
+            td_string!(l, catalogue.seats_left)
         ),
-        Status::Pubblicato => tr(
-            l,
-            "Posti esauriti: puoi entrare in lista d'attesa",
-            "Full: you can join the waiting list",
-        )
-        .to_string(),
+        Status::Pubblicato => td_string!(l, catalogue.full_you_can_join).to_string(),
         other => crate::kernel::labels::pick(other.label(), l == Locale::en).to_string(),
     }
 }
@@ -50,14 +44,14 @@ pub fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
     view! {
         <li class="card" data-testid="attivita">
             <h3 class="card-title"><a href=a.href()>{a.title.clone()}</a></h3>
-            {a.demo.then(|| view! { <p class="mb-2"><span class="badge badge-demo">{tr(l, "Contenuto dimostrativo", "Demo content")}</span></p> })}
+            {a.demo.then(|| view! { <p class="mb-2"><span class="badge badge-demo">{td_string!(l, catalogue.demo_content)}</span></p> })}
             <dl class="facts">
-                <dt>{tr(l, "Quando", "When")}</dt>
-                <dd>{format!("{} {} {}", italian_date(a.first_starts_at), tr(l, "alle", "at"), italian_time(a.first_starts_at))}</dd>
-                <dt>{tr(l, "Dove", "Where")}</dt>
+                <dt>{td_string!(l, catalogue.when)}</dt>
+                <dd>{format!("{} {} {}", italian_date(a.first_starts_at), td_string!(l, catalogue.at), italian_time(a.first_starts_at))}</dd>
+                <dt>{td_string!(l, catalogue.where_text)}</dt>
                 <dd>{format!("{} · {}", a.comune_name, label_of(&MODES, &a.mode, english))}</dd>
-                <dt>{tr(l, "Organizza", "Organiser")}</dt><dd>{a.organiser_name.clone()}</dd>
-                <dt>{tr(l, "Posti", "Seats")}</dt><dd>{availability(&a, l)}</dd>
+                <dt>{td_string!(l, catalogue.organiser)}</dt><dd>{a.organiser_name.clone()}</dd>
+                <dt>{td_string!(l, catalogue.seats)}</dt><dd>{availability(&a, l)}</dd>
             </dl>
         </li>
     }

@@ -2,7 +2,6 @@
 //! each activity on the day it starts.
 
 use crate::catalogue::domain::ActivitySummary;
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::{from_local, italian_time, local, MONTHS_EN, MONTHS_IT};
 use leptos::prelude::*;
@@ -67,8 +66,8 @@ pub fn MonthView(
     };
     view! {
         <div class="mb-3 flex items-center justify-between gap-4">
-            <a href=prev>{tr(l, "← Mese precedente", "← Previous month")}</a>
-            <a href=next>{tr(l, "Mese successivo →", "Next month →")}</a>
+            <a href=prev>{td_string!(l, catalogue_month.previous_month)}</a>
+            <a href=next>{td_string!(l, catalogue_month.next_month)}</a>
         </div>
         <table class="calendar-table" data-testid="calendario">
             <caption class="mb-2 text-left text-xl font-semibold">{title}</caption>

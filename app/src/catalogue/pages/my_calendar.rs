@@ -8,7 +8,6 @@ use crate::catalogue::api::{
 use crate::catalogue::domain::EnrolmentStatus;
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
-use crate::components::tr;
 use crate::desk::api::CancelAppointment;
 use crate::desk::domain::{OUTCOMES, TOPICS};
 use crate::i18n::*;
@@ -38,15 +37,11 @@ pub fn MyCalendarPage() -> impl IntoView {
         |_| get_my_calendar(),
     );
     let booked = use_query_map().read_untracked().get("prenotato").is_some();
-    let title = tr(
-        l,
-        "I miei corsi, incontri e appuntamenti",
-        "My courses, meetings and appointments",
-    );
+    let title = td_string!(l, catalogue_my_calendar.my_courses_meetings_and);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        {booked.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Appuntamento prenotato: ti abbiamo inviato un'email di conferma con il calendario.", "Appointment booked: we sent you a confirmation email with the calendar.")}</p> })}
+        {booked.then(|| view! { <p role="status" class="notice mb-6">{td_string!(l, catalogue_my_calendar.appointment_booked_we_sent)}</p> })}
         {with_data(calendar, move |c| view! { <Calendar calendar=c cancel cancel_appointment renew revoke/> })}
     }
 }
@@ -67,15 +62,15 @@ fn Calendar(
     view! {
         <p role="alert" class="field-error">{move || form_message(result.get(), &[]).or_else(|| form_message(appointment_result.get(), &[]))}</p>
         <section class="mb-8" aria-labelledby="mie-iscrizioni">
-            <h2 id="mie-iscrizioni" class="section-title">{tr(l, "Corsi e incontri", "Courses and meetings")}</h2>
+            <h2 id="mie-iscrizioni" class="section-title">{td_string!(l, catalogue_my_calendar.courses_and_meetings)}</h2>
             {calendar.enrolments.is_empty().then(|| view! {
-                <p>{tr(l, "Non sei ancora iscritto a nessuna attività.", "You have not enrolled in anything yet.")} " " <a href="/corsi">{tr(l, "Trova un corso", "Find a course")}</a></p>
+                <p>{td_string!(l, catalogue_my_calendar.you_have_not_enrolled)} " " <a href="/corsi">{td_string!(l, catalogue_my_calendar.find_a_course)}</a></p>
             })}
             <ul class="grid gap-4">
                 {calendar.enrolments.into_iter().map(|e| {
                     let a = e.activity;
                     let status = match e.place.status {
-                        EnrolmentStatus::InAttesa => format!("{} {}", tr(l, "In lista d'attesa, posizione", "Waiting list, position"), e.place.position.unwrap_or(1)),
+                        EnrolmentStatus::InAttesa => format!("{} {}", td_string!(l, catalogue_my_calendar.waiting_list_position), e.place.position.unwrap_or(1)),
                         other => pick(other.label(), english).to_string(),
                     };
                     let active = e.place.status != EnrolmentStatus::Annullato && a.status != crate::catalogue::domain::Status::Annullato;
@@ -83,11 +78,11 @@ fn Calendar(
                         <li class="card" data-testid="mia-iscrizione">
                             <h3 class="card-title"><a href=a.href()>{a.title.clone()}</a></h3>
                             <p>{format!("{} {} · {}", italian_date(a.first_starts_at), italian_time(a.first_starts_at), a.comune_name)}</p>
-                            <p class="font-semibold">{status}{(a.status == crate::catalogue::domain::Status::Annullato).then(|| format!(" — {}", tr(l, "attività annullata", "activity cancelled")))}</p>
+                            <p class="font-semibold">{status}{(a.status == crate::catalogue::domain::Status::Annullato).then(|| format!(" — {}", td_string!(l, catalogue_my_calendar.activity_cancelled)))}</p>
                             {active.then(|| view! {
                                 <ActionForm action=cancel attr:class="mt-2">
                                     <input type="hidden" name="id" value=a.id/>
-                                    <button type="submit" class="btn-secondary">{tr(l, "Annulla", "Cancel")}</button>
+                                    <button type="submit" class="btn-secondary">{td_string!(l, catalogue_my_calendar.cancel)}</button>
                                 </ActionForm>
                             })}
                         </li>
@@ -96,9 +91,9 @@ fn Calendar(
             </ul>
         </section>
         <section class="mb-8" aria-labelledby="miei-appuntamenti">
-            <h2 id="miei-appuntamenti" class="section-title">{tr(l, "Appuntamenti allo sportello", "Desk appointments")}</h2>
+            <h2 id="miei-appuntamenti" class="section-title">{td_string!(l, catalogue_my_calendar.desk_appointments)}</h2>
             {calendar.appointments.is_empty().then(|| view! {
-                <p>{tr(l, "Nessun appuntamento.", "No appointments.")} " " <a href="/sportelli">{tr(l, "Prenota lo sportello", "Book the desk")}</a></p>
+                <p>{td_string!(l, catalogue_my_calendar.no_appointments)} " " <a href="/sportelli">{td_string!(l, catalogue_my_calendar.book_the_desk)}</a></p>
             })}
             <ul class="grid gap-4">
                 {calendar.appointments.into_iter().map(|a| view! {
@@ -106,11 +101,11 @@ fn Calendar(
                         <h3 class="card-title">{format!("{} {} — {}", italian_date(a.starts_at), italian_time(a.starts_at), a.desk_name)}</h3>
                         <p>{label_of(&TOPICS, &a.topic, english)}</p>
                         <p class="font-semibold">{label_of(&OUTCOMES, &a.status, english)}</p>
-                        {(a.mode == "remoto" && !a.video_link.is_empty()).then(|| view! { <p><a href=a.video_link.clone()>{tr(l, "Collegamento alla videochiamata", "Video call link")}</a></p> })}
+                        {(a.mode == "remoto" && !a.video_link.is_empty()).then(|| view! { <p><a href=a.video_link.clone()>{td_string!(l, catalogue_my_calendar.video_call_link)}</a></p> })}
                         {(a.status == "prenotato").then(|| view! {
                             <ActionForm action=cancel_appointment attr:class="mt-2">
                                 <input type="hidden" name="id" value=a.id/>
-                                <button type="submit" class="btn-secondary">{tr(l, "Annulla l'appuntamento", "Cancel the appointment")}</button>
+                                <button type="submit" class="btn-secondary">{td_string!(l, catalogue_my_calendar.cancel_the_appointment)}</button>
                             </ActionForm>
                         })}
                     </li>

@@ -9,7 +9,6 @@ use crate::catalogue::api::{
 use crate::catalogue::domain::{Review, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field};
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_datetime};
 use crate::kernel::labels::pick;
@@ -22,23 +21,19 @@ use leptos_router::hooks::use_query_map;
 pub fn OrganisePage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let mine = Resource::new(|| (), |_| list_managed_activities());
-    let title = tr(
-        l,
-        "Organizza corsi e incontri",
-        "Organise courses and meetings",
-    );
+    let title = td_string!(l, catalogue_organise.organise_courses_and_meetings);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="mb-6"><a class="btn-primary" href="/organizza/nuova">{tr(l, "Nuovo corso o incontro", "New course or meeting")}</a></p>
+        <p class="mb-6"><a class="btn-primary" href="/organizza/nuova">{td_string!(l, catalogue_organise.new_course_or_meeting)}</a></p>
         {with_data(mine, move |mine| view! {
-            {mine.is_empty().then(|| view! { <p>{tr(l, "Non hai ancora pubblicato attività.", "You have not published anything yet.")}</p> })}
+            {mine.is_empty().then(|| view! { <p>{td_string!(l, catalogue_organise.you_have_not_published)}</p> })}
             <ul class="grid gap-4">
                 {mine.into_iter().map(|a| view! {
                     <li class="card">
                         <h2 class="card-title"><a href=format!("/organizza/{}", a.id)>{a.title.clone()}</a></h2>
                         <p>{format!("{} · {} · {}", italian_date(a.first_starts_at), a.comune_name, pick(a.status.label(), l == Locale::en))}</p>
-                        <p>{format!("{} {} / {}", tr(l, "Iscritti", "Enrolled"), a.enrolled, a.seats)}</p>
+                        <p>{format!("{} {} / {}", td_string!(l, catalogue_organise.enrolled), a.enrolled, a.seats)}</p>
                     </li>
                 }).collect_view()}
             </ul>
@@ -72,11 +67,11 @@ pub fn NewActivityPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| get_my_account());
     let comuni = Resource::new(|| (), |_| list_comuni());
     let bodies = Resource::new(|| (), |_| list_member_bodies());
-    let title = tr(l, "Nuovo corso o incontro", "New course or meeting");
+    let title = td_string!(l, catalogue_organise.new_course_or_meeting);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-6">{tr(l, "Compila i campi: se qualcosa non va te lo diciamo accanto al campo, e quello che hai scritto resta.", "Fill in the fields: if something is wrong we say so next to it, and what you wrote stays.")}</p>
+        <p class="lead mb-6">{td_string!(l, catalogue_organise.fill_in_the_fields)}</p>
         {with_data(me, move |me| {
             let staff = me.user.role.is_staff();
             view! {
@@ -114,7 +109,7 @@ fn ActivityForm(
                 <label for=id.clone() class="font-semibold">{label}</label>
                 <select id=id name=format!("form[{name}]") class="input" aria-describedby=error_id.clone()
                     aria-invalid=move || message(name).get().is_some().then_some("true")>
-                    <option value="">{tr(l, "Scegli…", "Choose…")}</option>
+                    <option value="">{td_string!(l, catalogue_organise.choose)}</option>
                     {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
                 </select>
                 <p id=error_id class="field-error" aria-live="polite">{move || message(name).get()}</p>
@@ -144,7 +139,7 @@ fn ActivityForm(
         }
     };
     let codes =
-        move |list: &[(&'static str, (&'static str, &'static str))]| -> Vec<(String, String)> {
+        move |list: &[(&'static str, crate::kernel::labels::Label)]| -> Vec<(String, String)> {
             list.iter()
                 .map(|(c, label)| (c.to_string(), pick(*label, english).to_string()))
                 .collect()
@@ -152,29 +147,29 @@ fn ActivityForm(
     view! {
         <ActionForm action=create attr:class="max-w-3xl">
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
-            {select("kind", tr(l, "Tipo", "Type"), vec![("corso".into(), tr(l, "Corso", "Course").into()), ("incontro".into(), tr(l, "Incontro tematico", "Thematic meeting").into())])}
-            <Field name="title" post_as="form[title]" label=tr(l, "Titolo", "Title") error=message("title")/>
-            {area("description", tr(l, "Descrizione", "Description"), tr(l, "Cosa si impara o di cosa si parla, a chi serve.", "What people learn or discuss, who it is for."), "5")}
-            {staff.then(|| select("organiser", tr(l, "Ente che organizza", "Organising body"), bodies.iter().map(|b| (b.clone(), b.clone())).collect()))}
-            {select("comune", tr(l, "Comune", "Municipality"), comuni.iter().map(|c| (c.slug.clone(), c.name.clone())).collect())}
-            <Field name="venue" post_as="form[venue]" label=tr(l, "Sede (indirizzo)", "Venue (address)") hint=tr(l, "Per le attività online puoi lasciarlo vuoto.", "Leave it empty for online activities.") error=message("venue")/>
-            {select("mode", tr(l, "Modalità", "Mode"), codes(&MODES))}
-            {select("topic", tr(l, "Tema", "Topic"), codes(&TOPICS))}
-            {select("target", tr(l, "Per chi", "For whom"), codes(&TARGET_GROUPS))}
-            {area("sessions", tr(l, "Date e orari", "Dates and times"), tr(l, "Una data per riga, così: 01/12/2026 9:00-13:00", "One date per line, like this: 01/12/2026 9:00-13:00"), "4")}
-            <Field name="total_hours" post_as="form[total_hours]" label=tr(l, "Ore totali", "Total hours") kind="number" error=message("total_hours")/>
-            <Field name="seats" post_as="form[seats]" label=tr(l, "Posti disponibili", "Seats") kind="number" error=message("seats")/>
-            <Field name="enrol_closes" post_as="form[enrol_closes]" label=tr(l, "Iscrizioni aperte fino al (facoltativo)", "Enrolment open until (optional)") kind="date" hint=tr(l, "Se lo lasci vuoto, fino all'inizio.", "If empty, until it starts.") error=message("enrol_closes")/>
-            {area("requirements", tr(l, "Requisiti (facoltativo)", "Requirements (optional)"), "", "2")}
-            <Field name="certificate" post_as="form[certificate]" label=tr(l, "Attestato rilasciato (facoltativo)", "Certificate issued (optional)") error=message("certificate")/>
-            <Field name="cost" post_as="form[cost]" label=tr(l, "Costo in euro (0 o vuoto se gratuito)", "Cost in euros (0 or empty if free)") error=message("cost")/>
-            {area("skills", tr(l, "Competenze (facoltativo)", "Skills (optional)"), "", "2")}
+            {select("kind", td_string!(l, catalogue_organise.type_text), vec![("corso".into(), td_string!(l, catalogue_organise.course).into()), ("incontro".into(), td_string!(l, catalogue_organise.thematic_meeting).into())])}
+            <Field name="title" post_as="form[title]" label=td_string!(l, catalogue_organise.title) error=message("title")/>
+            {area("description", td_string!(l, catalogue_organise.description), td_string!(l, catalogue_organise.what_people_learn_or), "5")}
+            {staff.then(|| select("organiser", td_string!(l, catalogue_organise.organising_body), bodies.iter().map(|b| (b.clone(), b.clone())).collect()))}
+            {select("comune", td_string!(l, catalogue_organise.municipality), comuni.iter().map(|c| (c.slug.clone(), c.name.clone())).collect())}
+            <Field name="venue" post_as="form[venue]" label=td_string!(l, catalogue_organise.venue_address) hint=td_string!(l, catalogue_organise.leave_it_empty_for) error=message("venue")/>
+            {select("mode", td_string!(l, catalogue_organise.mode), codes(&MODES))}
+            {select("topic", td_string!(l, catalogue_organise.topic), codes(&TOPICS))}
+            {select("target", td_string!(l, catalogue_organise.for_whom), codes(&TARGET_GROUPS))}
+            {area("sessions", td_string!(l, catalogue_organise.dates_and_times), td_string!(l, catalogue_organise.one_date_per_line), "4")}
+            <Field name="total_hours" post_as="form[total_hours]" label=td_string!(l, catalogue_organise.total_hours) kind="number" error=message("total_hours")/>
+            <Field name="seats" post_as="form[seats]" label=td_string!(l, catalogue_organise.seats) kind="number" error=message("seats")/>
+            <Field name="enrol_closes" post_as="form[enrol_closes]" label=td_string!(l, catalogue_organise.enrolment_open_until_optional) kind="date" hint=td_string!(l, catalogue_organise.if_empty_until_it) error=message("enrol_closes")/>
+            {area("requirements", td_string!(l, catalogue_organise.requirements_optional), "", "2")}
+            <Field name="certificate" post_as="form[certificate]" label=td_string!(l, catalogue_organise.certificate_issued_optional) error=message("certificate")/>
+            <Field name="cost" post_as="form[cost]" label=td_string!(l, catalogue_organise.cost_in_euros_0) error=message("cost")/>
+            {area("skills", td_string!(l, catalogue_organise.skills_optional), "", "2")}
             <fieldset class="mb-5">
-                <legend class="font-semibold">{tr(l, "Pubblicazione", "Publication")}</legend>
-                <label class="choice"><input type="radio" name="form[publish]" value="si" checked/> {tr(l, "Pubblica subito: le iscrizioni si aprono", "Publish now: enrolment opens")}</label>
-                <label class="choice"><input type="radio" name="form[publish]" value="no"/> {tr(l, "Salva come bozza", "Save as a draft")}</label>
+                <legend class="font-semibold">{td_string!(l, catalogue_organise.publication)}</legend>
+                <label class="choice"><input type="radio" name="form[publish]" value="si" checked/> {td_string!(l, catalogue_organise.publish_now_enrolment_opens)}</label>
+                <label class="choice"><input type="radio" name="form[publish]" value="no"/> {td_string!(l, catalogue_organise.save_as_a_draft)}</label>
             </fieldset>
-            <button type="submit" class="btn-primary">{tr(l, "Salva", "Save")}</button>
+            <button type="submit" class="btn-primary">{td_string!(l, catalogue_organise.save)}</button>
         </ActionForm>
     }
 }
@@ -191,8 +186,8 @@ pub fn RosterPage() -> impl IntoView {
     );
     let created = use_query_map().read_untracked().get("creata").is_some();
     view! {
-        <Title text=tr(l, "Iscritti", "Roster")/>
-        {created.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Attività salvata.", "Activity saved.")}</p> })}
+        <Title text=td_string!(l, catalogue_organise.roster)/>
+        {created.then(|| view! { <p role="status" class="notice mb-6">{td_string!(l, catalogue_organise.activity_saved)}</p> })}
         {with_data(roster, move |roster| view! { <RosterView roster mark change/> })}
     }
 }
@@ -211,54 +206,54 @@ fn RosterView(
     let csv = format!("/api/attivita/{}/iscritti.csv", a.id);
     view! {
         <h1 class="page-title">{a.title.clone()}</h1>
-        <p class="mb-2"><a href=a.href()>{tr(l, "Vedi la pagina pubblica", "See the public page")}</a></p>
+        <p class="mb-2"><a href=a.href()>{td_string!(l, catalogue_organise.see_the_public_page)}</a></p>
         <p class="mb-6 font-semibold" data-testid="stato-attivita">{format!("{} · {}", pick(a.status.label(), english), availability(&a, l))}</p>
         {(a.review != Review::None).then(|| view! {
             <div class="notice mb-6 max-w-3xl" role="status" data-testid="revisione-attivita">
                 <p class="font-semibold">{pick(a.review.label(), english)}</p>
-                {(a.review == Review::Waiting).then(|| view! { <p>{tr(l, "Sarà pubblica appena un operatore della Rete l'avrà approvata; riceverai un'email.", "It will be public as soon as a Network operator approves it; you will get an email.")}</p> })}
-                {a.review_reason.clone().filter(|r| !r.is_empty()).map(|r| view! { <p>{tr(l, "Motivazione: ", "Reason: ")}{r}</p> })}
+                {(a.review == Review::Waiting).then(|| view! { <p>{td_string!(l, catalogue_organise.it_will_be_public)}</p> })}
+                {a.review_reason.clone().filter(|r| !r.is_empty()).map(|r| view! { <p>{td_string!(l, catalogue_organise.reason)}{r}</p> })}
             </div>
         })}
         <div class="mb-6 flex flex-wrap gap-4">
-            <a class="btn-secondary" href=csv rel="external" download="">{tr(l, "Scarica l'elenco (CSV)", "Download the list (CSV)")}</a>
+            <a class="btn-secondary" href=csv rel="external" download="">{td_string!(l, catalogue_organise.download_the_list_csv)}</a>
             {(a.status == Status::Bozza && a.review != Review::Waiting).then(|| view! {
                 <ActionForm action=change>
                     <input type="hidden" name="id" value=a.id/>
                     <input type="hidden" name="change" value="pubblica"/>
-                    <button type="submit" class="btn-primary">{tr(l, "Pubblica", "Publish")}</button>
+                    <button type="submit" class="btn-primary">{td_string!(l, catalogue_organise.publish)}</button>
                 </ActionForm>
             })}
             {(a.status == Status::Pubblicato).then(|| view! {
                 <ActionForm action=change>
                     <input type="hidden" name="id" value=a.id/>
                     <input type="hidden" name="change" value="chiudi"/>
-                    <button type="submit" class="btn-secondary">{tr(l, "Chiudi le iscrizioni", "Close enrolment")}</button>
+                    <button type="submit" class="btn-secondary">{td_string!(l, catalogue_organise.close_enrolment)}</button>
                 </ActionForm>
             })}
         </div>
         <p role="alert" class="field-error">{move || form_message(change_result.get(), &["reason"]).or_else(|| form_message(mark_result.get(), &["code"]))}</p>
         <section class="mb-8" aria-labelledby="presenze">
-            <h2 id="presenze" class="section-title">{tr(l, "Presenze con il codice", "Attendance by code")}</h2>
+            <h2 id="presenze" class="section-title">{td_string!(l, catalogue_organise.attendance_by_code)}</h2>
             <ActionForm action=mark attr:class="flex flex-wrap items-end gap-3">
                 <input type="hidden" name="id" value=a.id/>
                 <div class="flex flex-col">
-                    <label for="codice-presenza" class="font-semibold">{tr(l, "Codice di presenza", "Attendance code")}</label>
+                    <label for="codice-presenza" class="font-semibold">{td_string!(l, catalogue_organise.attendance_code)}</label>
                     <input id="codice-presenza" name="code" class="input" autocomplete="off" aria-describedby="codice-presenza-errore"/>
                     <p id="codice-presenza-errore" class="field-error" aria-live="polite">{move || field_message(mark_result.get(), "code")}</p>
                 </div>
-                <button type="submit" class="btn-primary">{tr(l, "Segna presente", "Mark present")}</button>
+                <button type="submit" class="btn-primary">{td_string!(l, catalogue_organise.mark_present)}</button>
             </ActionForm>
         </section>
         <table class="hours-table max-w-none" data-testid="iscritti">
-            <caption class="text-left font-semibold">{tr(l, "Iscritti, lista d'attesa e annullati", "Enrolled, waiting and cancelled")}</caption>
+            <caption class="text-left font-semibold">{td_string!(l, catalogue_organise.enrolled_waiting_and_cancelled)}</caption>
             <thead><tr>
-                <th scope="col">{tr(l, "Nome", "Name")}</th>
-                <th scope="col">{tr(l, "Email", "Email")}</th>
-                <th scope="col">{tr(l, "Stato", "Status")}</th>
-                <th scope="col">{tr(l, "Codice", "Code")}</th>
-                <th scope="col">{tr(l, "Iscritto il", "Enrolled on")}</th>
-                <th scope="col">{tr(l, "Presenza", "Attendance")}</th>
+                <th scope="col">{td_string!(l, catalogue_organise.name)}</th>
+                <th scope="col">{td_string!(l, catalogue_organise.email)}</th>
+                <th scope="col">{td_string!(l, catalogue_organise.status)}</th>
+                <th scope="col">{td_string!(l, catalogue_organise.code)}</th>
+                <th scope="col">{td_string!(l, catalogue_organise.enrolled_on)}</th>
+                <th scope="col">{td_string!(l, catalogue_organise.attendance)}</th>
             </tr></thead>
             <tbody>
                 {roster.entries.into_iter().map(|e| {
@@ -280,8 +275,8 @@ fn RosterView(
                                         <input type="hidden" name="id" value=a.id/>
                                         <input type="hidden" name="enrolment" value=e.id/>
                                         <input type="hidden" name="present" value=if e.attended { "no" } else { "si" }/>
-                                        <button type="submit" class="btn-secondary" aria-label=format!("{} {}", if e.attended { tr(l, "Togli la presenza di", "Unmark") } else { tr(l, "Segna presente", "Mark present") }, e.name)>
-                                            {if e.attended { tr(l, "Presente ✓", "Present ✓") } else { tr(l, "Segna presente", "Mark present") }}
+                                        <button type="submit" class="btn-secondary" aria-label=format!("{} {}", if e.attended { td_string!(l, catalogue_organise.unmark) } else { td_string!(l, catalogue_organise.mark_present) }, e.name)>
+                                            {if e.attended { td_string!(l, catalogue_organise.present) } else { td_string!(l, catalogue_organise.mark_present) }}
                                         </button>
                                     </ActionForm>
                                 })}
@@ -293,15 +288,15 @@ fn RosterView(
         </table>
         {(a.status != Status::Annullato).then(|| view! {
             <section class="card mt-8 max-w-3xl" aria-labelledby="annulla-attivita">
-                <h2 id="annulla-attivita" class="section-title">{tr(l, "Annulla l'attività", "Cancel the activity")}</h2>
-                <p class="mb-3">{tr(l, "Tutti gli iscritti e chi è in lista d'attesa riceveranno un'email con il motivo.", "Everyone enrolled or waiting will get an email with the reason.")}</p>
+                <h2 id="annulla-attivita" class="section-title">{td_string!(l, catalogue_organise.cancel_the_activity)}</h2>
+                <p class="mb-3">{td_string!(l, catalogue_organise.everyone_enrolled_or_waiting)}</p>
                 <ActionForm action=change>
                     <input type="hidden" name="id" value=a.id/>
                     <input type="hidden" name="change" value="annulla"/>
-                    <label for="motivo-annullamento" class="font-semibold">{tr(l, "Motivo", "Reason")}</label>
+                    <label for="motivo-annullamento" class="font-semibold">{td_string!(l, catalogue_organise.reason_2)}</label>
                     <textarea id="motivo-annullamento" name="reason" rows="2" class="input mb-1 w-full" aria-describedby="motivo-annullamento-errore"></textarea>
                     <p id="motivo-annullamento-errore" class="field-error" aria-live="polite">{move || field_message(change_result.get(), "reason")}</p>
-                    <button type="submit" class="btn-secondary">{tr(l, "Annulla l'attività", "Cancel the activity")}</button>
+                    <button type="submit" class="btn-secondary">{td_string!(l, catalogue_organise.cancel_the_activity)}</button>
                 </ActionForm>
             </section>
         })}

@@ -6,7 +6,7 @@ use crate::catalogue::api::{list_activities_to_review, DecideActivity, SetPreMod
 use crate::catalogue::domain::ReviewQueue;
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
-use crate::components::tr;
+use crate::i18n::td_string;
 use crate::i18n::Locale;
 use crate::kernel::access::domain::Role;
 use crate::kernel::dates::italian_date;
@@ -24,11 +24,7 @@ pub fn ReviewActivitiesPage() -> impl IntoView {
         |_| list_activities_to_review(),
     );
     let me = Resource::new(|| (), |_| get_my_account());
-    let title = tr(
-        l,
-        "Corsi e incontri da controllare",
-        "Courses and meetings to review",
-    );
+    let title = td_string!(l, catalogue_review.courses_and_meetings_to);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
@@ -51,13 +47,9 @@ fn Queue(
     let on = queue.pre_moderation;
     let texts = DecisionTexts::confirm(
         l,
-        tr(l, "Approva e pubblica", "Approve and publish"),
-        tr(l, "Respingi", "Reject"),
-        tr(
-            l,
-            "Motivazione per l'ente (obbligatoria se respingi)",
-            "Reason for the body (required to reject)",
-        ),
+        td_string!(l, catalogue_review.approve_and_publish),
+        td_string!(l, catalogue_review.reject),
+        td_string!(l, catalogue_review.reason_for_the_body),
     );
     let is_admin = move || {
         me.get()
@@ -66,33 +58,33 @@ fn Queue(
     };
     view! {
         <section class="card mb-8 max-w-3xl" aria-labelledby="premoderazione">
-            <h2 id="premoderazione" class="section-title">{tr(l, "Revisione prima della pubblicazione", "Review before publication")}</h2>
+            <h2 id="premoderazione" class="section-title">{td_string!(l, catalogue_review.review_before_publication)}</h2>
             <p class="mb-3" data-testid="stato-premoderazione">{if on {
-                tr(l, "Attiva: i corsi e gli incontri pubblicati dagli enti aspettano l'approvazione di un operatore.", "On: courses and meetings published by member bodies wait for an operator's approval.")
+                td_string!(l, catalogue_review.on_courses_and_meetings)
             } else {
-                tr(l, "Non attiva: i corsi e gli incontri degli enti sono pubblici appena pubblicati.", "Off: member bodies' courses and meetings are public as soon as they are published.")
+                td_string!(l, catalogue_review.off_member_bodies_courses)
             }}</p>
             <Suspense fallback=|| ()>
                 {move || is_admin().then(|| view! {
                     <ActionForm action=switch>
                         <input type="hidden" name="on" value=if on { "no" } else { "si" }/>
                         <button type="submit" class="btn-secondary">{if on {
-                            tr(l, "Disattiva la revisione", "Turn review off")
+                            td_string!(l, catalogue_review.turn_review_off)
                         } else {
-                            tr(l, "Attiva la revisione", "Turn review on")
+                            td_string!(l, catalogue_review.turn_review_on)
                         }}</button>
                     </ActionForm>
                 })}
             </Suspense>
         </section>
-        <h2 class="section-title">{tr(l, "In attesa", "Waiting")} " (" {queue.waiting.len()} ")"</h2>
-        {queue.waiting.is_empty().then(|| view! { <p role="status">{tr(l, "Nessuna attività in attesa.", "Nothing is waiting.")}</p> })}
+        <h2 class="section-title">{td_string!(l, catalogue_review.waiting)} " (" {queue.waiting.len()} ")"</h2>
+        {queue.waiting.is_empty().then(|| view! { <p role="status">{td_string!(l, catalogue_review.nothing_is_waiting)}</p> })}
         <ul class="space-y-6">
             {queue.waiting.into_iter().map(|a| {
                 view! {
                     <li class="card max-w-3xl" data-testid="attivita-da-controllare">
                         <h3 class="card-title"><a href=format!("/organizza/{}", a.id)>{a.title.clone()}</a></h3>
-                        <p class="mb-3">{format!("{} · {} · {} · {}", if a.kind == crate::catalogue::domain::Kind::Corso { tr(l, "Corso", "Course") } else { tr(l, "Incontro", "Meeting") }, a.organiser_name, a.comune_name, italian_date(a.first_starts_at))}</p>
+                        <p class="mb-3">{format!("{} · {} · {} · {}", if a.kind == crate::catalogue::domain::Kind::Corso { td_string!(l, catalogue_review.course) } else { td_string!(l, catalogue_review.meeting) }, a.organiser_name, a.comune_name, italian_date(a.first_starts_at))}</p>
                         <ActionForm action=decide>
                             <input type="hidden" name="activity" value=a.id/>
                             <DecisionFields item=a.id texts decisions/>

@@ -11,6 +11,7 @@ use crate::cv::api::save_cv;
 use crate::cv::checks::{checks, FieldNote};
 use crate::cv::domain::{CvDocument, CvLanguage, CvRecord};
 use crate::error::AppError;
+use crate::i18n::td_string;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -201,12 +202,19 @@ impl Draft {
                         self.save_now();
                     }
                 }
-                Err(AppError::Validation { field, message }) => {
-                    self.state.set(SaveState::Refused(FieldNote { field, message }));
+                Err(AppError::Validation { field, message, .. }) => {
+                    self.state
+                        .set(SaveState::Refused(FieldNote { field, message }));
                 }
-                Err(AppError::Conflict(message)) => self.state.set(SaveState::Conflict(message)),
+                Err(AppError::Conflict { message, .. }) => {
+                    self.state.set(SaveState::Conflict(message))
+                }
                 Err(AppError::Unauthorized) => self.state.set(SaveState::Conflict(
-                    "La sessione è scaduta: accedi di nuovo. Le modifiche restano in questo browser e le ritrovi riaprendo il CV.".into(),
+                    td_string!(
+                        crate::i18n_switch::request_locale(),
+                        messages.session_expired_cv_kept
+                    )
+                    .to_string(),
                 )),
                 Err(_) => {
                     let attempt = attempt + 1;

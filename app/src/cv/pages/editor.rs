@@ -15,7 +15,7 @@ use super::step_other::OtherStep;
 use super::steps::STEPS;
 use crate::components::async_data::with_data;
 use crate::components::form::field_message;
-use crate::components::{tr, use_id_param};
+use crate::components::use_id_param;
 use crate::cv::api::{get_cv, RenameCv};
 use crate::cv::checks::{completeness, parts};
 use crate::cv::domain::{parse_month, CvLanguage, CvRecord};
@@ -36,7 +36,7 @@ pub fn CvEditorPage() -> impl IntoView {
     let record = Resource::new(move || id.get(), get_cv);
     let comuni = Resource::new(|| (), |_| list_comuni());
     view! {
-        <Title text=tr(l, "Il tuo CV", "Your CV")/>
+        <Title text=td_string!(l, cv_editor.your_cv)/>
         {with_data(record, move |record| view! {
             {with_data(comuni, move |comuni| view! { <Editor record=record.clone() comuni/> })}
         })}
@@ -78,10 +78,10 @@ fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
         (v > 0).then(|| format!("/api/cv/{id}/foto.jpg?v={v}"))
     });
     view! {
-        <p class="mb-2"><A href="/cv">{tr(l, "← Tutti i tuoi CV", "← All your CVs")}</A></p>
+        <p class="mb-2"><A href="/cv">{td_string!(l, cv_editor.all_your_cvs)}</A></p>
         <Header record=record.clone() draft/>
         <SaveStatus draft/>
-        <nav aria-label=tr(l, "Passi del CV", "CV steps")>
+        <nav aria-label=td_string!(l, cv_editor.cv_steps)>
             <ol class="stepper">
                 {STEPS.iter().enumerate().map(|(i, s)| {
                     let n = i + 1;
@@ -95,10 +95,10 @@ fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
                     let n = step.get();
                     let s = &STEPS[n - 1];
                     view! {
-                        <h2 class="section-title">{format!("{} {n} {} {}: {}", tr(l, "Passo", "Step"), tr(l, "di", "of"), STEPS.len(), pick(s.title, english))}</h2>
+                        <h2 class="section-title">{format!("{} {n} {} {}: {}", td_string!(l, cv_editor.step), td_string!(l, cv_editor.of), STEPS.len(), pick(s.title, english))}</h2>
                         <div class="notice mb-6">
                             <p class="mb-2">{pick(s.what, english)}</p>
-                            {(!s.example.0.is_empty()).then(|| view! { <p class="mb-2"><strong>{tr(l, "Esempio: ", "Example: ")}</strong>{pick(s.example, english)}</p> })}
+                            {(!(s.example)(l).is_empty()).then(|| view! { <p class="mb-2"><strong>{td_string!(l, cv_editor.example)}</strong>{pick(s.example, english)}</p> })}
                             <ul class="list-disc pl-6">{s.tips.iter().map(|t| view! { <li>{pick(*t, english)}</li> }).collect_view()}</ul>
                         </div>
                     }
@@ -117,14 +117,14 @@ fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
                     }
                 }
                 <div class="mt-8 flex flex-wrap justify-between gap-4">
-                    {move || (step.get() > 1).then(|| view! { <a class="btn-secondary" href=format!("?passo={}", step.get() - 1)>{tr(l, "← Indietro", "← Back")}</a> })}
-                    {move || (step.get() < STEPS.len()).then(|| view! { <a class="btn-primary" href=format!("?passo={}", step.get() + 1)>{tr(l, "Avanti →", "Next →")}</a> })}
+                    {move || (step.get() > 1).then(|| view! { <a class="btn-secondary" href=format!("?passo={}", step.get() - 1)>{td_string!(l, cv_editor.back)}</a> })}
+                    {move || (step.get() < STEPS.len()).then(|| view! { <a class="btn-primary" href=format!("?passo={}", step.get() + 1)>{td_string!(l, cv_editor.next)}</a> })}
                 </div>
             </div>
-            <aside aria-label=tr(l, "Anteprima e completezza", "Preview and completeness")>
+            <aside aria-label=td_string!(l, cv_editor.preview_and_completeness)>
                 <Meter draft/>
-                <h2 class="section-title">{tr(l, "Anteprima", "Preview")}</h2>
-                <CvPreview layout=layout.into() photo label=tr(l, "Anteprima del CV", "CV preview")/>
+                <h2 class="section-title">{td_string!(l, cv_editor.preview)}</h2>
+                <CvPreview layout=layout.into() photo label=td_string!(l, cv_editor.cv_preview)/>
             </aside>
         </div>
     }
@@ -150,24 +150,24 @@ fn Header(record: CvRecord, draft: Draft) -> impl IntoView {
     view! {
         <h1 class="page-title">{move || name.get()}</h1>
         <details class="mb-4">
-            <summary class="cursor-pointer font-semibold text-primary-dark">{tr(l, "Cambia nome o lingua del CV", "Change the CV's name or language")}</summary>
+            <summary class="cursor-pointer font-semibold text-primary-dark">{td_string!(l, cv_editor.change_the_cvs_name)}</summary>
             <ActionForm action=rename attr:class="mt-3 max-w-xl">
                 <input type="hidden" name="id" value=record.id/>
                 <div class="mb-4 flex flex-col">
-                    <label for="campo-name" class="font-semibold">{tr(l, "Nome del CV (lo vedi solo tu)", "CV name (only you see it)")}</label>
+                    <label for="campo-name" class="font-semibold">{td_string!(l, cv_editor.cv_name_only_you)}</label>
                     <input id="campo-name" name="name" class="input" value=record.name.clone() aria-describedby="campo-name-errore"
                         on:input=move |ev| typed_name.set(event_target_value(&ev))/>
                     <p id="campo-name-errore" class="field-error">{move || field_message(result.get(), "name")}</p>
                 </div>
                 <div class="mb-4 flex flex-col">
-                    <label for="campo-language" class="font-semibold">{tr(l, "Lingua del CV: titoli e date", "CV language: headings and dates")}</label>
+                    <label for="campo-language" class="font-semibold">{td_string!(l, cv_editor.cv_language_headings_and)}</label>
                     <select id="campo-language" name="language" class="input"
                         on:change=move |ev| typed_language.set(CvLanguage::from_code(&event_target_value(&ev)).unwrap_or_default())>
                         <option value="it" selected=language == CvLanguage::It>"Italiano"</option>
                         <option value="en" selected=language == CvLanguage::En>"English"</option>
                     </select>
                 </div>
-                <button type="submit" class="btn-secondary">{tr(l, "Salva nome e lingua", "Save name and language")}</button>
+                <button type="submit" class="btn-secondary">{td_string!(l, cv_editor.save_name_and_language)}</button>
             </ActionForm>
         </details>
     }
@@ -176,23 +176,21 @@ fn Header(record: CvRecord, draft: Draft) -> impl IntoView {
 #[component]
 fn SaveStatus(draft: Draft) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let text = move || {
-        match draft.state.get() {
-        SaveState::Saved => tr(l, "✓ Salvato", "✓ Saved").to_string(),
-        SaveState::Pending => tr(l, "Modifiche in corso…", "Editing…").to_string(),
-        SaveState::Saving => tr(l, "Salvataggio…", "Saving…").to_string(),
+    let text = move || match draft.state.get() {
+        SaveState::Saved => td_string!(l, cv_editor.saved).to_string(),
+        SaveState::Pending => td_string!(l, cv_editor.editing).to_string(),
+        SaveState::Saving => td_string!(l, cv_editor.saving).to_string(),
         SaveState::Retrying { attempt } => format!(
             "{} ({} {attempt})",
-            tr(l, "Connessione assente: non ancora salvato, riproviamo da soli. Le modifiche restano in questo browser.", "No connection: not saved yet, we keep trying. Your changes stay in this browser."),
-            tr(l, "tentativo", "attempt")
+            td_string!(l, cv_editor.no_connection_not_saved),
+            td_string!(l, cv_editor.attempt)
         ),
         SaveState::Refused(note) => format!(
             "{} {}",
-            tr(l, "Non salvato: correggi il campo segnalato (la versione precedente resta salvata).", "Not saved: fix the highlighted field (the previous version stays saved)."),
+            td_string!(l, cv_editor.not_saved_fix_the),
             note.message
         ),
         SaveState::Conflict(message) => message,
-    }
     };
     let trouble = move || {
         matches!(
@@ -204,7 +202,7 @@ fn SaveStatus(draft: Draft) -> impl IntoView {
         <div class="sticky top-0 z-10 mb-4 border-b border-slate-300 bg-white py-2">
             <p role="status" data-testid="stato-salvataggio" class=move || if trouble() { "field-error" } else { "font-semibold text-green-800" }>{text}</p>
             {move || draft.recovered.get().then(|| view! {
-                <p class="notice mt-2">{tr(l, "Abbiamo ripreso le modifiche che l'ultima volta non erano arrivate al server.", "We restored the changes that last time had not reached the server.")}</p>
+                <p class="notice mt-2">{td_string!(l, cv_editor.we_restored_the_changes)}</p>
             })}
         </div>
     }
@@ -218,7 +216,7 @@ fn Meter(draft: Draft) -> impl IntoView {
     let percent = Memo::new(move |_| completeness(&draft.doc.read()));
     view! {
         <section class="card mb-6" aria-labelledby="completezza">
-            <h2 id="completezza" class="text-xl font-bold">{move || format!("{} {}%", tr(l, "Completezza del CV:", "CV completeness:"), percent.get())}</h2>
+            <h2 id="completezza" class="text-xl font-bold">{move || format!("{} {}%", td_string!(l, cv_editor.cv_completeness), percent.get())}</h2>
             // Drawn in SVG: the CSP allows no inline styles.
             <svg class="meter my-2" viewBox="0 0 100 4" preserveAspectRatio="none" role="progressbar" aria-labelledby="completezza"
                 aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent.get()>
@@ -227,7 +225,7 @@ fn Meter(draft: Draft) -> impl IntoView {
             {move || {
                 let missing: Vec<_> = parts(&draft.doc.read()).into_iter().filter(|p| !p.done).collect();
                 (!missing.is_empty()).then(|| view! {
-                    <p class="mt-2">{tr(l, "Per completarlo aggiungi:", "To complete it, add:")}</p>
+                    <p class="mt-2">{td_string!(l, cv_editor.to_complete_it_add)}</p>
                     <ul class="list-disc pl-6">
                         {missing.into_iter().map(|p| view! { <li><a href=format!("?passo={}", p.step)>{pick(p.label, english)}</a></li> }).collect_view()}
                     </ul>

@@ -4,6 +4,7 @@
 
 use super::draft::Draft;
 use crate::cv::domain::CvDocument;
+use crate::i18n::td_string;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -296,19 +297,12 @@ pub fn EntryList<T: Default + Send + Sync + 'static>(
     #[prop(into)] add_label: String,
     render: fn(Draft, usize) -> AnyView,
 ) -> impl IntoView {
-    let english = draft.english;
+    let l = crate::kernel::labels::locale_of(draft.english);
     let count = Memo::new(move |_| (list.get)(&draft.doc.read()).len());
     let entry = move |i: usize| {
         let legend = format!("{name} {}", i + 1);
-        let up = format!(
-            "{} {legend}",
-            if english {
-                "Move up"
-            } else {
-                "Sposta più in alto"
-            }
-        );
-        let remove = format!("{} {legend}", if english { "Remove" } else { "Elimina" });
+        let up = format!("{} {legend}", td_string!(l, cv_inputs.move_up));
+        let remove = format!("{} {legend}", td_string!(l, cv_inputs.remove));
         view! {
             <fieldset class="card mb-4" data-testid="voce">
                 <legend class="px-1 text-lg font-bold">{legend}</legend>
@@ -348,12 +342,8 @@ pub fn Period(
     to: Lens,
     current: Toggle,
 ) -> impl IntoView {
-    let english = draft.english;
-    let hint = if english {
-        "Month and year"
-    } else {
-        "Mese e anno"
-    };
+    let l = crate::kernel::labels::locale_of(draft.english);
+    let hint = td_string!(l, cv_inputs.month_and_year);
     let ongoing = current.0.clone();
     let (from_field, to_field, current_field) = (
         format!("{prefix}.from"),
@@ -362,11 +352,11 @@ pub fn Period(
     );
     view! {
         <div class="grid gap-x-4 sm:grid-cols-2">
-            <DocText draft field=from_field label=if english { "From" } else { "Dal" } kind="month" hint=hint lens=from/>
+            <DocText draft field=from_field label=td_string!(l, cv_inputs.from) kind="month" hint=hint lens=from/>
             <Show when=move || !ongoing(&draft.doc.read())>
-                <DocText draft field=to_field.clone() label=if english { "To" } else { "Al" } kind="month" hint=hint lens=to.clone()/>
+                <DocText draft field=to_field.clone() label=td_string!(l, cv_inputs.to) kind="month" hint=hint lens=to.clone()/>
             </Show>
         </div>
-        <DocCheck draft field=current_field label=if english { "Ongoing" } else { "In corso" } toggle=current/>
+        <DocCheck draft field=current_field label=td_string!(l, cv_inputs.ongoing) toggle=current/>
     }
 }

@@ -3,9 +3,9 @@
 //! goes through gloo-net, so the page and what is being typed stay put.
 
 use super::draft::Draft;
-use crate::components::tr;
 use crate::cv::api::DeleteCvPhoto;
 use crate::error::AppError;
+use crate::i18n::td_string;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_query_map;
@@ -58,12 +58,7 @@ pub fn PhotoField(draft: Draft) -> impl IntoView {
                     error.set(Some(message));
                 }
                 None => error.set(Some(
-                    tr(
-                        l,
-                        "Connessione assente: la foto non è arrivata. Riprova.",
-                        "No connection: the photo did not arrive. Try again.",
-                    )
-                    .to_string(),
+                    td_string!(l, cv_photo_field.no_connection_the_photo).to_string(),
                 )),
             }
             uploading.set(false);
@@ -71,25 +66,25 @@ pub fn PhotoField(draft: Draft) -> impl IntoView {
     };
     view! {
         <section class="mb-6" aria-labelledby="foto-titolo">
-            <h3 id="foto-titolo" class="text-xl font-bold">{tr(l, "Foto (facoltativa)", "Photo (optional)")}</h3>
+            <h3 id="foto-titolo" class="text-xl font-bold">{td_string!(l, cv_photo_field.photo_optional)}</h3>
             {move || (draft.photo_version.get() > 0).then(|| view! {
                 <div class="my-3 flex items-center gap-4">
-                    <img src=format!("/api/cv/{id}/foto.jpg?v={}", draft.photo_version.get()) alt=tr(l, "La tua foto nel CV", "Your photo in the CV") class="h-28 w-24 rounded object-cover"/>
+                    <img src=format!("/api/cv/{id}/foto.jpg?v={}", draft.photo_version.get()) alt=td_string!(l, cv_photo_field.your_photo_in_the) class="h-28 w-24 rounded object-cover"/>
                     <ActionForm action=remove>
                         <input type="hidden" name="id" value=id/>
-                        <button type="submit" class="btn-secondary">{tr(l, "Togli la foto", "Remove the photo")}</button>
+                        <button type="submit" class="btn-secondary">{td_string!(l, cv_photo_field.remove_the_photo)}</button>
                     </ActionForm>
                 </div>
             })}
             <form method="post" enctype="multipart/form-data" action=format!("/api/cv/{id}/foto") on:submit=upload>
                 <div class="mb-3 flex flex-col">
-                    <label for="campo-photo" class="font-semibold">{tr(l, "Scegli una foto", "Choose a photo")}</label>
-                    <p id="campo-photo-aiuto" class="text-base text-slate-700">{tr(l, "JPEG o PNG, fino a 5 MB. La rimpiccioliamo e togliamo i dati nascosti nel file (come il luogo dello scatto).", "JPEG or PNG, up to 5 MB. We shrink it and remove the data hidden in the file (such as where it was taken).")}</p>
+                    <label for="campo-photo" class="font-semibold">{td_string!(l, cv_photo_field.choose_a_photo)}</label>
+                    <p id="campo-photo-aiuto" class="text-base text-slate-700">{td_string!(l, cv_photo_field.jpeg_or_png_up)}</p>
                     <input id="campo-photo" name="photo" type="file" accept="image/jpeg,image/png" class="mt-1" aria-describedby="campo-photo-aiuto campo-photo-errore"/>
                     <p id="campo-photo-errore" class="field-error" aria-live="polite">{move || error.get()}</p>
                 </div>
                 <button type="submit" class="btn-secondary" disabled=move || uploading.get()>
-                    {move || if uploading.get() { tr(l, "Caricamento della foto…", "Uploading the photo…") } else { tr(l, "Carica la foto", "Upload the photo") }}
+                    {move || if uploading.get() { td_string!(l, cv_photo_field.uploading_the_photo) } else { td_string!(l, cv_photo_field.upload_the_photo) }}
                 </button>
             </form>
         </section>

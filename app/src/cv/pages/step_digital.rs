@@ -2,8 +2,8 @@
 
 use super::draft::Draft;
 use super::inputs::{DocCheck, DocSelect, DocText, Lens, Toggle};
-use crate::components::tr;
 use crate::cv::domain::{CvDocument, DIGCOMP_AREAS, DIGCOMP_LEVELS, LICENCES};
+use crate::i18n::td_string;
 use crate::kernel::labels::pick;
 use crate::lens;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn DigitalStep(draft: Draft) -> impl IntoView {
     let english = draft.english;
     let mut levels = vec![(
         String::new(),
-        tr(l, "Non indicato", "Not given").to_string(),
+        td_string!(l, cv_step_digital.not_given).to_string(),
     )];
     levels.extend(
         DIGCOMP_LEVELS
@@ -35,15 +35,15 @@ pub fn DigitalStep(draft: Draft) -> impl IntoView {
     );
     view! {
         <fieldset class="mb-6">
-            <legend class="mb-2 text-xl font-bold">{tr(l, "Competenze digitali (DigComp)", "Digital skills (DigComp)")}</legend>
+            <legend class="mb-2 text-xl font-bold">{td_string!(l, cv_step_digital.digital_skills_digcomp)}</legend>
             {areas.into_iter().zip(DIGCOMP_AREAS).map(|((field, lens), label)| view! {
                 <DocSelect draft field label=pick(label, english) options=levels.clone() lens/>
             }).collect_view()}
-            <DocText draft field="digital.tools" label=tr(l, "Programmi e strumenti che sai usare", "Programs and tools you can use")
-                hint=tr(l, "Separali con una virgola: Excel, posta elettronica, gestionale di magazzino", "Separate them with commas: Excel, email, warehouse software") lens=lens!(digital.tools)/>
+            <DocText draft field="digital.tools" label=td_string!(l, cv_step_digital.programs_and_tools_you)
+                hint=td_string!(l, cv_step_digital.separate_them_with_commas) lens=lens!(digital.tools)/>
         </fieldset>
         <fieldset class="mb-6">
-            <legend class="mb-2 text-xl font-bold">{tr(l, "Patente di guida", "Driving licence")}</legend>
+            <legend class="mb-2 text-xl font-bold">{td_string!(l, cv_step_digital.driving_licence)}</legend>
             <ul class="grid grid-cols-3 gap-x-4 sm:grid-cols-5">
                 {LICENCES.iter().map(|code| {
                     let toggle: Toggle = (
@@ -60,7 +60,7 @@ pub fn DigitalStep(draft: Draft) -> impl IntoView {
                     view! { <li><DocCheck draft field=format!("licences.{code}") label=*code toggle/></li> }
                 }).collect_view()}
             </ul>
-            <DocCheck draft field="own_vehicle" label=tr(l, "Ho un mezzo mio (automunito/a)", "I have my own vehicle") toggle=own_vehicle/>
+            <DocCheck draft field="own_vehicle" label=td_string!(l, cv_step_digital.i_have_my_own) toggle=own_vehicle/>
         </fieldset>
     }
 }

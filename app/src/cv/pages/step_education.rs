@@ -2,8 +2,8 @@
 
 use super::draft::Draft;
 use super::inputs::{item_lens, item_toggle, DocArea, DocSelect, DocText, EntryList, Lens, Period};
-use crate::components::tr;
 use crate::cv::domain::CvDocument;
+use crate::i18n::td_string;
 use crate::kernel::labels::pick;
 use crate::offers::domain::EDUCATION;
 use crate::{flag, list, part};
@@ -14,8 +14,8 @@ use std::sync::Arc;
 pub fn EducationStep(draft: Draft) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
-        <EntryList draft list=list!(education) name=tr(l, "Titolo o corso", "Qualification or course")
-            add_label=tr(l, "Aggiungi un titolo di studio o un corso", "Add a qualification or course") render=study/>
+        <EntryList draft list=list!(education) name=td_string!(l, cv_step_education.qualification_or_course)
+            add_label=td_string!(l, cv_step_education.add_a_qualification_or) render=study/>
     }
 }
 
@@ -26,7 +26,7 @@ fn study(draft: Draft, i: usize) -> AnyView {
     let prefix = format!("education.{i}");
     let mut levels = vec![(
         String::new(),
-        tr(l, "Non so / non indicato", "Don't know / not given").to_string(),
+        td_string!(l, cv_step_education.dont_know_not_given).to_string(),
     )];
     levels.extend(
         EDUCATION
@@ -50,12 +50,12 @@ fn study(draft: Draft, i: usize) -> AnyView {
     };
     let current = item_toggle(list, i, flag!(current));
     view! {
-        <DocText draft field=format!("{prefix}.title") label=tr(l, "Titolo o nome del corso", "Qualification or course name") lens=item_lens(list, i, part!(title))/>
-        <DocText draft field=format!("{prefix}.institution") label=tr(l, "Scuola, università o ente", "School, university or training body") lens=item_lens(list, i, part!(institution))/>
-        <DocText draft field=format!("{prefix}.place") label=tr(l, "Luogo", "Place") lens=item_lens(list, i, part!(place))/>
-        <DocSelect draft field=format!("{prefix}.eqf") label=tr(l, "Livello (EQF)", "Level (EQF)") options=levels lens=eqf/>
+        <DocText draft field=format!("{prefix}.title") label=td_string!(l, cv_step_education.qualification_or_course_name) lens=item_lens(list, i, part!(title))/>
+        <DocText draft field=format!("{prefix}.institution") label=td_string!(l, cv_step_education.school_university_or_training) lens=item_lens(list, i, part!(institution))/>
+        <DocText draft field=format!("{prefix}.place") label=td_string!(l, cv_step_education.place) lens=item_lens(list, i, part!(place))/>
+        <DocSelect draft field=format!("{prefix}.eqf") label=td_string!(l, cv_step_education.level_eqf) options=levels lens=eqf/>
         <Period draft prefix=prefix.clone() from=item_lens(list, i, part!(from)) to=item_lens(list, i, part!(to)) current/>
-        <DocArea draft field=format!("{prefix}.details") label=tr(l, "Materie o cosa hai imparato (facoltativo)", "Subjects or what you learnt (optional)") rows=3 lens=item_lens(list, i, part!(details))/>
+        <DocArea draft field=format!("{prefix}.details") label=td_string!(l, cv_step_education.subjects_or_what_you) rows=3 lens=item_lens(list, i, part!(details))/>
     }
     .into_any()
 }

@@ -3,8 +3,8 @@
 use super::draft::Draft;
 use super::inputs::{item_lens, item_toggle, DocArea, DocText, EntryList, List, Period};
 use super::steps::ACTION_VERBS;
-use crate::components::tr;
 use crate::cv::domain::Experience;
+use crate::i18n::td_string;
 use crate::kernel::labels::pick;
 use crate::{flag, list, part};
 use leptos::prelude::*;
@@ -13,8 +13,8 @@ use leptos::prelude::*;
 pub fn ExperienceStep(draft: Draft) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
-        <EntryList draft list=list!(experience) name=tr(l, "Esperienza", "Experience")
-            add_label=tr(l, "Aggiungi un'esperienza di lavoro", "Add a job") render=|draft, i| job(draft, list!(experience), "experience", i)/>
+        <EntryList draft list=list!(experience) name=td_string!(l, cv_step_experience.experience)
+            add_label=td_string!(l, cv_step_experience.add_a_job) render=|draft, i| job(draft, list!(experience), "experience", i)/>
     }
 }
 
@@ -28,24 +28,24 @@ pub fn job(draft: Draft, list: List<Experience>, name: &'static str, i: usize) -
     let read = activities.get.clone();
     let (employer, role) = if name == "volunteering" {
         (
-            tr(l, "Associazione o ente", "Organisation"),
-            tr(l, "Ruolo", "Role"),
+            td_string!(l, cv_step_experience.organisation),
+            td_string!(l, cv_step_experience.role),
         )
     } else {
         (
-            tr(l, "Datore di lavoro", "Employer"),
-            tr(l, "Ruolo o mansione", "Job title"),
+            td_string!(l, cv_step_experience.employer),
+            td_string!(l, cv_step_experience.job_title),
         )
     };
     let current = item_toggle(list, i, flag!(current));
     view! {
         <DocText draft field=format!("{prefix}.role") label=role lens=item_lens(list, i, part!(role))/>
         <DocText draft field=format!("{prefix}.employer") label=employer lens=item_lens(list, i, part!(employer))/>
-        <DocText draft field=format!("{prefix}.place") label=tr(l, "Luogo", "Place") lens=item_lens(list, i, part!(place))/>
+        <DocText draft field=format!("{prefix}.place") label=td_string!(l, cv_step_experience.place) lens=item_lens(list, i, part!(place))/>
         <Period draft prefix=prefix.clone() from=item_lens(list, i, part!(from)) to=item_lens(list, i, part!(to)) current/>
-        <DocArea draft field=format!("{prefix}.activities") label=tr(l, "Cosa facevi (una cosa per riga)", "What you did (one thing per line)") rows=5 lens=activities/>
+        <DocArea draft field=format!("{prefix}.activities") label=td_string!(l, cv_step_experience.what_you_did_one) rows=5 lens=activities/>
         <div class="-mt-3 mb-5">
-            <p class="text-base text-slate-700">{tr(l, "Per cominciare una riga:", "To start a line:")}</p>
+            <p class="text-base text-slate-700">{td_string!(l, cv_step_experience.to_start_a_line)}</p>
             <ul class="flex flex-wrap gap-2">
                 {ACTION_VERBS.iter().map(|verb| {
                     let word = pick(*verb, english);

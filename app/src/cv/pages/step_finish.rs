@@ -4,9 +4,9 @@
 use super::draft::Draft;
 use super::inputs::{DocCheck, DocSelect, DocText, Lens, Toggle};
 use crate::components::form::field_message;
-use crate::components::tr;
 use crate::cv::api::SetCvVisibility;
 use crate::cv::domain::{CvDocument, Template, VISIBILITY_CONSENT};
+use crate::i18n::td_string;
 use crate::kernel::labels::pick;
 use crate::lens;
 use crate::offers::domain::CONTRACTS;
@@ -25,7 +25,7 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
                 format!("/api/cv/{id}/cv.pdf?modello={}", t.code()),
                 format!(
                     "PDF – {} {}",
-                    tr(l, "modello", "template"),
+                    td_string!(l, cv_step_finish.template),
                     pick(t.label(), english)
                 ),
             )
@@ -33,23 +33,18 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
         .chain([
             (
                 format!("/api/cv/{id}/cv.docx"),
-                tr(l, "Word (DOCX), da modificare", "Word (DOCX), to edit").to_string(),
+                td_string!(l, cv_step_finish.word_docx_to_edit).to_string(),
             ),
             (
                 format!("/api/cv/{id}/cv.json"),
-                tr(
-                    l,
-                    "JSON Resume, per altri siti e programmi",
-                    "JSON Resume, for other sites and programs",
-                )
-                .to_string(),
+                td_string!(l, cv_step_finish.json_resume_for_other).to_string(),
             ),
         ])
         .collect::<Vec<_>>();
     view! {
         <section class="mb-8" aria-labelledby="scarica">
-            <h3 id="scarica" class="mb-2 text-xl font-bold">{tr(l, "Scarica il CV", "Download the CV")}</h3>
-            <p class="mb-3">{tr(l, "Il file contiene l'ultima versione salvata.", "The file holds the last saved version.")}</p>
+            <h3 id="scarica" class="mb-2 text-xl font-bold">{td_string!(l, cv_step_finish.download_the_cv)}</h3>
+            <p class="mb-3">{td_string!(l, cv_step_finish.the_file_holds_the)}</p>
             <ul class="grid gap-2">
                 {downloads.into_iter().map(|(href, label)| view! {
                     <li><a class="btn-secondary" href=href download="" rel="external">{label}</a></li>
@@ -58,11 +53,11 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
         </section>
         <Visibility draft/>
         <section class="mb-8" aria-labelledby="dopo">
-            <h3 id="dopo" class="mb-2 text-xl font-bold">{tr(l, "E adesso?", "What next?")}</h3>
+            <h3 id="dopo" class="mb-2 text-xl font-bold">{td_string!(l, cv_step_finish.what_next)}</h3>
             <ul class="list-disc space-y-1 pl-6">
-                <li><a href="/guida-colloquio">{tr(l, "Prepararsi al colloquio: guida e lista di controllo", "Getting ready for the interview: guide and checklist")}</a></li>
-                <li><a href="/sportelli/la-spezia/prenota">{tr(l, "Prenota un appuntamento allo sportello per rivedere il CV insieme", "Book a desk appointment to go through the CV together")}</a></li>
-                <li><a href="/offerte">{tr(l, "Cerca offerte di lavoro e tirocini", "Search jobs and internships")}</a></li>
+                <li><a href="/guida-colloquio">{td_string!(l, cv_step_finish.getting_ready_for_the)}</a></li>
+                <li><a href="/sportelli/la-spezia/prenota">{td_string!(l, cv_step_finish.book_a_desk_appointment)}</a></li>
+                <li><a href="/offerte">{td_string!(l, cv_step_finish.search_jobs_and_internships)}</a></li>
             </ul>
         </section>
     }
@@ -86,7 +81,7 @@ fn Visibility(draft: Draft) -> impl IntoView {
             (
                 km.to_string(),
                 if *km == 0 {
-                    tr(l, "Solo nel mio comune", "Only in my municipality").to_string()
+                    td_string!(l, cv_step_finish.only_in_my_municipality).to_string()
                 } else {
                     format!("{km} km")
                 },
@@ -99,14 +94,14 @@ fn Visibility(draft: Draft) -> impl IntoView {
     };
     view! {
         <section class="card mb-8" aria-labelledby="visibilita">
-            <h3 id="visibilita" class="mb-2 text-xl font-bold">{tr(l, "Rendi visibile alle imprese", "Make it visible to businesses")}</h3>
-            <p class="mb-2">{tr(l, "Le imprese verificate della Rete cercano candidati: possono trovarti senza vedere chi sei, e chiederti un contatto che tu accetti o rifiuti.", "Verified businesses of the network look for candidates: they can find you without seeing who you are, and ask to contact you; you accept or decline.")}</p>
-            <p class="mb-4">{tr(l, "Un solo CV alla volta è visibile. Nel profilo e nelle esperienze non scrivere il tuo nome né altri dati che ti fanno riconoscere: le imprese li vedono solo se accetti.", "Only one CV at a time is visible. Do not write your name or anything that identifies you in the profile and experience: businesses see that only if you accept.")}</p>
-            <DocText draft field="wishes.roles" label=tr(l, "Che lavoro cerchi", "What work you look for") hint=tr(l, "Per esempio: magazziniere, carrellista", "For example: warehouse worker, forklift driver") lens=lens!(wishes.roles)/>
-            <DocSelect draft field="wishes.travel_km" label=tr(l, "Quanto sei disposto/a a spostarti", "How far you will travel") options=distances lens=travel/>
-            <DocText draft field="wishes.available_from" label=tr(l, "Disponibile dal (vuoto: subito)", "Available from (empty: now)") kind="date" lens=lens!(wishes.available_from)/>
+            <h3 id="visibilita" class="mb-2 text-xl font-bold">{td_string!(l, cv_step_finish.make_it_visible_to)}</h3>
+            <p class="mb-2">{td_string!(l, cv_step_finish.verified_businesses_of_the)}</p>
+            <p class="mb-4">{td_string!(l, cv_step_finish.only_one_cv_at)}</p>
+            <DocText draft field="wishes.roles" label=td_string!(l, cv_step_finish.what_work_you_look) hint=td_string!(l, cv_step_finish.for_example_warehouse_worker) lens=lens!(wishes.roles)/>
+            <DocSelect draft field="wishes.travel_km" label=td_string!(l, cv_step_finish.how_far_you_will) options=distances lens=travel/>
+            <DocText draft field="wishes.available_from" label=td_string!(l, cv_step_finish.available_from_empty_now) kind="date" lens=lens!(wishes.available_from)/>
             <fieldset class="mb-5">
-                <legend class="font-semibold">{tr(l, "Contratti che ti interessano", "Contracts you are interested in")}</legend>
+                <legend class="font-semibold">{td_string!(l, cv_step_finish.contracts_you_are_interested)}</legend>
                 {CONTRACTS.iter().map(|(code, label)| {
                     let toggle: Toggle = (
                         Arc::new(move |d: &CvDocument| d.wishes.contracts.iter().any(|c| c == code)),
@@ -122,16 +117,16 @@ fn Visibility(draft: Draft) -> impl IntoView {
             </fieldset>
             {move || if draft.visible.get() {
                 view! {
-                    <p class="notice mb-4" role="status" data-testid="visibilita">{tr(l, "Il tuo profilo è visibile alle imprese verificate, senza i tuoi dati personali.", "Your profile is visible to verified businesses, without your personal data.")}</p>
+                    <p class="notice mb-4" role="status" data-testid="visibilita">{td_string!(l, cv_step_finish.your_profile_is_visible)}</p>
                     <ActionForm action>
                         <input type="hidden" name="id" value=draft.id/>
                         <input type="hidden" name="visible" value="false"/>
-                        <button type="submit" class="btn-secondary">{tr(l, "Nascondi il profilo alle imprese", "Hide the profile from businesses")}</button>
+                        <button type="submit" class="btn-secondary">{td_string!(l, cv_step_finish.hide_the_profile_from)}</button>
                     </ActionForm>
                 }.into_any()
             } else {
                 view! {
-                    <p class="mb-2" data-testid="visibilita">{tr(l, "Il profilo ora non è visibile a nessuna impresa.", "The profile is not visible to any business now.")}</p>
+                    <p class="mb-2" data-testid="visibilita">{td_string!(l, cv_step_finish.the_profile_is_not)}</p>
                     <ActionForm action>
                         <input type="hidden" name="id" value=draft.id/>
                         <input type="hidden" name="visible" value="true"/>
@@ -140,7 +135,7 @@ fn Visibility(draft: Draft) -> impl IntoView {
                             <span>{pick(VISIBILITY_CONSENT, english)}</span>
                         </label>
                         <p id="campo-consent-errore" class="field-error" aria-live="polite">{move || field_message(result.get(), "consent")}</p>
-                        <button type="submit" class="btn-primary">{tr(l, "Rendi visibile alle imprese", "Make it visible to businesses")}</button>
+                        <button type="submit" class="btn-primary">{td_string!(l, cv_step_finish.make_it_visible_to)}</button>
                     </ActionForm>
                 }.into_any()
             }}

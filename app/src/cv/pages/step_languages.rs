@@ -2,8 +2,8 @@
 
 use super::draft::Draft;
 use super::inputs::{item_lens, DocSelect, DocText, EntryList, Lens, Part};
-use crate::components::tr;
 use crate::cv::domain::{LanguageSkill, CEFR_LEVELS, CEFR_SKILLS};
+use crate::i18n::td_string;
 use crate::kernel::labels::pick;
 use crate::{list, part};
 use leptos::prelude::*;
@@ -12,20 +12,20 @@ use leptos::prelude::*;
 pub fn LanguagesStep(draft: Draft) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
-        <h3 class="mb-2 text-xl font-bold">{tr(l, "Lingua madre", "Mother tongue")}</h3>
-        <EntryList draft list=list!(mother_tongues) name=tr(l, "Lingua madre", "Mother tongue")
-            add_label=tr(l, "Aggiungi una lingua madre", "Add a mother tongue") render=tongue/>
-        <h3 class="mb-2 text-xl font-bold">{tr(l, "Altre lingue", "Other languages")}</h3>
+        <h3 class="mb-2 text-xl font-bold">{td_string!(l, cv_step_languages.mother_tongue)}</h3>
+        <EntryList draft list=list!(mother_tongues) name=td_string!(l, cv_step_languages.mother_tongue)
+            add_label=td_string!(l, cv_step_languages.add_a_mother_tongue) render=tongue/>
+        <h3 class="mb-2 text-xl font-bold">{td_string!(l, cv_step_languages.other_languages)}</h3>
         <details class="mb-4 rounded border border-slate-300 p-3">
-            <summary class="cursor-pointer font-semibold">{tr(l, "Cosa vogliono dire A1, B1, C1?", "What do A1, B1, C1 mean?")}</summary>
+            <summary class="cursor-pointer font-semibold">{td_string!(l, cv_step_languages.what_do_a1_b1)}</summary>
             <ul class="mt-2 list-disc pl-6">
-                <li>{tr(l, "A1–A2: capisci e usi frasi semplici di tutti i giorni.", "A1–A2: you understand and use simple everyday sentences.")}</li>
-                <li>{tr(l, "B1–B2: te la cavi al lavoro e in viaggio, parli con una certa scioltezza.", "B1–B2: you get by at work and when travelling, you speak fairly fluently.")}</li>
-                <li>{tr(l, "C1–C2: capisci quasi tutto e ti esprimi come un madrelingua.", "C1–C2: you understand nearly everything and express yourself like a native speaker.")}</li>
+                <li>{td_string!(l, cv_step_languages.a1_a2_you_understand)}</li>
+                <li>{td_string!(l, cv_step_languages.b1_b2_you_get)}</li>
+                <li>{td_string!(l, cv_step_languages.c1_c2_you_understand)}</li>
             </ul>
         </details>
-        <EntryList draft list=list!(languages) name=tr(l, "Lingua", "Language")
-            add_label=tr(l, "Aggiungi una lingua", "Add a language") render=language/>
+        <EntryList draft list=list!(languages) name=td_string!(l, cv_step_languages.language)
+            add_label=td_string!(l, cv_step_languages.add_a_language) render=language/>
     }
 }
 
@@ -33,7 +33,7 @@ fn tongue(draft: Draft, i: usize) -> AnyView {
     let l = crate::i18n_switch::locale();
     let itself: Part<String> = (|s| s, |s| s);
     view! {
-        <DocText draft field=format!("mother_tongues.{i}") label=tr(l, "Lingua", "Language") lens=item_lens(list!(mother_tongues), i, itself)/>
+        <DocText draft field=format!("mother_tongues.{i}") label=td_string!(l, cv_step_languages.language) lens=item_lens(list!(mother_tongues), i, itself)/>
     }
     .into_any()
 }
@@ -53,15 +53,15 @@ fn language(draft: Draft, i: usize) -> AnyView {
         ("writing", part!(writing)),
     ];
     view! {
-        <DocText draft field=format!("{prefix}.language") label=tr(l, "Lingua", "Language") lens=item_lens(list, i, part!(language))/>
+        <DocText draft field=format!("{prefix}.language") label=td_string!(l, cv_step_languages.language) lens=item_lens(list, i, part!(language))/>
         <div class="grid grid-cols-2 gap-x-4 sm:grid-cols-3">
             {skills.into_iter().zip(CEFR_SKILLS).map(|((name, part), label)| {
                 let lens: Lens = item_lens(list, i, part);
                 view! { <DocSelect draft field=format!("{prefix}.{name}") label=pick(label, english) options=levels.clone() lens/> }
             }).collect_view()}
         </div>
-        <DocText draft field=format!("{prefix}.certificates") label=tr(l, "Certificati (facoltativo)", "Certificates (optional)")
-            hint=tr(l, "Per esempio: PET, DELF B1, CILS", "For example: PET, DELF B1, CILS") lens=item_lens(list, i, part!(certificates))/>
+        <DocText draft field=format!("{prefix}.certificates") label=td_string!(l, cv_step_languages.certificates_optional)
+            hint=td_string!(l, cv_step_languages.for_example_pet_delf) lens=item_lens(list, i, part!(certificates))/>
     }
     .into_any()
 }

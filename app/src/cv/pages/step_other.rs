@@ -3,7 +3,7 @@
 use super::draft::Draft;
 use super::inputs::{item_lens, DocArea, DocText, EntryList};
 use super::step_experience::job;
-use crate::components::tr;
+use crate::i18n::td_string;
 use crate::{lens, list, part};
 use leptos::prelude::*;
 
@@ -11,16 +11,16 @@ use leptos::prelude::*;
 pub fn OtherStep(draft: Draft) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
-        <DocArea draft field="other_skills" label=tr(l, "Altre competenze", "Other skills") rows=4 lens=lens!(other_skills)
-            hint=tr(l, "Una per riga: primo soccorso, lavoro di squadra, cucina per celiaci…", "One per line: first aid, team work, gluten-free cooking…")/>
-        <h3 class="mb-2 text-xl font-bold">{tr(l, "Certificazioni", "Certifications")}</h3>
-        <EntryList draft list=list!(certifications) name=tr(l, "Certificazione", "Certification")
-            add_label=tr(l, "Aggiungi una certificazione", "Add a certification") render=certification/>
-        <h3 class="mb-2 text-xl font-bold">{tr(l, "Volontariato", "Volunteering")}</h3>
-        <EntryList draft list=list!(volunteering) name=tr(l, "Volontariato", "Volunteering")
-            add_label=tr(l, "Aggiungi un'esperienza di volontariato", "Add volunteering") render=|draft, i| job(draft, list!(volunteering), "volunteering", i)/>
-        <DocArea draft field="interests" label=tr(l, "Interessi", "Interests") rows=3 lens=lens!(interests)
-            hint=tr(l, "Uno per riga.", "One per line.")/>
+        <DocArea draft field="other_skills" label=td_string!(l, cv_step_other.other_skills) rows=4 lens=lens!(other_skills)
+            hint=td_string!(l, cv_step_other.one_per_line_first)/>
+        <h3 class="mb-2 text-xl font-bold">{td_string!(l, cv_step_other.certifications)}</h3>
+        <EntryList draft list=list!(certifications) name=td_string!(l, cv_step_other.certification)
+            add_label=td_string!(l, cv_step_other.add_a_certification) render=certification/>
+        <h3 class="mb-2 text-xl font-bold">{td_string!(l, cv_step_other.volunteering)}</h3>
+        <EntryList draft list=list!(volunteering) name=td_string!(l, cv_step_other.volunteering)
+            add_label=td_string!(l, cv_step_other.add_volunteering) render=|draft, i| job(draft, list!(volunteering), "volunteering", i)/>
+        <DocArea draft field="interests" label=td_string!(l, cv_step_other.interests) rows=3 lens=lens!(interests)
+            hint=td_string!(l, cv_step_other.one_per_line)/>
     }
 }
 
@@ -29,9 +29,9 @@ fn certification(draft: Draft, i: usize) -> AnyView {
     let list = list!(certifications);
     let prefix = format!("certifications.{i}");
     view! {
-        <DocText draft field=format!("{prefix}.name") label=tr(l, "Nome", "Name") lens=item_lens(list, i, part!(name))/>
-        <DocText draft field=format!("{prefix}.issuer") label=tr(l, "Rilasciata da", "Issued by") lens=item_lens(list, i, part!(issuer))/>
-        <DocText draft field=format!("{prefix}.date") label=tr(l, "Data", "Date") kind="month" hint=tr(l, "Mese e anno", "Month and year") lens=item_lens(list, i, part!(date))/>
+        <DocText draft field=format!("{prefix}.name") label=td_string!(l, cv_step_other.name) lens=item_lens(list, i, part!(name))/>
+        <DocText draft field=format!("{prefix}.issuer") label=td_string!(l, cv_step_other.issued_by) lens=item_lens(list, i, part!(issuer))/>
+        <DocText draft field=format!("{prefix}.date") label=td_string!(l, cv_step_other.date) kind="month" hint=td_string!(l, cv_step_other.month_and_year) lens=item_lens(list, i, part!(date))/>
     }
     .into_any()
 }

@@ -3,7 +3,6 @@
 
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message};
-use crate::components::tr;
 use crate::desk::api::{
     get_desk_agenda, EraseDeskPerson, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings,
 };
@@ -39,23 +38,23 @@ pub fn AgendaPage() -> impl IntoView {
         |(desk, day, _, _, _, _)| get_desk_agenda(desk, day),
     );
     let booked = query.read_untracked().get("prenotato").is_some();
-    let title = tr(l, "Agenda dello sportello", "Desk agenda");
+    let title = td_string!(l, desk_agenda_page.desk_agenda);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        {booked.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Appuntamento prenotato.", "Appointment booked.")}</p> })}
+        {booked.then(|| view! { <p role="status" class="notice mb-6">{td_string!(l, desk_agenda_page.appointment_booked)}</p> })}
         {with_data(agenda, move |agenda| view! { <AgendaView agenda outcome day settings erase/> })}
     }
 }
 
-const WEEKDAYS: [(&str, &str); 7] = [
-    ("Lunedì", "Monday"),
-    ("Martedì", "Tuesday"),
-    ("Mercoledì", "Wednesday"),
-    ("Giovedì", "Thursday"),
-    ("Venerdì", "Friday"),
-    ("Sabato", "Saturday"),
-    ("Domenica", "Sunday"),
+const WEEKDAYS: [crate::kernel::labels::Label; 7] = [
+    |l| td_string!(l, desk_agenda.monday),
+    |l| td_string!(l, desk_agenda.tuesday),
+    |l| td_string!(l, desk_agenda.wednesday),
+    |l| td_string!(l, desk_agenda.thursday),
+    |l| td_string!(l, desk_agenda.friday),
+    |l| td_string!(l, desk_agenda.saturday),
+    |l| td_string!(l, desk_agenda.sunday),
 ];
 
 #[component]
@@ -83,26 +82,26 @@ fn AgendaView(
     view! {
         <Form method="GET" action="/staff/agenda" attr:class="card mb-6 flex flex-wrap items-end gap-4">
             <div class="flex flex-col">
-                <label for="agenda-sportello" class="font-semibold">{tr(l, "Sportello", "Desk")}</label>
+                <label for="agenda-sportello" class="font-semibold">{td_string!(l, desk_agenda_page.desk)}</label>
                 <select id="agenda-sportello" name="sportello" class="input">
                     {agenda.desks.iter().map(|(s, name)| view! { <option value=s.clone() selected=*s == agenda.comune_slug>{name.clone()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="flex flex-col">
-                <label for="agenda-giorno" class="font-semibold">{tr(l, "Giorno", "Day")}</label>
+                <label for="agenda-giorno" class="font-semibold">{td_string!(l, desk_agenda_page.day)}</label>
                 <input id="agenda-giorno" name="giorno" type="date" class="input" value=iso_date(agenda.day)/>
             </div>
-            <button type="submit" class="btn-primary">{tr(l, "Mostra", "Show")}</button>
-            <a class="btn-secondary" href=book_href>{tr(l, "Prenota per una persona", "Book for someone")}</a>
+            <button type="submit" class="btn-primary">{td_string!(l, desk_agenda_page.show)}</button>
+            <a class="btn-secondary" href=book_href>{td_string!(l, desk_agenda_page.book_for_someone)}</a>
         </Form>
-        <dl class="facts mb-6" aria-label=tr(l, "Questa settimana", "This week")>
-            <dt>{tr(l, "Appuntamenti della settimana", "Appointments this week")}</dt><dd>{booked}</dd>
-            <dt>{tr(l, "Svolti", "Done")}</dt><dd>{done}</dd>
-            <dt>{tr(l, "Tasso di assenza (non presentati su svolti + non presentati)", "No-show rate (no-shows over done + no-shows)")}</dt><dd>{rate}</dd>
+        <dl class="facts mb-6" aria-label=td_string!(l, desk_agenda_page.this_week)>
+            <dt>{td_string!(l, desk_agenda_page.appointments_this_week)}</dt><dd>{booked}</dd>
+            <dt>{td_string!(l, desk_agenda_page.done)}</dt><dd>{done}</dd>
+            <dt>{td_string!(l, desk_agenda_page.no_show_rate_no)}</dt><dd>{rate}</dd>
         </dl>
-        <h2 class="section-title">{format!("{} {}", tr(l, "Appuntamenti del", "Appointments on"), italian_date(agenda.day))}</h2>
+        <h2 class="section-title">{format!("{} {}", td_string!(l, desk_agenda_page.appointments_on), italian_date(agenda.day))}</h2>
         <p role="alert" class="field-error">{move || form_message(outcome_result.get(), &[]).or_else(|| form_message(erase.value().get(), &[]))}</p>
-        {agenda.appointments.is_empty().then(|| view! { <p class="mb-6">{tr(l, "Nessun appuntamento in questo giorno.", "No appointments on this day.")}</p> })}
+        {agenda.appointments.is_empty().then(|| view! { <p class="mb-6">{td_string!(l, desk_agenda_page.no_appointments_on_this)}</p> })}
         <ul class="mb-8 grid gap-4">
             {agenda.appointments.into_iter().map(|a| { let name = a.person_name.clone(); view! {
                 <li class="card" data-testid="appuntamento">
@@ -112,7 +111,7 @@ fn AgendaView(
                     <p class="font-semibold" data-testid="esito">{label_of(&OUTCOMES, &a.status, english)}</p>
                     {(a.status != "annullato").then(|| view! {
                         <div class="mt-2 flex flex-wrap gap-3">
-                            {[("svolto", tr(l, "Segna svolto", "Mark done")), ("assente", tr(l, "Non si è presentato", "No-show"))].into_iter().map(|(code, label)| (code, label, format!("{label}: {name}"))).collect::<Vec<_>>().into_iter().map(|(code, label, aria)| view! {
+                            {[("svolto", td_string!(l, desk_agenda_page.mark_done)), ("assente", td_string!(l, desk_agenda_page.no_show))].into_iter().map(|(code, label)| (code, label, format!("{label}: {name}"))).collect::<Vec<_>>().into_iter().map(|(code, label, aria)| view! {
                                 <ActionForm action=outcome>
                                     <input type="hidden" name="id" value=a.id/>
                                     <input type="hidden" name="outcome" value=code/>
@@ -127,37 +126,37 @@ fn AgendaView(
             }}).collect_view()}
         </ul>
         <section class="mb-8" aria-labelledby="orari-sportello">
-            <h2 id="orari-sportello" class="section-title">{tr(l, "Orari e durata degli appuntamenti", "Hours and appointment length")}</h2>
+            <h2 id="orari-sportello" class="section-title">{td_string!(l, desk_agenda_page.hours_and_appointment_length)}</h2>
             <p role="alert" class="field-error">{move || form_message(settings_result.get(), &["slot_minutes", "video_link"]).or_else(|| form_message(day_result.get(), &[]))}</p>
             <ActionForm action=settings attr:class="mb-6 flex flex-wrap items-end gap-4">
                 <input type="hidden" name="comune" value=settings_slug/>
                 <div class="flex flex-col">
-                    <label for="durata" class="font-semibold">{tr(l, "Durata (minuti)", "Length (minutes)")}</label>
+                    <label for="durata" class="font-semibold">{td_string!(l, desk_agenda_page.length_minutes)}</label>
                     <select id="durata" name="slot_minutes" class="input" aria-describedby="durata-errore">
                         {[15, 20, 30, 45, 60].into_iter().map(|m| view! { <option value=m selected=m == agenda.slot_minutes>{m}</option> }).collect_view()}
                     </select>
                     <p id="durata-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "slot_minutes")}</p>
                 </div>
                 <div class="flex grow flex-col">
-                    <label for="video" class="font-semibold">{tr(l, "Stanza per le videochiamate (https://…, vuoto se non offerte)", "Video call room (https://…, empty if not offered)")}</label>
+                    <label for="video" class="font-semibold">{td_string!(l, desk_agenda_page.video_call_room_https)}</label>
                     <input id="video" name="video_link" class="input" value=agenda.video_link.clone() aria-describedby="video-errore"
                         aria-invalid=move || field_message(settings_result.get(), "video_link").is_some().then_some("true")/>
                     <p id="video-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "video_link")}</p>
                 </div>
-                <button type="submit" class="btn-primary">{tr(l, "Salva", "Save")}</button>
+                <button type="submit" class="btn-primary">{td_string!(l, desk_agenda_page.save)}</button>
             </ActionForm>
             <table class="hours-table max-w-none">
-                <caption class="text-left font-semibold">{tr(l, "Orari di apertura (mattino e pomeriggio; vuoto = chiuso)", "Opening hours (morning and afternoon; empty = closed)")}</caption>
+                <caption class="text-left font-semibold">{td_string!(l, desk_agenda_page.opening_hours_morning_and)}</caption>
                 <thead><tr>
-                    <th scope="col">{tr(l, "Giorno", "Day")}</th>
-                    <th scope="col">{tr(l, "Orari", "Hours")}</th>
+                    <th scope="col">{td_string!(l, desk_agenda_page.day)}</th>
+                    <th scope="col">{td_string!(l, desk_agenda_page.hours)}</th>
                 </tr></thead>
                 <tbody>
                     {WEEKDAYS.iter().enumerate().map(|(i, names)| {
                         let weekday = i as u8 + 1;
                         let spans: Vec<_> = agenda.hours.iter().filter(|h| h.weekday == weekday).cloned().collect();
                         let get = move |n: usize, open: bool| spans.get(n).map(|h| if open { h.opens.clone() } else { h.closes.clone() }).unwrap_or_default();
-                        let name = if english { names.1 } else { names.0 };
+                        let name = names(l);
                         let slug = slug.clone();
                         let input = move |field: &'static str, label: &'static str, value: String| {
                             let id = format!("orario-{weekday}-{field}");
@@ -173,13 +172,13 @@ fn AgendaView(
                                     <ActionForm action=day attr:class="flex flex-wrap items-center gap-2">
                                         <input type="hidden" name="comune" value=slug.clone()/>
                                         <input type="hidden" name="weekday" value=weekday/>
-                                        {input("am_opens", tr(l, "apertura mattino", "morning opens"), get(0, true))}
+                                        {input("am_opens", td_string!(l, desk_agenda_page.morning_opens), get(0, true))}
                                         "–"
-                                        {input("am_closes", tr(l, "chiusura mattino", "morning closes"), get(0, false))}
-                                        {input("pm_opens", tr(l, "apertura pomeriggio", "afternoon opens"), get(1, true))}
+                                        {input("am_closes", td_string!(l, desk_agenda_page.morning_closes), get(0, false))}
+                                        {input("pm_opens", td_string!(l, desk_agenda_page.afternoon_opens), get(1, true))}
                                         "–"
-                                        {input("pm_closes", tr(l, "chiusura pomeriggio", "afternoon closes"), get(1, false))}
-                                        <button type="submit" class="btn-secondary" aria-label=format!("{} {name}", tr(l, "Salva", "Save"))>{tr(l, "Salva", "Save")}</button>
+                                        {input("pm_closes", td_string!(l, desk_agenda_page.afternoon_closes), get(1, false))}
+                                        <button type="submit" class="btn-secondary" aria-label=format!("{} {name}", td_string!(l, desk_agenda_page.save))>{td_string!(l, desk_agenda_page.save)}</button>
                                     </ActionForm>
                                 </td>
                             </tr>

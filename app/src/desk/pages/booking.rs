@@ -3,7 +3,6 @@
 
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field};
-use crate::components::tr;
 use crate::desk::api::{get_desk_slots, BookAppointment};
 use crate::desk::domain::{DeskBooking, MODES, TOPICS};
 use crate::i18n::*;
@@ -32,10 +31,10 @@ pub fn BookingPage() -> impl IntoView {
         move || (slug(), book.version().get()),
         |(slug, _)| get_desk_slots(slug),
     );
-    let title = tr(l, "Prenota un appuntamento", "Book an appointment");
+    let title = td_string!(l, desk_booking.book_an_appointment);
     view! {
         <Title text=title/>
-        <p class="mb-2"><a href="/sportelli">{tr(l, "← Tutti gli sportelli", "← All desks")}</a></p>
+        <p class="mb-2"><a href="/sportelli">{td_string!(l, desk_booking.all_desks)}</a></p>
         {with_data(slots, move |booking| view! { <Booking booking book/> })}
     }
 }
@@ -90,28 +89,28 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
         .unwrap_or_default();
     let slug = booking.comune_slug.clone();
     view! {
-        <h1 class="page-title">{format!("{} — {}", tr(l, "Prenota un appuntamento", "Book an appointment"), booking.desk_name)}</h1>
+        <h1 class="page-title">{format!("{} — {}", td_string!(l, desk_booking.book_an_appointment), booking.desk_name)}</h1>
         {(!booking.signed_in).then(|| view! {
-            <p class="notice mb-6">{tr(l, "Per prenotare accedi o registrati: ti mandiamo la conferma per email. Qui sotto vedi gli orari liberi.", "Sign in or register to book: we email you the confirmation. Below are the free times.")} " " <a href="/accesso">{tr(l, "Accedi", "Sign in")}</a></p>
+            <p class="notice mb-6">{td_string!(l, desk_booking.sign_in_or_register)} " " <a href="/accesso">{td_string!(l, desk_booking.sign_in)}</a></p>
         })}
         <ActionForm action=book attr:class="max-w-3xl">
             <input type="hidden" name="comune" value=booking.comune_slug.clone()/>
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             <fieldset class="mb-5" aria-describedby="campo-topic-errore">
-                <legend class="font-semibold">{tr(l, "Di cosa vuoi parlare?", "What do you want to talk about?")}</legend>
+                <legend class="font-semibold">{td_string!(l, desk_booking.what_do_you_want)}</legend>
                 {TOPICS.iter().map(|(code, label)| view! {
                     <label class="choice"><input type="radio" name="topic" value=*code checked=*code == topic/> {pick(*label, english)}</label>
                 }).collect_view()}
                 <p id="campo-topic-errore" class="field-error" aria-live="polite">{move || message("topic").get()}</p>
             </fieldset>
             <fieldset class="mb-5" aria-describedby="campo-mode-errore">
-                <legend class="font-semibold">{tr(l, "Come?", "How?")}</legend>
+                <legend class="font-semibold">{td_string!(l, desk_booking.how)}</legend>
                 {MODES.iter().enumerate().filter(|(_, (code, _))| *code == "presenza" || booking.remote_available).map(|(i, (code, label))| view! {
                     <label class="choice"><input type="radio" name="mode" value=*code checked=i == 0/> {pick(*label, english)}</label>
                 }).collect_view()}
                 <p id="campo-mode-errore" class="field-error" aria-live="polite">{move || message("mode").get()}</p>
             </fieldset>
-            <h2 class="section-title">{tr(l, "Scegli il giorno", "Choose the day")}</h2>
+            <h2 class="section-title">{td_string!(l, desk_booking.choose_the_day)}</h2>
             <ul class="mb-4 flex flex-wrap gap-2">
                 {days.iter().map(|d| {
                     let iso = iso_date(d.day);
@@ -122,13 +121,13 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
                     view! {
                         <li><a href=href class="btn-secondary" aria-current=move || current.get().then_some("true")
                             class:ring-4=current>
-                            {format!("{} {} ({free} {})", weekday(d.day, l), italian_date(d.day), tr(l, "liberi", "free"))}
+                            {format!("{} {} ({free} {})", weekday(d.day, l), italian_date(d.day), td_string!(l, desk_booking.free))}
                         </a></li>
                     }
                 }).collect_view()}
             </ul>
             <fieldset class="mb-5" aria-describedby="campo-slot-errore">
-                <legend class="font-semibold">{tr(l, "Scegli l'orario", "Choose the time")}</legend>
+                <legend class="font-semibold">{td_string!(l, desk_booking.choose_the_time)}</legend>
                 {move || {
                     let chosen = chosen_day();
                     let chosen = if chosen.is_empty() { first_free.clone() } else { chosen };
@@ -137,7 +136,7 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
                         <div class="flex flex-wrap gap-3">
                             {d.slots.iter().map(|s| view! {
                                 <label class="choice"><input type="radio" name="slot" value=s.starts_at disabled=!s.free/>
-                                    {format!("{}{}", italian_time(s.starts_at), if s.free { "" } else { tr(l, " (occupato)", " (taken)") })}
+                                    {format!("{}{}", italian_time(s.starts_at), if s.free { "" } else { td_string!(l, desk_booking.taken) })}
                                 </label>
                             }).collect_view()}
                         </div>
@@ -146,16 +145,16 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
                 <p id="campo-slot-errore" class="field-error" aria-live="polite">{move || message("slot").get()}</p>
             </fieldset>
             {booking.for_someone_else.then(|| view! {
-                <Field name="person_name" label=tr(l, "Nome della persona", "Person's name") error=message("person_name")/>
-                <Field name="person_contact" label=tr(l, "Telefono o email della persona", "Person's phone or email") error=message("person_contact")/>
+                <Field name="person_name" label=td_string!(l, desk_booking.persons_name) error=message("person_name")/>
+                <Field name="person_contact" label=td_string!(l, desk_booking.persons_phone_or_email) error=message("person_contact")/>
             })}
             <div class="mb-5 flex flex-col">
-                <label for="campo-notes" class="font-semibold">{tr(l, "Note per lo sportello (facoltativo)", "Notes for the desk (optional)")}</label>
+                <label for="campo-notes" class="font-semibold">{td_string!(l, desk_booking.notes_for_the_desk)}</label>
                 <textarea id="campo-notes" name="notes" rows="3" class="input" aria-describedby="campo-notes-errore"></textarea>
                 <p id="campo-notes-errore" class="field-error" aria-live="polite">{move || message("notes").get()}</p>
             </div>
             {booking.signed_in.then(|| view! {
-                <button type="submit" class="btn-primary">{tr(l, "Prenota", "Book")}</button>
+                <button type="submit" class="btn-primary">{td_string!(l, desk_booking.book)}</button>
             })}
         </ActionForm>
     }

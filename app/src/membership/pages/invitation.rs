@@ -3,7 +3,7 @@
 
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, CheckField, Field};
-use crate::components::tr;
+use crate::i18n::td_string;
 use crate::i18n::Locale;
 use crate::membership::api::{get_invitation, AcceptInvitation};
 use crate::membership::domain::Invitation;
@@ -20,7 +20,7 @@ pub fn InvitationPage() -> impl IntoView {
         .unwrap_or_default();
     let for_resource = token.clone();
     let invitation = Resource::new(|| (), move |_| get_invitation(for_resource.clone()));
-    let title = tr(l, "Crea l'account dell'ente", "Create the body's account");
+    let title = td_string!(l, membership_invitation.create_the_bodys_account);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
@@ -36,22 +36,22 @@ fn AcceptForm(invitation: Invitation, token: String, l: Locale) -> impl IntoView
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
     view! {
         <p class="lead mb-6 max-w-2xl">
-            {tr(l, "Benvenuti nella Rete per il Lavoro. L'account sarà di ", "Welcome to the Work Network. The account will belong to ")}
+            {td_string!(l, membership_invitation.welcome_to_the_work)}
             <strong>{invitation.organisation.clone()}</strong>
-            {tr(l, ", con l'indirizzo ", ", with the address ")}<strong>{invitation.email.clone()}</strong>"."
+            {td_string!(l, membership_invitation.with_the_address)}<strong>{invitation.email.clone()}</strong>"."
         </p>
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
             <input type="hidden" name="token" value=token/>
-            <Field name="display_name" label=tr(l, "Nome e cognome", "Full name") autocomplete="name"
+            <Field name="display_name" label=td_string!(l, membership_invitation.full_name) autocomplete="name"
                 value=Some(invitation.contact_name.clone()) error=error("display_name")/>
-            <Field name="password" kind="password" label=tr(l, "Scegli una password", "Choose a password")
-                hint=tr(l, "Almeno 12 caratteri. Una frase facile da ricordare va benissimo.", "At least 12 characters. An easy-to-remember sentence is fine.")
+            <Field name="password" kind="password" label=td_string!(l, membership_invitation.choose_a_password)
+                hint=td_string!(l, membership_invitation.at_least_12_characters)
                 autocomplete="new-password" error=error("password")/>
             <CheckField name="privacy" error=error("privacy")>
-                {tr(l, "Ho letto l'", "I have read the ")}<a href="/privacy" target="_blank">{tr(l, "informativa sulla privacy", "privacy notice")}</a>
+                {td_string!(l, membership_invitation.i_have_read_the)}<a href="/privacy" target="_blank">{td_string!(l, membership_invitation.privacy_notice)}</a>
             </CheckField>
             <p role="alert" class="field-error">{move || field_message(result.get(), "token").or_else(|| form_message(result.get(), &["display_name", "password", "privacy", "token"]))}</p>
-            <button type="submit" class="btn-primary" disabled=move || action.pending().get()>{tr(l, "Crea l'account", "Create the account")}</button>
+            <button type="submit" class="btn-primary" disabled=move || action.pending().get()>{td_string!(l, membership_invitation.create_the_account)}</button>
         </ActionForm>
     }
 }

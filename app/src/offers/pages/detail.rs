@@ -5,7 +5,6 @@
 use super::{place_of, rich_text};
 use crate::applications::pages::ApplyBox;
 use crate::components::async_data::with_data;
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;
 use crate::kernel::labels::{label_of, pick};
@@ -47,12 +46,12 @@ fn Offer(offer: OfferDetail) -> impl IntoView {
             "{} – {} {}",
             euros(min),
             euros(max),
-            tr(l, "lordi all'anno", "gross a year")
+            td_string!(l, offers_detail.gross_a_year)
         )),
         (Some(min), _) => Some(format!(
             "{} {}",
             euros(min),
-            tr(l, "lordi all'anno", "gross a year")
+            td_string!(l, offers_detail.gross_a_year)
         )),
         _ => None,
     };
@@ -63,23 +62,23 @@ fn Offer(offer: OfferDetail) -> impl IntoView {
         <Title text=o.title.clone()/>
         <Meta name="description" content=o.snippet.clone()/>
         <script type="application/ld+json" inner_html=d.json_ld.clone()></script>
-        <p class="mb-2"><a href="/offerte">{tr(l, "← Tutte le offerte", "← All offers")}</a></p>
+        <p class="mb-2"><a href="/offerte">{td_string!(l, offers_detail.all_offers)}</a></p>
         <p class="text-base font-semibold uppercase tracking-wide text-slate-700">{label_of(&KINDS, &o.kind, english)}</p>
         <h1 class="page-title">{o.title.clone()}</h1>
         <p class="lead mb-4">{format!("{} · {}", o.organisation, place_of(&o, l))}</p>
-        {o.demo.then(|| view! { <p class="mb-4"><span class="badge badge-demo">{tr(l, "Contenuto dimostrativo: non è un'offerta reale", "Demo content: not a real offer")}</span></p> })}
+        {o.demo.then(|| view! { <p class="mb-4"><span class="badge badge-demo">{td_string!(l, offers_detail.demo_content_not_a)}</span></p> })}
         {d.can_manage.then(|| view! {
             <div class="notice mb-6" data-testid="stato-offerta">
-                <p><strong>{tr(l, "Stato:", "State:")}</strong>" "{pick(d.status.label(), english)}</p>
+                <p><strong>{td_string!(l, offers_detail.state)}</strong>" "{pick(d.status.label(), english)}</p>
                 {(!d.review_reason.is_empty() && d.status == Status::Bozza).then(|| view! {
-                    <p>{format!("{} {}", tr(l, "Da correggere:", "To fix:"), d.review_reason)}</p>
+                    <p>{format!("{} {}", td_string!(l, offers_detail.to_fix), d.review_reason)}</p>
                 })}
-                <p><a href=format!("/pubblica/{}", o.id)>{tr(l, "Gestisci l'offerta", "Manage the offer")}</a></p>
+                <p><a href=format!("/pubblica/{}", o.id)>{td_string!(l, offers_detail.manage_the_offer)}</a></p>
             </div>
         })}
         <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
             <div>
-                <h2 class="section-title">{tr(l, "L'offerta", "The offer")}</h2>
+                <h2 class="section-title">{td_string!(l, offers_detail.the_offer)}</h2>
                 <div class="lead">{rich_text(&d.description)}</div>
                 <div class="mt-8">
                     {(d.status == Status::Pubblicata).then(|| view! { <ApplyBox offer=o.id/> })}
@@ -87,18 +86,18 @@ fn Offer(offer: OfferDetail) -> impl IntoView {
             </div>
             <aside class="card">
                 <dl class="facts">
-                    <dt>{tr(l, "Contratto", "Contract")}</dt><dd>{label_of(&CONTRACTS, &o.contract, english)}</dd>
-                    <dt>{tr(l, "Orario", "Working time")}</dt><dd>{label_of(&WORKING_TIMES, &o.working_time, english)}</dd>
-                    {optional(tr(l, "Indirizzo", "Address"), d.address.clone())}
-                    <dt>{tr(l, "Settore", "Sector")}</dt><dd>{label_of(&SECTORS, &d.sector, english)}</dd>
-                    <dt>{tr(l, "Professione", "Occupation")}</dt><dd>{label_of(&PROFESSIONS, &d.profession, english)}</dd>
-                    <dt>{tr(l, "Titolo di studio", "Education")}</dt><dd>{label_of(&EDUCATION, &d.education.to_string(), english)}</dd>
-                    {optional(tr(l, "Lingue", "Languages"), d.languages.clone())}
-                    {optional(tr(l, "Patente", "Driving licence"), d.licence.clone())}
-                    {optional(tr(l, "Retribuzione", "Pay"), pay.unwrap_or_default())}
-                    <dt>{tr(l, "Posti", "Positions")}</dt><dd>{d.positions}</dd>
-                    <dt>{tr(l, "Pubblicata il", "Posted on")}</dt><dd>{if o.published_at > 0 { italian_date(o.published_at) } else { "—".into() }}</dd>
-                    <dt>{tr(l, "Scade il", "Closes on")}</dt><dd>{italian_date(o.expires_at)}</dd>
+                    <dt>{td_string!(l, offers_detail.contract)}</dt><dd>{label_of(&CONTRACTS, &o.contract, english)}</dd>
+                    <dt>{td_string!(l, offers_detail.working_time)}</dt><dd>{label_of(&WORKING_TIMES, &o.working_time, english)}</dd>
+                    {optional(td_string!(l, offers_detail.address), d.address.clone())}
+                    <dt>{td_string!(l, offers_detail.sector)}</dt><dd>{label_of(&SECTORS, &d.sector, english)}</dd>
+                    <dt>{td_string!(l, offers_detail.occupation)}</dt><dd>{label_of(&PROFESSIONS, &d.profession, english)}</dd>
+                    <dt>{td_string!(l, offers_detail.education)}</dt><dd>{label_of(&EDUCATION, &d.education.to_string(), english)}</dd>
+                    {optional(td_string!(l, offers_detail.languages), d.languages.clone())}
+                    {optional(td_string!(l, offers_detail.driving_licence), d.licence.clone())}
+                    {optional(td_string!(l, offers_detail.pay), pay.unwrap_or_default())}
+                    <dt>{td_string!(l, offers_detail.positions)}</dt><dd>{d.positions}</dd>
+                    <dt>{td_string!(l, offers_detail.posted_on)}</dt><dd>{if o.published_at > 0 { italian_date(o.published_at) } else { "—".into() }}</dd>
+                    <dt>{td_string!(l, offers_detail.closes_on)}</dt><dd>{italian_date(o.expires_at)}</dd>
                 </dl>
             </aside>
         </div>

@@ -16,7 +16,6 @@ pub use review::ReviewOffersPage;
 pub use search::OffersPage;
 
 use super::domain::{OfferSummary, CONTRACTS, KINDS, REMOTE_MODES, WORKING_TIMES};
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;
 use crate::kernel::labels::label_of;
@@ -26,7 +25,7 @@ use leptos::prelude::*;
 pub fn place_of(o: &OfferSummary, l: Locale) -> String {
     let english = l == Locale::en;
     let mut place = if o.comune_name.is_empty() {
-        tr(l, "Da remoto", "Remote").to_string()
+        td_string!(l, offers.remote).to_string()
     } else {
         o.comune_name.clone()
     };
@@ -52,13 +51,13 @@ pub fn OfferCard(offer: OfferSummary) -> impl IntoView {
         <li class="card" data-testid="offerta">
             <p class="text-base font-semibold uppercase tracking-wide text-slate-700">{label_of(&KINDS, &o.kind, english)}</p>
             <h3 class="card-title"><a href=format!("/offerte/{}", o.id)>{o.title.clone()}</a></h3>
-            {o.demo.then(|| view! { <p class="mb-2"><span class="badge badge-demo">{tr(l, "Contenuto dimostrativo", "Demo content")}</span></p> })}
+            {o.demo.then(|| view! { <p class="mb-2"><span class="badge badge-demo">{td_string!(l, offers.demo_content)}</span></p> })}
             <dl class="facts">
-                <dt>{tr(l, "Chi cerca", "Employer")}</dt><dd>{o.organisation.clone()}</dd>
-                <dt>{tr(l, "Dove", "Where")}</dt><dd data-testid="luogo">{place_of(&o, l)}</dd>
-                <dt>{tr(l, "Contratto", "Contract")}</dt>
+                <dt>{td_string!(l, offers.employer)}</dt><dd>{o.organisation.clone()}</dd>
+                <dt>{td_string!(l, offers.where_text)}</dt><dd data-testid="luogo">{place_of(&o, l)}</dd>
+                <dt>{td_string!(l, offers.contract)}</dt>
                 <dd>{format!("{} · {}", label_of(&CONTRACTS, &o.contract, english), label_of(&WORKING_TIMES, &o.working_time, english))}</dd>
-                <dt>{tr(l, "Pubblicata", "Posted")}</dt><dd>{italian_date(o.published_at)}</dd>
+                <dt>{td_string!(l, offers.posted)}</dt><dd>{italian_date(o.published_at)}</dd>
             </dl>
             <p class="mt-2">{o.snippet.clone()}</p>
         </li>

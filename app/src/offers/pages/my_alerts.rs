@@ -2,7 +2,7 @@
 //! the last digest, and a button to stop each.
 
 use crate::components::async_data::with_data;
-use crate::components::tr;
+use crate::i18n::td_string;
 use crate::offers::api::{list_saved_searches, DeleteSavedSearch};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,21 +12,21 @@ pub fn MyAlertsPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let delete = ServerAction::<DeleteSavedSearch>::new();
     let saved = Resource::new(move || delete.version().get(), |_| list_saved_searches());
-    let title = tr(l, "I tuoi avvisi di lavoro", "Your job alerts");
+    let title = td_string!(l, offers_my_alerts.your_job_alerts);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-6">{tr(l, "Le ricerche che hai salvato: ogni giorno ti scriviamo se ci sono offerte nuove. Per aggiungerne una, cerca nelle offerte e scegli «Avvisami».", "Your saved searches: every day we email you if there are new offers. To add one, search the offers and choose \"Alert me\".")}</p>
+        <p class="lead mb-6">{td_string!(l, offers_my_alerts.your_saved_searches_every)}</p>
         {with_data(saved, move |saved| view! {
-            {saved.is_empty().then(|| view! { <p><a href="/offerte">{tr(l, "Non hai ricerche salvate: cerca tra le offerte", "No saved searches: search the offers")}</a></p> })}
+            {saved.is_empty().then(|| view! { <p><a href="/offerte">{td_string!(l, offers_my_alerts.no_saved_searches_search)}</a></p> })}
             <ul class="grid gap-4">
                 {saved.into_iter().map(|s| view! {
                     <li class="card" data-testid="avviso">
                         <h2 class="card-title"><a href=s.href.clone()>{s.label.clone()}</a></h2>
-                        <p class="mb-3">{if s.new_offers == 0 { tr(l, "Nessuna offerta nuova dall'ultimo avviso.", "No new offers since the last alert.").to_string() } else { format!("{} {}", s.new_offers, tr(l, "offerte nuove dall'ultimo avviso", "new offers since the last alert")) }}</p>
+                        <p class="mb-3">{if s.new_offers == 0 { td_string!(l, offers_my_alerts.no_new_offers_since).to_string() } else { format!("{} {}", s.new_offers, td_string!(l, offers_my_alerts.new_offers_since_the)) }}</p>
                         <ActionForm action=delete>
                             <input type="hidden" name="id" value=s.id/>
-                            <button type="submit" class="btn-secondary">{format!("{} {}", tr(l, "Non avvisarmi più:", "Stop alerts:"), s.label)}</button>
+                            <button type="submit" class="btn-secondary">{format!("{} {}", td_string!(l, offers_my_alerts.stop_alerts), s.label)}</button>
                         </ActionForm>
                     </li>
                 }).collect_view()}

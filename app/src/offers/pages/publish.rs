@@ -5,7 +5,6 @@
 use crate::accounts::api::get_my_account;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field, SelectField, TextArea};
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::{iso_date, italian_date};
 use crate::kernel::labels::{pick, Label};
@@ -24,21 +23,21 @@ use leptos_router::hooks::use_query_map;
 pub fn MyOffersPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let mine = Resource::new(|| (), |_| list_my_offers());
-    let title = tr(l, "Le tue offerte", "Your offers");
+    let title = td_string!(l, offers_publish.your_offers);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-4">{tr(l, "Scrivi l'offerta e inviala: un operatore della Rete la controlla e la pubblica, di solito entro un giorno lavorativo.", "Write the offer and submit it: a network operator checks and publishes it, usually within a working day.")}</p>
-        <p class="mb-6"><a class="btn-primary" href="/pubblica/nuova">{tr(l, "Nuova offerta", "New offer")}</a></p>
+        <p class="lead mb-4">{td_string!(l, offers_publish.write_the_offer_and)}</p>
+        <p class="mb-6"><a class="btn-primary" href="/pubblica/nuova">{td_string!(l, offers_publish.new_offer)}</a></p>
         {with_data(mine, move |mine| view! {
-            {mine.is_empty().then(|| view! { <p>{tr(l, "Non hai ancora scritto offerte.", "You have not written any offer yet.")}</p> })}
+            {mine.is_empty().then(|| view! { <p>{td_string!(l, offers_publish.you_have_not_written)}</p> })}
             <ul class="grid gap-4">
                 {mine.into_iter().map(|o| view! {
                     <li class="card" data-testid="mia-offerta">
                         <h2 class="card-title"><a href=format!("/pubblica/{}", o.id)>{o.title.clone()}</a></h2>
-                        <p>{format!("{} · {} · {} {}", pick(o.status.label(), l == Locale::en), if o.comune_name.is_empty() { tr(l, "Da remoto", "Remote").to_string() } else { o.comune_name.clone() }, tr(l, "scade il", "closes on"), italian_date(o.expires_at))}</p>
+                        <p>{format!("{} · {} · {} {}", pick(o.status.label(), l == Locale::en), if o.comune_name.is_empty() { td_string!(l, offers_publish.remote).to_string() } else { o.comune_name.clone() }, td_string!(l, offers_publish.closes_on), italian_date(o.expires_at))}</p>
                         {(!o.review_reason.is_empty() && o.status == Status::Bozza).then(|| view! {
-                            <p class="field-error">{format!("{} {}", tr(l, "Da correggere:", "To fix:"), o.review_reason)}</p>
+                            <p class="field-error">{format!("{} {}", td_string!(l, offers_publish.to_fix), o.review_reason)}</p>
                         })}
                     </li>
                 }).collect_view()}
@@ -72,7 +71,7 @@ const FIELDS: [&str; 19] = [
 #[component]
 pub fn NewOfferPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let title = tr(l, "Nuova offerta", "New offer");
+    let title = td_string!(l, offers_publish.new_offer);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
@@ -91,36 +90,36 @@ pub fn EditOfferPage() -> impl IntoView {
     );
     let saved = use_query_map().read_untracked().get("salvata").is_some();
     view! {
-        <Title text=tr(l, "La tua offerta", "Your offer")/>
+        <Title text=td_string!(l, offers_publish.your_offer)/>
         {with_data(offer, move |offer| {
             let status = offer.status;
             let id = offer.summary.id;
             view! {
                 <h1 class="page-title">{offer.summary.title.clone()}</h1>
                 {saved.then(|| view! { <p class="notice mb-4" role="status">{match status {
-                    Status::Revisione => tr(l, "Offerta inviata: la pubblichiamo appena un operatore l'ha controllata. Ti scriviamo per email.", "Offer submitted: it is published as soon as an operator has checked it. We will email you."),
-                    Status::Pubblicata => tr(l, "Offerta pubblicata.", "Offer published."),
-                    _ => tr(l, "Bozza salvata.", "Draft saved."),
+                    Status::Revisione => td_string!(l, offers_publish.offer_submitted_it_is),
+                    Status::Pubblicata => td_string!(l, offers_publish.offer_published),
+                    _ => td_string!(l, offers_publish.draft_saved),
                 }}</p> })}
-                <p class="mb-2" data-testid="stato-offerta"><strong>{tr(l, "Stato:", "State:")}</strong>" "{pick(status.label(), l == Locale::en)}</p>
+                <p class="mb-2" data-testid="stato-offerta"><strong>{td_string!(l, offers_publish.state)}</strong>" "{pick(status.label(), l == Locale::en)}</p>
                 {(!offer.review_reason.is_empty() && status == Status::Bozza).then(|| view! {
-                    <p class="field-error mb-4">{format!("{} {}", tr(l, "L'operatore chiede di correggere:", "The operator asks you to fix:"), offer.review_reason)}</p>
+                    <p class="field-error mb-4">{format!("{} {}", td_string!(l, offers_publish.the_operator_asks_you), offer.review_reason)}</p>
                 })}
-                <p class="mb-2"><a href=format!("/offerte/{id}")>{tr(l, "Vedi l'offerta come la vedranno le persone", "See the offer as people will")}</a></p>
-                <p class="mb-6"><a href=format!("/pubblica/{id}/candidature")>{tr(l, "Candidature ricevute", "Applications received")}</a></p>
+                <p class="mb-2"><a href=format!("/offerte/{id}")>{td_string!(l, offers_publish.see_the_offer_as)}</a></p>
+                <p class="mb-6"><a href=format!("/pubblica/{id}/candidature")>{td_string!(l, offers_publish.applications_received)}</a></p>
                 {matches!(status, Status::Pubblicata | Status::Revisione | Status::Bozza).then(|| view! {
                     <div class="mb-8 flex flex-wrap gap-4">
                         {(status == Status::Pubblicata).then(|| view! {
                             <ActionForm action=close>
                                 <input type="hidden" name="id" value=id/>
                                 <input type="hidden" name="outcome" value="coperta"/>
-                                <button type="submit" class="btn-secondary">{tr(l, "Posizione coperta: togli l'offerta", "Position filled: take the offer down")}</button>
+                                <button type="submit" class="btn-secondary">{td_string!(l, offers_publish.position_filled_take_the)}</button>
                             </ActionForm>
                         })}
                         <ActionForm action=close>
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="outcome" value="ritirata"/>
-                            <button type="submit" class="btn-secondary">{tr(l, "Ritira l'offerta", "Withdraw the offer")}</button>
+                            <button type="submit" class="btn-secondary">{td_string!(l, offers_publish.withdraw_the_offer)}</button>
                         </ActionForm>
                     </div>
                 })}
@@ -160,38 +159,38 @@ fn OfferForm(staff: bool, comuni: Vec<Comune>, existing: Option<OfferDetail>) ->
     let e = existing.clone();
     let v = move |get: fn(&OfferDetail) -> String| e.as_ref().map(get);
     view! {
-        <p class="lead mb-6">{tr(l, "Compila i campi: se qualcosa non va te lo diciamo accanto al campo, e quello che hai scritto resta.", "Fill in the fields: if something is wrong we say so next to it, and what you wrote stays.")}</p>
+        <p class="lead mb-6">{td_string!(l, offers_publish.fill_in_the_fields)}</p>
         <ActionForm action=save attr:class="max-w-3xl">
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             <input type="hidden" name="form[id]" value=existing.as_ref().map(|o| o.summary.id.to_string()).unwrap_or_default()/>
-            <SelectField name="kind" post_as="form[kind]" label=tr(l, "Tipo", "Type") options=codes(&KINDS, english) value=v(|o| o.summary.kind.clone()) error=message("kind")/>
-            <Field name="title" post_as="form[title]" label=tr(l, "Titolo: la figura che cercate", "Title: the role you are hiring for") hint=tr(l, "Per esempio: Magazziniere con patentino per il carrello", "For example: Warehouse worker with forklift licence") value=v(|o| o.summary.title.clone()) error=message("title")/>
-            <TextArea name="description" post_as="form[description]" label=tr(l, "Descrizione", "Description") rows="8"
-                hint=tr(l, "Cosa si fa, dove, con quali orari, cosa offrite. Un paragrafo per riga vuota; le righe che iniziano con «- » diventano un elenco.", "What the job is, where, the hours, what you offer. Paragraphs apart by a blank line; lines starting with \"- \" become a list.")
+            <SelectField name="kind" post_as="form[kind]" label=td_string!(l, offers_publish.type_text) options=codes(&KINDS, english) value=v(|o| o.summary.kind.clone()) error=message("kind")/>
+            <Field name="title" post_as="form[title]" label=td_string!(l, offers_publish.title_the_role_you) hint=td_string!(l, offers_publish.for_example_warehouse_worker) value=v(|o| o.summary.title.clone()) error=message("title")/>
+            <TextArea name="description" post_as="form[description]" label=td_string!(l, offers_publish.description) rows="8"
+                hint=td_string!(l, offers_publish.what_the_job_is)
                 value=v(|o| o.description.clone()) error=message("description")/>
-            {staff.then(|| view! { <Field name="organisation" post_as="form[organisation]" label=tr(l, "Impresa o ente che assume", "Hiring business or body") value=v(|o| o.summary.organisation.clone()) error=message("organisation")/> })}
-            <SelectField name="remote" post_as="form[remote]" label=tr(l, "Dove si lavora", "Where the work is") options=codes(&REMOTE_MODES, english) value=v(|o| o.summary.remote.clone()) error=message("remote")/>
-            <SelectField name="comune" post_as="form[comune]" label=tr(l, "Comune di lavoro", "Municipality") hint=tr(l, "Per un lavoro tutto da remoto puoi lasciarlo vuoto.", "Leave it empty for fully remote work.")
+            {staff.then(|| view! { <Field name="organisation" post_as="form[organisation]" label=td_string!(l, offers_publish.hiring_business_or_body) value=v(|o| o.summary.organisation.clone()) error=message("organisation")/> })}
+            <SelectField name="remote" post_as="form[remote]" label=td_string!(l, offers_publish.where_the_work_is) options=codes(&REMOTE_MODES, english) value=v(|o| o.summary.remote.clone()) error=message("remote")/>
+            <SelectField name="comune" post_as="form[comune]" label=td_string!(l, offers_publish.municipality) hint=td_string!(l, offers_publish.leave_it_empty_for)
                 options=comuni.iter().map(|c| (c.slug.clone(), c.name.clone())).collect() value=v(|o| o.summary.comune_slug.clone()) error=message("comune")/>
-            <Field name="address" post_as="form[address]" label=tr(l, "Indirizzo (facoltativo)", "Address (optional)") value=v(|o| o.address.clone()) error=message("address")/>
-            <SelectField name="sector" post_as="form[sector]" label=tr(l, "Settore (ATECO)", "Sector (ATECO)") options=codes(&SECTORS, english) value=v(|o| o.sector.clone()) error=message("sector")/>
-            <SelectField name="profession" post_as="form[profession]" label=tr(l, "Gruppo professionale (ISTAT)", "Occupation group (ISTAT)") options=codes(&PROFESSIONS, english) value=v(|o| o.profession.clone()) error=message("profession")/>
-            <SelectField name="contract" post_as="form[contract]" label=tr(l, "Contratto", "Contract") options=codes(&CONTRACTS, english) value=v(|o| o.summary.contract.clone()) error=message("contract")/>
-            <SelectField name="working_time" post_as="form[working_time]" label=tr(l, "Orario", "Working time") options=codes(&WORKING_TIMES, english) value=v(|o| o.summary.working_time.clone()) error=message("working_time")/>
-            <SelectField name="education" post_as="form[education]" label=tr(l, "Titolo di studio richiesto", "Education required") options=codes(&EDUCATION, english) value=v(|o| o.education.to_string()) error=message("education")/>
-            <Field name="languages" post_as="form[languages]" label=tr(l, "Lingue (facoltativo)", "Languages (optional)") hint=tr(l, "Per esempio: Inglese B1", "For example: English B1") value=v(|o| o.languages.clone()) error=message("languages")/>
-            <Field name="licence" post_as="form[licence]" label=tr(l, "Patente (facoltativo)", "Driving licence (optional)") value=v(|o| o.licence.clone()) error=message("licence")/>
-            <Field name="pay_min" post_as="form[pay_min]" label=tr(l, "Retribuzione lorda annua minima in euro (facoltativo)", "Minimum gross yearly pay in euros (optional)") kind="number" value=v(|o| o.pay_min.map(|p| p.to_string()).unwrap_or_default()) error=message("pay_min")/>
-            <Field name="pay_max" post_as="form[pay_max]" label=tr(l, "Retribuzione lorda annua massima in euro (facoltativo)", "Maximum gross yearly pay in euros (optional)") kind="number" value=v(|o| o.pay_max.map(|p| p.to_string()).unwrap_or_default()) error=message("pay_max")/>
-            <Field name="positions" post_as="form[positions]" label=tr(l, "Posti", "Positions") kind="number" value=Some(v(|o| o.positions.to_string()).unwrap_or_else(|| "1".into())) error=message("positions")/>
-            <Field name="expires_on" post_as="form[expires_on]" label=tr(l, "Scadenza (al massimo 90 giorni)", "Closing date (at most 90 days)") kind="date" hint=tr(l, "Se la lasci vuota, tra 60 giorni.", "If empty, in 60 days.") value=v(|o| iso_date(o.summary.expires_at)) error=message("expires_on")/>
+            <Field name="address" post_as="form[address]" label=td_string!(l, offers_publish.address_optional) value=v(|o| o.address.clone()) error=message("address")/>
+            <SelectField name="sector" post_as="form[sector]" label=td_string!(l, offers_publish.sector_ateco) options=codes(&SECTORS, english) value=v(|o| o.sector.clone()) error=message("sector")/>
+            <SelectField name="profession" post_as="form[profession]" label=td_string!(l, offers_publish.occupation_group_istat) options=codes(&PROFESSIONS, english) value=v(|o| o.profession.clone()) error=message("profession")/>
+            <SelectField name="contract" post_as="form[contract]" label=td_string!(l, offers_publish.contract) options=codes(&CONTRACTS, english) value=v(|o| o.summary.contract.clone()) error=message("contract")/>
+            <SelectField name="working_time" post_as="form[working_time]" label=td_string!(l, offers_publish.working_time) options=codes(&WORKING_TIMES, english) value=v(|o| o.summary.working_time.clone()) error=message("working_time")/>
+            <SelectField name="education" post_as="form[education]" label=td_string!(l, offers_publish.education_required) options=codes(&EDUCATION, english) value=v(|o| o.education.to_string()) error=message("education")/>
+            <Field name="languages" post_as="form[languages]" label=td_string!(l, offers_publish.languages_optional) hint=td_string!(l, offers_publish.for_example_english_b1) value=v(|o| o.languages.clone()) error=message("languages")/>
+            <Field name="licence" post_as="form[licence]" label=td_string!(l, offers_publish.driving_licence_optional) value=v(|o| o.licence.clone()) error=message("licence")/>
+            <Field name="pay_min" post_as="form[pay_min]" label=td_string!(l, offers_publish.minimum_gross_yearly_pay) kind="number" value=v(|o| o.pay_min.map(|p| p.to_string()).unwrap_or_default()) error=message("pay_min")/>
+            <Field name="pay_max" post_as="form[pay_max]" label=td_string!(l, offers_publish.maximum_gross_yearly_pay) kind="number" value=v(|o| o.pay_max.map(|p| p.to_string()).unwrap_or_default()) error=message("pay_max")/>
+            <Field name="positions" post_as="form[positions]" label=td_string!(l, offers_publish.positions) kind="number" value=Some(v(|o| o.positions.to_string()).unwrap_or_else(|| "1".into())) error=message("positions")/>
+            <Field name="expires_on" post_as="form[expires_on]" label=td_string!(l, offers_publish.closing_date_at_most) kind="date" hint=td_string!(l, offers_publish.if_empty_in_60) value=v(|o| iso_date(o.summary.expires_at)) error=message("expires_on")/>
             <fieldset class="mb-5">
-                <legend class="font-semibold">{tr(l, "Cosa fare ora", "What to do now")}</legend>
+                <legend class="font-semibold">{td_string!(l, offers_publish.what_to_do_now)}</legend>
                 <label class="choice"><input type="radio" name="form[action]" value="revisione" checked/>
-                    {if staff { tr(l, "Pubblica subito", "Publish now") } else { tr(l, "Invia agli operatori per la pubblicazione", "Submit to the operators for publication") }}</label>
-                <label class="choice"><input type="radio" name="form[action]" value="bozza"/> {tr(l, "Salva come bozza, la finisco dopo", "Save as a draft, I will finish later")}</label>
+                    {if staff { td_string!(l, offers_publish.publish_now) } else { td_string!(l, offers_publish.submit_to_the_operators) }}</label>
+                <label class="choice"><input type="radio" name="form[action]" value="bozza"/> {td_string!(l, offers_publish.save_as_a_draft)}</label>
             </fieldset>
-            <button type="submit" class="btn-primary">{tr(l, "Salva", "Save")}</button>
+            <button type="submit" class="btn-primary">{td_string!(l, offers_publish.save)}</button>
         </ActionForm>
     }
 }

@@ -4,7 +4,6 @@
 
 use super::OfferCard;
 use crate::components::map::{clicked_point, map_svg_with, MapCounts, MapText};
-use crate::components::tr;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::labels::{label_of, pick};
@@ -24,7 +23,7 @@ pub fn Results(
     view! {
         // A transition keeps the previous results on screen while the next
         // arrive: no flicker while typing.
-        <Transition fallback=move || view! { <p>{tr(l, "Caricamento…", "Loading…")}</p> } set_pending=pending.write_only()>
+        <Transition fallback=move || view! { <p>{td_string!(l, offers_results.loading)}</p> } set_pending=pending.write_only()>
             {move || {
                 let comuni = comuni.clone();
                 results.get().map(move |r| match r {
@@ -33,7 +32,7 @@ pub fn Results(
                 })
             }}
         </Transition>
-        <p class="sr-only">{tr(l, "I risultati si aggiornano mentre scrivi.", "Results update as you type.")}</p>
+        <p class="sr-only">{td_string!(l, offers_results.results_update_as_you)}</p>
     }
 }
 
@@ -54,21 +53,24 @@ fn Found(
     let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let noun = if r.total == 1 {
-        tr(l, "offerta", "offer")
+        td_string!(l, offers_results.offer)
     } else {
-        tr(l, "offerte", "offers")
+        td_string!(l, offers_results.offers)
     };
     let q = query.clone();
     let svg = map_svg_with(
         &comuni,
         query.comune.first().map(String::as_str),
         MapText {
-            title: tr(l, "Mappa dei comuni con il numero di offerte", "Map of the municipalities with the number of offers"),
-            desc: tr(l, "Ogni punto è un comune: il numero accanto dice quante offerte ci sono. Scegli un punto per filtrare.", "Each point is a municipality; the number beside it is how many offers it has. Choose a point to filter."),
+            title: td_string!(l, offers_results.map_of_the_municipalities),
+            desc: td_string!(l, offers_results.each_point_is_a),
             in_network: "",
         },
         &|c| with(&q, |q| q.comune = vec![c.slug.clone()]),
-        Some(MapCounts { per_comune: &r.per_comune, noun: tr(l, "offerte", "offers") }),
+        Some(MapCounts {
+            per_comune: &r.per_comune,
+            noun: td_string!(l, offers_results.offers),
+        }),
     );
     let facet = |title: &'static str,
                  counts: &[(String, i64)],
@@ -123,27 +125,27 @@ fn Found(
                     {r.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
                 </ul>
                 {(r.pages > 1).then(|| view! {
-                    <nav aria-label=tr(l, "Pagine dei risultati", "Result pages") class="mt-6 flex flex-wrap items-center gap-4">
-                        {(r.page > 1).then(|| view! { <a href=page_link(r.page - 1) rel="prev">{tr(l, "← Pagina precedente", "← Previous page")}</a> })}
-                        <span>{format!("{} {} {} {}", tr(l, "Pagina", "Page"), r.page, tr(l, "di", "of"), r.pages)}</span>
-                        {(r.page < r.pages).then(|| view! { <a href=page_link(r.page + 1) rel="next">{tr(l, "Pagina successiva →", "Next page →")}</a> })}
+                    <nav aria-label=td_string!(l, offers_results.result_pages) class="mt-6 flex flex-wrap items-center gap-4">
+                        {(r.page > 1).then(|| view! { <a href=page_link(r.page - 1) rel="prev">{td_string!(l, offers_results.previous_page)}</a> })}
+                        <span>{format!("{} {} {} {}", td_string!(l, offers_results.page), r.page, td_string!(l, offers_results.of), r.pages)}</span>
+                        {(r.page < r.pages).then(|| view! { <a href=page_link(r.page + 1) rel="next">{td_string!(l, offers_results.next_page)}</a> })}
                     </nav>
                 })}
             </section>
             <aside>
                 <figure class="map-figure mb-6">
                     <div class="map-canvas" inner_html=svg on:click=follow_point></div>
-                    <figcaption class="mt-2 text-base">{tr(l, "Scegli un comune sulla mappa per vedere le offerte vicine.", "Choose a municipality on the map to see offers nearby.")}</figcaption>
+                    <figcaption class="mt-2 text-base">{td_string!(l, offers_results.choose_a_municipality_on)}</figcaption>
                 </figure>
                 {(r.remote_only > 0).then(|| view! {
                     <p class="mb-4"><a href=with(&query, |q| { q.comune.clear(); q.km.clear(); q.remoto = "totale".into(); })>
-                        {format!("{} {}", r.remote_only, tr(l, "offerte da remoto, senza comune", "remote offers, with no municipality"))}
+                        {format!("{} {}", r.remote_only, td_string!(l, offers_results.remote_offers_with_no))}
                     </a></p>
                 })}
-                {facet(tr(l, "Per tipo", "By type"), &r.per_kind, &KINDS, "tipo")}
-                {facet(tr(l, "Per contratto", "By contract"), &r.per_contract, &CONTRACTS, "contratto")}
+                {facet(td_string!(l, offers_results.by_type), &r.per_kind, &KINDS, "tipo")}
+                {facet(td_string!(l, offers_results.by_contract), &r.per_contract, &CONTRACTS, "contratto")}
                 <p class="mt-4 text-base"><a href=feed rel="alternate" type="application/atom+xml">
-                    {tr(l, "Queste offerte nel tuo lettore di notizie (feed Atom)", "These offers in your feed reader (Atom)")}
+                    {td_string!(l, offers_results.these_offers_in_your)}
                 </a></p>
             </aside>
         </div>
@@ -165,7 +167,7 @@ fn suggestions(query: &OfferQuery, l: Locale) -> impl IntoView {
                 with(query, |q| q.km = km.into()),
                 format!(
                     "{} {km} km",
-                    tr(l, "Allarga la ricerca a", "Widen the search to")
+                    td_string!(l, offers_results.widen_the_search_to)
                 ),
             ));
         }
@@ -174,12 +176,7 @@ fn suggestions(query: &OfferQuery, l: Locale) -> impl IntoView {
                 q.comune.clear();
                 q.km.clear();
             }),
-            tr(
-                l,
-                "Cerca in tutta la provincia",
-                "Search the whole province",
-            )
-            .into(),
+            td_string!(l, offers_results.search_the_whole_province).into(),
         ));
     }
     if !query.q.is_empty() {
@@ -187,7 +184,7 @@ fn suggestions(query: &OfferQuery, l: Locale) -> impl IntoView {
             with(query, |q| q.q.clear()),
             format!(
                 "{} «{}»",
-                tr(l, "Togli le parole", "Drop the words"),
+                td_string!(l, offers_results.drop_the_words),
                 query.q
             ),
         ));
@@ -197,13 +194,10 @@ fn suggestions(query: &OfferQuery, l: Locale) -> impl IntoView {
         ("contratto", &query.contratto, &CONTRACTS[..]),
     ] {
         if !value.is_empty() {
-            let label = pick(
-                list.iter()
-                    .find(|(c, _)| c == value)
-                    .map(|(_, l)| *l)
-                    .unwrap_or(("", "")),
-                english,
-            );
+            let label = list
+                .iter()
+                .find(|(c, _)| c == value)
+                .map_or("", |(_, l)| pick(*l, english));
             tips.push((
                 with(query, |q| {
                     if field == "tipo" {
@@ -214,17 +208,17 @@ fn suggestions(query: &OfferQuery, l: Locale) -> impl IntoView {
                 }),
                 format!(
                     "{} «{label}»",
-                    tr(l, "Togli il filtro", "Remove the filter")
+                    td_string!(l, offers_results.remove_the_filter)
                 ),
             ));
         }
     }
     view! {
         <div class="notice mb-6" data-testid="nessun-risultato">
-            <p>{tr(l, "Nessuna offerta con questi filtri. Prova così:", "No offer matches these filters. Try this:")}</p>
+            <p>{td_string!(l, offers_results.no_offer_matches_these)}</p>
             <ul class="list-disc pl-6">
                 {tips.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
-                <li><a href="/offerte">{tr(l, "Togli tutti i filtri", "Remove every filter")}</a></li>
+                <li><a href="/offerte">{td_string!(l, offers_results.remove_every_filter)}</a></li>
             </ul>
         </div>
     }

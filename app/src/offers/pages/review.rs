@@ -3,7 +3,6 @@
 
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::italian_datetime;
 use crate::kernel::labels::label_of;
@@ -19,11 +18,11 @@ pub fn ReviewOffersPage() -> impl IntoView {
     let decisions = Decisions::new(decide.version(), decide.value());
     // The queue reloads after each decision.
     let queue = Resource::new(move || decisions.settled.get(), |_| list_offers_to_review());
-    let title = tr(l, "Offerte da controllare", "Offers to review");
+    let title = td_string!(l, offers_review.offers_to_review);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-6">{tr(l, "Controlla che l'offerta sia chiara, legale (nessuna preferenza di età, sesso, nazionalità) e completa. Se qualcosa non va, rimandala con il motivo: chi l'ha scritta lo riceve per email.", "Check that the offer is clear, lawful (no preference on age, sex, nationality) and complete. If not, send it back with the reason: its author gets it by email.")}</p>
+        <p class="lead mb-6">{td_string!(l, offers_review.check_that_the_offer)}</p>
         {with_data(queue, move |queue| view! { <Queue queue decide decisions/> })}
     }
 }
@@ -37,16 +36,13 @@ fn Queue(
     let l = crate::i18n_switch::locale();
     let texts = DecisionTexts::confirm(
         l,
-        tr(l, "Pubblica", "Publish"),
-        tr(l, "Rimanda da correggere", "Send back to fix"),
-        tr(
-            l,
-            "Motivo (obbligatorio se la rimandi)",
-            "Reason (required when sending back)",
-        ),
+        td_string!(l, offers_review.publish),
+        td_string!(l, offers_review.send_back_to_fix),
+        td_string!(l, offers_review.reason_required_when_sending),
     );
     if queue.is_empty() {
-        return view! { <p role="status">{tr(l, "Nessuna offerta in attesa.", "No offer waiting.")}</p> }.into_any();
+        return view! { <p role="status">{td_string!(l, offers_review.no_offer_waiting)}</p> }
+            .into_any();
     }
     view! {
         <p role="alert" class="field-error">
@@ -57,7 +53,7 @@ fn Queue(
                 view! {
                     <li class="card max-w-3xl" data-testid="offerta-da-controllare">
                         <h2 class="card-title"><a href=format!("/offerte/{}", o.id)>{o.title.clone()}</a></h2>
-                        <p class="mb-4">{format!("{} · {} · {} · {} {}", label_of(&KINDS, &o.kind, l == Locale::en), o.organisation, if o.comune_name.is_empty() { tr(l, "Da remoto", "Remote").to_string() } else { o.comune_name.clone() }, tr(l, "inviata il", "sent on"), italian_datetime(o.updated_at))}</p>
+                        <p class="mb-4">{format!("{} · {} · {} · {} {}", label_of(&KINDS, &o.kind, l == Locale::en), o.organisation, if o.comune_name.is_empty() { td_string!(l, offers_review.remote).to_string() } else { o.comune_name.clone() }, td_string!(l, offers_review.sent_on), italian_datetime(o.updated_at))}</p>
                         <ActionForm action=decide>
                             <input type="hidden" name="id" value=o.id/>
                             <DecisionFields item=o.id texts decisions/>

@@ -5,7 +5,6 @@
 
 use super::results::Results;
 use crate::components::place_filter::ComuneRadius;
-use crate::components::tr;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::labels::{pick, Label};
@@ -73,13 +72,13 @@ pub fn OffersPage() -> impl IntoView {
     let unsubscribed = query_map.read_untracked().get("avviso").as_deref() == Some("annullato");
     let comuni = Resource::new(|| (), |_| list_comuni());
     let results = Resource::new(move || query.get(), search_offers);
-    let title = tr(l, "Offerte di lavoro e tirocini", "Jobs and internships");
+    let title = td_string!(l, offers_search.jobs_and_internships);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-6">{tr(l, "Le offerte delle imprese e degli enti della provincia, controllate dagli operatori della Rete. Scegli il comune e quanto sei disposto a spostarti.", "Offers from businesses and bodies of the province, checked by the network's staff. Choose the municipality and how far you will travel.")}</p>
+        <p class="lead mb-6">{td_string!(l, offers_search.offers_from_businesses_and)}</p>
         {unsubscribed.then(|| view! {
-            <p class="notice mb-6" role="status">{tr(l, "Avviso annullato: non riceverai più email per quella ricerca.", "Alert cancelled: you will get no more emails for that search.")}</p>
+            <p class="notice mb-6" role="status">{td_string!(l, offers_search.alert_cancelled_you_will)}</p>
         })}
         <Suspense fallback=|| ()>
             {move || comuni.get().map(|comuni| {
@@ -169,11 +168,11 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
     view! {
         <Form method="GET" action="/offerte" attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div class="flex flex-col sm:col-span-2">
-                <label for="filtro-testo" class="font-semibold">{tr(l, "Cosa cerchi", "What are you looking for")}</label>
+                <label for="filtro-testo" class="font-semibold">{td_string!(l, offers_search.what_are_you_looking)}</label>
                 <input id="filtro-testo" name="q" type="search" class="input" autocomplete="off"
                     maxlength=crate::kernel::text::MAX_QUERY_CHARS
                     prop:value=move || typed.get()
-                    placeholder=tr(l, "es. magazziniere, cuoco, infermiere", "e.g. warehouse, cook, nurse")
+                    placeholder=td_string!(l, offers_search.e_g_warehouse_cook)
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         typed.set(text.clone());
@@ -183,17 +182,17 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
             <ComuneRadius comuni comune=Signal::derive(move || query.get().get("comune"))
                 km=Signal::derive(move || query.get().km)
                 on_change=Callback::new(move |(field, value): (&'static str, String)| apply(field, value))/>
-            {select("tipo", tr(l, "Tipo", "Type"), tr(l, "Lavoro e tirocini", "Jobs and internships"), &KINDS, f.tipo.clone())}
-            {select("contratto", tr(l, "Contratto", "Contract"), tr(l, "Tutti i contratti", "Any contract"), &CONTRACTS, f.contratto.clone())}
-            {select("settore", tr(l, "Settore", "Sector"), tr(l, "Tutti i settori", "Any sector"), &SECTORS, f.settore.clone())}
-            {select("orario", tr(l, "Orario", "Working time"), tr(l, "Qualsiasi", "Any"), &WORKING_TIMES, f.orario.clone())}
-            {select("remoto", tr(l, "Dove si lavora", "Where"), tr(l, "Qualsiasi", "Any"), &REMOTE_MODES, f.remoto.clone())}
-            {select("entro", tr(l, "Pubblicate", "Posted"), tr(l, "In qualsiasi momento", "Any time"), &POSTED_WITHIN, f.entro.clone())}
-            {select("istruzione", tr(l, "Il tuo titolo di studio", "Your education"), tr(l, "Qualsiasi", "Any"), &EDUCATION, f.istruzione.clone())}
-            {select("ordina", tr(l, "Ordina per", "Sort by"), "", &SORTS, f.ordina.clone())}
+            {select("tipo", td_string!(l, offers_search.type_text), td_string!(l, offers_search.jobs_and_internships_2), &KINDS, f.tipo.clone())}
+            {select("contratto", td_string!(l, offers_search.contract), td_string!(l, offers_search.any_contract), &CONTRACTS, f.contratto.clone())}
+            {select("settore", td_string!(l, offers_search.sector), td_string!(l, offers_search.any_sector), &SECTORS, f.settore.clone())}
+            {select("orario", td_string!(l, offers_search.working_time), td_string!(l, offers_search.any), &WORKING_TIMES, f.orario.clone())}
+            {select("remoto", td_string!(l, offers_search.where_text), td_string!(l, offers_search.any), &REMOTE_MODES, f.remoto.clone())}
+            {select("entro", td_string!(l, offers_search.posted), td_string!(l, offers_search.any_time), &POSTED_WITHIN, f.entro.clone())}
+            {select("istruzione", td_string!(l, offers_search.your_education), td_string!(l, offers_search.any), &EDUCATION, f.istruzione.clone())}
+            {select("ordina", td_string!(l, offers_search.sort_by), "", &SORTS, f.ordina.clone())}
             <div class="flex items-end gap-3">
-                <button type="submit" class="btn-primary">{tr(l, "Cerca", "Search")}</button>
-                <a href="/offerte">{tr(l, "Azzera i filtri", "Clear filters")}</a>
+                <button type="submit" class="btn-primary">{td_string!(l, offers_search.search)}</button>
+                <a href="/offerte">{td_string!(l, offers_search.clear_filters)}</a>
             </div>
         </Form>
     }
@@ -216,17 +215,17 @@ fn SaveSearchButton(
                     <div class="mb-6 flex flex-wrap items-center gap-4">
                         <button type="button" class="btn-secondary"
                             on:click=move |_| { save.dispatch(SaveSearch { query: query.get_untracked() }); }>
-                            {tr(l, "Avvisami delle nuove offerte di questa ricerca", "Alert me to new offers for this search")}
+                            {td_string!(l, offers_search.alert_me_to_new)}
                         </button>
                         <p role="status" data-testid="ricerca-salvata">{move || match done.get() {
-                            Some(Ok(())) => tr(l, "Ricerca salvata: ti scriveremo quando arrivano nuove offerte. La trovi nella tua area.", "Search saved: we will email you new offers. You find it in your area.").to_string(),
+                            Some(Ok(())) => td_string!(l, offers_search.search_saved_we_will).to_string(),
                             Some(Err(e)) => e.user_message(),
                             None => String::new(),
                         }}</p>
                     </div>
                 }.into_any(),
                 Some(Viewer::Visitor) => view! {
-                    <p class="mb-6"><a href="/accesso">{tr(l, "Accedi per ricevere per email le nuove offerte di questa ricerca", "Sign in to get new offers for this search by email")}</a></p>
+                    <p class="mb-6"><a href="/accesso">{td_string!(l, offers_search.sign_in_to_get)}</a></p>
                 }.into_any(),
                 _ => ().into_any(),
             }}

@@ -5,7 +5,6 @@
 use super::questionnaire::{answers_in_address, Questionnaire};
 use crate::catalogue::domain::ActivitySummary;
 use crate::components::async_data::with_data;
-use crate::components::tr;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;
@@ -31,16 +30,16 @@ pub fn PathPage() -> impl IntoView {
         |(a, _)| async move { Ok::<_, AppError>(get_orientation_path(a).await) },
     );
     let comuni = Resource::new(|| (), |_| list_comuni());
-    let title = tr(l, "Il tuo percorso", "Your path");
+    let title = td_string!(l, orientation_path.your_path);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        {just_saved.then(|| view! { <p role="status" class="notice mb-6">{tr(l, "Hai salvato il percorso nella tua area: lo ritrovi qui ogni volta che vuoi.", "Your path is saved in your area: find it here whenever you like.")}</p> })}
+        {just_saved.then(|| view! { <p role="status" class="notice mb-6">{td_string!(l, orientation_path.your_path_is_saved)}</p> })}
         {with_data(path, move |outcome| match outcome {
             Ok(Some(path)) => view! { <PathView path keep/> }.into_any(),
             Ok(None) => view! {
-                <p class="mb-4">{tr(l, "Non hai ancora risposto alle domande.", "You have not answered the questions yet.")}</p>
-                <a class="btn-primary" href="/orientamento">{tr(l, "Rispondi alle domande", "Answer the questions")}</a>
+                <p class="mb-4">{td_string!(l, orientation_path.you_have_not_answered)}</p>
+                <a class="btn-primary" href="/orientamento">{td_string!(l, orientation_path.answer_the_questions)}</a>
             }.into_any(),
             Err(error @ AppError::Validation { .. }) => {
                 let a = answers.get_untracked();
@@ -60,8 +59,8 @@ fn PathView(path: OrientationPath, keep: ServerAction<KeepOrientation>) -> impl 
     let situation = label_of(&SITUATIONS, &path.answers.situazione, english).unwrap_or_default();
     let change = format!("/orientamento?{}", path.answers.to_query_string());
     view! {
-        <p class="lead mb-2">{format!("{situation} · {} · {} {} km", path.comune_name, tr(l, "entro", "within"), path.km)}</p>
-        <p class="mb-6"><a href=change>{tr(l, "Cambia le risposte", "Change your answers")}</a></p>
+        <p class="lead mb-2">{format!("{situation} · {} · {} {} km", path.comune_name, td_string!(l, orientation_path.within), path.km)}</p>
+        <p class="mb-6"><a href=change>{td_string!(l, orientation_path.change_your_answers)}</a></p>
         <SaveBox viewer=path.viewer answers=path.answers.clone() keep/>
         <ol class="grid gap-6" data-testid="percorso">
             {path.advice.into_iter().enumerate().map(|(i, a)| view! { <AdviceCard number=i + 1 advice=a km=path.km/> }).collect_view()}
@@ -86,21 +85,21 @@ fn SaveBox(
     let hidden = hidden_answers(&answers);
     match viewer {
         PathViewer::Citizen { saved: true } => view! {
-            <p class="notice mb-6" data-testid="percorso-salvato">{tr(l, "Questo è il percorso salvato nella tua area: si aggiorna da solo con i nuovi corsi e le nuove offerte.", "This is the path saved in your area: it updates itself with new courses and offers.")}</p>
+            <p class="notice mb-6" data-testid="percorso-salvato">{td_string!(l, orientation_path.this_is_the_path)}</p>
         }.into_any(),
         PathViewer::Citizen { saved: false } => view! {
             <ActionForm action=keep attr:class="mb-6">
                 {hidden}
-                <button type="submit" class="btn-primary">{tr(l, "Salva il percorso nella mia area", "Save the path in my area")}</button>
+                <button type="submit" class="btn-primary">{td_string!(l, orientation_path.save_the_path_in)}</button>
                 <p role="alert" class="field-error">{failed}</p>
             </ActionForm>
         }.into_any(),
         PathViewer::Visitor => view! {
             <div class="notice mb-6">
-                <p class="mb-3">{tr(l, "Vuoi ritrovare il percorso e vederlo aggiornato con nuovi corsi e offerte? Registrati: dopo il primo accesso lo trovi salvato.", "Want to find this path again, updated with new courses and offers? Register: after your first sign-in it is saved.")}</p>
+                <p class="mb-3">{td_string!(l, orientation_path.want_to_find_this)}</p>
                 <ActionForm action=keep>
                     {hidden}
-                    <button type="submit" class="btn-secondary">{tr(l, "Registrati e salva il percorso", "Register and save the path")}</button>
+                    <button type="submit" class="btn-secondary">{td_string!(l, orientation_path.register_and_save_the)}</button>
                     <p role="alert" class="field-error">{failed}</p>
                 </ActionForm>
             </div>
@@ -144,26 +143,26 @@ fn AdviceCard(number: usize, advice: Advice, km: u32) -> impl IntoView {
             <ul class="mb-3 list-disc pl-6">
                 {advice.bodies.iter().map(|b| view! { <li>{b.name.clone()}</li> }).collect_view()}
             </ul>
-            <a href=advice.href.clone()>{tr(l, "Come contattarli: la pagina della Rete", "How to reach them: the network's page")}</a>
+            <a href=advice.href.clone()>{td_string!(l, orientation_path.how_to_reach_them)}</a>
         }.into_any(),
         AdviceKind::Corsi | AdviceKind::Incontri => {
-            let none = if advice.kind == AdviceKind::Corsi { tr(l, "Al momento non ci sono corsi aperti a questa distanza.", "No courses are open within this distance right now.") } else { tr(l, "Al momento non ci sono incontri a questa distanza.", "No meetings within this distance right now.") };
+            let none = if advice.kind == AdviceKind::Corsi { td_string!(l, orientation_path.no_courses_are_open) } else { td_string!(l, orientation_path.no_meetings_within_this) };
             view! {
                 {advice.activities.is_empty().then(|| view! { <p class="mb-3">{none}</p> })}
                 <ul class="mb-3 grid gap-2">{advice.activities.iter().map(activity_line).collect_view()}</ul>
-                <a href=advice.href.clone()>{format!("{} ({})", tr(l, "Vedi tutti", "See all"), advice.total)}</a>
+                <a href=advice.href.clone()>{format!("{} ({})", td_string!(l, orientation_path.see_all), advice.total)}</a>
             }.into_any()
         }
         AdviceKind::Offerte => view! {
-            {advice.offers.is_empty().then(|| view! { <p class="mb-3">{format!("{} {km} km.", tr(l, "Al momento non ci sono offerte di questo tipo entro", "No offers of this kind right now within"))}</p> })}
+            {advice.offers.is_empty().then(|| view! { <p class="mb-3">{format!("{} {km} km.", td_string!(l, orientation_path.no_offers_of_this))}</p> })}
             <ul class="mb-3 grid gap-2">{advice.offers.iter().map(offer_line).collect_view()}</ul>
-            <a href=advice.href.clone()>{format!("{} ({})", tr(l, "Vedi tutte le offerte", "See all offers"), advice.total)}</a>
+            <a href=advice.href.clone()>{format!("{} ({})", td_string!(l, orientation_path.see_all_offers), advice.total)}</a>
         }.into_any(),
         AdviceKind::Programma => {
             let external = advice.href.starts_with("https://");
             view! {
                 <a href=advice.href.clone() rel=external.then_some("noopener")>
-                    {format!("{}{}", tr(l, "Scopri il programma", "About the programme"), if external { tr(l, " (sito esterno)", " (external site)") } else { "" })}
+                    {format!("{}{}", td_string!(l, orientation_path.about_the_programme), if external { td_string!(l, orientation_path.external_site) } else { "" })}
                 </a>
             }.into_any()
         }

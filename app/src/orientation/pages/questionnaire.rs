@@ -3,7 +3,6 @@
 //! address of the path, `/orientamento/percorso?…`.
 
 use crate::components::async_data::with_data;
-use crate::components::tr;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::labels::Label;
@@ -50,15 +49,11 @@ pub fn OrientationPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let answers = answers_in_address();
     let comuni = Resource::new(|| (), |_| list_comuni());
-    let title = tr(
-        l,
-        "Orientamento: il tuo percorso verso il lavoro",
-        "Guidance: your path to work",
-    );
+    let title = td_string!(l, orientation_questionnaire.guidance_your_path_to);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-6">{tr(l, "Sette domande brevi, in cinque minuti. Alla fine trovi gli enti della Rete che possono aiutarti, i corsi e le offerte vicino a te e i prossimi passi. Non serve un account.", "Seven short questions, five minutes. At the end you find the network's bodies that can help you, courses and offers near you, and the next steps. No account needed.")}</p>
+        <p class="lead mb-6">{td_string!(l, orientation_questionnaire.seven_short_questions_five)}</p>
         {with_data(comuni, move |comuni| view! {
             <Questionnaire comuni answers=answers.get_untracked() error=None/>
         })}
@@ -68,7 +63,9 @@ pub fn OrientationPage() -> impl IntoView {
 /// The message for `field` in `error`, if it is about that question.
 fn message_for(error: &Option<AppError>, field: &str) -> Option<String> {
     match error {
-        Some(AppError::Validation { field: f, message }) if f == field => Some(message.clone()),
+        Some(AppError::Validation {
+            field: f, message, ..
+        }) if f == field => Some(message.clone()),
         _ => None,
     }
 }
@@ -80,8 +77,7 @@ pub fn Questionnaire(
     error: Option<AppError>,
 ) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let english = l == Locale::en;
-    let pick = move |(it, en): Label| if english { en } else { it };
+    let pick = move |label: Label| label(l);
     let options = move |list: &[(&'static str, Label)]| -> Vec<(String, String)> {
         list.iter()
             .map(|(c, label)| (c.to_string(), pick(*label).to_string()))
@@ -97,57 +93,57 @@ pub fn Questionnaire(
     view! {
         <form method="get" action="/orientamento/percorso" class="max-w-3xl" data-testid="questionario">
             {error.as_ref().map(|_| view! {
-                <p role="alert" class="notice mb-6">{tr(l, "Manca qualche risposta: la trovi segnata qui sotto.", "Some answers are missing: they are marked below.")}</p>
+                <p role="alert" class="notice mb-6">{td_string!(l, orientation_questionnaire.some_answers_are_missing)}</p>
             })}
-            <Choices name="situazione" number=1 legend=tr(l, "Qual è la tua situazione?", "What is your situation?")
+            <Choices name="situazione" number=1 legend=td_string!(l, orientation_questionnaire.what_is_your_situation)
                 options=options(&SITUATIONS) chosen=answers.situazione.clone() error=message_for(&error, "situazione")/>
-            <Choices name="eta" number=2 legend=tr(l, "Quanti anni hai? (facoltativo)", "How old are you? (optional)")
-                hint=tr(l, "Serve solo a indicarti i programmi con limiti di età, come Garanzia Giovani.", "Only used to point you to programmes with age limits, such as Garanzia Giovani.")
-                options={let mut o = options(&AGE_BANDS); o.push((String::new(), tr(l, "Preferisco non dirlo", "I prefer not to say").into())); o}
+            <Choices name="eta" number=2 legend=td_string!(l, orientation_questionnaire.how_old_are_you)
+                hint=td_string!(l, orientation_questionnaire.only_used_to_point)
+                options={let mut o = options(&AGE_BANDS); o.push((String::new(), td_string!(l, orientation_questionnaire.i_prefer_not_to).into())); o}
                 chosen=answers.eta.clone() error=message_for(&error, "eta")/>
             <fieldset class="question" aria-describedby="campo-istruzione-errore">
-                <legend class="question-title">{format!("3. {}", tr(l, "Qual è il titolo di studio più alto che hai? (facoltativo)", "What is your highest qualification? (optional)"))}</legend>
-                <label for="campo-istruzione" class="font-semibold">{tr(l, "Titolo di studio", "Qualification")}</label>
+                <legend class="question-title">{format!("3. {}", td_string!(l, orientation_questionnaire.what_is_your_highest))}</legend>
+                <label for="campo-istruzione" class="font-semibold">{td_string!(l, orientation_questionnaire.qualification)}</label>
                 <select id="campo-istruzione" name="istruzione" class="input">
-                    <option value="">{tr(l, "Preferisco non dirlo", "I prefer not to say")}</option>
+                    <option value="">{td_string!(l, orientation_questionnaire.i_prefer_not_to)}</option>
                     {options(&EDUCATION).into_iter().map(|(v, t)| { let s = v == answers.istruzione; view! { <option value=v selected=s>{t}</option> } }).collect_view()}
                 </select>
                 <p id="campo-istruzione-errore" class="field-error" aria-live="polite">{message_for(&error, "istruzione")}</p>
             </fieldset>
             <fieldset class="question" aria-describedby="campo-comune-errore">
-                <legend class="question-title">{format!("4. {}", tr(l, "Dove vivi e quanto puoi spostarti?", "Where do you live and how far can you travel?"))}</legend>
+                <legend class="question-title">{format!("4. {}", td_string!(l, orientation_questionnaire.where_do_you_live))}</legend>
                 <div class="mb-4 flex flex-col">
-                    <label for="campo-comune" class="font-semibold">{tr(l, "Il comune dove vivi", "Your municipality")}</label>
+                    <label for="campo-comune" class="font-semibold">{td_string!(l, orientation_questionnaire.your_municipality)}</label>
                     <select id="campo-comune" name="comune" class="input" aria-invalid=comune_error.is_some().then_some("true")>
-                        <option value="">{tr(l, "Scegli…", "Choose…")}</option>
+                        <option value="">{td_string!(l, orientation_questionnaire.choose)}</option>
                         {comuni.into_iter().map(|c| { let s = c.slug == answers.comune; view! { <option value=c.slug selected=s>{c.name}</option> } }).collect_view()}
                     </select>
                     <p id="campo-comune-errore" class="field-error" aria-live="polite">{comune_error.clone()}</p>
                 </div>
-                <p class="font-semibold">{tr(l, "Come ti sposti?", "How do you get around?")}</p>
+                <p class="font-semibold">{td_string!(l, orientation_questionnaire.how_do_you_get)}</p>
                 <div class="mb-4">
                     {options(&TRAVEL).into_iter().map(|(v, t)| { let c = v == answers.mezzo; view! { <label class="choice"><input type="radio" name="mezzo" value=v checked=c/> {t}</label> } }).collect_view()}
                 </div>
                 <div class="flex flex-col">
-                    <label for="campo-km" class="font-semibold">{tr(l, "Quanto lontano puoi andare a lavorare?", "How far can you go to work?")}</label>
+                    <label for="campo-km" class="font-semibold">{td_string!(l, orientation_questionnaire.how_far_can_you)}</label>
                     <select id="campo-km" name="km" class="input">
-                        {DISTANCES.into_iter().map(|d| view! { <option value=d selected=d == km>{format!("{} {d} km", tr(l, "entro", "within"))}</option> }).collect_view()}
+                        {DISTANCES.into_iter().map(|d| view! { <option value=d selected=d == km>{format!("{} {d} km", td_string!(l, orientation_questionnaire.within))}</option> }).collect_view()}
                     </select>
                 </div>
             </fieldset>
             <fieldset class="question" aria-describedby="campo-settore-aiuto campo-settore-errore">
-                <legend class="question-title">{format!("5. {}", tr(l, "In quali settori ti piacerebbe lavorare? (facoltativo)", "Which sectors would you like to work in? (optional)"))}</legend>
-                <p id="campo-settore-aiuto" class="mb-2">{tr(l, "Scegline al massimo tre. Se non lo sai ancora, lascia vuoto: ti mostriamo tutte le offerte vicine.", "Pick up to three. If you do not know yet, leave it empty: we show every offer nearby.")}</p>
+                <legend class="question-title">{format!("5. {}", td_string!(l, orientation_questionnaire.which_sectors_would_you))}</legend>
+                <p id="campo-settore-aiuto" class="mb-2">{td_string!(l, orientation_questionnaire.pick_up_to_three)}</p>
                 <div class="grid gap-x-6 sm:grid-cols-2">
                     {sectors.into_iter().map(|(v, t)| { let c = answers.settore.contains(&v); view! { <label class="choice"><input type="checkbox" name="settore" value=v checked=c/> {t}</label> } }).collect_view()}
                 </div>
                 <p id="campo-settore-errore" class="field-error" aria-live="polite">{message_for(&error, "settore")}</p>
             </fieldset>
-            <Choices name="italiano" number=6 legend=tr(l, "Come parli l'italiano?", "How well do you speak Italian?")
+            <Choices name="italiano" number=6 legend=td_string!(l, orientation_questionnaire.how_well_do_you)
                 options=options(&ITALIAN) chosen=answers.italiano.clone() error=message_for(&error, "italiano")/>
-            <Choices name="impresa" number=7 legend=tr(l, "Pensi di avviare un'attività tua?", "Are you thinking of starting your own business?")
+            <Choices name="impresa" number=7 legend=td_string!(l, orientation_questionnaire.are_you_thinking_of)
                 options=options(&BUSINESS) chosen=answers.impresa.clone() error=message_for(&error, "impresa")/>
-            <button type="submit" class="btn-primary">{tr(l, "Mostra il mio percorso", "Show my path")}</button>
+            <button type="submit" class="btn-primary">{td_string!(l, orientation_questionnaire.show_my_path)}</button>
         </form>
     }
 }

@@ -7,7 +7,6 @@ use super::chart::{line_chart_svg, Line};
 use super::live_feed::{follow_changes, LiveState};
 use crate::components::error_view::{ErrorList, Loading};
 use crate::components::map::{map_svg_with, MapCounts, MapText};
-use crate::components::tr;
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_time, local};
 use crate::offers::domain::query_string;
@@ -39,13 +38,11 @@ pub fn DashboardPage() -> impl IntoView {
         move || (filter.get(), changes.get()),
         move |(filter, _)| get_dashboard(filter, lang.to_string()),
     );
-    let title = tr(l, "Cruscotto della Rete", "Network dashboard");
+    let title = td_string!(l, staff_dashboard.network_dashboard);
     view! {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-4">{tr(l,
-            "Le cifre della Rete per il Lavoro, aggiornate da sole a ogni iscrizione, offerta, candidatura o appuntamento. Apri «Che cosa conta» sotto ogni cifra per la sua definizione.",
-            "The network's figures, updated by themselves at every enrolment, offer, application or appointment. Open “What it counts” under each figure for its definition.")}</p>
+        <p class="lead mb-4">{td_string!(l, staff_dashboard.the_networks_figures_updated)}</p>
         <LiveBadge live/>
         // Transition, not Suspense: the old figures stay while the new ones come.
         <Transition fallback=|| view! { <Loading/> }>
@@ -60,17 +57,9 @@ pub fn DashboardPage() -> impl IntoView {
 fn LiveBadge(live: RwSignal<LiveState>) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let text = move || match live.get() {
-        LiveState::Connecting => tr(l, "Collegamento in corso…", "Connecting…"),
-        LiveState::Live => tr(
-            l,
-            "In diretta: le cifre si aggiornano da sole",
-            "Live: the figures update by themselves",
-        ),
-        LiveState::Reconnecting => tr(
-            l,
-            "Collegamento interrotto: nuovo tentativo in corso…",
-            "Connection lost: trying again…",
-        ),
+        LiveState::Connecting => td_string!(l, staff_dashboard.connecting),
+        LiveState::Live => td_string!(l, staff_dashboard.live_the_figures_update),
+        LiveState::Reconnecting => td_string!(l, staff_dashboard.connection_lost_trying_again),
     };
     view! {
         <p class="live-badge mb-6" data-testid="diretta" data-state=move || live.get().code()>
@@ -85,21 +74,17 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let counted = format!(
         "{} {} {}",
-        tr(l, "Cifre contate il", "Figures counted on"),
+        td_string!(l, staff_dashboard.figures_counted_on),
         italian_date(d.counted_at),
         italian_time(d.counted_at)
     );
     let days_left = (d.protocol_expires_at - d.counted_at).div_euclid(86_400);
     let protocol = format!(
         "{} {} ({} {}).",
-        tr(
-            l,
-            "Il protocollo della Rete è valido fino al",
-            "The network's protocol runs until"
-        ),
+        td_string!(l, staff_dashboard.the_networks_protocol_runs),
         italian_date(d.protocol_expires_at),
         days_left.max(0),
-        tr(l, "giorni", "days")
+        td_string!(l, staff_dashboard.days)
     );
     let csv_query = query_string([
         ("comune", d.filter.comune.as_str()),
@@ -115,11 +100,11 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         <OffersMap d=d.clone()/>
         <Activities d=d.clone()/>
         <section class="mt-10" aria-labelledby="scarica">
-            <h2 id="scarica" class="section-title">{tr(l, "Scarica le tabelle (CSV)", "Download the tables (CSV)")}</h2>
+            <h2 id="scarica" class="section-title">{td_string!(l, staff_dashboard.download_the_tables_csv)}</h2>
             <ul class="link-list">
-                {CSV_TABLES.iter().map(|&(code, it, en)| {
+                {CSV_TABLES.iter().map(|&(code, label)| {
                     let href = format!("/api/staff/cruscotto.csv?tabella={code}&{csv_query}");
-                    view! { <li><a href=href download="" rel="external">{tr(l, it, en)}</a></li> }
+                    view! { <li><a href=href download="" rel="external">{label(l)}</a></li> }
                 }).collect_view()}
             </ul>
         </section>
@@ -129,38 +114,37 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
 #[component]
 fn Filters(d: Dashboard) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let english = l == Locale::en;
     let f = d.filter;
     view! {
         <Form method="GET" action="/staff" attr:class="card mb-6 grid gap-4 md:grid-cols-4 md:items-end">
             <div class="flex flex-col">
-                <label for="filtro-comune" class="font-semibold">{tr(l, "Comune", "Municipality")}</label>
+                <label for="filtro-comune" class="font-semibold">{td_string!(l, staff_dashboard.municipality)}</label>
                 <select id="filtro-comune" name="comune" class="input">
-                    <option value="" selected=f.comune.is_empty()>{tr(l, "Tutti i comuni", "All municipalities")}</option>
+                    <option value="" selected=f.comune.is_empty()>{td_string!(l, staff_dashboard.all_municipalities)}</option>
                     {d.comuni.iter().map(|c| view! {
                         <option value=c.slug.clone() selected=c.slug == f.comune>{c.name.clone()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="flex flex-col">
-                <label for="filtro-ente" class="font-semibold">{tr(l, "Ente della Rete", "Member body")}</label>
+                <label for="filtro-ente" class="font-semibold">{td_string!(l, staff_dashboard.member_body)}</label>
                 <select id="filtro-ente" name="ente" class="input">
-                    <option value="" selected=f.ente.is_empty()>{tr(l, "Tutti gli enti", "All bodies")}</option>
+                    <option value="" selected=f.ente.is_empty()>{td_string!(l, staff_dashboard.all_bodies)}</option>
                     {d.bodies.iter().map(|(slug, name)| view! {
                         <option value=slug.clone() selected=*slug == f.ente>{name.clone()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="flex flex-col">
-                <label for="filtro-periodo" class="font-semibold">{tr(l, "Periodo", "Period")}</label>
+                <label for="filtro-periodo" class="font-semibold">{td_string!(l, staff_dashboard.period)}</label>
                 <select id="filtro-periodo" name="periodo" class="input">
-                    {PERIODS.iter().map(|&(code, it, en, _)| {
+                    {PERIODS.iter().map(|&(code, label, _)| {
                         let chosen = code == f.periodo || (f.periodo.is_empty() && code == "30");
-                        view! { <option value=code selected=chosen>{if english { en } else { it }}</option> }
+                        view! { <option value=code selected=chosen>{label(l)}</option> }
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="btn-primary">{tr(l, "Mostra", "Show")}</button>
+            <button type="submit" class="btn-primary">{td_string!(l, staff_dashboard.show)}</button>
         </Form>
     }
 }
@@ -170,14 +154,14 @@ fn FigureCards(cards: Vec<FigureCard>) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
         <section aria-labelledby="cifre">
-            <h2 id="cifre" class="section-title">{tr(l, "Le cifre", "The figures")}</h2>
+            <h2 id="cifre" class="section-title">{td_string!(l, staff_dashboard.the_figures)}</h2>
             <ul class="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {cards.into_iter().map(|card| {
                     let queues = (card.key == "attesa").then(|| view! {
                         <p class="mt-2">
-                            <a href="/staff/offerte">{tr(l, "Offerte da moderare", "Offers to review")}</a>
+                            <a href="/staff/offerte">{td_string!(l, staff_dashboard.offers_to_review)}</a>
                             " · "
-                            <a href="/staff/verifiche">{tr(l, "Account da verificare", "Accounts to verify")}</a>
+                            <a href="/staff/verifiche">{td_string!(l, staff_dashboard.accounts_to_verify)}</a>
                         </p>
                     });
                     view! {
@@ -187,7 +171,7 @@ fn FigureCards(cards: Vec<FigureCard>) -> impl IntoView {
                             <p class="figure-detail">{card.detail}</p>
                             {queues}
                             <details class="mt-2">
-                                <summary>{tr(l, "Che cosa conta", "What it counts")}</summary>
+                                <summary>{td_string!(l, staff_dashboard.what_it_counts)}</summary>
                                 <p class="mt-1">{card.definition}</p>
                             </details>
                         </li>
@@ -202,13 +186,9 @@ fn FigureCards(cards: Vec<FigureCard>) -> impl IntoView {
 fn Series(d: Dashboard) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let names = [
-        tr(l, "Registrazioni di cittadini", "Citizen registrations"),
-        tr(
-            l,
-            "Iscrizioni a corsi e incontri",
-            "Course and meeting enrolments",
-        ),
-        tr(l, "Candidature", "Applications"),
+        td_string!(l, staff_dashboard.citizen_registrations),
+        td_string!(l, staff_dashboard.course_and_meeting_enrolments),
+        td_string!(l, staff_dashboard.applications),
     ];
     let labels: Vec<String> = d
         .series
@@ -219,19 +199,11 @@ fn Series(d: Dashboard) -> impl IntoView {
         })
         .collect();
     let svg = line_chart_svg(
-        tr(l, "Andamento nel periodo", "Over the period"),
+        td_string!(l, staff_dashboard.over_the_period),
         if d.bucket_days == 1 {
-            tr(
-                l,
-                "Conteggi per giorno; i valori esatti sono nella tabella sotto il grafico.",
-                "Counts per day; the exact values are in the table under the chart.",
-            )
+            td_string!(l, staff_dashboard.counts_per_day_the)
         } else {
-            tr(
-                l,
-                "Conteggi per settimana; i valori esatti sono nella tabella sotto il grafico.",
-                "Counts per week; the exact values are in the table under the chart.",
-            )
+            td_string!(l, staff_dashboard.counts_per_week_the)
         },
         &labels,
         &[
@@ -250,13 +222,13 @@ fn Series(d: Dashboard) -> impl IntoView {
         ],
     );
     let first_column = if d.bucket_days == 1 {
-        tr(l, "Giorno", "Day")
+        td_string!(l, staff_dashboard.day)
     } else {
-        tr(l, "Settimana dal", "Week from")
+        td_string!(l, staff_dashboard.week_from)
     };
     view! {
         <section class="mt-10" aria-labelledby="andamento">
-            <h2 id="andamento" class="section-title">{tr(l, "Andamento", "Over time")}</h2>
+            <h2 id="andamento" class="section-title">{td_string!(l, staff_dashboard.over_time)}</h2>
             <figure>
                 <div class="chart-canvas" inner_html=svg></div>
                 <figcaption class="mt-2 flex flex-wrap gap-4">
@@ -269,7 +241,7 @@ fn Series(d: Dashboard) -> impl IntoView {
                 </figcaption>
             </figure>
             <details class="mt-4">
-                <summary>{tr(l, "Tabella dei dati del grafico", "The chart's data as a table")}</summary>
+                <summary>{td_string!(l, staff_dashboard.the_charts_data_as)}</summary>
                 <table class="data-table mt-2">
                     <thead><tr>
                         <th scope="col">{first_column}</th>
@@ -304,12 +276,15 @@ fn OffersMap(d: Dashboard) -> impl IntoView {
         &d.comuni,
         (!d.filter.comune.is_empty()).then_some(d.filter.comune.as_str()),
         MapText {
-            title: tr(l, "Offerte attive per comune", "Active offers by municipality"),
-            desc: tr(l, "Ogni punto è un comune con il numero delle sue offerte attive; sceglilo per filtrare il cruscotto.", "Each point is a municipality with its number of active offers; choose it to filter the dashboard."),
-            in_network: tr(l, "nella Rete", "in the network"),
+            title: td_string!(l, staff_dashboard.active_offers_by_municipality),
+            desc: td_string!(l, staff_dashboard.each_point_is_a),
+            in_network: td_string!(l, staff_dashboard.in_the_network),
         },
         &href,
-        Some(MapCounts { per_comune: &d.offers_by_comune, noun: tr(l, "offerte", "offers") }),
+        Some(MapCounts {
+            per_comune: &d.offers_by_comune,
+            noun: td_string!(l, staff_dashboard.offers),
+        }),
     );
     let rows: Vec<(String, i64)> = d
         .comuni
@@ -327,12 +302,12 @@ fn OffersMap(d: Dashboard) -> impl IntoView {
         .collect();
     view! {
         <section class="mt-10" aria-labelledby="mappa-offerte">
-            <h2 id="mappa-offerte" class="section-title">{tr(l, "Offerte attive per comune", "Active offers by municipality")}</h2>
+            <h2 id="mappa-offerte" class="section-title">{td_string!(l, staff_dashboard.active_offers_by_municipality)}</h2>
             <figure class="map-figure"><div class="map-canvas" inner_html=svg></div></figure>
             <details class="mt-4">
-                <summary>{tr(l, "Tabella delle offerte per comune", "Offers by municipality as a table")}</summary>
+                <summary>{td_string!(l, staff_dashboard.offers_by_municipality_as)}</summary>
                 <table class="data-table mt-2">
-                    <thead><tr><th scope="col">{tr(l, "Comune", "Municipality")}</th><th scope="col">{tr(l, "Offerte attive", "Active offers")}</th></tr></thead>
+                    <thead><tr><th scope="col">{td_string!(l, staff_dashboard.municipality)}</th><th scope="col">{td_string!(l, staff_dashboard.active_offers)}</th></tr></thead>
                     <tbody>{rows.into_iter().map(|(name, n)| view! { <tr><th scope="row">{name}</th><td>{n}</td></tr> }).collect_view()}</tbody>
                 </table>
             </details>
@@ -345,19 +320,19 @@ fn Activities(d: Dashboard) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
         <section class="mt-10" aria-labelledby="posti">
-            <h2 id="posti" class="section-title">{tr(l, "Posti di corsi e incontri", "Seats of courses and meetings")}</h2>
+            <h2 id="posti" class="section-title">{td_string!(l, staff_dashboard.seats_of_courses_and)}</h2>
             {if d.activities.is_empty() {
-                view! { <p>{tr(l, "Nessun corso o incontro in corso o in arrivo con questi filtri.", "No current or coming course or meeting with these filters.")}</p> }.into_any()
+                view! { <p>{td_string!(l, staff_dashboard.no_current_or_coming)}</p> }.into_any()
             } else {
                 view! {
                     <div class="overflow-x-auto">
                         <table class="data-table" data-testid="posti">
                             <thead><tr>
-                                <th scope="col">{tr(l, "Titolo", "Title")}</th>
-                                <th scope="col">{tr(l, "Comune", "Municipality")}</th>
-                                <th scope="col">{tr(l, "Posti occupati", "Seats taken")}</th>
-                                <th scope="col">{tr(l, "Riempimento", "Fill rate")}</th>
-                                <th scope="col">{tr(l, "In lista d'attesa", "Waiting")}</th>
+                                <th scope="col">{td_string!(l, staff_dashboard.title)}</th>
+                                <th scope="col">{td_string!(l, staff_dashboard.municipality)}</th>
+                                <th scope="col">{td_string!(l, staff_dashboard.seats_taken)}</th>
+                                <th scope="col">{td_string!(l, staff_dashboard.fill_rate)}</th>
+                                <th scope="col">{td_string!(l, staff_dashboard.waiting)}</th>
                             </tr></thead>
                             <tbody>
                                 {d.activities.into_iter().map(|a| {
