@@ -209,6 +209,37 @@ async fn an_english_page_gets_the_message_in_english(state: AppState) {
         answer.contains("the field “password” is missing"),
         "{answer}"
     );
+    // A refused field: its message key, and its words in English.
+    for (cookie, words) in [
+        ("lingua=en", "Write a valid email address"),
+        ("lingua=it", "Scrivi un indirizzo email valido"),
+    ] {
+        let request = Request::post("/api/request_password_reset")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookie)
+            .body(Body::from("email=not-an-address"))
+            .unwrap();
+        let response = server::build_router(state.clone())
+            .oneshot(request)
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        match serde_json::from_slice(&body).unwrap() {
+            app::AppError::Validation {
+                field,
+                key,
+                message,
+            } => {
+                assert_eq!(
+                    (field.as_str(), key.as_str()),
+                    ("email", "write_a_valid_email")
+                );
+                assert!(message.starts_with(words), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }
 
 /// The autosave of a document of another shape, or with impossible dates
