@@ -28,15 +28,17 @@ pub fn language_switch_href(to: Locale, back: &str) -> String {
     )
 }
 
+/// What stays as it is in the `back` path: RFC 3986's unreserved characters
+/// and `/`; the query's `?`, `&` and `=` are escaped, so they stay `back`'s.
+const BACK_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b'/');
+
 fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(text, BACK_PATH).to_string()
 }
 
 /// Only a path on this site: never `//elsewhere` or a scheme, so the switch
@@ -108,6 +110,10 @@ mod tests {
         assert_eq!(
             language_switch_href(Locale::en, "/rete?categoria=sindacato"),
             "/api/set_language?lang=en&back=/rete%3Fcategoria%3Dsindacato"
+        );
+        assert_eq!(
+            language_switch_href(Locale::it, "/offerte?q=caffè bar&km=10"),
+            "/api/set_language?lang=it&back=/offerte%3Fq%3Dcaff%C3%A8%20bar%26km%3D10"
         );
     }
 
