@@ -10,12 +10,13 @@ use super::repo::{self, ActivityRow, EnrolOutcome, Stored};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::error::AppError;
-use crate::i18n::{td_string, Locale};
+use crate::i18n::td_string;
 use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{from_local, parse_iso_date, parse_italian_date, parse_time};
 use crate::kernel::fields::{code_in, number, text};
 use crate::kernel::geo::distance_km;
+use crate::kernel::labels::Label;
 use crate::kernel::outbox::enqueue_mail_with;
 use crate::network::repo as network;
 use crate::state::AppState;
@@ -373,7 +374,7 @@ pub fn parse_sessions(text: &str, at: i64) -> Result<Vec<Session>, AppError> {
         .filter(|(_, l)| !l.is_empty())
     {
         let row = i + 1;
-        let bad = |problem: fn(Locale) -> &'static str| {
+        let bad = |problem: Label| {
             crate::invalid!(
                 "sessions",
                 session_line_refused,

@@ -15,8 +15,9 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
             .into_iter()
             .map(|(_, e)| match e.downcast_ref::<AppError>() {
                 Some(AppError::NotFound) => td_string!(l, errors.not_found).to_string(),
-                Some(app) if l == Locale::it => app.user_message(),
-                _ => td_string!(l, errors.generic).to_string(),
+                // In the page's language: refusals carry their words already.
+                Some(app) => app.user_message(),
+                None => td_string!(l, errors.generic).to_string(),
             })
             .collect::<Vec<_>>()
     };
