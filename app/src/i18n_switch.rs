@@ -61,11 +61,11 @@ pub fn safe_back_path(back: &str) -> &str {
 /// anyone may call it, and it changes nothing but the caller's own cookie.
 #[server(prefix = "/api", endpoint = "set_language", input = GetUrl)]
 pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
+    let (state, _) = crate::kernel::access::auth::authorize::<SetLanguage>().await?;
     if lang != "it" && lang != "en" {
         return Err(crate::invalid!("lang", language_not_available_choose));
     }
     use crate::kernel::access::auth::{private_cookie, set_cookie};
-    let state = crate::state::app_state()?;
     let a_year = Some(365 * 86_400);
     set_cookie(private_cookie(&state, LANGUAGE_COOKIE, &lang, a_year));
     leptos_axum::redirect(safe_back_path(&back));

@@ -27,6 +27,8 @@ pub mod privacy;
 pub mod staff;
 
 #[cfg(feature = "ssr")]
+pub mod access_table;
+#[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -15,7 +15,7 @@ pub async fn register_account(
     #[server(default)] organisation: String,
     #[server(default)] privacy: String,
 ) -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("register_account").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<RegisterAccount>().await?;
     let form = super::service::Registration::parse(
         &role,
         &email,
@@ -36,7 +36,7 @@ pub async fn register_account(
 
 #[server(prefix = "/api", endpoint = "verify_email")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("verify_email").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<VerifyEmail>().await?;
     super::service::verify_email(&state, &token).await?;
     leptos_axum::redirect("/accesso?verificato=1");
     Ok(())
@@ -44,7 +44,7 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("log_in").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<LogIn>().await?;
     let secret = super::service::log_in(
         &state,
         &email,
@@ -54,14 +54,14 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     .await?;
     crate::kernel::access::auth::set_session_cookie(&state, &secret);
     // An orientation path answered before registering is kept now.
-    let next = crate::orientation::service::adopt_pending(&state, &secret).await;
+    let next = crate::orientation::api::shared::adopt_pending(&state, &secret).await;
     leptos_axum::redirect(next.unwrap_or("/area"));
     Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize_user("log_out").await?;
+    let (state, _) = crate::kernel::access::auth::authorize_user::<LogOut>().await?;
     if let Some(secret) =
         crate::kernel::cookies::request_cookie(crate::kernel::access::auth::SESSION_COOKIE)
     {
@@ -74,7 +74,7 @@ pub async fn log_out() -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("request_password_reset").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<RequestPasswordReset>().await?;
     crate::kernel::mail_limits::allow_sender(
         &state,
         &crate::kernel::access::auth::client_address(&state),
@@ -87,7 +87,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("reset_password").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<ResetPassword>().await?;
     super::service::reset_password(&state, &token, &password).await?;
     leptos_axum::redirect("/accesso?reset=fatto");
     Ok(())
@@ -95,7 +95,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 
 #[server(prefix = "/api", endpoint = "get_my_account")]
 pub async fn get_my_account() -> Result<MyAccount, AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("get_my_account")
+    let (state, user) = crate::kernel::access::auth::authorize_user::<GetMyAccount>()
         .await
         .inspect_err(|error| {
             // The personal area of nobody: go and sign in.
@@ -110,7 +110,7 @@ pub async fn get_my_account() -> Result<MyAccount, AppError> {
 #[server(prefix = "/api", endpoint = "list_pending_accounts")]
 pub async fn list_pending_accounts() -> Result<Vec<PendingAccount>, AppError> {
     let (state, user) =
-        crate::kernel::access::auth::authorize_user("list_pending_accounts").await?;
+        crate::kernel::access::auth::authorize_user::<ListPendingAccounts>().await?;
     super::service::pending_accounts(&state, &user).await
 }
 
@@ -120,7 +120,7 @@ pub async fn decide_account(
     decision: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("decide_account").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<DecideAccount>().await?;
     let decision = super::service::Decision::parse(&decision, &reason)?;
     super::service::decide(&state, &user, account, decision).await?;
     leptos_axum::redirect("/staff/verifiche");
@@ -132,7 +132,7 @@ pub async fn list_audit_log(
     #[server(default)] action: String,
     #[server(default)] actor: String,
 ) -> Result<Vec<AuditEntry>, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize_user("list_audit_log").await?;
+    let (state, _) = crate::kernel::access::auth::authorize_user::<ListAuditLog>().await?;
     let action = Some(action.trim()).filter(|a| !a.is_empty());
     let actor = match actor.trim() {
         "" => None,
@@ -142,4 +142,13 @@ pub async fn list_audit_log(
         ),
     };
     Ok(crate::kernel::audit::repo::list_audit(&state.db, action, actor).await?)
+}
+
+/// What other features use of accounts on the server (not endpoints): the
+/// accounts they create (an accepted invitation), the consents they record
+/// (a CV's visibility), and staff's approve-or-reject decision.
+#[cfg(feature = "ssr")]
+pub mod shared {
+    pub use crate::accounts::repo::{add_consent, insert_user, withdraw_consent, NewUser};
+    pub use crate::accounts::service::Decision;
 }

@@ -6,7 +6,18 @@ use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
 /// Where the publisher has got with an application.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Stage {
     Ricevuta,
     InEsame,
@@ -14,6 +25,8 @@ pub enum Stage {
     NonSelezionata,
     Assunta,
 }
+
+crate::stored_as_code!(Stage);
 
 impl Stage {
     pub const ALL: [Stage; 5] = [
@@ -25,17 +38,11 @@ impl Stage {
     ];
 
     pub fn code(self) -> &'static str {
-        match self {
-            Stage::Ricevuta => "ricevuta",
-            Stage::InEsame => "in_esame",
-            Stage::Colloquio => "colloquio",
-            Stage::NonSelezionata => "non_selezionata",
-            Stage::Assunta => "assunta",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {
@@ -56,6 +63,7 @@ impl Stage {
 
 /// One of my applications, as the citizen sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct MyApplication {
     pub id: i64,
     pub offer_id: i64,

@@ -5,7 +5,6 @@ use crate::cv::domain::{CvDocument, CvLanguage};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
-use sqlx::Row as _;
 
 pub struct NewApplication<'a> {
     pub offer_id: i64,
@@ -49,28 +48,15 @@ pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<Option<i64>, 
 }
 
 pub async fn mine(db: &Db, citizen: i64) -> Result<Vec<MyApplication>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT a.id, a.offer_id, o.title, o.organisation, a.status, a.created_at, a.updated_at
+    sqlx::query_as(
+        "SELECT a.id, a.offer_id, o.title AS offer_title, o.organisation, a.status AS stage,
+                a.created_at AS sent_at, a.updated_at
          FROM applications a JOIN offers o ON o.id = a.offer_id
          WHERE a.citizen_id = $1 ORDER BY a.created_at DESC, a.id DESC",
     )
     .bind(citizen)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            let status: String = r.try_get("status")?;
-            Ok(MyApplication {
-                id: r.try_get("id")?,
-                offer_id: r.try_get("offer_id")?,
-                offer_title: r.try_get("title")?,
-                organisation: r.try_get("organisation")?,
-                stage: crate::kernel::codes::decode(&status, Stage::from_code)?,
-                sent_at: r.try_get("created_at")?,
-                updated_at: r.try_get("updated_at")?,
-            })
-        })
-        .collect()
+    .await
 }
 
 /// The stage and date of this person's application to the offer, if any.
@@ -86,37 +72,46 @@ pub async fn of(db: &Db, offer: i64, citizen: i64) -> Result<Option<(Stage, i64)
         .transpose()
 }
 
+/// What `for_offer` reads of an application and its applicant.
+#[derive(sqlx::FromRow)]
+struct ReceivedRow {
+    id: i64,
+    name: String,
+    email: String,
+    message: String,
+    status: Stage,
+    created_at: i64,
+    cv_language: CvLanguage,
+    #[sqlx(try_from = "String")]
+    cv_document: CvDocument,
+    has_photo: i64,
+}
+
 pub async fn for_offer(db: &Db, offer: i64) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT a.id, u.display_name, u.email, a.message, a.status, a.created_at, a.cv_language,
-                a.cv_document, CASE WHEN a.cv_photo IS NULL THEN 0 ELSE 1 END AS has_photo
+    let rows: Vec<ReceivedRow> = sqlx::query_as(
+        "SELECT a.id, COALESCE(u.display_name, '') AS name, COALESCE(u.email, '') AS email, a.message,
+                a.status, a.created_at, a.cv_language, a.cv_document,
+                CASE WHEN a.cv_photo IS NULL THEN 0 ELSE 1 END AS has_photo
          FROM applications a JOIN users u ON u.id = a.citizen_id
          WHERE a.offer_id = $1 ORDER BY a.created_at, a.id",
     )
     .bind(offer)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|r| {
-            let status: String = r.try_get("status")?;
-            let language: String = r.try_get("cv_language")?;
-            let document: String = r.try_get("cv_document")?;
-            Ok(ReceivedApplication {
-                id: r.try_get("id")?,
-                name: r
-                    .try_get::<Option<String>, _>("display_name")?
-                    .unwrap_or_default(),
-                email: r.try_get::<Option<String>, _>("email")?.unwrap_or_default(),
-                message: r.try_get("message")?,
-                stage: crate::kernel::codes::decode(&status, Stage::from_code)?,
-                sent_at: r.try_get("created_at")?,
-                cv_language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
-                cv: serde_json::from_str(&document)
-                    .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-                has_photo: r.try_get::<i64, _>("has_photo")? == 1,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| ReceivedApplication {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            message: r.message,
+            stage: r.status,
+            sent_at: r.created_at,
+            cv_language: r.cv_language,
+            cv: r.cv_document,
+            has_photo: r.has_photo == 1,
         })
-        .collect()
+        .collect())
 }
 
 /// (offer id, citizen id, stage) of an application.
@@ -145,18 +140,18 @@ pub async fn cv_of(
     db: &Db,
     id: i64,
 ) -> Result<Option<(CvLanguage, CvDocument, Option<Vec<u8>>)>, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT cv_language, cv_document, cv_photo FROM applications WHERE id = $1")
+    let row: Option<(String, String, Option<Vec<u8>>)> =
+        sqlx::query_as("SELECT cv_language, cv_document, cv_photo FROM applications WHERE id = $1")
             .bind(id)
             .fetch_optional(db.pool())
             .await?;
-    let Some(r) = row else { return Ok(None) };
-    let language: String = r.try_get("cv_language")?;
-    let document: String = r.try_get("cv_document")?;
+    let Some((language, document, photo)) = row else {
+        return Ok(None);
+    };
     Ok(Some((
         crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
-        serde_json::from_str(&document).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        r.try_get("cv_photo")?,
+        CvDocument::try_from(document).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        photo,
     )))
 }
 

@@ -9,8 +9,8 @@ use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::clock::now;
 use crate::kernel::labels::pick;
 use crate::kernel::outbox::enqueue_mail;
+use crate::offers::api::shared::{manages, stored};
 use crate::offers::domain::Status;
-use crate::offers::service::{manages, stored};
 use crate::state::AppState;
 
 const MAX_MESSAGE: usize = 1_000;
@@ -29,7 +29,7 @@ pub async fn apply_state(
     if let Some((stage, sent_at)) = repo::of(&state.db, offer, user.id).await? {
         return Ok(ApplyState::Applied { stage, sent_at });
     }
-    let cvs: Vec<(i64, String)> = crate::cv::repo::list(&state.db, user.id)
+    let cvs: Vec<(i64, String)> = crate::cv::api::shared::list(&state.db, user.id)
         .await?
         .into_iter()
         .map(|c| (c.id, c.name))
@@ -56,10 +56,10 @@ pub async fn apply(
     if offer.status != Status::Pubblicata || offer.row.expires_at <= now() {
         return Err(crate::conflict!(this_offer_no_longer));
     }
-    let Some(cv) = crate::cv::repo::get(&state.db, citizen.id, cv_id).await? else {
+    let Some(cv) = crate::cv::api::shared::get(&state.db, citizen.id, cv_id).await? else {
         return Err(crate::invalid!("cv", choose_one_of_your_cvs));
     };
-    let photo = crate::cv::repo::photo(&state.db, citizen.id, cv_id).await?;
+    let photo = crate::cv::api::shared::photo(&state.db, citizen.id, cv_id).await?;
     let publisher = match offer.publisher_id {
         Some(id) => user_by_id(&state.db, id).await?,
         None => None,
@@ -183,10 +183,14 @@ pub async fn cv_pdf(
         .await?
         .map(|c| c.name)
         .unwrap_or_default();
-    let layout = crate::cv::layout::build(&document, language, &comune);
+    let layout = crate::cv::api::shared::build_layout(&document, language, &comune);
     let stem = format!("CV-{}", crate::kernel::text::slugify(&document.full_name()));
-    let bytes =
-        crate::cv::service::typeset(state, layout, crate::cv::domain::Template::Europass, photo)
-            .await?;
+    let bytes = crate::cv::api::shared::typeset(
+        state,
+        layout,
+        crate::cv::domain::Template::Europass,
+        photo,
+    )
+    .await?;
     Ok((stem, bytes))
 }

@@ -149,30 +149,36 @@ pub struct CandidateProfile {
     pub offers: Vec<(i64, String)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum RequestState {
+    #[strum(serialize = "in_attesa")]
     Pending,
+    #[strum(serialize = "accettata")]
     Accepted,
+    #[strum(serialize = "rifiutata")]
     Declined,
 }
 
+crate::stored_as_code!(RequestState);
+
 impl RequestState {
     pub fn code(self) -> &'static str {
-        match self {
-            RequestState::Pending => "in_attesa",
-            RequestState::Accepted => "accettata",
-            RequestState::Declined => "rifiutata",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<RequestState> {
-        [
-            RequestState::Pending,
-            RequestState::Accepted,
-            RequestState::Declined,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {

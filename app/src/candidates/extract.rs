@@ -172,7 +172,7 @@ pub fn profile(card: CandidateCard, doc: &CvDocument, language: CvLanguage) -> C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cv::sample::complete;
+    use crate::cv::api::shared::sample_cv as complete;
 
     #[test]
     fn experience_counts_whole_years_to_today() {

@@ -5,13 +5,13 @@
 //! grid, licences, contracts. Idempotent: a run replaces the profiles of the
 //! previous one, and the same N gives the same profiles.
 
-use crate::cv::checks::completeness;
+use crate::cv::api::shared::completeness;
 use crate::cv::domain::{
     CvDocument, DigitalSkills, Education, Experience, JobWishes, LanguageSkill, CEFR_LEVELS,
 };
+use crate::db::placeholders;
 use crate::db::Db;
 use crate::kernel::clock::now;
-use crate::offers::repo::placeholders;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 

@@ -6,7 +6,6 @@ use crate::cv::domain::{CvDocument, CvLanguage};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
-use sqlx::Row as _;
 
 /// A CV as the index reads it.
 pub struct VisibleCv {
@@ -18,22 +17,33 @@ pub struct VisibleCv {
     pub updated_at: i64,
 }
 
-fn visible_cv(row: &sqlx::any::AnyRow) -> Result<VisibleCv, sqlx::Error> {
-    let language: String = row.try_get("language")?;
-    let document: String = row.try_get("document")?;
-    Ok(VisibleCv {
-        id: row.try_get("id")?,
-        owner_id: row.try_get("owner_id")?,
-        visible: row.try_get::<i64, _>("visible")? == 1,
-        language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
-        document: serde_json::from_str(&document).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        updated_at: row.try_get("updated_at")?,
-    })
+#[derive(sqlx::FromRow)]
+struct VisibleCvRow {
+    id: i64,
+    owner_id: i64,
+    visible: i64,
+    language: CvLanguage,
+    #[sqlx(try_from = "String")]
+    document: CvDocument,
+    updated_at: i64,
+}
+
+impl From<VisibleCvRow> for VisibleCv {
+    fn from(row: VisibleCvRow) -> VisibleCv {
+        VisibleCv {
+            id: row.id,
+            owner_id: row.owner_id,
+            visible: row.visible == 1,
+            language: row.language,
+            document: row.document,
+            updated_at: row.updated_at,
+        }
+    }
 }
 
 /// CVs changed at or after `since`, visible or not (the index drops the others).
 pub async fn changed_since(db: &Db, since: i64) -> Result<Vec<VisibleCv>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<VisibleCvRow> = sqlx::query_as(
         "SELECT c.id, c.owner_id, c.language, c.document, c.updated_at,
                 CASE WHEN c.visible = 1 AND u.status = 'attivo' THEN 1 ELSE 0 END AS visible
          FROM cvs c JOIN users u ON u.id = c.owner_id
@@ -42,12 +52,12 @@ pub async fn changed_since(db: &Db, since: i64) -> Result<Vec<VisibleCv>, sqlx::
     .bind(since)
     .fetch_all(db.pool())
     .await?;
-    rows.iter().map(visible_cv).collect()
+    Ok(rows.into_iter().map(VisibleCv::from).collect())
 }
 
 /// The CV behind a profile, if it is visible.
 pub async fn visible(db: &Db, id: i64) -> Result<Option<VisibleCv>, sqlx::Error> {
-    let row = sqlx::query(
+    let row: Option<VisibleCvRow> = sqlx::query_as(
         "SELECT c.id, c.owner_id, c.visible, c.language, c.document, c.updated_at
          FROM cvs c JOIN users u ON u.id = c.owner_id
          WHERE c.id = $1 AND c.visible = 1 AND u.status = 'attivo'",
@@ -55,7 +65,7 @@ pub async fn visible(db: &Db, id: i64) -> Result<Option<VisibleCv>, sqlx::Error>
     .bind(id)
     .fetch_optional(db.pool())
     .await?;
-    row.as_ref().map(visible_cv).transpose()
+    Ok(row.map(VisibleCv::from))
 }
 
 /// The ids of the CVs that are visible now (to drop the others from the index).
@@ -328,8 +338,19 @@ pub async fn insert_request(tx: &mut Tx, r: &NewRequest<'_>) -> Result<Option<i6
     .map(Some)
 }
 
+#[derive(sqlx::FromRow)]
+struct IncomingRow {
+    id: i64,
+    organisation: String,
+    message: String,
+    status: RequestState,
+    created_at: i64,
+    offer_id: Option<i64>,
+    offer_title: Option<String>,
+}
+
 pub async fn incoming(db: &Db, citizen: i64) -> Result<Vec<IncomingRequest>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<IncomingRow> = sqlx::query_as(
         "SELECT r.id, COALESCE(u.organisation, u.display_name, '') AS organisation, r.message, r.status,
                 r.created_at, o.id AS offer_id, o.title AS offer_title
          FROM contact_requests r JOIN users u ON u.id = r.business_id
@@ -339,21 +360,17 @@ pub async fn incoming(db: &Db, citizen: i64) -> Result<Vec<IncomingRequest>, sql
     .bind(citizen)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|r| {
-            let status: String = r.try_get("status")?;
-            let offer_id: Option<i64> = r.try_get("offer_id")?;
-            let offer_title: Option<String> = r.try_get("offer_title")?;
-            Ok(IncomingRequest {
-                id: r.try_get("id")?,
-                organisation: r.try_get("organisation")?,
-                message: r.try_get("message")?,
-                offer: offer_id.zip(offer_title),
-                state: crate::kernel::codes::decode(&status, RequestState::from_code)?,
-                sent_at: r.try_get("created_at")?,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| IncomingRequest {
+            id: r.id,
+            organisation: r.organisation,
+            message: r.message,
+            offer: r.offer_id.zip(r.offer_title),
+            state: r.status,
+            sent_at: r.created_at,
         })
-        .collect()
+        .collect())
 }
 
 /// (business id, citizen id, state) of a request.

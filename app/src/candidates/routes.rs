@@ -18,7 +18,7 @@ async fn cv_pdf(
     Path(id): Path<i64>,
     signed_in: SignedIn,
 ) -> Result<Download, AppError> {
-    let user = signed_in.may_call("open_candidate")?;
+    let user = signed_in.may_call::<super::api::OpenCandidate>()?;
     super::service::cv_pdf(&state, &user, id)
         .await
         .map(Download::pdf)

@@ -111,7 +111,7 @@ pub async fn view(
             (list, name, on)
         })
         .collect();
-    p.offers = crate::offers::repo::managed_by(&state.db, Some(business.id))
+    p.offers = crate::offers::api::shared::managed_by(&state.db, Some(business.id))
         .await?
         .into_iter()
         .filter(|o| o.status == crate::offers::domain::Status::Pubblicata)
@@ -214,7 +214,7 @@ pub async fn request_contact(
         .await?
         .ok_or_else(not_visible)?;
     if let Some(offer) = offer {
-        let mine = crate::offers::repo::offer(&state.db, offer).await?;
+        let mine = crate::offers::api::shared::offer(&state.db, offer).await?;
         if mine.is_none_or(|o| o.publisher_id != Some(business.id)) {
             return Err(crate::invalid!("offer", choose_one_of_your));
         }
@@ -261,7 +261,7 @@ pub async fn my_visibility(
     state: &AppState,
     citizen: &SessionUser,
 ) -> Result<MyVisibility, AppError> {
-    let visible_cv = crate::cv::repo::list(&state.db, citizen.id)
+    let visible_cv = crate::cv::api::shared::list(&state.db, citizen.id)
         .await?
         .into_iter()
         .find(|c| c.visible)
@@ -329,18 +329,22 @@ pub async fn cv_pdf(
     if !accepted {
         return Err(AppError::Forbidden.with_status());
     }
-    let layout = crate::cv::layout::build(
+    let layout = crate::cv::api::shared::build_layout(
         &cv.document,
         cv.language,
         &state.candidates.comune_name(&cv.document.personal.comune),
     );
-    let photo = crate::cv::repo::photo(&state.db, cv.owner_id, id).await?;
+    let photo = crate::cv::api::shared::photo(&state.db, cv.owner_id, id).await?;
     let stem = format!(
         "CV-{}",
         crate::kernel::text::slugify(&cv.document.full_name())
     );
-    let bytes =
-        crate::cv::service::typeset(state, layout, crate::cv::domain::Template::Europass, photo)
-            .await?;
+    let bytes = crate::cv::api::shared::typeset(
+        state,
+        layout,
+        crate::cv::domain::Template::Europass,
+        photo,
+    )
+    .await?;
     Ok((stem, bytes))
 }

@@ -5,7 +5,19 @@ use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Kind {
     /// A free training or retraining course.
     Corso,
@@ -13,18 +25,15 @@ pub enum Kind {
     Incontro,
 }
 
+crate::stored_as_code!(Kind);
+
 impl Kind {
     pub fn code(self) -> &'static str {
-        match self {
-            Kind::Corso => "corso",
-            Kind::Incontro => "incontro",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Kind> {
-        [Kind::Corso, Kind::Incontro]
-            .into_iter()
-            .find(|k| k.code() == code)
+        code.parse().ok()
     }
 
     /// The list page: `/corsi` or `/incontri`.
@@ -87,7 +96,18 @@ pub const TOPICS: [(&str, Label); 9] = [
     ("orientamento", |l| td_string!(l, catalogue_domain.guidance)),
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     Bozza,
     Pubblicato,
@@ -96,25 +116,15 @@ pub enum Status {
     Annullato,
 }
 
+crate::stored_as_code!(Status);
+
 impl Status {
     pub fn code(self) -> &'static str {
-        match self {
-            Status::Bozza => "bozza",
-            Status::Pubblicato => "pubblicato",
-            Status::Chiuso => "chiuso",
-            Status::Annullato => "annullato",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Status> {
-        [
-            Status::Bozza,
-            Status::Pubblicato,
-            Status::Chiuso,
-            Status::Annullato,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {
@@ -129,33 +139,38 @@ impl Status {
 
 /// Where an activity stands with the staff's review, when the admin has
 /// turned pre-moderation on (`None`: published without review).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Review {
+    #[strum(serialize = "nessuna")]
     None,
+    #[strum(serialize = "in_revisione")]
     Waiting,
+    #[strum(serialize = "approvata")]
     Approved,
+    #[strum(serialize = "respinta")]
     Rejected,
 }
 
+crate::stored_as_code!(Review);
+
 impl Review {
     pub fn code(self) -> &'static str {
-        match self {
-            Review::None => "nessuna",
-            Review::Waiting => "in_revisione",
-            Review::Approved => "approvata",
-            Review::Rejected => "respinta",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Review> {
-        [
-            Review::None,
-            Review::Waiting,
-            Review::Approved,
-            Review::Rejected,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {
@@ -168,30 +183,33 @@ impl Review {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum EnrolmentStatus {
     Iscritto,
     InAttesa,
     Annullato,
 }
 
+crate::stored_as_code!(EnrolmentStatus);
+
 impl EnrolmentStatus {
     pub fn code(self) -> &'static str {
-        match self {
-            EnrolmentStatus::Iscritto => "iscritto",
-            EnrolmentStatus::InAttesa => "in_attesa",
-            EnrolmentStatus::Annullato => "annullato",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<EnrolmentStatus> {
-        [
-            EnrolmentStatus::Iscritto,
-            EnrolmentStatus::InAttesa,
-            EnrolmentStatus::Annullato,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {

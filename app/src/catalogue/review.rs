@@ -5,7 +5,7 @@
 
 use super::domain::{ActivitySummary, Review, ReviewQueue, Status};
 use super::repo::{self, SUMMARY_COLUMNS};
-use crate::accounts::service::Decision;
+use crate::accounts::api::shared::Decision;
 use crate::db::Tx;
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
@@ -33,16 +33,11 @@ pub async fn send_to_review(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
 }
 
 pub async fn queue(state: &AppState) -> Result<ReviewQueue, AppError> {
-    let rows = sqlx::query(&format!(
+    let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM activities a JOIN comuni c ON c.istat_code = a.comune_istat \
          WHERE a.review = 'in_revisione' ORDER BY a.created_at, a.id"
-    ))
-    .fetch_all(state.db.pool())
-    .await?;
-    let waiting: Vec<ActivitySummary> = rows
-        .iter()
-        .map(repo::summary_from_row)
-        .collect::<Result<_, _>>()?;
+    );
+    let waiting: Vec<ActivitySummary> = repo::summaries(sqlx::query_as(&sql), &state.db).await?;
     Ok(ReviewQueue {
         pre_moderation: settings::flag(&state.db, PRE_MODERATION).await?,
         waiting,

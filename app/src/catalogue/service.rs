@@ -18,7 +18,7 @@ use crate::kernel::fields::{code_in, number, text};
 use crate::kernel::geo::distance_km;
 use crate::kernel::labels::Label;
 use crate::kernel::outbox::enqueue_mail_with;
-use crate::network::repo as network;
+use crate::network::api::shared as network;
 use crate::state::AppState;
 use std::collections::HashMap;
 
@@ -55,7 +55,7 @@ pub async fn list(db: &Db, kind: Kind, f: &CatalogueFilter) -> Result<Catalogue,
             && (f.mode.is_empty() || s.mode == f.mode || s.mode == "misto")
             && from.is_none_or(|from| l.last_ends_at >= from)
             && to.is_none_or(|to| s.first_starts_at < to)
-            && crate::kernel::text::matches(&f.q, &l.text)
+            && crate::kernel::terms::matches(&f.q, &l.text)
     };
     let mut per_comune: HashMap<String, i64> = HashMap::new();
     let mut items = Vec::new();

@@ -54,6 +54,16 @@ pub struct CvDocument {
     pub wishes: JobWishes,
 }
 
+/// A CV document read back from its stored JSON (`FromRow` fields with
+/// `#[sqlx(try_from = "String")]`); JSON it cannot read is a decode error.
+#[cfg(feature = "ssr")]
+impl TryFrom<String> for CvDocument {
+    type Error = serde_json::Error;
+    fn try_from(json: String) -> Result<Self, Self::Error> {
+        serde_json::from_str(&json)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Personal {
@@ -212,27 +222,35 @@ pub struct CvRecord {
 }
 
 /// The language the CV is written in: its headings and dates follow it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum CvLanguage {
     #[default]
     It,
     En,
 }
 
+crate::stored_as_code!(CvLanguage);
+
 impl CvLanguage {
     pub fn code(self) -> &'static str {
-        match self {
-            CvLanguage::It => "it",
-            CvLanguage::En => "en",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<CvLanguage> {
-        match code {
-            "it" => Some(CvLanguage::It),
-            "en" => Some(CvLanguage::En),
-            _ => None,
-        }
+        code.parse().ok()
     }
 
     pub fn english(self) -> bool {
@@ -241,24 +259,34 @@ impl CvLanguage {
 }
 
 /// The PDF's look: both have the same content in the same order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Template {
     Europass,
     Moderno,
 }
 
+crate::stored_as_code!(Template);
+
 impl Template {
     pub const ALL: [Template; 2] = [Template::Europass, Template::Moderno];
 
     pub fn code(self) -> &'static str {
-        match self {
-            Template::Europass => "europass",
-            Template::Moderno => "moderno",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Template> {
-        Template::ALL.into_iter().find(|t| t.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {

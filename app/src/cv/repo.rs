@@ -6,38 +6,54 @@ use super::domain::{CvDocument, CvLanguage, CvRecord, CvSummary};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
-use sqlx::Row as _;
-
-fn document_from(text: &str) -> Result<CvDocument, sqlx::Error> {
-    serde_json::from_str(text).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-}
 
 fn document_text(doc: &CvDocument) -> Result<String, sqlx::Error> {
     serde_json::to_string(doc).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    name: String,
+    language: CvLanguage,
+    updated_at: i64,
+    visible: i64,
+    completeness: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct RecordRow {
+    id: i64,
+    name: String,
+    language: CvLanguage,
+    revision: i64,
+    #[sqlx(try_from = "String")]
+    document: CvDocument,
+    visible: i64,
+    photo_version: i64,
+    updated_at: i64,
+}
+
 pub async fn list(db: &Db, owner: i64) -> Result<Vec<CvSummary>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT id, name, language, updated_at, visible, completeness FROM cvs
          WHERE owner_id = $1 ORDER BY updated_at DESC, id DESC",
     )
     .bind(owner)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            let language: String = row.try_get("language")?;
-            let completeness: i64 = row.try_get("completeness")?;
-            Ok(CvSummary {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-                language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
-                updated_at: row.try_get("updated_at")?,
-                visible: row.try_get::<i64, _>("visible")? == 1,
-                completeness: u8::try_from(completeness).unwrap_or(0),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|row| CvSummary {
+            id: row.id,
+            name: row.name,
+            language: row.language,
+            updated_at: row.updated_at,
+            visible: row.visible == 1,
+            // A percentage, written by `completeness`.
+            completeness: u8::try_from(row.completeness.clamp(0, 100)).unwrap_or(0),
         })
-        .collect()
+        .collect())
 }
 
 pub async fn count(db: &Db, owner: i64) -> Result<i64, sqlx::Error> {
@@ -48,7 +64,7 @@ pub async fn count(db: &Db, owner: i64) -> Result<i64, sqlx::Error> {
 }
 
 pub async fn get(db: &Db, owner: i64, id: i64) -> Result<Option<CvRecord>, sqlx::Error> {
-    let row = sqlx::query(
+    let row: Option<RecordRow> = sqlx::query_as(
         "SELECT c.id, c.name, c.language, c.revision, c.document, c.visible, c.updated_at,
                 COALESCE(p.version, 0) AS photo_version
          FROM cvs c LEFT JOIN cv_photos p ON p.cv_id = c.id
@@ -59,17 +75,15 @@ pub async fn get(db: &Db, owner: i64, id: i64) -> Result<Option<CvRecord>, sqlx:
     .fetch_optional(db.pool())
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let language: String = row.try_get("language")?;
-    let document: String = row.try_get("document")?;
     Ok(Some(CvRecord {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        language: crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
-        revision: row.try_get("revision")?,
-        document: document_from(&document)?,
-        visible: row.try_get::<i64, _>("visible")? == 1,
-        photo_version: row.try_get("photo_version")?,
-        updated_at: row.try_get("updated_at")?,
+        id: row.id,
+        name: row.name,
+        language: row.language,
+        revision: row.revision,
+        document: row.document,
+        visible: row.visible == 1,
+        photo_version: row.photo_version,
+        updated_at: row.updated_at,
         today: {
             let today = crate::kernel::dates::local(now());
             format!("{}-{:02}", today.year, today.month)

@@ -35,7 +35,7 @@ async fn citizen(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, A
     let user = user_from_headers(state, headers).await?;
     user.map(SignedIn)
         .ok_or(AppError::Unauthorized)?
-        .may_call("get_cv")
+        .may_call::<super::api::GetCv>()
 }
 
 async fn download_pdf(
@@ -48,7 +48,7 @@ async fn download_pdf(
         .get("modello")
         .and_then(|t| Template::from_code(t))
         .unwrap_or(Template::Europass);
-    let user = signed_in.may_call("get_cv")?;
+    let user = signed_in.may_call::<super::api::GetCv>()?;
     service::pdf(&state, &user, id, template)
         .await
         .map(Download::pdf)
@@ -59,7 +59,7 @@ async fn download_docx(
     Path(id): Path<i64>,
     signed_in: SignedIn,
 ) -> Result<Download, AppError> {
-    let user = signed_in.may_call("get_cv")?;
+    let user = signed_in.may_call::<super::api::GetCv>()?;
     let (stem, bytes) = service::docx(&state, &user, id).await?;
     let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     Ok(Download::new(docx, format!("{stem}.docx"), bytes))
@@ -70,7 +70,7 @@ async fn download_json(
     Path(id): Path<i64>,
     signed_in: SignedIn,
 ) -> Result<Download, AppError> {
-    let user = signed_in.may_call("get_cv")?;
+    let user = signed_in.may_call::<super::api::GetCv>()?;
     let (stem, bytes) = service::json(&state, &user, id).await?;
     Ok(Download::new(
         "application/json",
@@ -84,7 +84,7 @@ async fn photo(
     Path(id): Path<i64>,
     signed_in: SignedIn,
 ) -> Result<Response, AppError> {
-    let user = signed_in.may_call("get_cv")?;
+    let user = signed_in.may_call::<super::api::GetCv>()?;
     let jpeg = super::repo::photo(&state.db, user.id, id).await?;
     let headers = [
         (header::CONTENT_TYPE, "image/jpeg"),

@@ -154,7 +154,7 @@ pub async fn set_visibility(
         Vec::new()
     };
     if visible {
-        crate::accounts::repo::add_consent(
+        crate::accounts::api::shared::add_consent(
             &mut tx,
             user.id,
             "visibilita_cv",
@@ -177,7 +177,7 @@ async fn withdraw_consent_if_none_visible(
     owner: i64,
 ) -> Result<(), sqlx::Error> {
     if repo::visible_count(tx, owner).await? == 0 {
-        crate::accounts::repo::withdraw_consent(tx, owner, "visibilita_cv").await?;
+        crate::accounts::api::shared::withdraw_consent(tx, owner, "visibilita_cv").await?;
     }
     Ok(())
 }

@@ -154,6 +154,14 @@ fn with_create_mode(url: &str) -> String {
     }
 }
 
+/// `$from, $from+1, …` for `n` parameters.
+pub fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::GetUrl;
 
 #[server(prefix = "/api", endpoint = "get_desk_slots", input = GetUrl)]
 pub async fn get_desk_slots(comune: String) -> Result<DeskBooking, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("get_desk_slots").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<GetDeskSlots>().await?;
     let user = crate::kernel::access::auth::current_user(&state).await?;
     super::service::booking(&state, &comune, user.as_ref()).await
 }
@@ -22,7 +22,7 @@ pub async fn book_appointment(
     #[server(default)] person_name: String,
     #[server(default)] person_contact: String,
 ) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("book_appointment").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<BookAppointment>().await?;
     let form = super::service::BookingForm {
         comune,
         slot,
@@ -43,14 +43,14 @@ pub async fn book_appointment(
 
 #[server(prefix = "/api", endpoint = "cancel_appointment")]
 pub async fn cancel_appointment(id: i64) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("cancel_appointment").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<CancelAppointment>().await?;
     super::service::cancel(&state, &user, id).await
 }
 
 /// Erases, on their request, a person staff booked for without an account.
 #[server(prefix = "/api", endpoint = "erase_desk_person")]
 pub async fn erase_desk_person(id: i64) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("erase_desk_person").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<EraseDeskPerson>().await?;
     super::service::erase_booked_person(&state, &user, id).await
 }
 
@@ -59,14 +59,14 @@ pub async fn get_desk_agenda(
     #[server(default)] comune: String,
     #[server(default)] day: String,
 ) -> Result<Agenda, AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("get_desk_agenda").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<GetDeskAgenda>().await?;
     super::service::agenda(&state, &user, &comune, &day).await
 }
 
 #[server(prefix = "/api", endpoint = "record_appointment_outcome")]
 pub async fn record_appointment_outcome(id: i64, outcome: String) -> Result<(), AppError> {
     let (state, user) =
-        crate::kernel::access::auth::authorize_user("record_appointment_outcome").await?;
+        crate::kernel::access::auth::authorize_user::<RecordAppointmentOutcome>().await?;
     super::service::record_outcome(&state, &user, id, &outcome).await
 }
 
@@ -79,7 +79,7 @@ pub async fn save_desk_day(
     #[server(default)] pm_opens: String,
     #[server(default)] pm_closes: String,
 ) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("save_desk_day").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<SaveDeskDay>().await?;
     super::service::save_day(
         &state,
         &user,
@@ -97,6 +97,13 @@ pub async fn save_desk_settings(
     slot_minutes: String,
     #[server(default)] video_link: String,
 ) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("save_desk_settings").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<SaveDeskSettings>().await?;
     super::service::save_settings(&state, &user, &comune, &slot_minutes, &video_link).await
+}
+
+/// What other features use of desk appointments on the server (not
+/// endpoints): a person's appointments (their calendar page).
+#[cfg(feature = "ssr")]
+pub mod shared {
+    pub use crate::desk::service::mine;
 }

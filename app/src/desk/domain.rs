@@ -25,12 +25,50 @@ pub const MODES: [(&str, Label); 2] = [
     }),
 ];
 
-pub const OUTCOMES: [(&str, Label); 4] = [
-    ("prenotato", |l| td_string!(l, desk_domain.booked)),
-    ("svolto", |l| td_string!(l, desk_domain.done)),
-    ("assente", |l| td_string!(l, desk_domain.no_show)),
-    ("annullato", |l| td_string!(l, desk_domain.cancelled)),
-];
+/// Where an appointment stands.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum AppointmentStatus {
+    Prenotato,
+    Svolto,
+    Assente,
+    Annullato,
+}
+
+crate::stored_as_code!(AppointmentStatus);
+
+impl AppointmentStatus {
+    /// What staff record once the time has come.
+    pub const OUTCOMES: [AppointmentStatus; 2] =
+        [AppointmentStatus::Svolto, AppointmentStatus::Assente];
+
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn from_code(code: &str) -> Option<AppointmentStatus> {
+        code.parse().ok()
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            AppointmentStatus::Prenotato => |l| td_string!(l, desk_domain.booked),
+            AppointmentStatus::Svolto => |l| td_string!(l, desk_domain.done),
+            AppointmentStatus::Assente => |l| td_string!(l, desk_domain.no_show),
+            AppointmentStatus::Annullato => |l| td_string!(l, desk_domain.cancelled),
+        }
+    }
+}
 
 /// How far ahead people can book.
 pub const BOOKING_DAYS: i64 = 21;
@@ -70,7 +108,7 @@ pub struct Appointment {
     pub ends_at: i64,
     pub topic: String,
     pub mode: String,
-    pub status: String,
+    pub status: AppointmentStatus,
     pub person_name: String,
     pub person_contact: String,
     pub notes: String,

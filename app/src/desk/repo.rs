@@ -2,11 +2,10 @@
 //! partial unique index on (desk, start) among live appointments refuses the
 //! second booking, whichever process or engine it comes through.
 
-use super::domain::Appointment;
+use super::domain::{Appointment, AppointmentStatus};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::network::domain::OpeningHours;
-use sqlx::Row as _;
 
 pub struct DeskRow {
     pub id: i64,
@@ -129,22 +128,52 @@ const APPOINTMENT_COLUMNS: &str =
     "p.id, d.name AS desk_name, c.slug AS comune_slug, p.starts_at, p.ends_at, p.topic, p.mode, \
      p.status, p.person_name, p.person_contact, p.notes, d.video_link, p.user_id, d.istat_code";
 
-fn appointment(row: &sqlx::any::AnyRow) -> Result<Appointment, sqlx::Error> {
-    Ok(Appointment {
-        id: row.try_get("id")?,
-        desk_name: row.try_get("desk_name")?,
-        comune_slug: row.try_get("comune_slug")?,
-        starts_at: row.try_get("starts_at")?,
-        ends_at: row.try_get("ends_at")?,
-        topic: row.try_get("topic")?,
-        mode: row.try_get("mode")?,
-        status: row.try_get("status")?,
-        person_name: row.try_get("person_name")?,
-        person_contact: row.try_get("person_contact")?,
-        notes: row.try_get("notes")?,
-        video_link: row.try_get("video_link")?,
-        without_account: row.try_get::<Option<i64>, _>("user_id")?.is_none(),
-    })
+/// What `APPOINTMENT_COLUMNS` reads: the appointment, its owner (none when
+/// staff booked for someone without an account) and the desk's comune.
+#[derive(sqlx::FromRow)]
+struct AppointmentRow {
+    id: i64,
+    desk_name: String,
+    comune_slug: String,
+    starts_at: i64,
+    ends_at: i64,
+    topic: String,
+    mode: String,
+    status: AppointmentStatus,
+    person_name: String,
+    person_contact: String,
+    notes: String,
+    video_link: String,
+    user_id: Option<i64>,
+    istat_code: String,
+}
+
+impl AppointmentRow {
+    fn appointment(self) -> Appointment {
+        Appointment {
+            id: self.id,
+            desk_name: self.desk_name,
+            comune_slug: self.comune_slug,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            topic: self.topic,
+            mode: self.mode,
+            status: self.status,
+            person_name: self.person_name,
+            person_contact: self.person_contact,
+            notes: self.notes,
+            video_link: self.video_link,
+            without_account: self.user_id.is_none(),
+        }
+    }
+}
+
+async fn appointments<'q>(
+    db: &Db,
+    query: sqlx::query::QueryAs<'q, sqlx::Any, AppointmentRow, sqlx::any::AnyArguments<'q>>,
+) -> Result<Vec<Appointment>, sqlx::Error> {
+    let rows = query.fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().map(AppointmentRow::appointment).collect())
 }
 
 fn select(filter: &str) -> String {
@@ -159,26 +188,19 @@ pub async fn appointment_by_id(
     db: &Db,
     id: i64,
 ) -> Result<Option<(Appointment, Option<i64>, String)>, sqlx::Error> {
-    let Some(row) = sqlx::query(&select("p.id = $1"))
+    let row: Option<AppointmentRow> = sqlx::query_as(&select("p.id = $1"))
         .bind(id)
         .fetch_optional(db.pool())
-        .await?
-    else {
-        return Ok(None);
-    };
-    Ok(Some((
-        appointment(&row)?,
-        row.try_get("user_id")?,
-        row.try_get("istat_code")?,
-    )))
+        .await?;
+    Ok(row.map(|row| {
+        let (user_id, istat_code) = (row.user_id, row.istat_code.clone());
+        (row.appointment(), user_id, istat_code)
+    }))
 }
 
 pub async fn of_user(db: &Db, user_id: i64) -> Result<Vec<Appointment>, sqlx::Error> {
-    let rows = sqlx::query(&select("p.user_id = $1"))
-        .bind(user_id)
-        .fetch_all(db.pool())
-        .await?;
-    rows.iter().map(appointment).collect()
+    let sql = select("p.user_id = $1");
+    appointments(db, sqlx::query_as(&sql).bind(user_id)).await
 }
 
 pub async fn of_desk(
@@ -187,25 +209,23 @@ pub async fn of_desk(
     from: i64,
     to: i64,
 ) -> Result<Vec<Appointment>, sqlx::Error> {
-    let rows = sqlx::query(&select(
-        "p.desk_id = $1 AND p.starts_at >= $2 AND p.starts_at < $3",
-    ))
-    .bind(desk_id)
-    .bind(from)
-    .bind(to)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(appointment).collect()
+    let sql = select("p.desk_id = $1 AND p.starts_at >= $2 AND p.starts_at < $3");
+    appointments(db, sqlx::query_as(&sql).bind(desk_id).bind(from).bind(to)).await
 }
 
 /// Sets the status of an appointment that is still in one of `from`.
-pub async fn set_status(db: &Db, id: i64, from: &[&str], to: &str) -> Result<bool, sqlx::Error> {
-    let allowed: Vec<String> = from.iter().map(|s| format!("'{s}'")).collect();
+pub async fn set_status(
+    db: &Db,
+    id: i64,
+    from: &[AppointmentStatus],
+    to: AppointmentStatus,
+) -> Result<bool, sqlx::Error> {
+    let allowed: Vec<String> = from.iter().map(|s| format!("'{}'", s.code())).collect();
     Ok(sqlx::query(&format!(
         "UPDATE appointments SET status = $1 WHERE id = $2 AND status IN ({})",
         allowed.join(", ")
     ))
-    .bind(to)
+    .bind(to.code())
     .bind(id)
     .execute(db.pool())
     .await?

@@ -1,8 +1,8 @@
 //! What the desk's server functions do once the caller is authorised.
 
 use super::domain::{
-    day_slots, Agenda, Appointment, DaySlots, DeskBooking, Slot, BOOKING_DAYS, MODES, OUTCOMES,
-    TOPICS,
+    day_slots, Agenda, Appointment, AppointmentStatus, DaySlots, DeskBooking, Slot, BOOKING_DAYS,
+    MODES, TOPICS,
 };
 use super::repo::{self, DeskRow, NewAppointment};
 use crate::error::AppError;
@@ -238,7 +238,7 @@ pub async fn calendar_items_of(
     Ok(repo::of_user(&state.db, user_id)
         .await?
         .into_iter()
-        .filter(|a| a.status == "prenotato")
+        .filter(|a| a.status == AppointmentStatus::Prenotato)
         .map(|a| {
             calendar_item(
                 &a.desk_name,
@@ -277,7 +277,13 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> Result<(),
         return Err(AppError::NotFound.with_status());
     }
     if appointment.starts_at <= now()
-        || !repo::set_status(&state.db, id, &["prenotato"], "annullato").await?
+        || !repo::set_status(
+            &state.db,
+            id,
+            &[AppointmentStatus::Prenotato],
+            AppointmentStatus::Annullato,
+        )
+        .await?
     {
         return Err(crate::conflict!(this_appointment_can_no));
     }
@@ -323,7 +329,7 @@ pub async fn agenda(
     let appointments = repo::of_desk(&state.db, d.id, day, start_of_day(day + 36 * 3600)).await?;
     let monday = start_of_day(day - (local(day).weekday - 1) * 86_400 + 12 * 3600);
     let week = repo::of_desk(&state.db, d.id, monday, monday + 7 * 86_400 + 3_600).await?;
-    let count = |s: &str| week.iter().filter(|a| a.status == s).count() as i64;
+    let count = |s: AppointmentStatus| week.iter().filter(|a| a.status == s).count() as i64;
     let desks = if user.role == Role::Admin {
         repo::desks(&state.db).await?
     } else {
@@ -335,9 +341,11 @@ pub async fn agenda(
         day,
         appointments,
         week: (
-            count("prenotato") + count("svolto") + count("assente"),
-            count("svolto"),
-            count("assente"),
+            count(AppointmentStatus::Prenotato)
+                + count(AppointmentStatus::Svolto)
+                + count(AppointmentStatus::Assente),
+            count(AppointmentStatus::Svolto),
+            count(AppointmentStatus::Assente),
         ),
         desks,
         hours: d.hours,
@@ -384,16 +392,21 @@ pub async fn record_outcome(
     id: i64,
     outcome: &str,
 ) -> Result<(), AppError> {
-    if !["svolto", "assente"].contains(&outcome) || label_of(&OUTCOMES, outcome, false).is_empty() {
-        return Err(crate::invalid!("outcome", choose_whether_the_appointment));
-    }
+    let outcome = AppointmentStatus::from_code(outcome)
+        .filter(|o| AppointmentStatus::OUTCOMES.contains(o))
+        .ok_or_else(|| crate::invalid!("outcome", choose_whether_the_appointment))?;
     let (_, _, istat) = repo::appointment_by_id(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     if !works_at(state, user, &istat).await? {
         return Err(AppError::Forbidden.with_status());
     }
-    if !repo::set_status(&state.db, id, &["prenotato", "svolto", "assente"], outcome).await? {
+    let recordable = [
+        AppointmentStatus::Prenotato,
+        AppointmentStatus::Svolto,
+        AppointmentStatus::Assente,
+    ];
+    if !repo::set_status(&state.db, id, &recordable, outcome).await? {
         return Err(crate::conflict!(this_appointment_has_been));
     }
     Ok(())

@@ -1,16 +1,61 @@
-//! Codes read back from the database. A code that no variant has (a row
+//! Codes read back from the database. Each code set is an enum whose one
+//! string form is derived by `strum` (`EnumString`, `IntoStaticStr`); rows
+//! read it as a plain `FromRow` field, decoded by `stored_as_code!`. A code
+//! that no variant has (a row
 //! written by a newer version, a hand edit) is a decode error, so the row is
 //! not read: never a silent default that would show a withdrawn offer as a
 //! draft or a cancelled seat as taken.
 
 /// The value `parse` finds for `code`, or a decode error naming the code.
+#[cfg(feature = "ssr")]
 pub fn decode<T>(code: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<T, sqlx::Error> {
     parse(code).ok_or_else(|| sqlx::Error::Decode(format!("unknown code {code:?}").into()))
 }
 
-#[cfg(test)]
+/// A code that no variant has, named in the error (and so in the log).
+#[derive(Debug, PartialEq, Eq)]
+pub struct UnknownCode(pub String);
+
+impl std::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown code {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+/// Reading a code enum from a text column: `FromRow` fields of the enum's
+/// type need no attribute, and a code that no variant has is a decode error
+/// naming the code. (sqlx's own `try_from` attribute loses the error's words
+/// in the generic `FromRow`, hence these few lines.)
+#[macro_export]
+macro_rules! stored_as_code {
+    ($($code:ty),* $(,)?) => {$(
+        #[cfg(feature = "ssr")]
+        impl sqlx::Type<sqlx::Any> for $code {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <String as sqlx::Type<sqlx::Any>>::type_info()
+            }
+            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+                <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $code {
+            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let code = <String as sqlx::Decode<sqlx::Any>>::decode(value)?;
+                code.parse()
+                    .map_err(|_| $crate::kernel::codes::UnknownCode(code).into())
+            }
+        }
+    )*};
+}
+
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::decode;
+    use crate::kernel::access::domain::Role;
 
     #[test]
     fn an_unknown_code_is_an_error_not_a_default() {
@@ -18,5 +63,14 @@ mod tests {
         assert_eq!(decode("pubblicata", parse).unwrap(), 1);
         let error = decode("pubblicatta", parse).unwrap_err();
         assert!(error.to_string().contains("pubblicatta"), "{error}");
+    }
+
+    #[test]
+    fn a_code_reads_back_into_its_variant_and_nothing_else() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("Cittadino"), None);
+        assert_eq!(Role::from_code(""), None);
     }
 }

@@ -4,6 +4,7 @@
 // Shared by the server and the browser.
 pub mod access;
 pub mod audit;
+pub mod codes;
 pub mod cookies;
 pub mod dates;
 pub mod labels;
@@ -16,8 +17,6 @@ pub mod attempts;
 pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod clock;
-#[cfg(feature = "ssr")]
-pub mod codes;
 #[cfg(feature = "ssr")]
 pub mod cpu;
 #[cfg(feature = "ssr")]

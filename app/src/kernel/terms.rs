@@ -94,6 +94,16 @@ pub fn within_typos(a: &str, b: &str, max: usize) -> bool {
     d[a.len() * width + b.len()] <= max
 }
 
+/// True when every term of `query` starts a term of `text`: the small
+/// catalogues' (courses, meetings) search, where "corsi" finds "corso",
+/// "saldatrici" finds "saldatrice", and a word typed in part finds the whole.
+pub fn matches(query: &str, text: &str) -> bool {
+    let text = terms(text);
+    terms(query)
+        .iter()
+        .all(|q| text.iter().any(|t| t.starts_with(q.as_str())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +129,17 @@ mod tests {
         assert!(within_typos("elettricsta", "elettricista", 1));
         assert!(within_typos("infremier", "infermier", 1));
         assert!(!within_typos("cuoc", "cassier", 2));
+    }
+
+    #[test]
+    fn accents_case_and_number_do_not_matter() {
+        assert!(matches("perche", "Perché iscriversi"));
+        assert!(matches("corsi saldatura", "Corso di SALDATURA a filo"));
+        assert!(matches("saldatrici", "Saldatrice a filo"));
+        assert!(matches("sald", "Corso di saldatura"));
+        assert!(matches("magazzinieri", "Magazziniere con patentino"));
+        assert!(matches("informatica", "Competenze informatiche di base"));
+        assert!(!matches("cucina", "Corso di saldatura"));
+        assert!(matches("", "anything"));
     }
 }

@@ -1,6 +1,6 @@
-//! Italian-aware matching of free text for the small catalogues (courses,
-//! meetings): accents and case are ignored, and a word matches its singular
-//! and plural ("corsi" finds "corso", "saldatrici" finds "saldatrice").
+//! Text shared by the server and the browser: slugs, the words of a text
+//! without accents or case, the bounds of a search's text. (Matching and
+//! stems are the server's: `terms.rs`, the one Italian stemmer.)
 
 /// The URL slug of a name: lower-case ASCII, accents dropped, words joined by `-`
 /// ("Riccò del Golfo di Spezia" → "ricco-del-golfo-di-spezia").
@@ -27,25 +27,6 @@ pub fn slugify(name: &str) -> String {
 /// the text with its words apart.
 pub fn normalise(text: &str) -> String {
     slugify(text).replace('-', " ")
-}
-
-/// The part of an Italian word that singular and plural share: the final
-/// vowel goes ("magazzinieri" and "magazziniere" → "magazzinier").
-fn stem(word: &str) -> &str {
-    if word.chars().count() > 3 && word.ends_with(['a', 'e', 'i', 'o']) {
-        &word[..word.len() - 1]
-    } else {
-        word
-    }
-}
-
-/// True when every word of `query` starts a word of `text` (after stemming).
-pub fn matches(query: &str, text: &str) -> bool {
-    let text = normalise(text);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    normalise(query)
-        .split_whitespace()
-        .all(|q| words.iter().any(|w| w.starts_with(stem(q))))
 }
 
 /// Characters no form field takes: control characters other than line
@@ -77,7 +58,7 @@ pub fn check_search_text(q: &str) -> Result<(), crate::error::AppError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{matches, slugify};
+    use super::slugify;
 
     #[test]
     fn slugs_are_ascii_and_readable() {
@@ -91,15 +72,5 @@ mod tests {
             "cpia-la-spezia-centro-provinciale"
         );
         assert_eq!(slugify("  Sarzana "), "sarzana");
-    }
-
-    #[test]
-    fn accents_case_and_number_do_not_matter() {
-        assert!(matches("perche", "Perché iscriversi"));
-        assert!(matches("corsi saldatura", "Corso di SALDATURA a filo"));
-        assert!(matches("magazzinieri", "Magazziniere con patentino"));
-        assert!(matches("informatica", "Competenze informatiche di base"));
-        assert!(!matches("cucina", "Corso di saldatura"));
-        assert!(matches("", "anything"));
     }
 }

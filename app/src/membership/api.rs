@@ -9,7 +9,7 @@ use leptos::server_fn::codec::GetUrl;
 /// The public form: its fields arrive as `form[kind]`, `form[name]`…
 #[server(prefix = "/api", endpoint = "submit_adhesion")]
 pub async fn submit_adhesion(form: AdhesionInput) -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("submit_adhesion").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<SubmitAdhesion>().await?;
     let request = super::service::parse(&state, &form).await?;
     let address = crate::kernel::access::auth::client_address(&state);
     crate::kernel::mail_limits::allow_sender(&state, &address).await?;
@@ -20,7 +20,7 @@ pub async fn submit_adhesion(form: AdhesionInput) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "list_adhesions", input = GetUrl)]
 pub async fn list_adhesions() -> Result<AdhesionQueue, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize_user("list_adhesions").await?;
+    let (state, _) = crate::kernel::access::auth::authorize_user::<ListAdhesions>().await?;
     super::service::queue(&state).await
 }
 
@@ -30,8 +30,8 @@ pub async fn decide_adhesion(
     decision: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    let (state, admin) = crate::kernel::access::auth::authorize_user("decide_adhesion").await?;
-    let decision = crate::accounts::service::Decision::parse(&decision, &reason)?;
+    let (state, admin) = crate::kernel::access::auth::authorize_user::<DecideAdhesion>().await?;
+    let decision = crate::accounts::api::shared::Decision::parse(&decision, &reason)?;
     super::service::decide(&state, &admin, request, decision).await?;
     leptos_axum::redirect("/staff/adesioni");
     Ok(())
@@ -39,7 +39,7 @@ pub async fn decide_adhesion(
 
 #[server(prefix = "/api", endpoint = "get_invitation")]
 pub async fn get_invitation(token: String) -> Result<Invitation, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("get_invitation").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<GetInvitation>().await?;
     super::service::invitation(&state, &token).await
 }
 
@@ -50,7 +50,7 @@ pub async fn accept_invitation(
     password: String,
     #[server(default)] privacy: String,
 ) -> Result<(), AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("accept_invitation").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<AcceptInvitation>().await?;
     let user_id =
         super::service::accept(&state, &token, &display_name, &password, &privacy).await?;
     let secret = crate::kernel::access::sessions::create_session(&state.db, user_id).await?;

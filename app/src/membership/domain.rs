@@ -28,7 +28,18 @@ pub struct AdhesionInput {
 }
 
 /// Who asks to join.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum AdhesionKind {
     /// A body: agency, union, association, school, training body…
     Ente,
@@ -36,47 +47,48 @@ pub enum AdhesionKind {
     Comune,
 }
 
+crate::stored_as_code!(AdhesionKind);
+
 impl AdhesionKind {
     pub fn code(self) -> &'static str {
-        match self {
-            AdhesionKind::Ente => "ente",
-            AdhesionKind::Comune => "comune",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<AdhesionKind> {
-        match code {
-            "ente" => Some(AdhesionKind::Ente),
-            "comune" => Some(AdhesionKind::Comune),
-            _ => None,
-        }
+        code.parse().ok()
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum AdhesionStatus {
+    #[strum(serialize = "in_attesa")]
     Waiting,
+    #[strum(serialize = "approvata")]
     Approved,
+    #[strum(serialize = "respinta")]
     Rejected,
 }
 
+crate::stored_as_code!(AdhesionStatus);
+
 impl AdhesionStatus {
     pub fn code(self) -> &'static str {
-        match self {
-            AdhesionStatus::Waiting => "in_attesa",
-            AdhesionStatus::Approved => "approvata",
-            AdhesionStatus::Rejected => "respinta",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<AdhesionStatus> {
-        [
-            AdhesionStatus::Waiting,
-            AdhesionStatus::Approved,
-            AdhesionStatus::Rejected,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        code.parse().ok()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{mail, repo};
 use crate::db::Db;
-use crate::staff::domain::PROTOCOL_EXPIRES;
+use crate::network::domain::PROTOCOL_EXPIRES;
 use std::sync::Arc;
 use tokio::sync::Notify;
 

@@ -6,8 +6,6 @@ use crate::db::Tx;
 use crate::kernel::clock::now;
 use crate::kernel::secrets::{hash_secret, new_secret};
 use crate::network::domain::Category;
-use sqlx::any::AnyRow;
-use sqlx::Row;
 
 /// A request as the form parsed it.
 #[derive(Debug)]
@@ -61,46 +59,71 @@ const COLUMNS: &str =
     "id, kind, name, category, mayor, contact_name, contact_email, contact_phone, reason,
     status, decision_reason, created_at, decided_at, comune_istat FROM adhesion_requests";
 
-fn from_row(row: &AnyRow) -> Result<AdhesionRequest, sqlx::Error> {
-    let kind: String = row.try_get("kind")?;
-    let category: Option<String> = row.try_get("category")?;
-    Ok(AdhesionRequest {
-        id: row.try_get("id")?,
-        kind: AdhesionKind::from_code(&kind)
-            .ok_or_else(|| sqlx::Error::Decode(format!("kind {kind}").into()))?,
-        name: row.try_get("name")?,
-        category: category.as_deref().and_then(Category::from_code),
-        mayor: row.try_get("mayor")?,
-        contact_name: row.try_get("contact_name")?,
-        contact_email: row.try_get("contact_email")?,
-        contact_phone: row.try_get("contact_phone")?,
-        reason: row.try_get("reason")?,
-        status: crate::kernel::codes::decode(
-            &row.try_get::<String, _>("status")?,
-            AdhesionStatus::from_code,
-        )?,
-        decision_reason: row.try_get("decision_reason")?,
-        created_at: row.try_get("created_at")?,
-        decided_at: row.try_get("decided_at")?,
-    })
+/// What `COLUMNS` reads.
+#[derive(sqlx::FromRow)]
+struct AdhesionRow {
+    id: i64,
+    kind: AdhesionKind,
+    name: String,
+    /// A body's category; none for a comune.
+    category: Option<String>,
+    mayor: Option<String>,
+    contact_name: String,
+    contact_email: String,
+    contact_phone: String,
+    reason: String,
+    status: AdhesionStatus,
+    decision_reason: Option<String>,
+    created_at: i64,
+    decided_at: Option<i64>,
+    comune_istat: Option<String>,
+}
+
+impl AdhesionRow {
+    /// The request, and its comune's ISTAT code.
+    fn into_request(self) -> Result<(AdhesionRequest, Option<String>), sqlx::Error> {
+        let category = self
+            .category
+            .map(|code| crate::kernel::codes::decode(&code, Category::from_code))
+            .transpose()?;
+        let request = AdhesionRequest {
+            id: self.id,
+            kind: self.kind,
+            name: self.name,
+            category,
+            mayor: self.mayor,
+            contact_name: self.contact_name,
+            contact_email: self.contact_email,
+            contact_phone: self.contact_phone,
+            reason: self.reason,
+            status: self.status,
+            decision_reason: self.decision_reason,
+            created_at: self.created_at,
+            decided_at: self.decided_at,
+        };
+        Ok((request, self.comune_istat))
+    }
+}
+
+fn requests(rows: Vec<AdhesionRow>) -> Result<Vec<AdhesionRequest>, sqlx::Error> {
+    rows.into_iter()
+        .map(|row| Ok(row.into_request()?.0))
+        .collect()
 }
 
 /// The waiting requests, oldest first, and the 50 latest decided.
 pub async fn queue(db: &Db) -> Result<(Vec<AdhesionRequest>, Vec<AdhesionRequest>), sqlx::Error> {
-    let waiting = sqlx::query(&format!(
+    let waiting: Vec<AdhesionRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} WHERE status = 'in_attesa' ORDER BY created_at, id"
     ))
     .fetch_all(db.pool())
     .await?;
-    let decided = sqlx::query(&format!(
+    let decided: Vec<AdhesionRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} WHERE status <> 'in_attesa' ORDER BY decided_at DESC, id DESC LIMIT 50"
     ))
     .fetch_all(db.pool())
     .await?;
-    Ok((
-        waiting.iter().map(from_row).collect::<Result<_, _>>()?,
-        decided.iter().map(from_row).collect::<Result<_, _>>()?,
-    ))
+    Ok((requests(waiting)?, requests(decided)?))
 }
 
 /// A waiting request with its comune's ISTAT code, or `None`.
@@ -108,14 +131,13 @@ pub async fn waiting_request(
     tx: &mut Tx,
     id: i64,
 ) -> Result<Option<(AdhesionRequest, Option<String>)>, sqlx::Error> {
-    let row = sqlx::query(&format!(
+    let row: Option<AdhesionRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} WHERE id = $1 AND status = 'in_attesa'"
     ))
     .bind(id)
     .fetch_optional(&mut **tx)
     .await?;
-    row.map(|row| Ok((from_row(&row)?, row.try_get("comune_istat")?)))
-        .transpose()
+    row.map(AdhesionRow::into_request).transpose()
 }
 
 /// Records the decision; false when another admin decided first.

@@ -4,8 +4,8 @@
 use super::domain::{AdhesionInput, AdhesionKind, AdhesionQueue, AdhesionStatus, Invitation};
 use super::mail;
 use super::repo::{self, NewAdhesion};
+use crate::accounts::api::shared::{self as accounts, NewUser};
 use crate::accounts::domain::{parse_name, Email, NewPassword, PRIVACY_NOTICE_VERSION};
-use crate::accounts::repo::{self as accounts, NewUser};
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use crate::kernel::fields::text;
@@ -42,7 +42,7 @@ pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, A
             .map_err(AppError::with_status)?;
             let category = Category::from_code(&f.category)
                 .ok_or_else(|| crate::invalid!("category", choose_the_category_that))?;
-            let taken = crate::network::repo::list_member_bodies(&state.db)
+            let taken = crate::network::api::shared::list_member_bodies(&state.db)
                 .await?
                 .iter()
                 .any(|b| slugify(&b.name) == slugify(&name));
@@ -52,7 +52,7 @@ pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, A
             (name, Some(category), None, None)
         }
         AdhesionKind::Comune => {
-            let comune = crate::network::repo::comune_by_slug(&state.db, f.comune.trim())
+            let comune = crate::network::api::shared::comune_by_slug(&state.db, f.comune.trim())
                 .await?
                 .ok_or_else(|| crate::invalid!("comune", choose_the_comune_from))?;
             if comune.in_network() {
@@ -135,9 +135,9 @@ pub async fn decide(
     state: &AppState,
     admin: &SessionUser,
     id: i64,
-    decision: crate::accounts::service::Decision,
+    decision: crate::accounts::api::shared::Decision,
 ) -> Result<(), AppError> {
-    use crate::accounts::service::Decision;
+    use crate::accounts::api::shared::Decision;
     let (approve, reason) = match decision {
         Decision::Approve(reason) => (true, reason),
         Decision::Reject(reason) => (false, reason),

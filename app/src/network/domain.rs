@@ -1,5 +1,6 @@
 //! The network's reference facts as the browser and the server both see them.
 
+use crate::i18n::{td_string, Locale};
 use serde::{Deserialize, Serialize};
 
 /// One of the 32 municipalities of the province of La Spezia.
@@ -24,7 +25,21 @@ impl Comune {
 }
 
 /// How we group the member bodies (our own classification, see `reference/`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Category {
     AgenziaLavoro,
     Sindacato,
@@ -35,6 +50,8 @@ pub enum Category {
     TerzoSettore,
     Altro,
 }
+
+crate::stored_as_code!(Category);
 
 impl Category {
     pub const ALL: [Category; 8] = [
@@ -50,20 +67,11 @@ impl Category {
 
     /// The code used in the data files, the database and the URL (`/rete?categoria=…`).
     pub fn code(self) -> &'static str {
-        match self {
-            Category::AgenziaLavoro => "agenzia_lavoro",
-            Category::Sindacato => "sindacato",
-            Category::AssociazioneCategoria => "associazione_categoria",
-            Category::EnteFormazione => "ente_formazione",
-            Category::Istruzione => "istruzione",
-            Category::EntePubblico => "ente_pubblico",
-            Category::TerzoSettore => "terzo_settore",
-            Category::Altro => "altro",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.code() == code)
+        code.parse().ok()
     }
 }
 
@@ -97,6 +105,23 @@ pub struct Desk {
 pub const PROTOCOL_VALID_UNTIL: &str = "2028-06-30";
 /// The desk's public contact.
 pub const DESK_EMAIL: &str = "infolavoro@comune.sp.it";
+
+/// A category's name in the page's language.
+pub fn category_label(category: Category, locale: Locale) -> &'static str {
+    match category {
+        Category::AgenziaLavoro => td_string!(locale, categories.agenzia_lavoro),
+        Category::Sindacato => td_string!(locale, categories.sindacato),
+        Category::AssociazioneCategoria => td_string!(locale, categories.associazione_categoria),
+        Category::EnteFormazione => td_string!(locale, categories.ente_formazione),
+        Category::Istruzione => td_string!(locale, categories.istruzione),
+        Category::EntePubblico => td_string!(locale, categories.ente_pubblico),
+        Category::TerzoSettore => td_string!(locale, categories.terzo_settore),
+        Category::Altro => td_string!(locale, categories.altro),
+    }
+}
+
+/// The network's protocol runs until this day (year, month, day).
+pub const PROTOCOL_EXPIRES: (i64, i64, i64) = (2028, 6, 30);
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,6 @@
 use super::domain::{Category, Comune, Desk, MemberBody, OpeningHours, DESK_EMAIL};
 use super::reference::{self, LA_SPEZIA_ISTAT};
 use crate::db::Db;
-use sqlx::Row;
 
 /// Writes the reference data; safe to run at every start. Comuni and member
 /// bodies follow the shipped files, while the desk and its hours are only
@@ -90,35 +89,55 @@ const COMUNE_COLUMNS: &str =
      c.latitude, c.longitude, n.mayor
      FROM comuni c LEFT JOIN network_comuni n ON n.istat_code = c.istat_code";
 
-fn comune_from_row(row: &sqlx::any::AnyRow) -> Result<Comune, sqlx::Error> {
-    let postal: String = row.try_get("postal_codes")?;
-    Ok(Comune {
-        istat_code: row.try_get("istat_code")?,
-        slug: row.try_get("slug")?,
-        name: row.try_get("name")?,
-        postal_codes: postal.split_whitespace().map(String::from).collect(),
-        population: row.try_get("population")?,
-        area_km2: row.try_get("area_km2")?,
-        latitude: row.try_get("latitude")?,
-        longitude: row.try_get("longitude")?,
-        mayor: row.try_get("mayor")?,
-    })
+#[derive(sqlx::FromRow)]
+struct ComuneRow {
+    istat_code: String,
+    slug: String,
+    name: String,
+    /// Space-separated.
+    postal_codes: String,
+    population: i64,
+    area_km2: f64,
+    latitude: f64,
+    longitude: f64,
+    mayor: Option<String>,
+}
+
+impl From<ComuneRow> for Comune {
+    fn from(row: ComuneRow) -> Comune {
+        Comune {
+            istat_code: row.istat_code,
+            slug: row.slug,
+            name: row.name,
+            postal_codes: row
+                .postal_codes
+                .split_whitespace()
+                .map(String::from)
+                .collect(),
+            population: row.population,
+            area_km2: row.area_km2,
+            latitude: row.latitude,
+            longitude: row.longitude,
+            mayor: row.mayor,
+        }
+    }
 }
 
 /// All 32 comuni, in alphabetical order.
 pub async fn list_comuni(db: &Db) -> Result<Vec<Comune>, sqlx::Error> {
-    let rows = sqlx::query(&format!("SELECT {COMUNE_COLUMNS} ORDER BY c.name"))
+    let rows: Vec<ComuneRow> = sqlx::query_as(&format!("SELECT {COMUNE_COLUMNS} ORDER BY c.name"))
         .fetch_all(db.pool())
         .await?;
-    rows.iter().map(comune_from_row).collect()
+    Ok(rows.into_iter().map(Comune::from).collect())
 }
 
 pub async fn comune_by_slug(db: &Db, slug: &str) -> Result<Option<Comune>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {COMUNE_COLUMNS} WHERE c.slug = $1"))
-        .bind(slug)
-        .fetch_optional(db.pool())
-        .await?;
-    row.as_ref().map(comune_from_row).transpose()
+    let row: Option<ComuneRow> =
+        sqlx::query_as(&format!("SELECT {COMUNE_COLUMNS} WHERE c.slug = $1"))
+            .bind(slug)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(Comune::from))
 }
 
 /// The member bodies, in alphabetical order.
@@ -129,8 +148,7 @@ pub async fn list_member_bodies(db: &Db) -> Result<Vec<MemberBody>, sqlx::Error>
             .await?;
     rows.into_iter()
         .map(|(name, code)| {
-            let category = Category::from_code(&code)
-                .ok_or_else(|| sqlx::Error::Decode(format!("unknown category {code}").into()))?;
+            let category = crate::kernel::codes::decode(&code, Category::from_code)?;
             Ok(MemberBody { name, category })
         })
         .collect()

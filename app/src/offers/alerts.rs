@@ -10,7 +10,6 @@ use crate::kernel::clock::now;
 use crate::kernel::outbox::enqueue_mail;
 use crate::kernel::secrets::{hash_secret, new_secret};
 use crate::state::AppState;
-use sqlx::Row as _;
 
 /// At most this many saved searches per person.
 const MAX_PER_PERSON: i64 = 20;
@@ -99,24 +98,24 @@ pub async fn save(
 }
 
 pub async fn mine(state: &AppState, user: &SessionUser) -> Result<Vec<SavedSearch>, AppError> {
-    let rows = sqlx::query(
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT id, query, label, last_sent_at FROM saved_searches WHERE user_id = $1 ORDER BY created_at, id",
     )
     .bind(user.id)
     .fetch_all(state.db.pool())
     .await?;
-    let mut out = Vec::new();
-    for row in rows {
-        let text: String = row.try_get("query")?;
-        let query = parse_saved(&text);
-        out.push(SavedSearch {
-            id: row.try_get("id")?,
-            label: row.try_get("label")?,
-            href: query.href(),
-            new_offers: new_offers(state, &query, row.try_get("last_sent_at")?).len() as i64,
-        });
-    }
-    Ok(out)
+    Ok(rows
+        .into_iter()
+        .map(|(id, text, label, last_sent_at)| {
+            let query = parse_saved(&text);
+            SavedSearch {
+                id,
+                label,
+                href: query.href(),
+                new_offers: new_offers(state, &query, last_sent_at).len() as i64,
+            }
+        })
+        .collect())
 }
 
 pub async fn delete(db: &Db, user_id: i64, id: i64) -> Result<(), sqlx::Error> {
@@ -137,10 +136,22 @@ pub async fn unsubscribe(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
     Ok(done.rows_affected() > 0)
 }
 
+/// A saved search whose digest is due, and its owner.
+#[derive(sqlx::FromRow)]
+struct DueDigest {
+    id: i64,
+    query: String,
+    label: String,
+    last_sent_at: i64,
+    user_id: i64,
+    email: String,
+    display_name: String,
+}
+
 /// Sends the digests that are due: one email per saved search with new
 /// offers. Each send gets a new unsubscribe secret (only its hash is kept).
 pub async fn send_digests(state: &AppState, at: i64) -> Result<usize, AppError> {
-    let due = sqlx::query(
+    let due: Vec<DueDigest> = sqlx::query_as(
         "SELECT s.id, s.query, s.label, s.last_sent_at, u.id AS user_id, u.email, u.display_name \
          FROM saved_searches s JOIN users u ON u.id = s.user_id \
          WHERE s.last_sent_at <= $1 AND u.email IS NOT NULL ORDER BY s.id",
@@ -150,9 +161,9 @@ pub async fn send_digests(state: &AppState, at: i64) -> Result<usize, AppError> 
     .await?;
     let mut sent = 0;
     for row in due {
-        let id: i64 = row.try_get("id")?;
-        let query = parse_saved(&row.try_get::<String, _>("query")?);
-        let fresh = new_offers(state, &query, row.try_get("last_sent_at")?);
+        let id = row.id;
+        let query = parse_saved(&row.query);
+        let fresh = new_offers(state, &query, row.last_sent_at);
         let mut tx = state.db.begin_write().await?;
         if !fresh.is_empty() {
             let secret = new_secret();
@@ -162,7 +173,7 @@ pub async fn send_digests(state: &AppState, at: i64) -> Result<usize, AppError> 
                 .execute(&mut *tx)
                 .await?;
             let base = &state.config.public_url;
-            let label: String = row.try_get("label")?;
+            let label = &row.label;
             let lines: Vec<String> = fresh
                 .iter()
                 .map(|o| {
@@ -179,16 +190,15 @@ pub async fn send_digests(state: &AppState, at: i64) -> Result<usize, AppError> 
                 .collect();
             let body = format!(
                 "Buongiorno {},\n\nci sono {} nuove offerte per la tua ricerca «{label}»:\n\n{}\n\nTutti i risultati: {base}{}\n\nNon vuoi più ricevere questi avvisi? Un clic qui e non ti scriviamo più:\n{base}/avvisi/annulla/{secret}\n\nRete per il Lavoro — Comune della Spezia\n",
-                row.try_get::<String, _>("display_name")?,
+                row.display_name,
                 fresh.len(),
                 lines.join("\n"),
                 query.href(),
             );
-            let email: String = row.try_get("email")?;
             enqueue_mail(
                 &mut tx,
-                Some(row.try_get("user_id")?),
-                &email,
+                Some(row.user_id),
+                &row.email,
                 &format!("Nuove offerte: {label}"),
                 &body,
             )

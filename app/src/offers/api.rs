@@ -10,7 +10,7 @@ use leptos::server_fn::codec::GetUrl;
 
 #[server(prefix = "/api", endpoint = "search_offers", input = GetUrl)]
 pub async fn search_offers(query: OfferQuery) -> Result<SearchResults, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("search_offers").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<SearchOffers>().await?;
     let mut results = super::service::search_public(&state, query).await?;
     results.viewer = match crate::kernel::access::auth::current_user(&state).await? {
         None => super::domain::Viewer::Visitor,
@@ -24,7 +24,7 @@ pub async fn search_offers(query: OfferQuery) -> Result<SearchResults, AppError>
 
 #[server(prefix = "/api", endpoint = "get_offer", input = GetUrl)]
 pub async fn get_offer(id: i64) -> Result<OfferDetail, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("get_offer").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<GetOffer>().await?;
     // Public when published; its publisher and staff also see it before.
     let user = crate::kernel::access::auth::current_user(&state).await?;
     super::service::detail(&state, id, user).await
@@ -33,7 +33,7 @@ pub async fn get_offer(id: i64) -> Result<OfferDetail, AppError> {
 /// The publishers' form: its fields arrive as `form[title]`, `form[kind]`…
 #[server(prefix = "/api", endpoint = "save_offer")]
 pub async fn save_offer(form: OfferInput) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("save_offer").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<SaveOffer>().await?;
     let id = super::service::save(&state, &user, &form).await?;
     leptos_axum::redirect(&format!("/pubblica/{id}?salvata=1"));
     Ok(())
@@ -41,14 +41,14 @@ pub async fn save_offer(form: OfferInput) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "list_my_offers", input = GetUrl)]
 pub async fn list_my_offers() -> Result<Vec<ManagedOffer>, AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("list_my_offers").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<ListMyOffers>().await?;
     let publisher = (!user.role.is_staff()).then_some(user.id);
     Ok(super::repo::managed_by(&state.db, publisher).await?)
 }
 
 #[server(prefix = "/api", endpoint = "close_offer")]
 pub async fn close_offer(id: i64, outcome: String) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("close_offer").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<CloseOffer>().await?;
     let filled = match outcome.as_str() {
         "coperta" => true,
         "ritirata" => false,
@@ -59,7 +59,7 @@ pub async fn close_offer(id: i64, outcome: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "list_offers_to_review", input = GetUrl)]
 pub async fn list_offers_to_review() -> Result<Vec<ManagedOffer>, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize_user("list_offers_to_review").await?;
+    let (state, _) = crate::kernel::access::auth::authorize_user::<ListOffersToReview>().await?;
     Ok(super::repo::awaiting_review(&state.db).await?)
 }
 
@@ -69,7 +69,7 @@ pub async fn decide_offer(
     decision: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    let (state, staff) = crate::kernel::access::auth::authorize_user("decide_offer").await?;
+    let (state, staff) = crate::kernel::access::auth::authorize_user::<DecideOffer>().await?;
     let approve = match decision.as_str() {
         "approva" => true,
         "respingi" => false,
@@ -81,18 +81,27 @@ pub async fn decide_offer(
 /// Saves the search of `/offerte` as an alert (the daily digest email).
 #[server(prefix = "/api", endpoint = "save_search")]
 pub async fn save_search(query: OfferQuery) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("save_search").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<SaveSearch>().await?;
     super::alerts::save(&state, &user, &query).await
 }
 
 #[server(prefix = "/api", endpoint = "list_saved_searches", input = GetUrl)]
 pub async fn list_saved_searches() -> Result<Vec<SavedSearch>, AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("list_saved_searches").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<ListSavedSearches>().await?;
     super::alerts::mine(&state, &user).await
 }
 
 #[server(prefix = "/api", endpoint = "delete_saved_search")]
 pub async fn delete_saved_search(id: i64) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("delete_saved_search").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<DeleteSavedSearch>().await?;
     Ok(super::alerts::delete(&state.db, user.id, id).await?)
+}
+
+/// What other features use of offers on the server (not endpoints): an
+/// offer as stored and who manages it (applications), a publisher's offers
+/// (candidates' contact requests), and the search (orientation).
+#[cfg(feature = "ssr")]
+pub mod shared {
+    pub use crate::offers::repo::{managed_by, offer};
+    pub use crate::offers::service::{manages, search, stored};
 }

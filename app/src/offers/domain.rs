@@ -149,7 +149,18 @@ pub fn is_code(list: &[(&str, Label)], code: &str) -> bool {
     list.iter().any(|(c, _)| *c == code)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     Bozza,
     /// Submitted: waits for an operator.
@@ -160,6 +171,8 @@ pub enum Status {
     Coperta,
     Ritirata,
 }
+
+crate::stored_as_code!(Status);
 
 impl Status {
     pub const ALL: [Status; 6] = [
@@ -172,18 +185,11 @@ impl Status {
     ];
 
     pub fn code(self) -> &'static str {
-        match self {
-            Status::Bozza => "bozza",
-            Status::Revisione => "revisione",
-            Status::Pubblicata => "pubblicata",
-            Status::Scaduta => "scaduta",
-            Status::Coperta => "coperta",
-            Status::Ritirata => "ritirata",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {
@@ -483,6 +489,7 @@ pub struct OfferInput {
 
 /// One offer in a publisher's list or the moderation queue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct ManagedOffer {
     pub id: i64,
     pub title: String,

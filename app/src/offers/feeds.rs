@@ -1,10 +1,13 @@
 //! Plain HTTP beside the server functions: the Atom feed of any search of
-//! `/offerte` (same parameters), the sitemap, and the digest's one-click
-//! unsubscribe link.
+//! `/offerte` (same parameters; written by `atom_syndication`), the sitemap,
+//! and the digest's one-click unsubscribe link.
 
-use super::domain::OfferQuery;
+use super::domain::{OfferQuery, OfferSummary};
+use crate::i18n::{td_string, Locale};
 use crate::kernel::clock::now;
+use crate::kernel::dates::rfc3339;
 use crate::state::AppState;
+use atom_syndication::{Entry, Feed, Link, Person, Text};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -27,12 +30,11 @@ pub fn xml(text: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-/// RFC 3339 in UTC, as Atom and sitemaps want it.
-pub fn rfc3339(unix: i64) -> String {
+/// An instant as Atom wants it (UTC).
+fn atom_time(unix: i64) -> atom_syndication::FixedDateTime {
     chrono::DateTime::from_timestamp(unix, 0)
         .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+        .fixed_offset()
 }
 
 fn xml_response(content_type: &'static str, body: String) -> Response {
@@ -64,38 +66,52 @@ async fn atom_feed(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
         .map(|o| o.published_at)
         .max()
         .unwrap_or_else(now);
-    let entries: String = results
-        .items
-        .iter()
-        .map(|o| {
-            let place = if o.comune_name.is_empty() {
-                "Da remoto"
-            } else {
-                &o.comune_name
-            };
-            format!(
-                "<entry><id>{base}/offerte/{id}</id><title>{title}</title>\
-                 <link rel=\"alternate\" href=\"{base}/offerte/{id}\"/>\
-                 <updated>{updated}</updated><author><name>{org}</name></author>\
-                 <summary>{place} — {snippet}</summary></entry>",
-                id = o.id,
-                title = xml(&o.title),
-                updated = rfc3339(o.published_at),
-                org = xml(&o.organisation),
-                place = xml(place),
-                snippet = xml(&o.snippet),
-            )
-        })
-        .collect();
-    let page = xml(&format!("{base}{}", query.first_page().href()));
+    let entries = results.items.iter().map(|o| offer_entry(base, o)).collect();
+    let page = format!("{base}{}", query.first_page().href());
+    let feed = Feed {
+        id: page.clone(),
+        title: Text::plain(td_string!(Locale::it, offers_feeds.feed_title)),
+        links: vec![alternate(page)],
+        updated: atom_time(updated),
+        lang: Some("it".into()),
+        entries,
+        ..Feed::default()
+    };
     let body = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
-         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"it\">\
-         <id>{page}</id><title>InfoLavoro — offerte di lavoro e tirocini</title>\
-         <link rel=\"alternate\" href=\"{page}\"/><updated>{}</updated>{entries}</feed>\n",
-        rfc3339(updated)
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{}\n",
+        feed.to_string()
     );
     xml_response("application/atom+xml; charset=utf-8", body)
+}
+
+fn alternate(href: String) -> Link {
+    Link {
+        href,
+        rel: "alternate".into(),
+        ..Link::default()
+    }
+}
+
+/// One offer of the feed: its page, title, publisher, place and first words.
+fn offer_entry(base: &str, offer: &OfferSummary) -> Entry {
+    let place = if offer.comune_name.is_empty() {
+        td_string!(Locale::it, offers_feeds.remote)
+    } else {
+        &offer.comune_name
+    };
+    let page = format!("{base}/offerte/{}", offer.id);
+    Entry {
+        id: page.clone(),
+        title: Text::plain(offer.title.as_str()),
+        links: vec![alternate(page)],
+        updated: atom_time(offer.published_at),
+        authors: vec![Person {
+            name: offer.organisation.clone(),
+            ..Person::default()
+        }],
+        summary: Some(Text::plain(format!("{place} — {}", offer.snippet))),
+        ..Entry::default()
+    }
 }
 
 /// The portal's public pages and every published offer.

@@ -4,7 +4,8 @@
 //! replaces the offers of the previous one (`demo = 2`), and the same N gives
 //! the same offers (a fixed seed).
 
-use super::repo::{bind_row, placeholders, OfferRow, ROW_COLUMNS};
+use super::repo::{bind_row, OfferRow, ROW_COLUMNS};
+use crate::db::placeholders;
 use crate::db::Db;
 use crate::kernel::clock::now;
 use rand::rngs::StdRng;

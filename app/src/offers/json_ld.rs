@@ -3,7 +3,7 @@
 //! jobLocation or the remote fields, employmentType).
 
 use super::repo::Stored;
-use crate::offers::feeds::rfc3339;
+use crate::kernel::dates::rfc3339;
 use serde_json::{json, Value};
 
 /// Google's employment types for our contracts and working time.

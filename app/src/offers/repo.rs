@@ -3,14 +3,13 @@
 
 use super::domain::{ManagedOffer, OfferSummary, Status, PROFESSIONS, SECTORS};
 use super::index::IndexedOffer;
-use crate::db::Db;
 use crate::db::Tx;
+use crate::db::{placeholders, Db};
 use crate::kernel::clock::now;
 use crate::kernel::labels::label_of;
-use sqlx::Row as _;
 
 /// An offer as stored, parsed (see `service::parse_offer`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct OfferRow {
     pub kind: String,
     pub title: String,
@@ -51,64 +50,58 @@ const COLUMNS: &str = "o.id, o.kind, o.title, o.description, o.organisation, o.p
 
 const FROM: &str = "FROM offers o LEFT JOIN comuni c ON c.istat_code = o.comune_istat";
 
-fn stored_from_row(row: &sqlx::any::AnyRow) -> Result<Stored, sqlx::Error> {
-    let description: String = row.try_get("description")?;
-    let status: String = row.try_get("status")?;
-    let postal: Option<String> = row.try_get("postal_codes")?;
-    let r = OfferRow {
-        kind: row.try_get("kind")?,
-        title: row.try_get("title")?,
-        description: description.clone(),
-        organisation: row.try_get("organisation")?,
-        comune_istat: row.try_get("comune_istat")?,
-        address: row.try_get("address")?,
-        remote: row.try_get("remote")?,
-        sector: row.try_get("sector")?,
-        profession: row.try_get("profession")?,
-        contract: row.try_get("contract")?,
-        working_time: row.try_get("working_time")?,
-        education: row.try_get("education")?,
-        languages: row.try_get("languages")?,
-        licence: row.try_get("licence")?,
-        pay_min: row.try_get("pay_min")?,
-        pay_max: row.try_get("pay_max")?,
-        positions: row.try_get("positions")?,
-        expires_at: row.try_get("expires_at")?,
-    };
-    let summary = OfferSummary {
-        id: row.try_get("id")?,
-        kind: r.kind.clone(),
-        title: r.title.clone(),
-        organisation: r.organisation.clone(),
-        comune_slug: row
-            .try_get::<Option<String>, _>("comune_slug")?
-            .unwrap_or_default(),
-        comune_name: row
-            .try_get::<Option<String>, _>("comune_name")?
-            .unwrap_or_default(),
-        remote: r.remote.clone(),
-        contract: r.contract.clone(),
-        working_time: r.working_time.clone(),
-        published_at: row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
-        expires_at: r.expires_at,
-        snippet: snippet(&description),
-        distance_km: None,
-        demo: row.try_get::<i64, _>("demo")? != 0,
-    };
-    Ok(Stored {
-        row: r,
-        summary,
-        publisher_id: row.try_get("publisher_id")?,
-        status: crate::kernel::codes::decode(&status, Status::from_code)?,
-        review_reason: row.try_get("review_reason")?,
-        postal_code: postal
-            .unwrap_or_default()
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        updated_at: row.try_get("updated_at")?,
-    })
+/// What `COLUMNS` reads: the offer, its place and its state.
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    #[sqlx(flatten)]
+    row: OfferRow,
+    id: i64,
+    comune_slug: Option<String>,
+    comune_name: Option<String>,
+    postal_codes: Option<String>,
+    published_at: Option<i64>,
+    demo: i64,
+    publisher_id: Option<i64>,
+    status: Status,
+    review_reason: String,
+    updated_at: i64,
+}
+
+impl From<StoredRow> for Stored {
+    fn from(stored: StoredRow) -> Stored {
+        let r = stored.row;
+        let summary = OfferSummary {
+            id: stored.id,
+            kind: r.kind.clone(),
+            title: r.title.clone(),
+            organisation: r.organisation.clone(),
+            comune_slug: stored.comune_slug.unwrap_or_default(),
+            comune_name: stored.comune_name.unwrap_or_default(),
+            remote: r.remote.clone(),
+            contract: r.contract.clone(),
+            working_time: r.working_time.clone(),
+            published_at: stored.published_at.unwrap_or(0),
+            expires_at: r.expires_at,
+            snippet: snippet(&r.description),
+            distance_km: None,
+            demo: stored.demo != 0,
+        };
+        Stored {
+            row: r,
+            summary,
+            publisher_id: stored.publisher_id,
+            status: stored.status,
+            review_reason: stored.review_reason,
+            postal_code: stored
+                .postal_codes
+                .unwrap_or_default()
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            updated_at: stored.updated_at,
+        }
+    }
 }
 
 /// The first words of a description, for the results list.
@@ -192,14 +185,6 @@ pub fn bind_row<'q>(query: AnyQuery<'q>, o: &'q OfferRow) -> AnyQuery<'q> {
         .bind(o.expires_at)
 }
 
-/// `$from, $from+1, …` for `n` parameters.
-pub fn placeholders(from: usize, n: usize) -> String {
-    (from..from + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 pub async fn insert_offer(
     tx: &mut Tx,
     o: &OfferRow,
@@ -223,7 +208,7 @@ pub async fn insert_offer(
         .bind(at)
         .fetch_one(&mut **tx)
         .await?;
-    row.try_get("id")
+    sqlx::Row::try_get(&row, "id")
 }
 
 /// Rewrites a draft's text and moves it to `status` (a draft or submitted).
@@ -279,22 +264,23 @@ pub async fn change_status(
 }
 
 pub async fn offer(db: &Db, id: i64) -> Result<Option<Stored>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} {FROM} WHERE o.id = $1"))
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
-    row.as_ref().map(stored_from_row).transpose()
+    let row: Option<StoredRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} {FROM} WHERE o.id = $1"))
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(Stored::from))
 }
 
 /// Every offer changed at or after `since` (the index decides what each means).
 pub async fn changed_since(db: &Db, since: i64) -> Result<Vec<Stored>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<StoredRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} {FROM} WHERE o.updated_at >= $1 ORDER BY o.id"
     ))
     .bind(since)
     .fetch_all(db.pool())
     .await?;
-    rows.iter().map(stored_from_row).collect()
+    Ok(rows.into_iter().map(Stored::from).collect())
 }
 
 /// Published offers past their expiry become `scaduta`; returns how many.
@@ -308,56 +294,36 @@ pub async fn expire_due(db: &Db, at: i64) -> Result<u64, sqlx::Error> {
     Ok(done.rows_affected())
 }
 
-fn managed_from_row(row: &sqlx::any::AnyRow) -> Result<ManagedOffer, sqlx::Error> {
-    let status: String = row.try_get("status")?;
-    Ok(ManagedOffer {
-        id: row.try_get("id")?,
-        title: row.try_get("title")?,
-        kind: row.try_get("kind")?,
-        organisation: row.try_get("organisation")?,
-        comune_name: row
-            .try_get::<Option<String>, _>("comune_name")?
-            .unwrap_or_default(),
-        status: crate::kernel::codes::decode(&status, Status::from_code)?,
-        review_reason: row.try_get("review_reason")?,
-        updated_at: row.try_get("updated_at")?,
-        expires_at: row.try_get("expires_at")?,
-    })
-}
+/// The columns of a `ManagedOffer`.
+const MANAGED_COLUMNS: &str = "o.id, o.title, o.kind, o.organisation, o.status, o.review_reason, \
+     o.updated_at, o.expires_at, COALESCE(c.name, '') AS comune_name";
 
 /// A publisher's offers (every offer for staff), newest change first.
 pub async fn managed_by(db: &Db, publisher: Option<i64>) -> Result<Vec<ManagedOffer>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
-        "SELECT o.id, o.title, o.kind, o.organisation, o.status, o.review_reason, o.updated_at, o.expires_at, \
-         c.name AS comune_name {FROM} WHERE ($1 < 0 OR o.publisher_id = $1) AND o.demo < 2 \
+    sqlx::query_as(&format!(
+        "SELECT {MANAGED_COLUMNS} {FROM} WHERE ($1 < 0 OR o.publisher_id = $1) AND o.demo < 2 \
          ORDER BY o.updated_at DESC, o.id DESC LIMIT 200"
     ))
     .bind(publisher.unwrap_or(-1))
     .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(managed_from_row).collect()
+    .await
 }
 
 /// Offers waiting for an operator, oldest first.
 pub async fn awaiting_review(db: &Db) -> Result<Vec<ManagedOffer>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
-        "SELECT o.id, o.title, o.kind, o.organisation, o.status, o.review_reason, o.updated_at, o.expires_at, \
-         c.name AS comune_name {FROM} WHERE o.status = 'revisione' ORDER BY o.updated_at, o.id"
+    sqlx::query_as(&format!(
+        "SELECT {MANAGED_COLUMNS} {FROM} WHERE o.status = 'revisione' ORDER BY o.updated_at, o.id"
     ))
     .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(managed_from_row).collect()
+    .await
 }
 
 /// Published, unexpired offers for the sitemap: (id, last change).
 pub async fn published_ids(db: &Db, at: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT id, updated_at FROM offers WHERE status = 'pubblicata' AND expires_at > $1 ORDER BY id",
     )
     .bind(at)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("updated_at")?)))
-        .collect()
+    .await
 }

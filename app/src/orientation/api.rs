@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 /// The path for these answers; with no answers, a citizen's kept ones.
 #[server(prefix = "/api", endpoint = "get_orientation_path", input = GetUrl)]
 pub async fn get_orientation_path(answers: Answers) -> Result<Option<OrientationPath>, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("get_orientation_path").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<GetOrientationPath>().await?;
     let user = crate::kernel::access::auth::current_user(&state).await?;
     let answers = match (&user, answers.is_empty()) {
         (_, false) => answers,
@@ -31,14 +31,14 @@ pub async fn get_orientation_path(answers: Answers) -> Result<Option<Orientation
 /// A citizen's kept answers, to fill the questionnaire in again.
 #[server(prefix = "/api", endpoint = "get_my_orientation", input = GetUrl)]
 pub async fn get_my_orientation() -> Result<SavedAnswers, AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize_user("get_my_orientation").await?;
+    let (state, user) = crate::kernel::access::auth::authorize_user::<GetMyOrientation>().await?;
     Ok(super::repo::saved_answers(&state.db, user.id).await?)
 }
 
 /// Keeps the path: a citizen's is saved; a visitor's waits for them to register.
 #[server(prefix = "/api", endpoint = "keep_orientation")]
 pub async fn keep_orientation(answers: Answers) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize("keep_orientation").await?;
+    let (state, user) = crate::kernel::access::auth::authorize::<KeepOrientation>().await?;
     match user {
         Some(u) if u.role == crate::kernel::access::domain::Role::Cittadino => {
             super::service::keep(&state, &u, &answers).await
@@ -54,7 +54,7 @@ pub async fn keep_orientation(answers: Answers) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "list_orientation_rules", input = GetUrl)]
 pub async fn list_orientation_rules() -> Result<Vec<Rule>, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize_user("list_orientation_rules").await?;
+    let (state, _) = crate::kernel::access::auth::authorize_user::<ListOrientationRules>().await?;
     Ok(super::repo::list_rules(&state.db).await?)
 }
 
@@ -63,8 +63,15 @@ pub async fn list_orientation_rules() -> Result<Vec<Rule>, AppError> {
 #[server(prefix = "/api", endpoint = "save_orientation_rule")]
 pub async fn save_orientation_rule(form: BTreeMap<String, String>) -> Result<(), AppError> {
     let (state, user) =
-        crate::kernel::access::auth::authorize_user("save_orientation_rule").await?;
+        crate::kernel::access::auth::authorize_user::<SaveOrientationRule>().await?;
     super::service::save_rule(&state, &user, &form)
         .await
         .map_err(AppError::with_status)
+}
+
+/// What other features use of orientation on the server (not endpoints): a
+/// visitor's kept path, adopted by the account they then register.
+#[cfg(feature = "ssr")]
+pub mod shared {
+    pub use crate::orientation::service::adopt_pending;
 }

@@ -164,8 +164,19 @@ pub struct Condition {
 }
 
 /// What a rule adds to the path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum AdviceKind {
     /// The member bodies of a category (`target` = category code).
     Ente,
@@ -181,6 +192,8 @@ pub enum AdviceKind {
     Passo,
 }
 
+crate::stored_as_code!(AdviceKind);
+
 impl AdviceKind {
     pub const ALL: [AdviceKind; 6] = [
         AdviceKind::Ente,
@@ -192,18 +205,11 @@ impl AdviceKind {
     ];
 
     pub fn code(self) -> &'static str {
-        match self {
-            AdviceKind::Ente => "ente",
-            AdviceKind::Corsi => "corsi",
-            AdviceKind::Incontri => "incontri",
-            AdviceKind::Offerte => "offerte",
-            AdviceKind::Programma => "programma",
-            AdviceKind::Passo => "passo",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<AdviceKind> {
-        AdviceKind::ALL.into_iter().find(|k| k.code() == code)
+        code.parse().ok()
     }
 
     pub fn label(self) -> Label {

@@ -8,8 +8,6 @@ use crate::db::Tx;
 use crate::kernel::audit::repo::audit;
 use crate::kernel::clock::now;
 use crate::kernel::secrets::new_secret;
-use sqlx::any::AnyRow;
-use sqlx::Row as _;
 
 fn encode<T: serde::Serialize>(value: &T) -> Result<String, sqlx::Error> {
     serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
@@ -65,35 +63,47 @@ async fn insert(
         .await
 }
 
-fn rule_from(row: &AnyRow) -> Result<Rule, sqlx::Error> {
-    let kind: String = row.try_get("kind")?;
-    Ok(Rule {
-        id: row.try_get("id")?,
-        code: row.try_get("code")?,
-        active: row.try_get::<i64, _>("active")? == 1,
-        content: RuleContent {
-            position: row.try_get("position")?,
-            when: decode::<Condition>(&row.try_get::<String, _>("condition")?)?,
-            kind: AdviceKind::from_code(&kind)
-                .ok_or_else(|| sqlx::Error::Decode(format!("unknown advice kind {kind}").into()))?,
-            target: row.try_get("target")?,
-            title: row.try_get("title")?,
-            reason: row.try_get("reason")?,
-        },
-    })
+#[derive(sqlx::FromRow)]
+struct RuleRow {
+    id: i64,
+    code: String,
+    active: i64,
+    position: i64,
+    /// The `Condition`, as JSON.
+    condition: String,
+    kind: AdviceKind,
+    target: String,
+    title: String,
+    reason: String,
+}
+
+impl RuleRow {
+    fn rule(self) -> Result<Rule, sqlx::Error> {
+        Ok(Rule {
+            id: self.id,
+            code: self.code,
+            active: self.active == 1,
+            content: RuleContent {
+                position: self.position,
+                when: decode::<Condition>(&self.condition)?,
+                kind: self.kind,
+                target: self.target,
+                title: self.title,
+                reason: self.reason,
+            },
+        })
+    }
 }
 
 /// Every rule, active or not, in order.
 pub async fn list_rules(db: &Db) -> Result<Vec<Rule>, sqlx::Error> {
-    sqlx::query(
+    let rows: Vec<RuleRow> = sqlx::query_as(
         "SELECT id, code, position, active, condition, kind, target, title, reason
          FROM orientation_rules ORDER BY position, id",
     )
     .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(rule_from)
-    .collect()
+    .await?;
+    rows.into_iter().map(RuleRow::rule).collect()
 }
 
 /// Saves a rule (a new one when `draft.id` is `None`) and records who did it.

@@ -8,8 +8,8 @@ use super::rules::{applicable, filter_pairs, parse_answers, parse_rule_form, Pro
 use crate::catalogue::domain::{CatalogueFilter, Kind};
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
+use crate::network::api::shared as network;
 use crate::network::domain::Category;
-use crate::network::repo as network;
 use crate::offers::domain::{encode, OfferQuery};
 use crate::state::AppState;
 use std::collections::BTreeMap;
@@ -109,7 +109,7 @@ async fn advise(
                 mode: get("mode"),
                 ..CatalogueFilter::default()
             };
-            let found = crate::catalogue::service::list(&state.db, kind, &filter).await?;
+            let found = crate::catalogue::api::shared::list(&state.db, kind, &filter).await?;
             let mut href = format!("{}?comune={}&km={}", kind.path(), encode(&p.comune), p.km);
             for (key, url_key) in [
                 ("topic", "tema"),
@@ -149,7 +149,7 @@ async fn advise(
             for sector in &sectors {
                 let mut q = query.clone();
                 q.settore = sector.clone();
-                let found = crate::offers::service::search(state, &q);
+                let found = crate::offers::api::shared::search(state, &q);
                 a.total += found.total;
                 for item in found.items {
                     if !a.offers.iter().any(|o| o.id == item.id) {

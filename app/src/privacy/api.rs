@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn delete_my_account(password: String) -> Result<(), AppError> {
     use crate::accounts::service;
     use crate::kernel::access::auth;
-    let (state, user) = auth::authorize_user("delete_my_account").await?;
+    let (state, user) = auth::authorize_user::<DeleteMyAccount>().await?;
     service::confirm_password(&state, &user, &password).await?;
     super::erase_person(&state, user.id).await?;
     auth::clear_session_cookie(&state);

@@ -8,6 +8,6 @@ use leptos::server_fn::codec::GetUrl;
 
 #[server(prefix = "/api", endpoint = "get_dashboard", input = GetUrl)]
 pub async fn get_dashboard(filter: DashboardFilter, lang: String) -> Result<Dashboard, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize("get_dashboard").await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<GetDashboard>().await?;
     super::service::dashboard(&state, &filter, lang == "en").await
 }

@@ -136,9 +136,6 @@ pub struct Dashboard {
     pub protocol_expires_at: i64,
 }
 
-/// The network's protocol runs until this day (year, month, day).
-pub const PROTOCOL_EXPIRES: (i64, i64, i64) = (2028, 6, 30);
-
 /// The tables of the dashboard that download as CSV (`/api/staff/cruscotto.csv?tabella=…`).
 pub const CSV_TABLES: [(&str, Label); 4] = [
     ("cifre", |l| td_string!(l, staff_domain.figures)),

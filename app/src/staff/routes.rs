@@ -31,7 +31,7 @@ async fn table_csv(
     signed_in: SignedIn,
     Query(query): Query<TableQuery>,
 ) -> Result<Download, AppError> {
-    signed_in.may_call("get_dashboard")?;
+    signed_in.may_call::<super::api::GetDashboard>()?;
     let dashboard = super::service::dashboard(&state, &query.filter, false).await?;
     let (header, rows) = table(&dashboard, &query.tabella).ok_or(AppError::NotFound)?;
     let csv = crate::kernel::csv::table(&header, rows);

@@ -1,11 +1,12 @@
 //! The dashboard for one filter: the filter parsed (an unknown comune or body
 //! is named on its field), the period turned into instants, the counts read.
 
-use super::domain::{period_days, Dashboard, DashboardFilter, PROTOCOL_EXPIRES};
+use super::domain::{period_days, Dashboard, DashboardFilter};
 use super::repo::{self, Scope, Window};
 use crate::error::AppError;
 use crate::kernel::clock::now;
 use crate::kernel::dates::{from_local, local, start_of_day};
+use crate::network::domain::PROTOCOL_EXPIRES;
 use crate::state::AppState;
 
 const DAY: i64 = 86_400;

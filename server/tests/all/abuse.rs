@@ -6,8 +6,9 @@
 
 use crate::authorization::{registered_server_functions, SAMPLES};
 use crate::common::{account_with_session, with_state};
+use app::access_table::POLICY;
 use app::kernel::access::domain::{AccountStatus, Role};
-use app::kernel::access::policy::{Access, POLICY};
+use app::kernel::access::policy::Access;
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use http::{header, Method, Request, StatusCode};
@@ -125,9 +126,10 @@ async fn malformed_input_never_answers_500(state: AppState) {
     let registered = registered_server_functions();
     let mut sent = 0;
     let mut refused = 0;
-    for (n, (name, access)) in POLICY.iter().enumerate() {
+    for (n, row) in POLICY.iter().enumerate() {
+        let (name, access) = (row.name(), &row.access);
         let (_, method) = registered.iter().find(|(r, _)| r == name).unwrap();
-        let sample = SAMPLES.iter().find(|(s, _)| s == name).unwrap().1;
+        let sample = SAMPLES.iter().find(|(s, _)| *s == name).unwrap().1;
         let long = if *method == Method::GET {
             8_000
         } else {

@@ -2,8 +2,9 @@
 //! as the policy table says; and requests from another site are refused.
 
 use crate::common::with_state;
+use app::access_table::POLICY;
 use app::kernel::access::domain::{AccountStatus, Role};
-use app::kernel::access::policy::{Access, POLICY};
+use app::kernel::access::policy::Access;
 use app::state::AppState;
 use axum::body::{to_bytes, Body};
 use http::{header, Method, Request, StatusCode};
@@ -116,7 +117,7 @@ fn every_server_function_is_in_the_policy_table_and_has_a_sample() {
     );
     for (name, _) in &registered {
         assert!(
-            POLICY.iter().any(|(n, _)| n == name),
+            POLICY.iter().any(|row| row.name() == name),
             "{name} is missing from the policy table"
         );
         assert!(
@@ -124,7 +125,7 @@ fn every_server_function_is_in_the_policy_table_and_has_a_sample() {
             "{name} has no sample arguments in this test"
         );
     }
-    for (name, _) in POLICY {
+    for name in POLICY.iter().map(|row| row.name()) {
         assert!(
             registered.iter().any(|(n, _)| n == name),
             "{name} is in the policy table but not a server function"
@@ -141,9 +142,10 @@ async fn session_of(state: &AppState, role: Role, n: usize) -> String {
 async fn authorization_matches_the_table(state: AppState) {
     let registered = registered_server_functions();
     let mut n = 0;
-    for (name, access) in POLICY {
+    for row in POLICY {
+        let (name, access) = (row.name(), &row.access);
         let (_, method) = registered.iter().find(|(n, _)| n == name).unwrap();
-        let args = SAMPLES.iter().find(|(n, _)| n == name).unwrap().1;
+        let args = SAMPLES.iter().find(|(n, _)| *n == name).unwrap().1;
         let callers: Vec<Option<Role>> = std::iter::once(None)
             .chain(Role::ALL.into_iter().map(Some))
             .collect();

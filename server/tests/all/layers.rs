@@ -4,6 +4,9 @@
 //! calendar) may use any feature. Read from the source, so a new import
 //! across the line fails here.
 //!
+//! What a feature offers the others beyond its server functions and types is
+//! re-exported in its `api::shared` module: that list is its contract.
+//!
 //! `KNOWN` lists the crossings that remain from before the kernel, each with
 //! what it is waiting for; an entry that is no longer true fails too, so the
 //! list only shrinks.
@@ -23,51 +26,16 @@ const FEATURES: &[&str] = &[
     "offers",
     "orientation",
 ];
-const ABOVE_FEATURES: &[&str] = &["staff", "privacy", "personal_calendar"];
+const ABOVE_FEATURES: &[&str] = &["staff", "privacy", "personal_calendar", "access_table"];
 /// What a feature shows other features.
 const PUBLIC: &[&str] = &["api", "domain"];
 
 /// (importing feature, imported feature, module): what it waits for.
 const KNOWN: &[(&str, &str, &str)] = &[
-    // Consents (a CV's visibility) and invited accounts written by other
-    // features: a small public `accounts` interface for those two.
-    ("cv", "accounts", "repo"),
-    ("membership", "accounts", "repo"),
-    // Accounts created by other features (invitations, consents).
-    ("catalogue", "accounts", "service"),
-    ("membership", "accounts", "service"),
-    // The member bodies (organisers, orientation's contacts) and whether a
-    // comune is in the network: a public `network` interface for them.
-    ("catalogue", "network", "repo"),
-    ("membership", "network", "repo"),
-    ("orientation", "network", "repo"),
-    // The CV rendered for applications and candidates: a public `cv::api`
-    // of rendering, or a module above the three.
-    ("applications", "cv", "layout"),
-    ("applications", "cv", "pages"),
-    ("applications", "cv", "repo"),
-    ("applications", "cv", "service"),
-    ("candidates", "cv", "checks"),
-    ("candidates", "cv", "layout"),
-    ("candidates", "cv", "repo"),
-    ("candidates", "cv", "sample"),
-    ("candidates", "cv", "service"),
-    // Offers' data read by applications and candidates, and the apply box
-    // embedded in the offer page.
-    ("applications", "offers", "service"),
-    ("candidates", "offers", "repo"),
-    ("offers", "applications", "pages"),
-    // Orientation suggests courses and offers; the area shows the path.
-    ("orientation", "catalogue", "service"),
-    ("orientation", "offers", "service"),
-    ("accounts", "orientation", "service"),
-    // "My courses and appointments" in one call: to the personal calendar module.
-    ("catalogue", "desk", "service"),
-    // Pages of one feature reused in another.
-    ("membership", "network", "pages"),
-    // Features that import a module above them.
+    // The personal area (accounts) offers the deletion of the account, whose
+    // server function is erasure's, above the features: waits for the area
+    // page to move above the features with the other pages that span them.
     ("accounts", "privacy", "api"),
-    ("membership", "staff", "domain"),
 ];
 
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {

@@ -6,6 +6,6 @@ mod mine;
 mod received;
 pub mod routes;
 
-pub use apply_box::ApplyBox;
+pub use apply_box::{ApplyBox, ApplyBoxProps};
 pub use mine::MyApplicationsPage;
 pub use received::ReceivedApplicationsPage;

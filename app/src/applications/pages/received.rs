@@ -5,8 +5,8 @@ use crate::applications::api::{list_offer_applications, SetApplicationStage};
 use crate::applications::domain::{ReceivedApplication, Stage};
 use crate::components::async_data::with_data;
 use crate::components::use_id_param;
-use crate::cv::layout::build;
-use crate::cv::pages::CvPreview;
+use crate::cv::api::shared::build_layout;
+use crate::cv::api::shared::CvPreview;
 use crate::i18n::*;
 use crate::kernel::dates::italian_datetime;
 use crate::kernel::labels::pick;
@@ -39,7 +39,7 @@ pub fn ReceivedApplicationsPage() -> impl IntoView {
 fn Application(a: ReceivedApplication, stage: ServerAction<SetApplicationStage>) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
-    let layout = build(&a.cv, a.cv_language, "");
+    let layout = build_layout(&a.cv, a.cv_language, "");
     let select_id = format!("stato-{}", a.id);
     let select_for = select_id.clone();
     view! {

@@ -21,4 +21,4 @@ mod steps;
 pub use editor::CvEditorPage;
 pub use guide::InterviewGuidePage;
 pub use list::MyCvsPage;
-pub use preview::CvPreview;
+pub use preview::{CvPreview, CvPreviewProps};

@@ -6,10 +6,10 @@ use crate::components::form::{field_message, form_message};
 use crate::desk::api::{
     get_desk_agenda, EraseDeskPerson, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings,
 };
-use crate::desk::domain::{Agenda, MODES, OUTCOMES, TOPICS};
+use crate::desk::domain::{Agenda, AppointmentStatus, MODES, TOPICS};
 use crate::i18n::*;
 use crate::kernel::dates::{iso_date, italian_date, italian_time};
-use crate::kernel::labels::label_of;
+use crate::kernel::labels::{label_of, pick};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -108,10 +108,10 @@ fn AgendaView(
                     <h3 class="card-title">{format!("{}–{} {}", italian_time(a.starts_at), italian_time(a.ends_at), a.person_name)}</h3>
                     <p>{format!("{} · {} · {}", label_of(&TOPICS, &a.topic, english), label_of(&MODES, &a.mode, english), a.person_contact)}</p>
                     {(!a.notes.is_empty()).then(|| view! { <p class="italic">{a.notes.clone()}</p> })}
-                    <p class="font-semibold" data-testid="esito">{label_of(&OUTCOMES, &a.status, english)}</p>
-                    {(a.status != "annullato").then(|| view! {
+                    <p class="font-semibold" data-testid="esito">{pick(a.status.label(), english)}</p>
+                    {(a.status != AppointmentStatus::Annullato).then(|| view! {
                         <div class="mt-2 flex flex-wrap gap-3">
-                            {[("svolto", td_string!(l, desk_agenda_page.mark_done)), ("assente", td_string!(l, desk_agenda_page.no_show))].into_iter().map(|(code, label)| (code, label, format!("{label}: {name}"))).collect::<Vec<_>>().into_iter().map(|(code, label, aria)| view! {
+                            {[(AppointmentStatus::Svolto.code(), td_string!(l, desk_agenda_page.mark_done)), (AppointmentStatus::Assente.code(), td_string!(l, desk_agenda_page.no_show))].into_iter().map(|(code, label)| (code, label, format!("{label}: {name}"))).collect::<Vec<_>>().into_iter().map(|(code, label, aria)| view! {
                                 <ActionForm action=outcome>
                                     <input type="hidden" name="id" value=a.id/>
                                     <input type="hidden" name="outcome" value=code/>

@@ -2,7 +2,7 @@
 //! makes before doing anything.
 
 use super::domain::{Role, SessionUser};
-use super::policy::{access_for, Access};
+use super::policy::{Access, Guarded};
 use super::sessions as repo;
 use crate::error::AppError;
 use crate::state::{app_state, AppState};
@@ -61,15 +61,13 @@ pub async fn user_from_headers(
     Ok(repo::session_user(&state.db, &secret, limits).await?)
 }
 
-/// Checks the caller against the policy table before the server function
-/// `endpoint` does anything: 401 without a session where one is needed,
-/// 403 for the wrong role or an account not yet active.
-pub async fn authorize(endpoint: &str) -> Result<(AppState, Option<SessionUser>), AppError> {
+/// Checks the caller against the server function `F`'s row of the access
+/// table (`crate::access_table`) before it does anything: 401 without a
+/// session where one is needed, 403 for the wrong role or an account not yet
+/// active.
+pub async fn authorize<F: Guarded>() -> Result<(AppState, Option<SessionUser>), AppError> {
     let state = app_state()?;
-    let Some(access) = access_for(endpoint) else {
-        tracing::error!(endpoint, "server function missing from the policy table");
-        return Err(AppError::Forbidden.with_status());
-    };
+    let access = F::ACCESS;
     // Public endpoints need no session: skip the lookup (and its query).
     if access == Access::Everyone {
         return Ok((state, None));
@@ -84,8 +82,8 @@ pub async fn authorize(endpoint: &str) -> Result<(AppState, Option<SessionUser>)
 }
 
 /// Like `authorize` for endpoints that need a session: the user, surely there.
-pub async fn authorize_user(endpoint: &str) -> Result<(AppState, SessionUser), AppError> {
-    match authorize(endpoint).await? {
+pub async fn authorize_user<F: Guarded>() -> Result<(AppState, SessionUser), AppError> {
+    match authorize::<F>().await? {
         (state, Some(user)) => Ok((state, user)),
         (_, None) => Err(AppError::Unauthorized.with_status()),
     }
@@ -109,12 +107,13 @@ impl axum::extract::FromRequestParts<AppState> for SignedIn {
 }
 
 impl SignedIn {
-    /// The person, if the policy table lets them call `endpoint`.
-    pub fn may_call(self, endpoint: &str) -> Result<SessionUser, AppError> {
+    /// The person, if the access table lets them call the server function `F`.
+    pub fn may_call<F: Guarded>(self) -> Result<SessionUser, AppError> {
         let user = self.0;
-        match access_for(endpoint) {
-            Some(access) if access.admits(&user) => Ok(user),
-            _ => Err(AppError::Forbidden),
+        if F::ACCESS.admits(&user) {
+            Ok(user)
+        } else {
+            Err(AppError::Forbidden)
         }
     }
 }

@@ -3,7 +3,19 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     /// A person looking for work or training.
     Cittadino,
@@ -17,6 +29,8 @@ pub enum Role {
     Admin,
 }
 
+crate::stored_as_code!(Role);
+
 impl Role {
     pub const ALL: [Role; 5] = [
         Role::Cittadino,
@@ -27,17 +41,11 @@ impl Role {
     ];
 
     pub fn code(self) -> &'static str {
-        match self {
-            Role::Cittadino => "cittadino",
-            Role::Impresa => "impresa",
-            Role::Ente => "ente",
-            Role::Operatore => "operatore",
-            Role::Admin => "admin",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
+        code.parse().ok()
     }
 
     /// Businesses and bodies act for an organisation: staff check them first.
@@ -55,7 +63,18 @@ impl Role {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum AccountStatus {
     Attivo,
     /// Waiting for an operator to verify the organisation.
@@ -64,25 +83,15 @@ pub enum AccountStatus {
     Eliminato,
 }
 
+crate::stored_as_code!(AccountStatus);
+
 impl AccountStatus {
     pub fn code(self) -> &'static str {
-        match self {
-            AccountStatus::Attivo => "attivo",
-            AccountStatus::InAttesa => "in_attesa",
-            AccountStatus::Respinto => "respinto",
-            AccountStatus::Eliminato => "eliminato",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<AccountStatus> {
-        [
-            AccountStatus::Attivo,
-            AccountStatus::InAttesa,
-            AccountStatus::Respinto,
-            AccountStatus::Eliminato,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        code.parse().ok()
     }
 }
 

@@ -5,8 +5,6 @@ use super::domain::{AccountStatus, Role, SessionUser};
 use crate::db::Db;
 use crate::kernel::clock::now;
 use crate::kernel::secrets::{hash_secret, new_secret};
-use sqlx::any::AnyRow;
-use sqlx::Row;
 use std::sync::LazyLock;
 
 pub const USER_COLUMNS: &str =
@@ -20,52 +18,66 @@ static SESSION_USER_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-pub fn user_from_row(row: &AnyRow) -> Result<(SessionUser, Option<String>), sqlx::Error> {
-    let code: String = row.try_get("role")?;
-    let status: String = row.try_get("status")?;
-    let verified: i64 = row.try_get("email_verified")?;
-    let user = SessionUser {
-        id: row.try_get("id")?,
-        email: row
-            .try_get::<Option<String>, _>("email")?
-            .unwrap_or_default(),
-        display_name: row
-            .try_get::<Option<String>, _>("display_name")?
-            .unwrap_or_default(),
-        organisation: row.try_get("organisation")?,
-        role: Role::from_code(&code)
-            .ok_or_else(|| sqlx::Error::Decode(format!("role {code}").into()))?,
-        status: AccountStatus::from_code(&status)
-            .ok_or_else(|| sqlx::Error::Decode(format!("status {status}").into()))?,
-        email_verified: verified == 1,
-        review_reason: row.try_get("review_reason")?,
-    };
-    Ok((user, row.try_get("password_hash")?))
+/// A `users` row as `USER_COLUMNS` reads it.
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: Option<String>,
+    display_name: Option<String>,
+    organisation: Option<String>,
+    role: Role,
+    status: AccountStatus,
+    email_verified: i64,
+    review_reason: Option<String>,
+    password_hash: Option<String>,
+}
+
+impl UserRow {
+    /// The person, and their password hash (none for accounts without one).
+    fn into_user(self) -> (SessionUser, Option<String>) {
+        let user = SessionUser {
+            id: self.id,
+            email: self.email.unwrap_or_default(),
+            display_name: self.display_name.unwrap_or_default(),
+            organisation: self.organisation,
+            role: self.role,
+            status: self.status,
+            email_verified: self.email_verified == 1,
+            review_reason: self.review_reason,
+        };
+        (user, self.password_hash)
+    }
+}
+
+/// A session's row: when it was last used and started, and its person.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    last_seen_at: i64,
+    session_started: i64,
+    #[sqlx(flatten)]
+    user: UserRow,
 }
 
 pub async fn user_by_email(
     db: &Db,
     email: &str,
 ) -> Result<Option<(SessionUser, Option<String>)>, sqlx::Error> {
-    let row = sqlx::query(&format!(
+    let row: Option<UserRow> = sqlx::query_as(&format!(
         "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
     ))
     .bind(email)
     .fetch_optional(db.pool())
     .await?;
-    row.as_ref().map(user_from_row).transpose()
+    Ok(row.map(UserRow::into_user))
 }
 
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<SessionUser>, sqlx::Error> {
-    let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(row
-        .as_ref()
-        .map(user_from_row)
-        .transpose()?
-        .map(|(user, _)| user))
+    let row: Option<UserRow> =
+        sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|row| row.into_user().0))
 }
 
 /// Opens a session and returns the secret for the cookie.
@@ -106,14 +118,19 @@ pub async fn session_user(
     limits: impl Fn(Role) -> SessionLimits,
 ) -> Result<Option<SessionUser>, sqlx::Error> {
     let token_hash = hash_secret(secret);
-    let row = sqlx::query(&SESSION_USER_SQL)
+    let row: Option<SessionRow> = sqlx::query_as(&SESSION_USER_SQL)
         .bind(&token_hash)
         .fetch_optional(db.pool())
         .await?;
-    let Some(row) = row else { return Ok(None) };
-    let last_seen: i64 = row.try_get("last_seen_at")?;
-    let started: i64 = row.try_get("session_started")?;
-    let (user, _) = user_from_row(&row)?;
+    let Some(SessionRow {
+        last_seen_at: last_seen,
+        session_started: started,
+        user,
+    }) = row
+    else {
+        return Ok(None);
+    };
+    let (user, _) = user.into_user();
     let at = now();
     let limits = limits(user.role);
     if at - last_seen > limits.idle

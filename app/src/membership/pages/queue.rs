@@ -8,7 +8,7 @@ use crate::i18n::Locale;
 use crate::kernel::dates::italian_datetime;
 use crate::membership::api::{list_adhesions, DecideAdhesion};
 use crate::membership::domain::{AdhesionKind, AdhesionQueue, AdhesionRequest, AdhesionStatus};
-use crate::network::pages::category_label;
+use crate::network::domain::category_label;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

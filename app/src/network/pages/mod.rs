@@ -12,5 +12,5 @@ mod sportelli;
 pub use comune::ComunePage;
 pub use comuni::ComuniPage;
 pub use home::HomePage;
-pub use rete::{category_label, RetePage};
+pub use rete::RetePage;
 pub use sportelli::SportelliPage;

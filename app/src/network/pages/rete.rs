@@ -8,23 +8,10 @@
 use crate::components::async_data::with_data;
 use crate::i18n::*;
 use crate::network::api::{list_comuni, list_member_bodies};
-use crate::network::domain::{Category, MemberBody};
+use crate::network::domain::{category_label, Category, MemberBody};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-pub fn category_label(category: Category, locale: Locale) -> &'static str {
-    match category {
-        Category::AgenziaLavoro => td_string!(locale, categories.agenzia_lavoro),
-        Category::Sindacato => td_string!(locale, categories.sindacato),
-        Category::AssociazioneCategoria => td_string!(locale, categories.associazione_categoria),
-        Category::EnteFormazione => td_string!(locale, categories.ente_formazione),
-        Category::Istruzione => td_string!(locale, categories.istruzione),
-        Category::EntePubblico => td_string!(locale, categories.ente_pubblico),
-        Category::TerzoSettore => td_string!(locale, categories.terzo_settore),
-        Category::Altro => td_string!(locale, categories.altro),
-    }
-}
 
 #[component]
 pub fn RetePage() -> impl IntoView {

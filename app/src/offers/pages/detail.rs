@@ -3,7 +3,7 @@
 //! state and the operator's reason.
 
 use super::{place_of, rich_text};
-use crate::applications::pages::ApplyBox;
+use crate::applications::api::shared::ApplyBox;
 use crate::components::async_data::with_data;
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;

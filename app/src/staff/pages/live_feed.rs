@@ -12,21 +12,21 @@ use wasm_bindgen::JsCast;
 /// Announcements closer together than this refresh the figures once.
 const SETTLE: Duration = Duration::from_millis(200);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum LiveState {
+    #[strum(serialize = "collegamento")]
     Connecting,
+    #[strum(serialize = "diretta")]
     Live,
+    #[strum(serialize = "ricollegamento")]
     Reconnecting,
 }
 
 impl LiveState {
     /// For tests and styles: `data-state` of the badge.
     pub fn code(self) -> &'static str {
-        match self {
-            LiveState::Connecting => "collegamento",
-            LiveState::Live => "diretta",
-            LiveState::Reconnecting => "ricollegamento",
-        }
+        self.into()
     }
 }
 

@@ -1,21 +1,25 @@
-//! Unix seconds as Italians read them: "25/11/2026 10:30", Italian time
-//! (CET, or CEST between the last Sundays of March and October).
+//! Unix seconds as Italians read them: "25/11/2026 10:30", in Italian time.
+//!
+//! The server reads Europe/Rome from the time-zone database (`jiff`, the
+//! database bundled in the binary: `rome.rs`). The browser keeps the EU
+//! summer-time rule (`eu_rule.rs`: CEST between the last Sundays of March and
+//! October, a few hundred bytes instead of the database in the wasm, whose
+//! budget the home page sets); a test holds the two equal hour by hour over
+//! the years the portal shows.
 
-fn civil(days: i64) -> (i64, i64, i64) {
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
+#[cfg(any(not(feature = "ssr"), test))]
+mod eu_rule;
+#[cfg(feature = "ssr")]
+mod rome;
 
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+#[cfg(not(feature = "ssr"))]
+use eu_rule as zone;
+#[cfg(feature = "ssr")]
+use rome as zone;
+#[cfg(feature = "ssr")]
+pub use rome::rfc3339;
+
+pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
     let yoe = year - era * 400;
@@ -23,24 +27,6 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-/// Unix seconds of 01:00 UTC on the last Sunday of `month`.
-fn last_sunday_1am(year: i64, month: i64) -> i64 {
-    let last_day = days_from_civil(year, month + 1, 1) - 1;
-    let weekday = (last_day + 4).rem_euclid(7); // 0 = Sunday; 1970-01-01 was a Thursday
-    (last_day - weekday) * 86_400 + 3_600
-}
-
-/// Seconds to add to UTC for Italian time at this instant.
-fn offset(unix: i64) -> i64 {
-    let (year, _, _) = civil(unix.div_euclid(86_400));
-    let summer = unix >= last_sunday_1am(year, 3) && unix < last_sunday_1am(year, 10);
-    if summer {
-        7_200
-    } else {
-        3_600
-    }
 }
 
 /// An instant as Italian wall-clock time.
@@ -55,33 +41,15 @@ pub struct Local {
     pub weekday: i64,
 }
 
+/// An instant as Italian wall-clock time.
 pub fn local(unix: i64) -> Local {
-    let local = unix + offset(unix);
-    let days = local.div_euclid(86_400);
-    let (year, month, day) = civil(days);
-    let seconds = local.rem_euclid(86_400);
-    Local {
-        year,
-        month,
-        day,
-        hour: seconds / 3600,
-        minute: (seconds % 3600) / 60,
-        // 1970-01-01 was a Thursday (4).
-        weekday: (days + 3).rem_euclid(7) + 1,
-    }
+    zone::local(unix)
 }
 
 /// Italian wall-clock time to Unix seconds (the first reading when the clock
 /// goes back, the hour after when it jumps forward).
 pub fn from_local(year: i64, month: i64, day: i64, hour: i64, minute: i64) -> i64 {
-    let naive = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60;
-    let winter = naive - 3_600;
-    let summer = naive - 7_200;
-    if offset(summer) == 7_200 {
-        summer
-    } else {
-        winter
-    }
+    zone::from_local(year, month, day, hour, minute)
 }
 
 /// The Unix seconds of Italian midnight starting the day of `unix`.
@@ -233,6 +201,43 @@ mod tests {
         assert_eq!(parse_italian_date("1/12/2026"), Some((2026, 12, 1)));
         assert_eq!(parse_time("9.30"), Some((9, 30)));
         assert_eq!(parse_time("24:00"), None);
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod zone_tests {
+    use super::{eu_rule, rome};
+
+    #[test]
+    fn the_browsers_rule_agrees_with_the_time_zone_database() {
+        // Every hour from 2020 to 2040, and every minute around each change.
+        let (from, to) = (1_577_836_800, 2_209_075_200);
+        for unix in (from..to).step_by(3_600) {
+            assert_eq!(eu_rule::local(unix), rome::local(unix), "{unix}");
+        }
+        for unix in (from..to).step_by(86_400 * 7) {
+            let l = rome::local(unix);
+            for minute in [0, 30, 59] {
+                for hour in [0, 1, 2, 3, 12] {
+                    assert_eq!(
+                        eu_rule::from_local(l.year, l.month, l.day, hour, minute),
+                        rome::from_local(l.year, l.month, l.day, hour, minute),
+                        "{l:?} {hour}:{minute}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_clock_changes_of_2026() {
+        // 29 March 2026: 02:00 becomes 03:00; 02:30 does not exist, the hour after is read.
+        assert_eq!(
+            rome::from_local(2026, 3, 29, 2, 30),
+            rome::from_local(2026, 3, 29, 3, 30)
+        );
+        // 25 October 2026: 02:30 happens twice; the first is read (CEST, 00:30 UTC).
+        assert_eq!(rome::from_local(2026, 10, 25, 2, 30), 1_792_888_200);
     }
 }
 
