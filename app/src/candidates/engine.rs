@@ -1,8 +1,8 @@
-//! The candidates' index of this server process, kept consistent with the
-//! database like the offers' one: loaded at start, updated at once after a
-//! change made here (so hiding a profile takes it out of the results before
-//! the answer comes back), and every second from the CVs any process
-//! changed; every minute, profiles whose CV is gone are dropped.
+//! The candidates' index of this server process, kept in step with the
+//! database by the kernel's `SyncedIndex` like the offers' one: updated at
+//! once after a change made here (so hiding a profile takes it out of the
+//! results before the answer comes back), and every second from the CVs any
+//! process changed; every minute, profiles whose CV is gone are dropped.
 
 use super::extract::{card, searchable_text};
 use super::index::{language_key, CandidateIndex, IndexedProfile};
@@ -11,23 +11,28 @@ use crate::cv::domain::CEFR_LEVELS;
 use crate::db::Db;
 use crate::kernel::clock::now;
 use crate::kernel::geo::Place;
+use crate::kernel::synced_index::{Indexed, SyncedIndex};
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLockReadGuard};
 
-#[derive(Clone, Default)]
-pub struct Candidates {
-    index: Arc<RwLock<CandidateIndex>>,
-    names: Arc<HashMap<String, String>>,
-    synced_to: Arc<AtomicI64>,
+impl Indexed for CandidateIndex {
+    type Row = VisibleCv;
+    type Entry = IndexedProfile;
+    fn key(cv: &VisibleCv) -> (i64, i64) {
+        (cv.id, cv.updated_at)
+    }
+    fn upsert(&mut self, profile: IndexedProfile) {
+        CandidateIndex::upsert(self, profile);
+    }
+    fn remove(&mut self, id: i64) {
+        CandidateIndex::remove(self, id);
+    }
 }
 
-impl std::fmt::Debug for Candidates {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Candidates")
-            .field("synced_to", &self.synced_to.load(Ordering::Relaxed))
-            .finish_non_exhaustive()
-    }
+#[derive(Clone, Debug, Default)]
+pub struct Candidates {
+    index: SyncedIndex<CandidateIndex>,
+    names: Arc<HashMap<String, String>>,
 }
 
 /// The current (year, month) in Italy.
@@ -47,9 +52,8 @@ impl Candidates {
             .map(|c| (c.slug.clone(), c.name.clone()))
             .collect();
         let candidates = Candidates {
-            index: Arc::new(RwLock::new(CandidateIndex::new(places))),
+            index: SyncedIndex::new(CandidateIndex::new(places)),
             names: Arc::new(names),
-            synced_to: Arc::new(AtomicI64::new(0)),
         };
         candidates.sync(db).await?;
         Ok(candidates)
@@ -95,33 +99,22 @@ impl Candidates {
         }
     }
 
-    fn apply(&self, index: &mut CandidateIndex, cv: &VisibleCv) {
-        if cv.visible {
-            index.upsert(self.indexed(cv));
-        } else {
-            index.remove(cv.id);
-        }
+    /// A visible CV's profile; none for a hidden one.
+    fn entry(&self, cv: &VisibleCv) -> Option<IndexedProfile> {
+        cv.visible.then(|| self.indexed(cv))
     }
 
     pub async fn sync(&self, db: &Db) -> Result<usize, sqlx::Error> {
-        let since = self.synced_to.load(Ordering::Acquire).saturating_sub(5);
-        let started = now();
-        let changed = repo::changed_since(db, since).await?;
-        {
-            let mut index = self.write();
-            for cv in &changed {
-                self.apply(&mut index, cv);
-            }
-        }
-        self.synced_to.fetch_max(started, Ordering::AcqRel);
-        Ok(changed.len())
+        let pass = self.index.begin();
+        let changed = repo::changed_since(db, pass.since).await?;
+        Ok(self.index.finish(pass, changed, |cv, _| self.entry(cv)))
     }
 
     /// Drops the profiles whose CV was deleted or hidden without a trace in
     /// `updated_at` (an account erased).
     pub async fn prune(&self, db: &Db) -> Result<(), sqlx::Error> {
         let alive: HashSet<i64> = repo::existing_ids(db).await?.into_iter().collect();
-        let mut index = self.write();
+        let mut index = self.index.write();
         let gone: Vec<i64> = index.ids().filter(|id| !alive.contains(id)).collect();
         for id in gone {
             index.remove(id);
@@ -132,20 +125,12 @@ impl Candidates {
     /// Puts one CV's current state in the index at once (after a change here).
     pub async fn refresh(&self, db: &Db, id: i64) -> Result<(), sqlx::Error> {
         let cv = repo::visible(db, id).await?;
-        let mut index = self.write();
-        match cv {
-            Some(cv) => self.apply(&mut index, &cv),
-            None => index.remove(id),
-        }
+        self.index.refresh(id, cv.and_then(|cv| self.entry(&cv)));
         Ok(())
     }
 
-    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, CandidateIndex> {
-        self.index.read().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, CandidateIndex> {
-        self.index.write().unwrap_or_else(|e| e.into_inner())
+    pub fn read(&self) -> RwLockReadGuard<'_, CandidateIndex> {
+        self.index.read()
     }
 }
 

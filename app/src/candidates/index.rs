@@ -4,11 +4,10 @@
 
 use super::domain::{CandidateCard, CandidateQuery, CandidateResults, PAGE_SIZE};
 use crate::cv::domain::{cefr_rank, LICENCES};
-use crate::kernel::geo::distance_km;
 use crate::kernel::geo::Place;
+use crate::kernel::hits::{distances_from, page_of, per_place, Hit, Order, Page};
 use crate::kernel::text_index::TextIndex;
 use crate::offers::domain::CONTRACTS;
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// What the index keeps of one visible CV.
@@ -124,11 +123,6 @@ impl CandidateIndex {
         }
     }
 
-    fn distance(&self, a: usize, b: usize) -> f64 {
-        let (a, b) = (&self.places[a], &self.places[b]);
-        distance_km((a.latitude, a.longitude), (b.latitude, b.longitude))
-    }
-
     pub fn search(&self, query: &CandidateQuery) -> CandidateResults {
         let scores = self.text.scores(&query.q, self.docs.len());
         let centre = self.places.iter().position(|p| p.slug == query.comune);
@@ -149,13 +143,8 @@ impl CandidateIndex {
         let licence = wanted(&query.patente, &LICENCES);
         let contract = wanted(&query.contratto, &contract_codes);
         // Distances from the chosen comune, once per place rather than per profile.
-        let from_centre: Vec<f64> = match centre {
-            Some(centre) => (0..self.places.len())
-                .map(|p| self.distance(centre, p))
-                .collect(),
-            None => Vec::new(),
-        };
-        let mut hits: Vec<(u32, f32, i64, f64)> = Vec::new();
+        let from_centre = distances_from(&self.places, centre.map(|c| &self.places[c]));
+        let mut hits: Vec<Hit> = Vec::new();
         for (slot, doc) in self.docs.iter().enumerate() {
             let Some(doc) = doc else { continue };
             let score = match &scores {
@@ -195,7 +184,12 @@ impl CandidateIndex {
                 if let Some(place) = doc.place {
                     per_comune[place] += 1;
                 }
-                hits.push((slot as u32, score, c.updated_at, distance));
+                hits.push(Hit {
+                    slot: slot as u32,
+                    score,
+                    stamp: c.updated_at,
+                    distance,
+                });
             }
             if contract_ok {
                 count_bits(doc.licences, &mut per_licence);
@@ -204,27 +198,22 @@ impl CandidateIndex {
                 count_bits(doc.contracts, &mut per_contract);
             }
         }
-        type Hit = (u32, f32, i64, f64);
-        let recent: fn(&Hit, &Hit) -> Ordering = |a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0));
-        let order: fn(&Hit, &Hit) -> Ordering = if query.ordina == "recenti" || scores.is_none() {
-            recent
+        let order = if query.ordina == "recenti" || scores.is_none() {
+            Order::Newest
         } else {
-            |a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0))
+            Order::BestScore
         };
-        let total = hits.len();
-        let pages = total.div_ceil(PAGE_SIZE).max(1);
-        let page = query.page().min(pages);
-        let end = (page * PAGE_SIZE).min(total);
-        if end > 0 && end < total {
-            hits.select_nth_unstable_by(end - 1, order);
-            hits.truncate(end);
-        }
-        hits.sort_by(order);
-        let items = hits[(page - 1) * PAGE_SIZE..end]
+        let Page {
+            hits,
+            total,
+            page,
+            pages,
+        } = page_of(hits, order, query.page(), PAGE_SIZE);
+        let items = hits
             .iter()
-            .filter_map(|(slot, _, _, distance)| {
-                let mut card = self.docs[*slot as usize].as_ref()?.profile.card.clone();
-                card.distance_km = (*distance < f64::MAX).then_some(*distance);
+            .filter_map(|hit| {
+                let mut card = self.docs[hit.slot as usize].as_ref()?.profile.card.clone();
+                card.distance_km = hit.distance_km();
                 Some(card)
             })
             .collect();
@@ -241,13 +230,7 @@ impl CandidateIndex {
             items,
             page,
             pages,
-            per_comune: self
-                .places
-                .iter()
-                .zip(per_comune)
-                .filter(|(_, n)| *n > 0)
-                .map(|(p, n)| (p.slug.clone(), n))
-                .collect(),
+            per_comune: per_place(&self.places, per_comune),
             per_licence: count(&per_licence, &LICENCES),
             per_contract: count(&per_contract, &contract_codes),
             views_left: 0,

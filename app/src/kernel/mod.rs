@@ -26,6 +26,8 @@ pub mod fields;
 #[cfg(feature = "ssr")]
 pub mod geo;
 #[cfg(feature = "ssr")]
+pub mod hits;
+#[cfg(feature = "ssr")]
 pub mod http;
 #[cfg(feature = "ssr")]
 pub mod mail_limits;
@@ -35,6 +37,8 @@ pub mod outbox;
 pub mod personal_data;
 #[cfg(feature = "ssr")]
 pub mod secrets;
+#[cfg(feature = "ssr")]
+pub mod synced_index;
 #[cfg(feature = "ssr")]
 pub mod terms;
 #[cfg(feature = "ssr")]

@@ -1,53 +1,39 @@
-//! The search index of this server process, kept consistent with the
-//! database: loaded at start, updated at once after this process's own
-//! changes, and every second from the rows any process changed (`updated_at`),
-//! so several servers on one database agree within a second.
+//! The offers' search index of this server process, kept in step with the
+//! database by the kernel's `SyncedIndex` (loaded at start, updated at once
+//! after this process's own changes, every second from any process's).
 
 use super::domain::Status;
 use super::index::{IndexedOffer, OfferIndex};
 use super::repo::{self, Stored};
 use crate::db::Db;
 use crate::kernel::clock::now;
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use crate::kernel::synced_index::{Indexed, SyncedIndex};
+use std::sync::RwLockReadGuard;
 
-/// How many offers one hold of the write lock puts in the index: a large
-/// import goes in by slices, and searches run between them.
-const BATCH: usize = 64;
-
-#[derive(Clone, Default)]
-pub struct Search {
-    index: Arc<RwLock<OfferIndex>>,
-    /// Rows changed at or after this second are read again at the next sync.
-    synced_to: Arc<AtomicI64>,
-    /// Each offer's `updated_at` as put in the index, for rows stamped at
-    /// least two seconds before they were read: the sync's overlap reads
-    /// recent rows again, and such a row, unchanged, is not indexed twice.
-    /// (A row stamped later may be changed again within the same second.)
-    applied: Arc<Mutex<HashMap<i64, i64>>>,
+impl Indexed for OfferIndex {
+    type Row = Stored;
+    type Entry = IndexedOffer;
+    fn key(stored: &Stored) -> (i64, i64) {
+        (stored.summary.id, stored.updated_at)
+    }
+    fn upsert(&mut self, offer: IndexedOffer) {
+        OfferIndex::upsert(self, offer);
+    }
+    fn remove(&mut self, id: i64) {
+        OfferIndex::remove(self, id);
+    }
 }
 
-impl std::fmt::Debug for Search {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Search")
-            .field("synced_to", &self.synced_to.load(Ordering::Relaxed))
-            .finish_non_exhaustive()
-    }
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    index: SyncedIndex<OfferIndex>,
 }
 
 /// What the index should hold of a stored offer: its entry while it is
 /// published and not expired, nothing otherwise.
-fn entry(stored: &Stored, at: i64) -> (i64, Option<IndexedOffer>) {
+fn entry(stored: &Stored, at: i64) -> Option<IndexedOffer> {
     let live = stored.status == Status::Pubblicata && stored.row.expires_at > at;
-    (stored.summary.id, live.then(|| stored.indexed()))
-}
-
-fn apply(index: &mut OfferIndex, (id, offer): (i64, Option<IndexedOffer>)) {
-    match offer {
-        Some(offer) => index.upsert(offer),
-        None => index.remove(id),
-    }
+    live.then(|| stored.indexed())
 }
 
 impl Search {
@@ -55,9 +41,7 @@ impl Search {
     pub async fn load(db: &Db) -> Result<Search, sqlx::Error> {
         let places = crate::kernel::geo::places(db).await?;
         let search = Search {
-            index: Arc::new(RwLock::new(OfferIndex::new(places))),
-            synced_to: Arc::new(AtomicI64::new(0)),
-            applied: Arc::default(),
+            index: SyncedIndex::new(OfferIndex::new(places)),
         };
         search.sync(db).await?;
         Ok(search)
@@ -65,58 +49,22 @@ impl Search {
 
     /// Reads the offers changed since the last sync into the index.
     pub async fn sync(&self, db: &Db) -> Result<usize, sqlx::Error> {
-        // Some seconds of overlap: a row whose transaction took its time to
-        // commit after the last read is read now, not lost.
-        let since = self.synced_to.load(Ordering::Acquire).saturating_sub(5);
-        let started = now();
-        let mut changed = repo::changed_since(db, since).await?;
-        {
-            let applied = self.applied.lock().unwrap_or_else(|e| e.into_inner());
-            changed.retain(|s| applied.get(&s.summary.id) != Some(&s.updated_at));
-        }
-        for batch in changed.chunks(BATCH) {
-            // The entries are made outside the lock; only the insertion holds it.
-            let entries: Vec<_> = batch.iter().map(|s| entry(s, started)).collect();
-            let mut index = self.write();
-            for entry in entries {
-                apply(&mut index, entry);
-            }
-            drop(index);
-            self.record(batch, started - 1);
-        }
-        self.synced_to.fetch_max(started, Ordering::AcqRel);
-        Ok(changed.len())
+        let pass = self.index.begin();
+        let changed = repo::changed_since(db, pass.since).await?;
+        Ok(self.index.finish(pass, changed, entry))
     }
 
     /// Puts one offer's current state in the index at once (after a change here).
     pub async fn refresh(&self, db: &Db, id: i64) -> Result<(), sqlx::Error> {
         let stored = repo::offer(db, id).await?;
-        let entry = match &stored {
-            Some(stored) => entry(stored, now()),
-            None => (id, None),
-        };
-        apply(&mut self.write(), entry);
+        let at = now();
+        self.index
+            .refresh(id, stored.as_ref().and_then(|s| entry(s, at)));
         Ok(())
     }
 
-    fn record(&self, batch: &[Stored], before: i64) {
-        let mut applied = self.applied.lock().unwrap_or_else(|e| e.into_inner());
-        for stored in batch {
-            if stored.updated_at < before {
-                applied.insert(stored.summary.id, stored.updated_at);
-            } else {
-                applied.remove(&stored.summary.id);
-            }
-        }
-    }
-
-    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, OfferIndex> {
-        // A panic while holding the lock leaves a usable index: take it anyway.
-        self.index.read().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, OfferIndex> {
-        self.index.write().unwrap_or_else(|e| e.into_inner())
+    pub fn read(&self) -> RwLockReadGuard<'_, OfferIndex> {
+        self.index.read()
     }
 }
 

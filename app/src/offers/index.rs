@@ -12,9 +12,9 @@ use super::domain::{
     WORKING_TIMES,
 };
 use crate::kernel::geo::{distance_km, Place};
+use crate::kernel::hits::{distances_from, page_of, per_place, Hit, Order, Page};
 use crate::kernel::labels::Label;
 use crate::kernel::text_index::TextIndex;
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// A word of the title counts as much as this many words of the description.
@@ -200,15 +200,8 @@ impl OfferIndex {
         let working_time = wanted(&WORKING_TIMES, &query.orario);
         let remote = wanted(&REMOTE_MODES, &query.remoto);
         // Distances from the chosen comune, once per place rather than per offer.
-        let from_centre: Vec<f64> = centre
-            .map(|c| {
-                self.places
-                    .iter()
-                    .map(|p| distance_km((c.latitude, c.longitude), (p.latitude, p.longitude)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut hits: Vec<(u32, f32, i64, f64)> = Vec::new();
+        let from_centre = distances_from(&self.places, centre);
+        let mut hits: Vec<Hit> = Vec::new();
         for (slot, f) in self.filters.iter().enumerate() {
             if !f.live {
                 continue;
@@ -254,39 +247,32 @@ impl OfferIndex {
                     (Some(_), Some(p)) => from_centre[p],
                     _ => f64::MAX,
                 };
-                hits.push((slot as u32, score, f.published_at, distance));
+                hits.push(Hit {
+                    slot: slot as u32,
+                    score,
+                    stamp: f.published_at,
+                    distance,
+                });
             }
         }
-        type Hit = (u32, f32, i64, f64);
-        let newest: fn(&Hit, &Hit) -> Ordering = |a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0));
-        let order: fn(&Hit, &Hit) -> Ordering = match query.ordina.as_str() {
-            "recenti" => newest,
-            "vicine" => |a, b| {
-                a.3.total_cmp(&b.3)
-                    .then(b.1.total_cmp(&a.1))
-                    .then(b.2.cmp(&a.2))
-            },
-            _ if scores.is_some() => {
-                |a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0))
-            }
-            _ => newest,
+        let order = match query.ordina.as_str() {
+            "recenti" => Order::Newest,
+            "vicine" => Order::Nearest,
+            _ if scores.is_some() => Order::BestScore,
+            _ => Order::Newest,
         };
-        let total = hits.len();
-        let pages = total.div_ceil(PAGE_SIZE).max(1);
-        let page = query.page().min(pages);
-        let end = (page * PAGE_SIZE).min(total);
-        // Only the first `end` results need sorting.
-        if end > 0 && end < total {
-            hits.select_nth_unstable_by(end - 1, order);
-            hits.truncate(end);
-        }
-        hits.sort_by(order);
-        let items = hits[(page - 1) * PAGE_SIZE..end]
+        let Page {
+            hits,
+            total,
+            page,
+            pages,
+        } = page_of(hits, order, query.page(), PAGE_SIZE);
+        let items = hits
             .iter()
-            .filter_map(|(slot, _, _, distance)| {
-                let doc = self.docs[*slot as usize].as_ref()?;
+            .filter_map(|hit| {
+                let doc = self.docs[hit.slot as usize].as_ref()?;
                 let mut summary = doc.offer.summary.clone();
-                summary.distance_km = (*distance < f64::MAX).then_some(*distance);
+                summary.distance_km = hit.distance_km();
                 Some(summary)
             })
             .collect();
@@ -302,13 +288,7 @@ impl OfferIndex {
             items,
             page,
             pages,
-            per_comune: self
-                .places
-                .iter()
-                .zip(per_comune)
-                .filter(|(_, n)| *n > 0)
-                .map(|(p, n)| (p.slug.clone(), n))
-                .collect(),
+            per_comune: per_place(&self.places, per_comune),
             per_kind: count(&per_kind, &KINDS),
             per_contract: count(&per_contract, &CONTRACTS),
             remote_only,
