@@ -37,14 +37,6 @@ impl Stage {
         Stage::Assunta,
     ];
 
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Stage> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             Stage::Ricevuta => |l| td_string!(l, applications_domain.received),

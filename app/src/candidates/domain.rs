@@ -173,14 +173,6 @@ pub enum RequestState {
 crate::stored_as_code!(RequestState);
 
 impl RequestState {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<RequestState> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             RequestState::Pending => |l| td_string!(l, candidates_domain.waiting_for_an_answer),

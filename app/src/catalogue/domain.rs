@@ -28,14 +28,6 @@ pub enum Kind {
 crate::stored_as_code!(Kind);
 
 impl Kind {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Kind> {
-        code.parse().ok()
-    }
-
     /// The list page: `/corsi` or `/incontri`.
     pub fn path(self) -> &'static str {
         match self {
@@ -119,14 +111,6 @@ pub enum Status {
 crate::stored_as_code!(Status);
 
 impl Status {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Status> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             Status::Bozza => |l| td_string!(l, catalogue_domain.draft),
@@ -165,14 +149,6 @@ pub enum Review {
 crate::stored_as_code!(Review);
 
 impl Review {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Review> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             Review::None => |_| "",
@@ -204,14 +180,6 @@ pub enum EnrolmentStatus {
 crate::stored_as_code!(EnrolmentStatus);
 
 impl EnrolmentStatus {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<EnrolmentStatus> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             EnrolmentStatus::Iscritto => |l| td_string!(l, catalogue_domain.enrolled),

@@ -245,14 +245,6 @@ pub enum CvLanguage {
 crate::stored_as_code!(CvLanguage);
 
 impl CvLanguage {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<CvLanguage> {
-        code.parse().ok()
-    }
-
     pub fn english(self) -> bool {
         self == CvLanguage::En
     }
@@ -280,14 +272,6 @@ crate::stored_as_code!(Template);
 
 impl Template {
     pub const ALL: [Template; 2] = [Template::Europass, Template::Moderno];
-
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Template> {
-        code.parse().ok()
-    }
 
     pub fn label(self) -> Label {
         match self {

@@ -52,14 +52,6 @@ impl AppointmentStatus {
     pub const OUTCOMES: [AppointmentStatus; 2] =
         [AppointmentStatus::Svolto, AppointmentStatus::Assente];
 
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<AppointmentStatus> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             AppointmentStatus::Prenotato => |l| td_string!(l, desk_domain.booked),

@@ -24,13 +24,25 @@ impl std::fmt::Display for UnknownCode {
 
 impl std::error::Error for UnknownCode {}
 
-/// Reading a code enum from a text column: `FromRow` fields of the enum's
+/// `code()` and `from_code()` for a code enum, and reading it from a text column: `FromRow` fields of the enum's
 /// type need no attribute, and a code that no variant has is a decode error
 /// naming the code. (sqlx's own `try_from` attribute loses the error's words
 /// in the generic `FromRow`, hence these few lines.)
 #[macro_export]
 macro_rules! stored_as_code {
     ($($code:ty),* $(,)?) => {$(
+        impl $code {
+            /// The code as stored and in addresses (strum's one string form).
+            pub fn code(self) -> &'static str {
+                self.into()
+            }
+
+            /// The variant of a code, if there is one.
+            pub fn from_code(code: &str) -> Option<Self> {
+                code.parse().ok()
+            }
+        }
+
         #[cfg(feature = "ssr")]
         impl sqlx::Type<sqlx::Any> for $code {
             fn type_info() -> sqlx::any::AnyTypeInfo {

@@ -49,16 +49,6 @@ pub enum AdhesionKind {
 
 crate::stored_as_code!(AdhesionKind);
 
-impl AdhesionKind {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<AdhesionKind> {
-        code.parse().ok()
-    }
-}
-
 #[derive(
     Clone,
     Copy,
@@ -81,16 +71,6 @@ pub enum AdhesionStatus {
 }
 
 crate::stored_as_code!(AdhesionStatus);
-
-impl AdhesionStatus {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<AdhesionStatus> {
-        code.parse().ok()
-    }
-}
 
 /// A request as the admin reads it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

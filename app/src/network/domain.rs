@@ -64,15 +64,6 @@ impl Category {
         Category::TerzoSettore,
         Category::Altro,
     ];
-
-    /// The code used in the data files, the database and the URL (`/rete?categoria=…`).
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Category> {
-        code.parse().ok()
-    }
 }
 
 /// A member body of the Rete per il Lavoro.

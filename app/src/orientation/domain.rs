@@ -204,14 +204,6 @@ impl AdviceKind {
         AdviceKind::Passo,
     ];
 
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<AdviceKind> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             AdviceKind::Ente => |l| td_string!(l, orientation_domain.member_bodies_of_a),

@@ -40,14 +40,6 @@ impl Role {
         Role::Admin,
     ];
 
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        code.parse().ok()
-    }
-
     /// Businesses and bodies act for an organisation: staff check them first.
     pub fn needs_verification(self) -> bool {
         matches!(self, Role::Impresa | Role::Ente)
@@ -84,16 +76,6 @@ pub enum AccountStatus {
 }
 
 crate::stored_as_code!(AccountStatus);
-
-impl AccountStatus {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<AccountStatus> {
-        code.parse().ok()
-    }
-}
 
 /// The person behind the current session, as pages see them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -188,14 +188,6 @@ impl Status {
         Status::Ritirata,
     ];
 
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn from_code(code: &str) -> Option<Status> {
-        code.parse().ok()
-    }
-
     pub fn label(self) -> Label {
         match self {
             Status::Bozza => |l| td_string!(l, offers_domain.draft),
