@@ -37,11 +37,14 @@ impl Kind {
     }
 }
 
-pub const MODES: [(&str, Label); 3] = [
-    ("presenza", |l| td_string!(l, catalogue_domain.in_person)),
-    ("online", |l| td_string!(l, catalogue_domain.online)),
-    ("misto", |l| td_string!(l, catalogue_domain.blended)),
-];
+crate::code_list! {
+    /// How an activity takes place.
+    pub enum Mode in MODES {
+        Presenza = "presenza" => catalogue_domain.in_person,
+        Online = "online" => catalogue_domain.online,
+        Misto = "misto" => catalogue_domain.blended,
+    }
+}
 
 pub const TARGET_GROUPS: [(&str, Label); 8] = [
     ("tutti", |l| td_string!(l, catalogue_domain.everyone)),
@@ -60,33 +63,19 @@ pub const TARGET_GROUPS: [(&str, Label); 8] = [
     }),
 ];
 
-pub const TOPICS: [(&str, Label); 9] = [
-    ("competenze_digitali", |l| {
-        td_string!(l, catalogue_domain.digital_skills)
-    }),
-    ("lingue", |l| {
-        td_string!(l, catalogue_domain.languages_and_italian)
-    }),
-    ("mestieri", |l| {
-        td_string!(l, catalogue_domain.trades_and_qualifications)
-    }),
-    ("ricerca_lavoro", |l| {
-        td_string!(l, catalogue_domain.job_search_cv_and)
-    }),
-    ("diritti", |l| {
-        td_string!(l, catalogue_domain.rights_and_contracts_at)
-    }),
-    ("impresa", |l| {
-        td_string!(l, catalogue_domain.starting_a_business)
-    }),
-    ("sicurezza", |l| {
-        td_string!(l, catalogue_domain.safety_at_work)
-    }),
-    ("turismo", |l| {
-        td_string!(l, catalogue_domain.tourism_and_hospitality)
-    }),
-    ("orientamento", |l| td_string!(l, catalogue_domain.guidance)),
-];
+crate::code_list! {
+    pub enum Topic in TOPICS {
+        CompetenzeDigitali = "competenze_digitali" => catalogue_domain.digital_skills,
+        Lingue = "lingue" => catalogue_domain.languages_and_italian,
+        Mestieri = "mestieri" => catalogue_domain.trades_and_qualifications,
+        RicercaLavoro = "ricerca_lavoro" => catalogue_domain.job_search_cv_and,
+        Diritti = "diritti" => catalogue_domain.rights_and_contracts_at,
+        Impresa = "impresa" => catalogue_domain.starting_a_business,
+        Sicurezza = "sicurezza" => catalogue_domain.safety_at_work,
+        Turismo = "turismo" => catalogue_domain.tourism_and_hospitality,
+        Orientamento = "orientamento" => catalogue_domain.guidance,
+    }
+}
 
 #[derive(
     Clone,
@@ -204,8 +193,8 @@ pub struct ActivitySummary {
     pub organiser_name: String,
     pub comune_slug: String,
     pub comune_name: String,
-    pub mode: String,
-    pub topic: String,
+    pub mode: Mode,
+    pub topic: Topic,
     pub target_groups: Vec<String>,
     pub total_hours: i64,
     pub seats: i64,

@@ -9,7 +9,7 @@ use crate::kernel::dates::{italian_date, italian_time};
 /// One calendar event per session of the activity.
 pub fn calendar_items(a: &Stored, public_url: &str) -> Vec<CalendarItem> {
     let s = &a.summary;
-    let location = if s.mode == "online" {
+    let location = if s.mode == super::domain::Mode::Online {
         "Online".to_string()
     } else {
         format!("{}, {}", a.venue, s.comune_name)

@@ -6,24 +6,24 @@ use crate::kernel::labels::Label;
 use crate::network::domain::OpeningHours;
 use serde::{Deserialize, Serialize};
 
-pub const TOPICS: [(&str, Label); 5] = [
-    ("cv", |l| td_string!(l, desk_domain.writing_your_cv)),
-    ("colloquio", |l| {
-        td_string!(l, desk_domain.preparing_for_a_job)
-    }),
-    ("orientamento", |l| td_string!(l, desk_domain.guidance)),
-    ("impresa", |l| {
-        td_string!(l, desk_domain.starting_a_business)
-    }),
-    ("informazioni", |l| td_string!(l, desk_domain.information)),
-];
+crate::code_list! {
+    /// What a person wants to talk about at the desk.
+    pub enum Topic in TOPICS {
+        Cv = "cv" => desk_domain.writing_your_cv,
+        Colloquio = "colloquio" => desk_domain.preparing_for_a_job,
+        Orientamento = "orientamento" => desk_domain.guidance,
+        Impresa = "impresa" => desk_domain.starting_a_business,
+        Informazioni = "informazioni" => desk_domain.information,
+    }
+}
 
-pub const MODES: [(&str, Label); 2] = [
-    ("presenza", |l| td_string!(l, desk_domain.at_the_desk)),
-    ("remoto", |l| {
-        td_string!(l, desk_domain.remote_by_video_call)
-    }),
-];
+crate::code_list! {
+    /// At the desk, or by video call (where the desk has a link).
+    pub enum Mode in MODES {
+        Presenza = "presenza" => desk_domain.at_the_desk,
+        Remoto = "remoto" => desk_domain.remote_by_video_call,
+    }
+}
 
 /// Where an appointment stands.
 #[derive(
@@ -98,8 +98,8 @@ pub struct Appointment {
     pub comune_slug: String,
     pub starts_at: i64,
     pub ends_at: i64,
-    pub topic: String,
-    pub mode: String,
+    pub topic: Topic,
+    pub mode: Mode,
     pub status: AppointmentStatus,
     pub person_name: String,
     pub person_contact: String,

@@ -2,7 +2,7 @@
 //! partial unique index on (desk, start) among live appointments refuses the
 //! second booking, whichever process or engine it comes through.
 
-use super::domain::{Appointment, AppointmentStatus};
+use super::domain::{Appointment, AppointmentStatus, Mode, Topic};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::network::domain::OpeningHours;
@@ -85,8 +85,8 @@ pub struct NewAppointment<'a> {
     pub desk_id: i64,
     pub starts_at: i64,
     pub ends_at: i64,
-    pub topic: &'a str,
-    pub mode: &'a str,
+    pub topic: Topic,
+    pub mode: Mode,
     pub user_id: Option<i64>,
     pub person_name: &'a str,
     pub person_contact: &'a str,
@@ -137,8 +137,8 @@ struct AppointmentRow {
     comune_slug: String,
     starts_at: i64,
     ends_at: i64,
-    topic: String,
-    mode: String,
+    topic: Topic,
+    mode: Mode,
     status: AppointmentStatus,
     person_name: String,
     person_contact: String,

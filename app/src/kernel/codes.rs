@@ -24,7 +24,7 @@ impl std::fmt::Display for UnknownCode {
 
 impl std::error::Error for UnknownCode {}
 
-/// `code()` and `from_code()` for a code enum, and reading it from a text column: `FromRow` fields of the enum's
+/// `code()` and `from_code()` for a code enum, and reading and writing it as a text column: `FromRow` fields of the enum's
 /// type need no attribute, and a code that no variant has is a decode error
 /// naming the code. (sqlx's own `try_from` attribute loses the error's words
 /// in the generic `FromRow`, hence these few lines.)
@@ -54,6 +54,17 @@ macro_rules! stored_as_code {
         }
 
         #[cfg(feature = "ssr")]
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $code {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                let code: &'q str = self.code();
+                <&str as sqlx::Encode<'q, sqlx::Any>>::encode_by_ref(&code, buf)
+            }
+        }
+
+        #[cfg(feature = "ssr")]
         impl<'r> sqlx::Decode<'r, sqlx::Any> for $code {
             fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
                 let code = <String as sqlx::Decode<sqlx::Any>>::decode(value)?;
@@ -62,6 +73,45 @@ macro_rules! stored_as_code {
             }
         }
     )*};
+}
+
+/// A small closed code set with its labels, written once: the enum (its code
+/// is strum's one string form, serde's too, and how it is stored, through
+/// `stored_as_code!`) and the `(code, label)` table that lists, labels and
+/// checks it in forms, filters and facets.
+#[macro_export]
+macro_rules! code_list {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident in $table:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $code:literal => $ns:ident . $key:ident),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash,
+            serde::Serialize, serde::Deserialize,
+            strum::EnumString, strum::IntoStaticStr,
+        )]
+        $vis enum $name {
+            $($(#[$vmeta])* #[strum(serialize = $code)] #[serde(rename = $code)] $variant),+
+        }
+
+        $crate::stored_as_code!($name);
+
+        /// The codes in the order forms and filters list them, with their labels.
+        $vis const $table: [(&str, $crate::kernel::labels::Label); [$($code),+].len()] =
+            [$(($code, |l| $crate::i18n::td_string!(l, $ns.$key))),+];
+
+        impl $name {
+            /// The code's words in the interface's languages.
+            pub fn label(self) -> $crate::kernel::labels::Label {
+                match self {
+                    $(Self::$variant => |l| $crate::i18n::td_string!(l, $ns.$key)),+
+                }
+            }
+        }
+    };
 }
 
 #[cfg(all(test, feature = "ssr"))]

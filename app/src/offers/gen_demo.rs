@@ -4,6 +4,7 @@
 //! replaces the offers of the previous one (`demo = 2`), and the same N gives
 //! the same offers (a fixed seed).
 
+use super::domain::{Contract, OfferKind, RemoteMode, WorkingTime};
 use super::repo::{bind_row, OfferRow, ROW_COLUMNS};
 use crate::db::placeholders;
 use crate::db::Db;
@@ -396,13 +397,13 @@ const BUSINESSES: &[&str] = &[
     "Vivai della Val di Vara (demo)",
 ];
 
-const CONTRACTS: &[(&str, u32)] = &[
-    ("indeterminato", 25),
-    ("determinato", 35),
-    ("apprendistato", 10),
-    ("somministrazione", 12),
-    ("stagionale", 12),
-    ("collaborazione", 6),
+const CONTRACTS: &[(Contract, u32)] = &[
+    (Contract::Indeterminato, 25),
+    (Contract::Determinato, 35),
+    (Contract::Apprendistato, 10),
+    (Contract::Somministrazione, 12),
+    (Contract::Stagionale, 12),
+    (Contract::Collaborazione, 6),
 ];
 
 fn weighted<'a, T>(rng: &mut StdRng, items: &'a [(T, u32)]) -> &'a T {
@@ -429,16 +430,16 @@ fn offer(rng: &mut StdRng, comuni: &[(String, u32)], at: i64) -> (OfferRow, i64)
     let business = BUSINESSES[rng.random_range(0..BUSINESSES.len())];
     let remote = if profession <= "4" && rng.random_ratio(1, 6) {
         if rng.random_bool(0.5) {
-            "totale"
+            RemoteMode::Totale
         } else {
-            "ibrido"
+            RemoteMode::Ibrido
         }
     } else {
-        "no"
+        RemoteMode::No
     };
-    let comune = (remote != "totale").then(|| weighted(rng, comuni).clone());
+    let comune = (remote != RemoteMode::Totale).then(|| weighted(rng, comuni).clone());
     let contract = if internship {
-        "tirocinio"
+        Contract::Tirocinio
     } else {
         *weighted(rng, CONTRACTS)
     };
@@ -448,9 +449,10 @@ fn offer(rng: &mut StdRng, comuni: &[(String, u32)], at: i64) -> (OfferRow, i64)
     } else {
         "tempo pieno, 40 ore settimanali"
     };
+    let contract_words = contract.code();
     let description = format!(
         "{business} cerca {role}{qualifier}.\n\nAttività principali: {duties}.\n\n\
-         Si offre: contratto {contract}, {hours}, formazione iniziale in affiancamento. \
+         Si offre: contratto {contract_words}, {hours}, formazione iniziale in affiancamento. \
          Si richiedono puntualità, voglia di imparare e lavoro di squadra.\n\n\
          Contenuto dimostrativo generato per provare il portale: l'offerta non è reale."
     );
@@ -460,17 +462,25 @@ fn offer(rng: &mut StdRng, comuni: &[(String, u32)], at: i64) -> (OfferRow, i64)
         .random_ratio(1, 2)
         .then(|| rng.random_range(16..32) * 1000);
     let row = OfferRow {
-        kind: if internship { "tirocinio" } else { "lavoro" }.into(),
+        kind: if internship {
+            OfferKind::Tirocinio
+        } else {
+            OfferKind::Lavoro
+        },
         title: format!("{role}{qualifier}"),
         description,
         organisation: business.into(),
         comune_istat: comune,
         address: String::new(),
-        remote: remote.into(),
+        remote,
         sector: sector.into(),
         profession: profession.into(),
-        contract: contract.into(),
-        working_time: if part_time { "parziale" } else { "pieno" }.into(),
+        contract,
+        working_time: if part_time {
+            WorkingTime::Parziale
+        } else {
+            WorkingTime::Pieno
+        },
         education: if internship {
             education.min(4)
         } else {

@@ -124,11 +124,11 @@ impl OfferIndex {
             published_at: s.published_at,
             education: offer.education,
             place: place.map(|p| p as u16),
-            kind: position(&KINDS, &s.kind),
-            contract: position(&CONTRACTS, &s.contract),
+            kind: position(&KINDS, s.kind.code()),
+            contract: position(&CONTRACTS, s.contract.code()),
             sector: position(&SECTORS, &offer.sector),
-            working_time: position(&WORKING_TIMES, &s.working_time),
-            remote: position(&REMOTE_MODES, &s.remote),
+            working_time: position(&WORKING_TIMES, s.working_time.code()),
+            remote: position(&REMOTE_MODES, s.remote.code()),
         };
         self.docs[slot as usize] = Some(Doc { offer });
     }

@@ -2,27 +2,25 @@
 //! requires (title, description, datePosted, validThrough, hiringOrganization,
 //! jobLocation or the remote fields, employmentType).
 
+use super::domain::{Contract, RemoteMode, WorkingTime};
 use super::repo::Stored;
 use crate::kernel::dates::rfc3339;
 use serde_json::{json, Value};
 
 /// Google's employment types for our contracts and working time.
-fn employment_type(contract: &str, working_time: &str) -> Vec<&'static str> {
-    let mut types = vec![if working_time == "parziale" {
-        "PART_TIME"
-    } else {
-        "FULL_TIME"
-    }];
-    types.push(match contract {
-        "tirocinio" | "apprendistato" => "INTERN",
-        "determinato" | "stagionale" | "somministrazione" => "TEMPORARY",
-        "collaborazione" => "CONTRACTOR",
-        _ => "OTHER",
-    });
-    if contract == "indeterminato" {
-        types.pop();
+fn employment_type(contract: Contract, working_time: WorkingTime) -> Vec<&'static str> {
+    let hours = match working_time {
+        WorkingTime::Parziale => "PART_TIME",
+        WorkingTime::Pieno => "FULL_TIME",
+    };
+    match contract {
+        Contract::Indeterminato => vec![hours],
+        Contract::Tirocinio | Contract::Apprendistato => vec![hours, "INTERN"],
+        Contract::Determinato | Contract::Stagionale | Contract::Somministrazione => {
+            vec![hours, "TEMPORARY"]
+        }
+        Contract::Collaborazione => vec![hours, "CONTRACTOR"],
     }
-    types
 }
 
 /// The JSON-LD, ready to sit in a `<script type="application/ld+json">`.
@@ -37,13 +35,13 @@ pub fn job_posting(s: &Stored, base: &str) -> String {
         "url": format!("{base}/offerte/{}", s.summary.id),
         "datePosted": rfc3339(s.summary.published_at),
         "validThrough": rfc3339(r.expires_at),
-        "employmentType": employment_type(&r.contract, &r.working_time),
+        "employmentType": employment_type(r.contract, r.working_time),
         "hiringOrganization": { "@type": "Organization", "name": r.organisation },
         "totalJobOpenings": r.positions,
         "directApply": false,
     });
     let fields = posting.as_object_mut().expect("an object");
-    if r.remote == "totale" {
+    if r.remote == RemoteMode::Totale {
         fields.insert("jobLocationType".into(), json!("TELECOMMUTE"));
         fields.insert(
             "applicantLocationRequirements".into(),

@@ -2,7 +2,7 @@
 //! must come first (and those that must not appear), on a small corpus that
 //! reads like the province's offers.
 
-use super::domain::{OfferQuery, OfferSummary};
+use super::domain::{Contract, OfferKind, OfferQuery, OfferSummary, RemoteMode, WorkingTime};
 use super::index::{IndexedOffer, OfferIndex};
 use crate::kernel::geo::Place;
 
@@ -262,14 +262,18 @@ fn index() -> OfferIndex {
         index.upsert(IndexedOffer {
             summary: OfferSummary {
                 id,
-                kind: kind.into(),
+                kind: OfferKind::from_code(kind).expect("a kind"),
                 title: title.into(),
                 organisation: "Impresa di prova".into(),
                 comune_slug: comune.into(),
                 comune_name: name,
-                remote: if comune.is_empty() { "totale" } else { "no" }.into(),
-                contract: contract.into(),
-                working_time: "pieno".into(),
+                remote: if comune.is_empty() {
+                    RemoteMode::Totale
+                } else {
+                    RemoteMode::No
+                },
+                contract: Contract::from_code(contract).expect("a contract"),
+                working_time: WorkingTime::Pieno,
                 published_at: NOW - days * DAY,
                 expires_at: NOW + 30 * DAY,
                 snippet: String::new(),

@@ -1,7 +1,10 @@
 //! The data layer of offers and saved searches. Every change sets
 //! `updated_at`, which the search index of each server process tails.
 
-use super::domain::{ManagedOffer, OfferSummary, Status, PROFESSIONS, SECTORS};
+use super::domain::{
+    Contract, ManagedOffer, OfferKind, OfferSummary, RemoteMode, Status, WorkingTime, PROFESSIONS,
+    SECTORS,
+};
 use super::index::IndexedOffer;
 use crate::db::Tx;
 use crate::db::{placeholders, Db};
@@ -11,17 +14,17 @@ use crate::kernel::labels::label_of;
 /// An offer as stored, parsed (see `service::parse_offer`).
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct OfferRow {
-    pub kind: String,
+    pub kind: OfferKind,
     pub title: String,
     pub description: String,
     pub organisation: String,
     pub comune_istat: Option<String>,
     pub address: String,
-    pub remote: String,
+    pub remote: RemoteMode,
     pub sector: String,
     pub profession: String,
-    pub contract: String,
-    pub working_time: String,
+    pub contract: Contract,
+    pub working_time: WorkingTime,
     pub education: i64,
     pub languages: String,
     pub licence: String,
@@ -72,14 +75,14 @@ impl From<StoredRow> for Stored {
         let r = stored.row;
         let summary = OfferSummary {
             id: stored.id,
-            kind: r.kind.clone(),
+            kind: r.kind,
             title: r.title.clone(),
             organisation: r.organisation.clone(),
             comune_slug: stored.comune_slug.unwrap_or_default(),
             comune_name: stored.comune_name.unwrap_or_default(),
-            remote: r.remote.clone(),
-            contract: r.contract.clone(),
-            working_time: r.working_time.clone(),
+            remote: r.remote,
+            contract: r.contract,
+            working_time: r.working_time,
             published_at: stored.published_at.unwrap_or(0),
             expires_at: r.expires_at,
             snippet: snippet(&r.description),

@@ -2,8 +2,8 @@
 //! the publishers' form, moderation, closing, search and the offer page.
 
 use super::domain::{
-    OfferDetail, OfferInput, OfferQuery, SearchResults, Status, CONTRACTS, EDUCATION, KINDS,
-    MAX_DAYS, PROFESSIONS, REMOTE_MODES, SECTORS, WORKING_TIMES,
+    Contract, OfferDetail, OfferInput, OfferKind, OfferQuery, RemoteMode, SearchResults, Status,
+    WorkingTime, EDUCATION, MAX_DAYS, PROFESSIONS, SECTORS,
 };
 use super::repo::{self, OfferRow, Stored};
 use crate::error::AppError;
@@ -110,7 +110,7 @@ pub async fn parse_offer(
     form: &OfferInput,
     user: &SessionUser,
 ) -> Result<OfferRow, AppError> {
-    let kind = code_in(&KINDS, &form.kind)
+    let kind = OfferKind::from_code(form.kind.trim())
         .ok_or_else(|| crate::invalid!("kind", choose_whether_it_is_a))?;
     let title = text("title", &form.title, 5, 120)?;
     let description = text("description", &form.description, 30, 8000)?;
@@ -121,9 +121,9 @@ pub async fn parse_offer(
             .clone()
             .unwrap_or_else(|| user.display_name.clone())
     };
-    let remote = code_in(&REMOTE_MODES, &form.remote)
+    let remote = RemoteMode::from_code(form.remote.trim())
         .ok_or_else(|| crate::invalid!("remote", choose_where_the_work))?;
-    let comune_istat = if form.comune.is_empty() && remote == "totale" {
+    let comune_istat = if form.comune.is_empty() && remote == RemoteMode::Totale {
         None
     } else {
         let comune = crate::kernel::geo::place_by_slug(&state.db, &form.comune)
@@ -136,12 +136,12 @@ pub async fn parse_offer(
         .ok_or_else(|| crate::invalid!("sector", choose_the_sector))?;
     let profession = code_in(&PROFESSIONS, &form.profession)
         .ok_or_else(|| crate::invalid!("profession", choose_the_occupation_group))?;
-    let contract = code_in(&CONTRACTS, &form.contract)
+    let contract = Contract::from_code(form.contract.trim())
         .ok_or_else(|| crate::invalid!("contract", choose_the_contract))?;
-    if kind == "tirocinio" && contract != "tirocinio" {
+    if kind == OfferKind::Tirocinio && contract != Contract::Tirocinio {
         return Err(crate::invalid!("contract", an_internship_has_the));
     }
-    let working_time = code_in(&WORKING_TIMES, &form.working_time)
+    let working_time = WorkingTime::from_code(form.working_time.trim())
         .ok_or_else(|| crate::invalid!("working_time", choose_the_working_time))?;
     let education = code_in(&EDUCATION, &form.education)
         .ok_or_else(|| crate::invalid!("education", choose_the_qualification_required))?

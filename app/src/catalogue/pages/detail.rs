@@ -3,9 +3,7 @@
 
 use super::availability;
 use crate::catalogue::api::{get_activity, CancelEnrolment, EnrolActivity};
-use crate::catalogue::domain::{
-    ActivityDetail, EnrolmentStatus, Kind, MODES, TARGET_GROUPS, TOPICS,
-};
+use crate::catalogue::domain::{ActivityDetail, EnrolmentStatus, Kind, TARGET_GROUPS};
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
 use crate::i18n::*;
@@ -74,8 +72,8 @@ fn Detail(
                 <dl class="facts mb-6">
                     <dt>{td_string!(l, catalogue_detail.organiser)}</dt><dd>{a.organiser_name.clone()}</dd>
                     <dt>{td_string!(l, catalogue_detail.where_text)}</dt><dd>{format!("{}, {}", detail.venue, a.comune_name)}</dd>
-                    <dt>{td_string!(l, catalogue_detail.mode)}</dt><dd>{label_of(&MODES, &a.mode, english)}</dd>
-                    <dt>{td_string!(l, catalogue_detail.topic)}</dt><dd>{label_of(&TOPICS, &a.topic, english)}</dd>
+                    <dt>{td_string!(l, catalogue_detail.mode)}</dt><dd>{pick(a.mode.label(), english)}</dd>
+                    <dt>{td_string!(l, catalogue_detail.topic)}</dt><dd>{pick(a.topic.label(), english)}</dd>
                     <dt>{td_string!(l, catalogue_detail.for_whom)}</dt><dd>{targets.join(", ")}</dd>
                     <dt>{td_string!(l, catalogue_detail.total_hours)}</dt><dd>{a.total_hours}</dd>
                     <dt>{td_string!(l, catalogue_detail.cost)}</dt><dd>{cost}</dd>

@@ -14,10 +14,10 @@ pub use my_calendar::MyCalendarPage;
 pub use organise::{NewActivityPage, OrganisePage, RosterPage};
 pub use review::ReviewActivitiesPage;
 
-use super::domain::{ActivitySummary, MODES};
+use super::domain::ActivitySummary;
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_time};
-use crate::kernel::labels::label_of;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 
 /// "Iscrizioni aperte · 12 posti liberi" or "Completo: lista d'attesa".
@@ -49,7 +49,7 @@ pub fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
                 <dt>{td_string!(l, catalogue.when)}</dt>
                 <dd>{format!("{} {} {}", italian_date(a.first_starts_at), td_string!(l, catalogue.at), italian_time(a.first_starts_at))}</dd>
                 <dt>{td_string!(l, catalogue.where_text)}</dt>
-                <dd>{format!("{} · {}", a.comune_name, label_of(&MODES, &a.mode, english))}</dd>
+                <dd>{format!("{} · {}", a.comune_name, pick(a.mode.label(), english))}</dd>
                 <dt>{td_string!(l, catalogue.organiser)}</dt><dd>{a.organiser_name.clone()}</dd>
                 <dt>{td_string!(l, catalogue.seats)}</dt><dd>{availability(&a, l)}</dd>
             </dl>

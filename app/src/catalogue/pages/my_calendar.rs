@@ -9,10 +9,9 @@ use crate::catalogue::domain::EnrolmentStatus;
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
 use crate::desk::api::CancelAppointment;
-use crate::desk::domain::{AppointmentStatus, TOPICS};
+use crate::desk::domain::{AppointmentStatus, Mode};
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_time};
-use crate::kernel::labels::label_of;
 use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -99,9 +98,9 @@ fn Calendar(
                 {calendar.appointments.into_iter().map(|a| view! {
                     <li class="card" data-testid="mio-appuntamento">
                         <h3 class="card-title">{format!("{} {} — {}", italian_date(a.starts_at), italian_time(a.starts_at), a.desk_name)}</h3>
-                        <p>{label_of(&TOPICS, &a.topic, english)}</p>
+                        <p>{pick(a.topic.label(), english)}</p>
                         <p class="font-semibold">{pick(a.status.label(), english)}</p>
-                        {(a.mode == "remoto" && !a.video_link.is_empty()).then(|| view! { <p><a href=a.video_link.clone()>{td_string!(l, catalogue_my_calendar.video_call_link)}</a></p> })}
+                        {(a.mode == Mode::Remoto && !a.video_link.is_empty()).then(|| view! { <p><a href=a.video_link.clone()>{td_string!(l, catalogue_my_calendar.video_call_link)}</a></p> })}
                         {(a.status == AppointmentStatus::Prenotato).then(|| view! {
                             <ActionForm action=cancel_appointment attr:class="mt-2">
                                 <input type="hidden" name="id" value=a.id/>

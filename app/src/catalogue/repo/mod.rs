@@ -11,7 +11,7 @@ mod feeds;
 pub use enrolments::*;
 pub use feeds::*;
 
-use super::domain::{ActivitySummary, Kind, Review, Session, Status};
+use super::domain::{ActivitySummary, Kind, Mode, Review, Session, Status, Topic};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
@@ -28,8 +28,8 @@ pub struct SummaryRow {
     organiser_name: String,
     comune_slug: String,
     comune_name: String,
-    mode: String,
-    topic: String,
+    mode: Mode,
+    topic: Topic,
     /// Stored space-separated.
     target_groups: String,
     total_hours: i64,
@@ -91,8 +91,8 @@ pub struct ActivityRow {
     pub organiser_category: String,
     pub comune_istat: String,
     pub venue: String,
-    pub mode: String,
-    pub topic: String,
+    pub mode: Mode,
+    pub topic: Topic,
     pub target_groups: Vec<String>,
     pub total_hours: i64,
     pub seats: i64,
@@ -129,8 +129,8 @@ pub async fn insert_activity(
     .bind(publisher_id)
     .bind(&a.comune_istat)
     .bind(&a.venue)
-    .bind(&a.mode)
-    .bind(&a.topic)
+    .bind(a.mode)
+    .bind(a.topic)
     .bind(a.target_groups.join(" "))
     .bind(a.total_hours)
     .bind(a.seats)

@@ -1,9 +1,7 @@
 //! The organiser's form: a course or meeting, parsed field by field, and
 //! saved (or sent to the staff's review).
 
-use crate::catalogue::domain::{
-    ActivityInput, Kind, Session, Status, MODES, TARGET_GROUPS, TOPICS,
-};
+use crate::catalogue::domain::{ActivityInput, Kind, Mode, Session, Status, Topic, TARGET_GROUPS};
 use crate::catalogue::repo::{self, ActivityRow};
 use crate::db::Db;
 use crate::error::AppError;
@@ -102,14 +100,14 @@ pub async fn parse_activity(
         let comune = crate::kernel::geo::place_by_slug(db, &form.comune)
             .await?
             .ok_or_else(|| crate::invalid!("comune", choose_the_comune_where))?;
-        let mode = code_in(&MODES, &form.mode)
+        let mode = Mode::from_code(form.mode.trim())
             .ok_or_else(|| crate::invalid!("mode", choose_how_it_takes))?;
-        let venue = if mode == "online" && form.venue.trim().is_empty() {
+        let venue = if mode == Mode::Online && form.venue.trim().is_empty() {
             "Online".to_string()
         } else {
             text("venue", &form.venue, 3, 200)?
         };
-        let topic = code_in(&TOPICS, &form.topic)
+        let topic = Topic::from_code(form.topic.trim())
             .ok_or_else(|| crate::invalid!("topic", choose_the_topic))?;
         let target = code_in(&TARGET_GROUPS, &form.target)
             .ok_or_else(|| crate::invalid!("target", choose_who_it_is))?;

@@ -8,7 +8,7 @@ mod form;
 pub use enrolments::*;
 pub use form::*;
 
-use super::domain::{ActivityDetail, Catalogue, CatalogueFilter, Kind, Status, Viewer};
+use super::domain::{ActivityDetail, Catalogue, CatalogueFilter, Kind, Mode, Status, Viewer};
 use super::repo::{self, Stored};
 use crate::db::Db;
 use crate::error::AppError;
@@ -44,12 +44,12 @@ pub async fn list(db: &Db, kind: Kind, f: &CatalogueFilter) -> Result<Catalogue,
     // Every filter but the comune: the map counts what each comune would show.
     let other_filters = |l: &repo::Listed| {
         let s = &l.summary;
-        (f.topic.is_empty() || s.topic == f.topic)
+        (f.topic.is_empty() || s.topic.code() == f.topic)
             && (f.target.is_empty()
                 || s.target_groups
                     .iter()
                     .any(|t| *t == f.target || t == "tutti"))
-            && (f.mode.is_empty() || s.mode == f.mode || s.mode == "misto")
+            && (f.mode.is_empty() || s.mode.code() == f.mode || s.mode == Mode::Misto)
             && from.is_none_or(|from| l.last_ends_at >= from)
             && to.is_none_or(|to| s.first_starts_at < to)
             && crate::kernel::terms::matches(&f.q, &l.text)

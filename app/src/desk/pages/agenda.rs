@@ -6,10 +6,10 @@ use crate::components::form::{field_message, form_message};
 use crate::desk::api::{
     get_desk_agenda, EraseDeskPerson, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings,
 };
-use crate::desk::domain::{Agenda, AppointmentStatus, MODES, TOPICS};
+use crate::desk::domain::{Agenda, AppointmentStatus};
 use crate::i18n::*;
 use crate::kernel::dates::{iso_date, italian_date, italian_time};
-use crate::kernel::labels::{label_of, pick};
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -106,7 +106,7 @@ fn AgendaView(
             {agenda.appointments.into_iter().map(|a| { let name = a.person_name.clone(); view! {
                 <li class="card" data-testid="appuntamento">
                     <h3 class="card-title">{format!("{}–{} {}", italian_time(a.starts_at), italian_time(a.ends_at), a.person_name)}</h3>
-                    <p>{format!("{} · {} · {}", label_of(&TOPICS, &a.topic, english), label_of(&MODES, &a.mode, english), a.person_contact)}</p>
+                    <p>{format!("{} · {} · {}", pick(a.topic.label(), english), pick(a.mode.label(), english), a.person_contact)}</p>
                     {(!a.notes.is_empty()).then(|| view! { <p class="italic">{a.notes.clone()}</p> })}
                     <p class="font-semibold" data-testid="esito">{pick(a.status.label(), english)}</p>
                     {(a.status != AppointmentStatus::Annullato).then(|| view! {

@@ -5,8 +5,8 @@ mod staff;
 pub use staff::*;
 
 use super::domain::{
-    day_slots, Appointment, AppointmentStatus, DaySlots, DeskBooking, Slot, BOOKING_DAYS, MODES,
-    TOPICS,
+    day_slots, Appointment, AppointmentStatus, DaySlots, DeskBooking, Mode, Slot, Topic,
+    BOOKING_DAYS,
 };
 use super::repo::{self, DeskRow, NewAppointment};
 use crate::error::AppError;
@@ -15,7 +15,7 @@ use crate::kernel::audit::repo::audit;
 use crate::kernel::calendar::{ics, CalendarItem};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{italian_date, italian_time, start_of_day};
-use crate::kernel::labels::label_of;
+use crate::kernel::labels::pick;
 use crate::kernel::outbox::enqueue_mail_with;
 use crate::state::AppState;
 
@@ -80,25 +80,33 @@ pub struct BookingForm {
     pub person_contact: String,
 }
 
-pub async fn book(
-    state: &AppState,
+/// A booking form checked: every field parsed, the slot one the desk offers.
+struct Booking {
+    topic: Topic,
+    mode: Mode,
+    slot: (i64, i64),
+    notes: String,
+    /// The person's account; none when staff book for someone who called.
+    owner: Option<i64>,
+    name: String,
+    contact: String,
+}
+
+fn parse_booking(
+    d: &DeskRow,
     user: &SessionUser,
     form: &BookingForm,
-) -> Result<i64, AppError> {
-    let d = desk(state, &form.comune).await?;
-    if label_of(&TOPICS, &form.topic, false).is_empty() {
-        return Err(crate::invalid!("topic", choose_what_you_want));
-    }
-    if label_of(&MODES, &form.mode, false).is_empty()
-        || (form.mode == "remoto" && d.video_link.is_empty())
-    {
-        return Err(crate::invalid!("mode", choose_how_you_want));
-    }
+    at: i64,
+) -> Result<Booking, AppError> {
+    let topic = Topic::from_code(form.topic.trim())
+        .ok_or_else(|| crate::invalid!("topic", choose_what_you_want))?;
+    let mode = Mode::from_code(form.mode.trim())
+        .filter(|mode| *mode != Mode::Remoto || !d.video_link.is_empty())
+        .ok_or_else(|| crate::invalid!("mode", choose_how_you_want))?;
     let starts_at: i64 = form
         .slot
         .parse()
         .map_err(|_| crate::invalid!("slot", choose_a_day_and))?;
-    let at = now();
     // Only a slot the desk offers, from tomorrow on, within the booking window.
     let slot = day_slots(starts_at, &d.hours, d.slot_minutes)
         .into_iter()
@@ -122,8 +130,27 @@ pub async fn book(
     } else {
         (Some(user.id), user.display_name.clone(), user.email.clone())
     };
+    Ok(Booking {
+        topic,
+        mode,
+        slot,
+        notes: notes.to_string(),
+        owner,
+        name,
+        contact,
+    })
+}
+
+pub async fn book(
+    state: &AppState,
+    user: &SessionUser,
+    form: &BookingForm,
+) -> Result<i64, AppError> {
+    let d = desk(state, &form.comune).await?;
+    let at = now();
+    let b = parse_booking(&d, user, form, at)?;
     let mut tx = state.db.begin_write().await?;
-    if let Some(owner) = owner {
+    if let Some(owner) = b.owner {
         // Counted inside the write transaction: parallel bookings cannot pass it.
         if repo::future_count(&mut tx, owner, at).await? >= MAX_FUTURE_APPOINTMENTS {
             return Err(crate::conflict!(
@@ -134,35 +161,35 @@ pub async fn book(
     }
     let new = NewAppointment {
         desk_id: d.id,
-        starts_at: slot.0,
-        ends_at: slot.1,
-        topic: &form.topic,
-        mode: &form.mode,
-        user_id: owner,
-        person_name: &name,
-        person_contact: &contact,
-        notes,
+        starts_at: b.slot.0,
+        ends_at: b.slot.1,
+        topic: b.topic,
+        mode: b.mode,
+        user_id: b.owner,
+        person_name: &b.name,
+        person_contact: &b.contact,
+        notes: &b.notes,
         booked_by: user.id,
     };
     let Some(id) = repo::book(&mut tx, &new, at).await? else {
         return Err(crate::conflict!(this_time_has_just));
     };
-    if owner.is_some() {
+    if b.owner.is_some() {
         let item = calendar_item(
             &d.name,
             &d.comune_slug,
-            &form.topic,
-            slot,
-            &form.mode,
+            b.topic,
+            b.slot,
+            b.mode,
             &d.video_link,
             &state.config.public_url,
             id,
         );
-        let (subject, body) = confirmation(&name, &d, &form.topic, &form.mode, slot);
+        let (subject, body) = confirmation(&b.name, &d, b.topic, b.mode, b.slot);
         enqueue_mail_with(
             &mut tx,
-            owner,
-            &contact,
+            b.owner,
+            &b.contact,
             &subject,
             &body,
             Some(("appuntamento.ics", &ics("Appuntamento InfoLavoro", &[item]))),
@@ -171,7 +198,7 @@ pub async fn book(
     } else {
         // The appointment holds the name; the log says only when, so that
         // erasing the person empties one place.
-        let when = crate::kernel::dates::italian_datetime(slot.0);
+        let when = crate::kernel::dates::italian_datetime(b.slot.0);
         audit(&mut tx, user.id, "appuntamento_prenotato", Some(id), &when).await?;
     }
     tx.commit().await?;
@@ -182,11 +209,11 @@ pub async fn book(
 fn confirmation(
     name: &str,
     d: &DeskRow,
-    topic: &str,
-    mode: &str,
+    topic: Topic,
+    mode: Mode,
     slot: (i64, i64),
 ) -> (String, String) {
-    let place = if mode == "remoto" {
+    let place = if mode == Mode::Remoto {
         format!("in videochiamata: {}", d.video_link)
     } else {
         d.name.clone()
@@ -197,7 +224,7 @@ fn confirmation(
             "Ciao {name},\n\nil tuo appuntamento è confermato.\n\nQuando: {} alle {}\nDove: {place}\nArgomento: {}\n\nPorta un documento d'identità e, se ce l'hai, il tuo curriculum.\nSe non puoi venire, annulla dalla tua area: l'orario tornerà libero per altri.\n\nIn allegato trovi il calendario (file .ics).\n\nSportello InfoLavoro\ninfolavoro@comune.sp.it\n",
             italian_date(slot.0),
             italian_time(slot.0),
-            label_of(&TOPICS, topic, false)
+            pick(topic.label(), false)
         ),
     )
 }
@@ -209,18 +236,18 @@ fn confirmation(
 fn calendar_item(
     desk: &str,
     slug: &str,
-    topic: &str,
+    topic: Topic,
     slot: (i64, i64),
-    mode: &str,
+    mode: Mode,
     video: &str,
     url: &str,
     id: i64,
 ) -> CalendarItem {
     CalendarItem {
         uid: format!("appuntamento-{id}@infolavoro"),
-        title: format!("Sportello InfoLavoro: {}", label_of(&TOPICS, topic, false)),
+        title: format!("Sportello InfoLavoro: {}", pick(topic.label(), false)),
         description: format!("Appuntamento allo {desk}"),
-        location: if mode == "remoto" {
+        location: if mode == Mode::Remoto {
             video.to_string()
         } else {
             desk.to_string()
@@ -245,9 +272,9 @@ pub async fn calendar_items_of(
             calendar_item(
                 &a.desk_name,
                 &a.comune_slug,
-                &a.topic,
+                a.topic,
                 (a.starts_at, a.ends_at),
-                &a.mode,
+                a.mode,
                 &a.video_link,
                 &state.config.public_url,
                 a.id,

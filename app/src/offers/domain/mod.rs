@@ -10,39 +10,42 @@ mod query;
 
 pub use query::*;
 
-pub const KINDS: [(&str, Label); 2] = [
-    ("lavoro", |l| td_string!(l, offers_domain.job)),
-    ("tirocinio", |l| td_string!(l, offers_domain.internship)),
-];
+crate::code_list! {
+    /// A job offer or an internship.
+    pub enum OfferKind in KINDS {
+        Lavoro = "lavoro" => offers_domain.job,
+        Tirocinio = "tirocinio" => offers_domain.internship,
+    }
+}
 
-pub const CONTRACTS: [(&str, Label); 7] = [
-    ("indeterminato", |l| td_string!(l, offers_domain.permanent)),
-    ("determinato", |l| td_string!(l, offers_domain.fixed_term)),
-    ("apprendistato", |l| {
-        td_string!(l, offers_domain.apprenticeship)
-    }),
-    ("somministrazione", |l| {
-        td_string!(l, offers_domain.agency_work)
-    }),
-    ("tirocinio", |l| {
-        td_string!(l, offers_domain.extracurricular_internship)
-    }),
-    ("stagionale", |l| td_string!(l, offers_domain.seasonal)),
-    ("collaborazione", |l| {
-        td_string!(l, offers_domain.freelance_collaboration)
-    }),
-];
+crate::code_list! {
+    pub enum Contract in CONTRACTS {
+        Indeterminato = "indeterminato" => offers_domain.permanent,
+        Determinato = "determinato" => offers_domain.fixed_term,
+        Apprendistato = "apprendistato" => offers_domain.apprenticeship,
+        Somministrazione = "somministrazione" => offers_domain.agency_work,
+        Tirocinio = "tirocinio" => offers_domain.extracurricular_internship,
+        Stagionale = "stagionale" => offers_domain.seasonal,
+        Collaborazione = "collaborazione" => offers_domain.freelance_collaboration,
+    }
+}
 
-pub const WORKING_TIMES: [(&str, Label); 2] = [
-    ("pieno", |l| td_string!(l, offers_domain.full_time)),
-    ("parziale", |l| td_string!(l, offers_domain.part_time)),
-];
+crate::code_list! {
+    pub enum WorkingTime in WORKING_TIMES {
+        Pieno = "pieno" => offers_domain.full_time,
+        Parziale = "parziale" => offers_domain.part_time,
+    }
+}
 
-pub const REMOTE_MODES: [(&str, Label); 3] = [
-    ("no", |l| td_string!(l, offers_domain.on_site)),
-    ("ibrido", |l| td_string!(l, offers_domain.hybrid)),
-    ("totale", |l| td_string!(l, offers_domain.remote)),
-];
+crate::code_list! {
+    /// Where the work is done: on site, partly remote, fully remote (then
+    /// the offer has no comune).
+    pub enum RemoteMode in REMOTE_MODES {
+        No = "no" => offers_domain.on_site,
+        Ibrido = "ibrido" => offers_domain.hybrid,
+        Totale = "totale" => offers_domain.remote,
+    }
+}
 
 /// ATECO 2007 sections.
 pub const SECTORS: [(&str, Label); 21] = [
@@ -209,15 +212,15 @@ impl Status {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfferSummary {
     pub id: i64,
-    pub kind: String,
+    pub kind: OfferKind,
     pub title: String,
     pub organisation: String,
     /// Empty for a fully remote offer.
     pub comune_slug: String,
     pub comune_name: String,
-    pub remote: String,
-    pub contract: String,
-    pub working_time: String,
+    pub remote: RemoteMode,
+    pub contract: Contract,
+    pub working_time: WorkingTime,
     pub published_at: i64,
     pub expires_at: i64,
     pub snippet: String,
@@ -309,7 +312,7 @@ pub struct OfferInput {
 pub struct ManagedOffer {
     pub id: i64,
     pub title: String,
-    pub kind: String,
+    pub kind: OfferKind,
     pub organisation: String,
     pub comune_name: String,
     pub status: Status,

@@ -9,9 +9,7 @@ use crate::i18n::*;
 use crate::kernel::dates::italian_date;
 use crate::kernel::labels::{label_of, pick};
 use crate::offers::api::get_offer;
-use crate::offers::domain::{
-    OfferDetail, Status, CONTRACTS, EDUCATION, KINDS, PROFESSIONS, SECTORS, WORKING_TIMES,
-};
+use crate::offers::domain::{OfferDetail, Status, EDUCATION, PROFESSIONS, SECTORS};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -63,7 +61,7 @@ fn Offer(offer: OfferDetail) -> impl IntoView {
         <Meta name="description" content=o.snippet.clone()/>
         <script type="application/ld+json" inner_html=d.json_ld.clone()></script>
         <p class="mb-2"><a href="/offerte">{td_string!(l, offers_detail.all_offers)}</a></p>
-        <p class="text-base font-semibold uppercase tracking-wide text-slate-700">{label_of(&KINDS, &o.kind, english)}</p>
+        <p class="text-base font-semibold uppercase tracking-wide text-slate-700">{pick(o.kind.label(), english)}</p>
         <h1 class="page-title">{o.title.clone()}</h1>
         <p class="lead mb-4">{format!("{} · {}", o.organisation, place_of(&o, l))}</p>
         {o.demo.then(|| view! { <p class="mb-4"><span class="badge badge-demo">{td_string!(l, offers_detail.demo_content_not_a)}</span></p> })}
@@ -86,8 +84,8 @@ fn Offer(offer: OfferDetail) -> impl IntoView {
             </div>
             <aside class="card">
                 <dl class="facts">
-                    <dt>{td_string!(l, offers_detail.contract)}</dt><dd>{label_of(&CONTRACTS, &o.contract, english)}</dd>
-                    <dt>{td_string!(l, offers_detail.working_time)}</dt><dd>{label_of(&WORKING_TIMES, &o.working_time, english)}</dd>
+                    <dt>{td_string!(l, offers_detail.contract)}</dt><dd>{pick(o.contract.label(), english)}</dd>
+                    <dt>{td_string!(l, offers_detail.working_time)}</dt><dd>{pick(o.working_time.label(), english)}</dd>
                     {optional(td_string!(l, offers_detail.address), d.address.clone())}
                     <dt>{td_string!(l, offers_detail.sector)}</dt><dd>{label_of(&SECTORS, &d.sector, english)}</dd>
                     <dt>{td_string!(l, offers_detail.occupation)}</dt><dd>{label_of(&PROFESSIONS, &d.profession, english)}</dd>

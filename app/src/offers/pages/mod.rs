@@ -15,10 +15,10 @@ pub use publish::{EditOfferPage, MyOffersPage, NewOfferPage};
 pub use review::ReviewOffersPage;
 pub use search::OffersPage;
 
-use super::domain::{OfferSummary, CONTRACTS, KINDS, REMOTE_MODES, WORKING_TIMES};
+use super::domain::{OfferSummary, RemoteMode};
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;
-use crate::kernel::labels::label_of;
+use crate::kernel::labels::pick;
 use leptos::prelude::*;
 
 /// "Sarzana · 3 km" or "Da remoto".
@@ -32,11 +32,8 @@ pub fn place_of(o: &OfferSummary, l: Locale) -> String {
     if let Some(km) = o.distance_km.filter(|km| *km >= 0.5) {
         place.push_str(&format!(" · {km:.0} km"));
     }
-    if o.remote == "ibrido" {
-        place.push_str(&format!(
-            " · {}",
-            label_of(&REMOTE_MODES, "ibrido", english)
-        ));
+    if o.remote == RemoteMode::Ibrido {
+        place.push_str(&format!(" · {}", pick(RemoteMode::Ibrido.label(), english)));
     }
     place
 }
@@ -49,14 +46,14 @@ pub fn OfferCard(offer: OfferSummary) -> impl IntoView {
     let o = offer;
     view! {
         <li class="card" data-testid="offerta">
-            <p class="text-base font-semibold uppercase tracking-wide text-slate-700">{label_of(&KINDS, &o.kind, english)}</p>
+            <p class="text-base font-semibold uppercase tracking-wide text-slate-700">{pick(o.kind.label(), english)}</p>
             <h3 class="card-title"><a href=format!("/offerte/{}", o.id)>{o.title.clone()}</a></h3>
             {o.demo.then(|| view! { <p class="mb-2"><span class="badge badge-demo">{td_string!(l, offers.demo_content)}</span></p> })}
             <dl class="facts">
                 <dt>{td_string!(l, offers.employer)}</dt><dd>{o.organisation.clone()}</dd>
                 <dt>{td_string!(l, offers.where_text)}</dt><dd data-testid="luogo">{place_of(&o, l)}</dd>
                 <dt>{td_string!(l, offers.contract)}</dt>
-                <dd>{format!("{} · {}", label_of(&CONTRACTS, &o.contract, english), label_of(&WORKING_TIMES, &o.working_time, english))}</dd>
+                <dd>{format!("{} · {}", pick(o.contract.label(), english), pick(o.working_time.label(), english))}</dd>
                 <dt>{td_string!(l, offers.posted)}</dt><dd>{italian_date(o.published_at)}</dd>
             </dl>
             <p class="mt-2">{o.snippet.clone()}</p>

@@ -163,20 +163,20 @@ fn OfferForm(staff: bool, comuni: Vec<Comune>, existing: Option<OfferDetail>) ->
         <ActionForm action=save attr:class="max-w-3xl">
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             <input type="hidden" name="form[id]" value=existing.as_ref().map(|o| o.summary.id.to_string()).unwrap_or_default()/>
-            <SelectField name="kind" post_as="form[kind]" label=td_string!(l, offers_publish.type_text) options=codes(&KINDS, english) value=v(|o| o.summary.kind.clone()) error=message("kind")/>
+            <SelectField name="kind" post_as="form[kind]" label=td_string!(l, offers_publish.type_text) options=codes(&KINDS, english) value=v(|o| o.summary.kind.code().into()) error=message("kind")/>
             <Field name="title" post_as="form[title]" label=td_string!(l, offers_publish.title_the_role_you) hint=td_string!(l, offers_publish.for_example_warehouse_worker) value=v(|o| o.summary.title.clone()) error=message("title")/>
             <TextArea name="description" post_as="form[description]" label=td_string!(l, offers_publish.description) rows="8"
                 hint=td_string!(l, offers_publish.what_the_job_is)
                 value=v(|o| o.description.clone()) error=message("description")/>
             {staff.then(|| view! { <Field name="organisation" post_as="form[organisation]" label=td_string!(l, offers_publish.hiring_business_or_body) value=v(|o| o.summary.organisation.clone()) error=message("organisation")/> })}
-            <SelectField name="remote" post_as="form[remote]" label=td_string!(l, offers_publish.where_the_work_is) options=codes(&REMOTE_MODES, english) value=v(|o| o.summary.remote.clone()) error=message("remote")/>
+            <SelectField name="remote" post_as="form[remote]" label=td_string!(l, offers_publish.where_the_work_is) options=codes(&REMOTE_MODES, english) value=v(|o| o.summary.remote.code().into()) error=message("remote")/>
             <SelectField name="comune" post_as="form[comune]" label=td_string!(l, offers_publish.municipality) hint=td_string!(l, offers_publish.leave_it_empty_for)
                 options=comuni.iter().map(|c| (c.slug.clone(), c.name.clone())).collect() value=v(|o| o.summary.comune_slug.clone()) error=message("comune")/>
             <Field name="address" post_as="form[address]" label=td_string!(l, offers_publish.address_optional) value=v(|o| o.address.clone()) error=message("address")/>
             <SelectField name="sector" post_as="form[sector]" label=td_string!(l, offers_publish.sector_ateco) options=codes(&SECTORS, english) value=v(|o| o.sector.clone()) error=message("sector")/>
             <SelectField name="profession" post_as="form[profession]" label=td_string!(l, offers_publish.occupation_group_istat) options=codes(&PROFESSIONS, english) value=v(|o| o.profession.clone()) error=message("profession")/>
-            <SelectField name="contract" post_as="form[contract]" label=td_string!(l, offers_publish.contract) options=codes(&CONTRACTS, english) value=v(|o| o.summary.contract.clone()) error=message("contract")/>
-            <SelectField name="working_time" post_as="form[working_time]" label=td_string!(l, offers_publish.working_time) options=codes(&WORKING_TIMES, english) value=v(|o| o.summary.working_time.clone()) error=message("working_time")/>
+            <SelectField name="contract" post_as="form[contract]" label=td_string!(l, offers_publish.contract) options=codes(&CONTRACTS, english) value=v(|o| o.summary.contract.code().into()) error=message("contract")/>
+            <SelectField name="working_time" post_as="form[working_time]" label=td_string!(l, offers_publish.working_time) options=codes(&WORKING_TIMES, english) value=v(|o| o.summary.working_time.code().into()) error=message("working_time")/>
             <SelectField name="education" post_as="form[education]" label=td_string!(l, offers_publish.education_required) options=codes(&EDUCATION, english) value=v(|o| o.education.to_string()) error=message("education")/>
             <Field name="languages" post_as="form[languages]" label=td_string!(l, offers_publish.languages_optional) hint=td_string!(l, offers_publish.for_example_english_b1) value=v(|o| o.languages.clone()) error=message("languages")/>
             <Field name="licence" post_as="form[licence]" label=td_string!(l, offers_publish.driving_licence_optional) value=v(|o| o.licence.clone()) error=message("licence")/>

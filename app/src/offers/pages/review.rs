@@ -5,9 +5,8 @@ use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::i18n::*;
 use crate::kernel::dates::italian_datetime;
-use crate::kernel::labels::label_of;
 use crate::offers::api::{list_offers_to_review, DecideOffer};
-use crate::offers::domain::{ManagedOffer, KINDS};
+use crate::offers::domain::ManagedOffer;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -53,7 +52,7 @@ fn Queue(
                 view! {
                     <li class="card max-w-3xl" data-testid="offerta-da-controllare">
                         <h2 class="card-title"><a href=format!("/offerte/{}", o.id)>{o.title.clone()}</a></h2>
-                        <p class="mb-4">{format!("{} · {} · {} · {} {}", label_of(&KINDS, &o.kind, l == Locale::en), o.organisation, if o.comune_name.is_empty() { td_string!(l, offers_review.remote).to_string() } else { o.comune_name.clone() }, td_string!(l, offers_review.sent_on), italian_datetime(o.updated_at))}</p>
+                        <p class="mb-4">{format!("{} · {} · {} · {} {}", o.kind.label()(l), o.organisation, if o.comune_name.is_empty() { td_string!(l, offers_review.remote).to_string() } else { o.comune_name.clone() }, td_string!(l, offers_review.sent_on), italian_datetime(o.updated_at))}</p>
                         <ActionForm action=decide>
                             <input type="hidden" name="id" value=o.id/>
                             <DecisionFields item=o.id texts decisions/>
