@@ -121,11 +121,83 @@ fn section(sections: &mut Vec<Section>, title: Label, language: CvLanguage, bloc
 /// The layout of `doc`. `comune_name` is the name of `doc.personal.comune`.
 pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLayout {
     let l = language;
-    let p = &doc.personal;
     let text = |s: &str| Block::Text {
         paragraphs: paragraphs(s),
     };
-    let mut contacts = Vec::new();
+    let experience = |list| Block::Entries {
+        entries: experience_entries(list, l),
+    };
+    let parts: [(Label, Vec<Block>); 10] = [
+        (|l| td_string!(l, cv_layout.about_me), vec![text(&doc.profile)]),
+        (
+            |l| td_string!(l, cv_layout.work_experience),
+            vec![experience(&doc.experience)],
+        ),
+        (
+            |l| td_string!(l, cv_layout.education_and_training),
+            vec![Block::Entries {
+                entries: education_entries(doc, l),
+            }],
+        ),
+        (
+            |l| td_string!(l, cv_layout.language_skills),
+            language_blocks(doc, l),
+        ),
+        (
+            |l| td_string!(l, cv_layout.digital_skills),
+            vec![
+                Block::Pairs {
+                    pairs: digital_pairs(doc, l),
+                },
+                text(&doc.digital.tools),
+            ],
+        ),
+        (
+            |l| td_string!(l, cv_layout.driving_licence),
+            vec![text(&licence_line(doc, l))],
+        ),
+        (
+            |l| td_string!(l, cv_layout.other_skills),
+            vec![text(&doc.other_skills)],
+        ),
+        (
+            |l| td_string!(l, cv_layout.certifications),
+            vec![Block::Entries {
+                entries: certification_entries(doc, l),
+            }],
+        ),
+        (
+            |l| td_string!(l, cv_layout.volunteering),
+            vec![experience(&doc.volunteering)],
+        ),
+        (|l| td_string!(l, cv_layout.interests), vec![text(&doc.interests)]),
+    ];
+    let mut sections = Vec::new();
+    for (heading, blocks) in parts {
+        section(&mut sections, heading, l, blocks);
+    }
+    let name = doc.full_name();
+    CvLayout {
+        lang: l.code().to_string(),
+        title: if name.is_empty() {
+            "Curriculum vitae".to_string()
+        } else {
+            format!("Curriculum vitae – {name}")
+        },
+        photo_alt: format!("{} {name}", t(|l| td_string!(l, cv_layout.photo_of), l))
+            .trim()
+            .to_string(),
+        name,
+        headline: doc.headline.trim().to_string(),
+        contacts: contacts(doc, comune_name, l),
+        sections,
+        privacy: t(PRIVACY_LINE, l),
+    }
+}
+
+/// The lines under the name: address, phone, email… those filled in.
+fn contacts(doc: &CvDocument, comune_name: &str, l: CvLanguage) -> Vec<Pair> {
+    let p = &doc.personal;
     let address = joined(&[&p.address, comune_name]).replace(" · ", ", ");
     let fields: [(Label, String); 6] = [
         (|l| td_string!(l, cv_layout.address), address),
@@ -150,32 +222,18 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
             p.nationality.trim().to_string(),
         ),
     ];
-    for (label, value) in fields {
-        if !value.is_empty() {
-            contacts.push(Pair {
-                label: t(label, l),
-                value,
-            });
-        }
-    }
+    fields
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| Pair {
+            label: t(label, l),
+            value,
+        })
+        .collect()
+}
 
-    let mut sections = Vec::new();
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.about_me),
-        l,
-        vec![text(&doc.profile)],
-    );
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.work_experience),
-        l,
-        vec![Block::Entries {
-            entries: experience_entries(&doc.experience, l),
-        }],
-    );
-    let education = doc
-        .education
+fn education_entries(doc: &CvDocument, l: CvLanguage) -> Vec<Entry> {
+    doc.education
         .iter()
         .filter(|e| !(e.title.trim().is_empty() && e.institution.trim().is_empty()))
         .map(|e| {
@@ -195,14 +253,11 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
                 lines,
             }
         })
-        .collect();
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.education_and_training),
-        l,
-        vec![Block::Entries { entries: education }],
-    );
+        .collect()
+}
 
+/// The mother tongues, then the CEFR grid of the other languages.
+fn language_blocks(doc: &CvDocument, l: CvLanguage) -> Vec<Block> {
     let tongues: Vec<&str> = doc
         .mother_tongues
         .iter()
@@ -236,17 +291,14 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
     let mut headers = vec![t(|l| td_string!(l, cv_layout.language), l)];
     headers.extend(CEFR_SKILLS.iter().map(|s| t(*s, l)));
     headers.push(t(|l| td_string!(l, cv_layout.certificates), l));
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.language_skills),
-        l,
-        vec![
-            Block::Pairs { pairs: mother },
-            Block::Grid { headers, rows },
-        ],
-    );
+    vec![
+        Block::Pairs { pairs: mother },
+        Block::Grid { headers, rows },
+    ]
+}
 
-    let digital: Vec<Pair> = DIGCOMP_AREAS
+fn digital_pairs(doc: &CvDocument, l: CvLanguage) -> Vec<Pair> {
+    DIGCOMP_AREAS
         .iter()
         .zip(doc.digital.levels())
         .filter(|(_, level)| !level.is_empty())
@@ -254,33 +306,21 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
             label: t(*area, l),
             value: label_of(&DIGCOMP_LEVELS, level, l.english()).to_string(),
         })
-        .collect();
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.digital_skills),
-        l,
-        vec![Block::Pairs { pairs: digital }, text(&doc.digital.tools)],
-    );
+        .collect()
+}
 
-    let mut licence = doc.licences.join(", ");
+fn licence_line(doc: &CvDocument, l: CvLanguage) -> String {
+    let licences = doc.licences.join(", ");
     if doc.own_vehicle {
         let vehicle = t(|l| td_string!(l, cv_layout.own_vehicle), l);
-        licence = joined(&[&licence, &vehicle]);
+        joined(&[&licences, &vehicle])
+    } else {
+        licences
     }
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.driving_licence),
-        l,
-        vec![text(&licence)],
-    );
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.other_skills),
-        l,
-        vec![text(&doc.other_skills)],
-    );
-    let certifications = doc
-        .certifications
+}
+
+fn certification_entries(doc: &CvDocument, l: CvLanguage) -> Vec<Entry> {
+    doc.certifications
         .iter()
         .filter(|c| !c.name.trim().is_empty())
         .map(|c| Entry {
@@ -289,47 +329,7 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
             subtitle: c.issuer.trim().to_string(),
             lines: Vec::new(),
         })
-        .collect();
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.certifications),
-        l,
-        vec![Block::Entries {
-            entries: certifications,
-        }],
-    );
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.volunteering),
-        l,
-        vec![Block::Entries {
-            entries: experience_entries(&doc.volunteering, l),
-        }],
-    );
-    section(
-        &mut sections,
-        |l| td_string!(l, cv_layout.interests),
-        l,
-        vec![text(&doc.interests)],
-    );
-
-    let name = doc.full_name();
-    CvLayout {
-        lang: l.code().to_string(),
-        title: if name.is_empty() {
-            "Curriculum vitae".to_string()
-        } else {
-            format!("Curriculum vitae – {name}")
-        },
-        photo_alt: format!("{} {name}", t(|l| td_string!(l, cv_layout.photo_of), l))
-            .trim()
-            .to_string(),
-        name,
-        headline: doc.headline.trim().to_string(),
-        contacts,
-        sections,
-        privacy: t(PRIVACY_LINE, l),
-    }
+        .collect()
 }
 
 impl CvLayout {
