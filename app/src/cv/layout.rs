@@ -128,7 +128,10 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
         entries: experience_entries(list, l),
     };
     let parts: [(Label, Vec<Block>); 10] = [
-        (|l| td_string!(l, cv_layout.about_me), vec![text(&doc.profile)]),
+        (
+            |l| td_string!(l, cv_layout.about_me),
+            vec![text(&doc.profile)],
+        ),
         (
             |l| td_string!(l, cv_layout.work_experience),
             vec![experience(&doc.experience)],
@@ -170,7 +173,10 @@ pub fn build(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> CvLay
             |l| td_string!(l, cv_layout.volunteering),
             vec![experience(&doc.volunteering)],
         ),
-        (|l| td_string!(l, cv_layout.interests), vec![text(&doc.interests)]),
+        (
+            |l| td_string!(l, cv_layout.interests),
+            vec![text(&doc.interests)],
+        ),
     ];
     let mut sections = Vec::new();
     for (heading, blocks) in parts {

@@ -181,68 +181,32 @@ impl OfferIndex {
             .comune
             .first()
             .and_then(|slug| self.places.iter().find(|p| &p.slug == slug));
-        let posted_after = query
-            .entro
-            .parse::<i64>()
-            .ok()
-            .map(|days| now - days.clamp(1, 365) * 86_400);
-        let education: Option<i64> = query.istruzione.parse().ok();
-        let mut per_comune = vec![0i64; self.places.len()];
-        let mut remote_only = 0i64;
-        // One slot past the end counts codes the lists do not know.
-        let mut per_kind = [0i64; KINDS.len() + 1];
-        let mut per_contract = [0i64; CONTRACTS.len() + 1];
-        let (kind, contract) = (
-            wanted(&KINDS, &query.tipo),
-            wanted(&CONTRACTS, &query.contratto),
-        );
-        let sector = wanted(&SECTORS, &query.settore);
-        let working_time = wanted(&WORKING_TIMES, &query.orario);
-        let remote = wanted(&REMOTE_MODES, &query.remoto);
+        let wanted = Wanted::of(query, now);
+        let mut facets = Facets::new(self.places.len());
         // Distances from the chosen comune, once per place rather than per offer.
         let from_centre = distances_from(&self.places, centre);
         let mut hits: Vec<Hit> = Vec::new();
         for (slot, f) in self.filters.iter().enumerate() {
-            if !f.live {
-                continue;
-            }
             let score = match &scores {
                 Some(scores) if scores[slot] <= 0.0 => continue,
                 Some(scores) => scores[slot],
                 None => 0.0,
             };
-            if f.expires_at <= now {
+            if !(f.live && f.expires_at > now && wanted.keeps(f)) {
                 continue;
             }
-            let rest = sector.is_none_or(|x| f.sector == x)
-                && working_time.is_none_or(|x| f.working_time == x)
-                && remote.is_none_or(|x| f.remote == x)
-                && posted_after.is_none_or(|after| f.published_at >= after)
-                && education.is_none_or(|level| f.education <= level);
-            if !rest {
-                continue;
-            }
-            let kind_ok = kind.is_none_or(|k| f.kind == k);
-            let contract_ok = contract.is_none_or(|c| f.contract == c);
             let place = f.place.map(usize::from);
-            let place_ok = match (&near, place) {
-                (None, _) => true,
-                (Some(near), Some(p)) => near[p],
-                (Some(_), None) => false,
+            let matched = Matched {
+                place: match (&near, place) {
+                    (None, _) => true,
+                    (Some(near), Some(p)) => near[p],
+                    (Some(_), None) => false,
+                },
+                kind: wanted.kind.is_none_or(|k| f.kind == k),
+                contract: wanted.contract.is_none_or(|c| f.contract == c),
             };
-            if kind_ok && contract_ok {
-                match place {
-                    Some(p) => per_comune[p] += 1,
-                    None => remote_only += 1,
-                }
-            }
-            if place_ok && contract_ok {
-                per_kind[usize::from(f.kind)] += 1;
-            }
-            if place_ok && kind_ok {
-                per_contract[usize::from(f.contract)] += 1;
-            }
-            if place_ok && kind_ok && contract_ok {
+            facets.count(f, matched);
+            if matched.place && matched.kind && matched.contract {
                 let distance = match (centre, place) {
                     (Some(_), Some(p)) => from_centre[p],
                     _ => f64::MAX,
@@ -276,23 +240,108 @@ impl OfferIndex {
                 Some(summary)
             })
             .collect();
-        let count = |counts: &[i64], codes: &[(&str, Label)]| -> Vec<(String, i64)> {
-            codes
-                .iter()
-                .zip(counts)
-                .map(|((code, _), n)| (code.to_string(), *n))
-                .collect()
-        };
         SearchResults {
             total,
             items,
             page,
             pages,
-            per_comune: per_place(&self.places, per_comune),
-            per_kind: count(&per_kind, &KINDS),
-            per_contract: count(&per_contract, &CONTRACTS),
-            remote_only,
+            per_comune: per_place(&self.places, facets.per_comune),
+            per_kind: count(&facets.per_kind, &KINDS),
+            per_contract: count(&facets.per_contract, &CONTRACTS),
+            remote_only: facets.remote_only,
             viewer: Default::default(),
         }
     }
+}
+
+/// The search's filters, read once from its address.
+struct Wanted {
+    kind: Option<u8>,
+    contract: Option<u8>,
+    sector: Option<u8>,
+    working_time: Option<u8>,
+    remote: Option<u8>,
+    posted_after: Option<i64>,
+    education: Option<i64>,
+}
+
+impl Wanted {
+    fn of(query: &OfferQuery, now: i64) -> Wanted {
+        Wanted {
+            kind: wanted(&KINDS, &query.tipo),
+            contract: wanted(&CONTRACTS, &query.contratto),
+            sector: wanted(&SECTORS, &query.settore),
+            working_time: wanted(&WORKING_TIMES, &query.orario),
+            remote: wanted(&REMOTE_MODES, &query.remoto),
+            posted_after: query
+                .entro
+                .parse::<i64>()
+                .ok()
+                .map(|days| now - days.clamp(1, 365) * 86_400),
+            education: query.istruzione.parse().ok(),
+        }
+    }
+
+    /// The filters that no facet counts without: an offer they refuse is in
+    /// no count.
+    fn keeps(&self, f: &Filter) -> bool {
+        self.sector.is_none_or(|x| f.sector == x)
+            && self.working_time.is_none_or(|x| f.working_time == x)
+            && self.remote.is_none_or(|x| f.remote == x)
+            && self
+                .posted_after
+                .is_none_or(|after| f.published_at >= after)
+            && self.education.is_none_or(|level| f.education <= level)
+    }
+}
+
+/// Which of the faceted filters (place, kind, contract) an offer passes.
+#[derive(Clone, Copy)]
+struct Matched {
+    place: bool,
+    kind: bool,
+    contract: bool,
+}
+
+/// Counts for the map and the facets, each with every filter but its own.
+struct Facets {
+    per_comune: Vec<i64>,
+    remote_only: i64,
+    // One slot past the end counts codes the lists do not know.
+    per_kind: [i64; KINDS.len() + 1],
+    per_contract: [i64; CONTRACTS.len() + 1],
+}
+
+impl Facets {
+    fn new(places: usize) -> Facets {
+        Facets {
+            per_comune: vec![0; places],
+            remote_only: 0,
+            per_kind: [0; KINDS.len() + 1],
+            per_contract: [0; CONTRACTS.len() + 1],
+        }
+    }
+
+    fn count(&mut self, f: &Filter, m: Matched) {
+        if m.kind && m.contract {
+            match f.place {
+                Some(p) => self.per_comune[usize::from(p)] += 1,
+                None => self.remote_only += 1,
+            }
+        }
+        if m.place && m.contract {
+            self.per_kind[usize::from(f.kind)] += 1;
+        }
+        if m.place && m.kind {
+            self.per_contract[usize::from(f.contract)] += 1;
+        }
+    }
+}
+
+fn count(counts: &[i64], codes: &[(&str, Label)]) -> Vec<(String, i64)> {
+    codes
+        .iter()
+        .zip(counts)
+        .map(|((code, _), n)| (code.to_string(), *n))
+        .collect()
 }
