@@ -168,17 +168,17 @@ type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q
 /// Binds the fields of `o` as the next 18 parameters, in `ROW_COLUMNS` order.
 pub fn bind_row<'q>(query: AnyQuery<'q>, o: &'q OfferRow) -> AnyQuery<'q> {
     query
-        .bind(&o.kind)
+        .bind(o.kind)
         .bind(&o.title)
         .bind(&o.description)
         .bind(&o.organisation)
         .bind(&o.comune_istat)
         .bind(&o.address)
-        .bind(&o.remote)
+        .bind(o.remote)
         .bind(&o.sector)
         .bind(&o.profession)
-        .bind(&o.contract)
-        .bind(&o.working_time)
+        .bind(o.contract)
+        .bind(o.working_time)
         .bind(o.education)
         .bind(&o.languages)
         .bind(&o.licence)
