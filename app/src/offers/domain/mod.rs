@@ -152,10 +152,6 @@ pub const PAGE_SIZE: usize = 20;
 /// An offer stays published at most this long.
 pub const MAX_DAYS: i64 = 90;
 
-pub fn is_code(list: &[(&str, Label)], code: &str) -> bool {
-    list.iter().any(|(c, _)| *c == code)
-}
-
 #[derive(
     Clone,
     Copy,
