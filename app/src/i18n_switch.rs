@@ -56,18 +56,31 @@ pub fn safe_back_path(back: &str) -> &str {
     }
 }
 
-/// Stores the chosen language and sends the visitor back where they were.
+/// Stores the chosen language (in the cookie, and for a signed-in person in
+/// their account, for their email) and sends the visitor back where they were.
 /// A GET with query parameters, so a plain link works without JavaScript;
-/// anyone may call it, and it changes nothing but the caller's own cookie.
+/// anyone may call it, and it changes nothing but the caller's own choice.
 #[server(prefix = "/api", endpoint = "set_language", input = GetUrl)]
 pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
     let (state, _) = crate::kernel::access::auth::authorize::<SetLanguage>().await?;
-    if lang != "it" && lang != "en" {
+    use crate::kernel::mail_text::Language;
+    let Some(language) = Language::from_code(&lang) else {
         return Err(crate::invalid!("lang", language_not_available_choose));
-    }
+    };
     use crate::kernel::access::auth::{private_cookie, set_cookie};
     let a_year = Some(365 * 86_400);
-    set_cookie(private_cookie(&state, LANGUAGE_COOKIE, &lang, a_year));
+    set_cookie(private_cookie(
+        &state,
+        LANGUAGE_COOKIE,
+        language.code(),
+        a_year,
+    ));
+    // A signed-in person's email follows the language they read the portal in.
+    if let Some(user) = crate::kernel::access::auth::current_user(&state).await? {
+        let mut tx = state.db.begin_write().await?;
+        crate::kernel::mail_text::set_language(&mut tx, user.id, language).await?;
+        tx.commit().await?;
+    }
     leptos_axum::redirect(safe_back_path(&back));
     Ok(())
 }

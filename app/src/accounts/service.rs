@@ -7,6 +7,7 @@ use super::mail;
 use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
+use crate::kernel::mail_text::{language_at, language_of, set_language, Language, Mail};
 use crate::state::AppState;
 
 /// Failed logins that count, and how many are free before each further
@@ -39,6 +40,8 @@ pub struct Registration {
     password: NewPassword,
     display_name: String,
     organisation: Option<String>,
+    /// The page's language when registering: the account's email comes in it.
+    language: Language,
 }
 
 impl Registration {
@@ -78,6 +81,7 @@ impl Registration {
             password,
             display_name,
             organisation,
+            language: crate::i18n_switch::request_locale().into(),
         })
     }
 }
@@ -113,8 +117,10 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
         // A new person's confirmation: unless the address has had its share.
         Some(id) => {
             repo::add_consent(&mut tx, id, "informativa_privacy", PRIVACY_NOTICE_VERSION).await?;
+            set_language(&mut tx, id, form.language).await?;
             let token = repo::create_token(&mut tx, id, VERIFY_EMAIL, VERIFY_VALID_FOR).await?;
-            let (subject, body) = mail::verification_email(
+            let Mail { subject, body } = mail::verification_email(
+                form.language,
                 &form.display_name,
                 &link(state, "/verifica-email", &token),
             );
@@ -135,14 +141,15 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
         None if !room => {}
         None => {
             // The address is taken. Saying so would tell anyone who has an
-            // account here; the owner is told by email instead.
-            let body = "Qualcuno ha provato a registrarsi su InfoLavoro con questo indirizzo, che ha già un account.\n\nSe eri tu, accedi oppure reimposta la password dalla pagina di accesso. Altrimenti ignora questo messaggio.\n\nSportello InfoLavoro\n";
+            // account here; the owner is told by email instead, in their language.
+            let owner = language_at(&mut tx, form.email.as_str()).await?;
+            let Mail { subject, body } = mail::already_registered_email(owner);
             crate::kernel::outbox::enqueue_mail(
                 &mut tx,
                 None,
                 form.email.as_str(),
-                "Hai già un account InfoLavoro",
-                body,
+                &subject,
+                &body,
             )
             .await?;
         }
@@ -226,7 +233,8 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(),
             return Ok(());
         }
         let token = repo::create_token(&mut tx, user.id, RESET_PASSWORD, RESET_VALID_FOR).await?;
-        let (subject, body) = mail::reset_email(
+        let Mail { subject, body } = mail::reset_email(
+            language_of(&mut tx, Some(user.id)).await?,
             &user.display_name,
             &link(state, "/reimposta-password", &token),
         );
@@ -351,7 +359,9 @@ pub async fn decide(
         &format!("account {account}"),
     )
     .await?;
-    let (subject, body) = mail::decision_email(&applicant.display_name, approve, &reason);
+    let language = language_of(&mut tx, Some(account)).await?;
+    let Mail { subject, body } =
+        mail::decision_email(language, &applicant.display_name, approve, &reason);
     crate::kernel::outbox::enqueue_mail(&mut tx, Some(account), &applicant.email, &subject, &body)
         .await?;
     tx.commit().await?;

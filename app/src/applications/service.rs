@@ -8,6 +8,7 @@ use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::clock::now;
 use crate::kernel::labels::pick;
+use crate::kernel::mail_text::{language_of, Mail};
 use crate::kernel::outbox::enqueue_mail;
 use crate::offers::api::shared::{manages, stored};
 use crate::offers::domain::Status;
@@ -79,23 +80,28 @@ pub async fn apply(
     }
     let title = &offer.row.title;
     let url = &state.config.public_url;
-    enqueue_mail(
-        &mut tx,
-        Some(citizen.id),
-        &citizen.email,
-        &format!("Candidatura inviata: {title}"),
-        &format!("Buongiorno {},\n\nla tua candidatura per «{title}» ({}) è stata inviata con il CV «{}». Quando chi ha pubblicato l'offerta la esamina, lo vedi qui:\n{url}/area/candidature\n\nIn bocca al lupo!\nRete per il Lavoro — Comune della Spezia\n", citizen.display_name, offer.row.organisation, cv.name),
-    )
-    .await?;
+    let language = language_of(&mut tx, Some(citizen.id)).await?;
+    let Mail { subject, body } = crate::mail!(
+        language,
+        "applications.sent",
+        name = citizen.display_name,
+        title = title,
+        organisation = offer.row.organisation,
+        cv = cv.name,
+        link = format!("{url}/area/candidature")
+    );
+    enqueue_mail(&mut tx, Some(citizen.id), &citizen.email, &subject, &body).await?;
     if let Some(p) = publisher {
-        enqueue_mail(
-            &mut tx,
-            Some(p.id),
-            &p.email,
-            &format!("Nuova candidatura: {title}"),
-            &format!("Buongiorno {},\n\n{} si è candidato/a alla vostra offerta «{title}». Il CV e il messaggio sono qui:\n{url}/pubblica/{offer_id}/candidature\n\nRete per il Lavoro — Comune della Spezia\n", p.display_name, citizen.display_name),
-        )
-        .await?;
+        let language = language_of(&mut tx, Some(p.id)).await?;
+        let Mail { subject, body } = crate::mail!(
+            language,
+            "applications.received",
+            name = p.display_name,
+            person = citizen.display_name,
+            title = title,
+            link = format!("{url}/pubblica/{offer_id}/candidature")
+        );
+        enqueue_mail(&mut tx, Some(p.id), &p.email, &subject, &body).await?;
     }
     tx.commit().await?;
     state.mail_wakeup.notify_one();

@@ -13,6 +13,7 @@ use crate::kernel::access::domain::SessionUser;
 use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::clock::now;
 use crate::kernel::dates::start_of_day;
+use crate::kernel::mail_text::{language_of, Mail};
 use crate::kernel::outbox::enqueue_mail;
 use crate::state::AppState;
 
@@ -243,14 +244,16 @@ pub async fn request_contact(
     // Past the recipient's limits the request still waits in their area,
     // without one more email.
     if crate::kernel::mail_limits::recipient_has_room(&mut tx, &citizen.email).await? {
-        enqueue_mail(
-            &mut tx,
-            Some(citizen.id),
-            &citizen.email,
-            &format!("{organisation} vorrebbe contattarti"),
-            &format!("Buongiorno {},\n\n{organisation}, impresa verificata della Rete per il Lavoro, ha visto il tuo profilo e vorrebbe contattarti. Il suo messaggio:\n\n{message}\n\nI tuoi dati restano nascosti finché non accetti. Rispondi qui:\n{}/area/profilo\n\nRete per il Lavoro — Comune della Spezia\n", citizen.display_name, state.config.public_url),
-        )
-        .await?;
+        let language = language_of(&mut tx, Some(citizen.id)).await?;
+        let Mail { subject, body } = crate::mail!(
+            language,
+            "candidates.contact_request",
+            name = citizen.display_name,
+            organisation = organisation,
+            message = message,
+            link = format!("{}/area/profilo", state.config.public_url)
+        );
+        enqueue_mail(&mut tx, Some(citizen.id), &citizen.email, &subject, &body).await?;
     }
     tx.commit().await?;
     state.mail_wakeup.notify_one();
@@ -296,16 +299,17 @@ pub async fn answer(
     let mut tx = state.db.begin_write().await?;
     repo::answer(&mut tx, id, state_now).await?;
     if let Some(b) = business {
-        let (subject, body) = if accept {
-            (
-                format!("{} ha accettato il contatto", citizen.display_name),
-                format!("Buongiorno {},\n\nla persona a cui avete chiesto un contatto ha accettato: nome, recapiti e CV completo sono ora sul suo profilo.\n{}/imprese/candidati\n\nRete per il Lavoro — Comune della Spezia\n", b.display_name, state.config.public_url),
+        let language = language_of(&mut tx, Some(b.id)).await?;
+        let Mail { subject, body } = if accept {
+            crate::mail!(
+                language,
+                "candidates.accepted",
+                name = b.display_name,
+                person = citizen.display_name,
+                link = format!("{}/imprese/candidati", state.config.public_url)
             )
         } else {
-            (
-                "Richiesta di contatto non accettata".to_string(),
-                format!("Buongiorno {},\n\nla persona a cui avete chiesto un contatto ha preferito non accettare. Il suo profilo resta anonimo.\n\nRete per il Lavoro — Comune della Spezia\n", b.display_name),
-            )
+            crate::mail!(language, "candidates.declined", name = b.display_name)
         };
         enqueue_mail(&mut tx, Some(b.id), &b.email, &subject, &body).await?;
     }

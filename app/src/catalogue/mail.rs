@@ -1,10 +1,11 @@
-//! The emails about courses and meetings (Italian), and the calendar file
-//! that goes with them.
+//! The emails about courses and meetings, in the recipient's language
+//! (texts in `locales/mail`), and the calendar file that goes with them.
 
 use super::domain::{EnrolmentStatus, MyPlace};
 use super::repo::Stored;
 use crate::kernel::calendar::{ics, CalendarItem};
-use crate::kernel::dates::{italian_date, italian_time};
+use crate::kernel::dates::italian_time;
+use crate::kernel::mail_text::{fill, long_date, text, Language, Mail};
 
 /// One calendar event per session of the activity.
 pub fn calendar_items(a: &Stored, public_url: &str) -> Vec<CalendarItem> {
@@ -39,93 +40,136 @@ pub fn calendar_file(a: &Stored, public_url: &str) -> String {
     ics(&a.summary.title, &calendar_items(a, public_url))
 }
 
-fn when(a: &Stored) -> String {
+/// The sessions, one line each.
+fn when(language: Language, a: &Stored) -> String {
+    let line = text(language, "catalogue.session");
     a.sessions
         .iter()
         .map(|s| {
-            format!(
-                "- {} dalle {} alle {}",
-                italian_date(s.starts_at),
+            let (date, from, to) = (
+                long_date(language, s.starts_at),
                 italian_time(s.starts_at),
-                italian_time(s.ends_at)
-            )
+                italian_time(s.ends_at),
+            );
+            fill(line, &[("date", &date), ("from", &from), ("to", &to)])
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-fn what(a: &Stored) -> &'static str {
+/// "al corso", "all'incontro": what the person has a place at.
+fn what(language: Language, a: &Stored) -> &'static str {
     match a.summary.kind {
-        super::domain::Kind::Corso => "al corso",
-        super::domain::Kind::Incontro => "all'incontro",
+        super::domain::Kind::Corso => text(language, "catalogue.to_course"),
+        super::domain::Kind::Incontro => text(language, "catalogue.to_meeting"),
     }
 }
 
-const SIGNATURE: &str = "Sportello InfoLavoro\ninfolavoro@comune.sp.it\n";
+fn place(language: Language, a: &Stored) -> String {
+    if a.summary.mode == super::domain::Mode::Online {
+        text(language, "catalogue.online").to_string()
+    } else {
+        format!("{}, {}", a.venue, a.summary.comune_name)
+    }
+}
 
-pub fn confirmation(name: &str, a: &Stored, place: &MyPlace, public_url: &str) -> (String, String) {
+pub fn confirmation(
+    language: Language,
+    name: &str,
+    a: &Stored,
+    place_held: &MyPlace,
+    public_url: &str,
+) -> Mail {
     let link = format!("{public_url}{}", a.summary.href());
-    match place.status {
-        EnrolmentStatus::InAttesa => (
-            format!("Lista d'attesa: {}", a.summary.title),
-            format!(
-                "Ciao {name},\n\ni posti {} «{}» sono esauriti: sei in lista d'attesa, in posizione {}.\n\nSe si libera un posto ti iscriviamo noi, nell'ordine di arrivo, e ti scriviamo subito.\n\nDate:\n{}\n\nPuoi lasciare la lista quando vuoi da {link}\n\n{SIGNATURE}",
-                what(a),
-                a.summary.title,
-                place.position.unwrap_or(1),
-                when(a)
-            ),
+    let (what, title, sessions) = (what(language, a), &a.summary.title, when(language, a));
+    match place_held.status {
+        EnrolmentStatus::InAttesa => crate::mail!(
+            language,
+            "catalogue.waitlist",
+            name = name,
+            what = what,
+            title = title,
+            position = place_held.position.unwrap_or(1),
+            sessions = sessions,
+            link = link
         ),
-        _ => (
-            format!("Iscrizione confermata: {}", a.summary.title),
-            format!(
-                "Ciao {name},\n\nla tua iscrizione {} «{}» è confermata.\n\nDate:\n{}\nLuogo: {}, {}\nOrganizza: {}\n\nCodice di presenza: {}\nMostralo all'ingresso: serve a registrare la tua partecipazione.\n\nIn allegato trovi il calendario (file .ics) da aggiungere al telefono.\nSe non puoi più partecipare, annulla l'iscrizione da {link}: il posto andrà a chi è in lista d'attesa.\n\n{SIGNATURE}",
-                what(a),
-                a.summary.title,
-                when(a),
-                a.venue,
-                a.summary.comune_name,
-                a.summary.organiser_name,
-                place.code
-            ),
+        _ => crate::mail!(
+            language,
+            "catalogue.confirmed",
+            name = name,
+            what = what,
+            title = title,
+            sessions = sessions,
+            place = place(language, a),
+            organiser = a.summary.organiser_name,
+            code = place_held.code,
+            link = link
         ),
     }
 }
 
-pub fn promoted(name: &str, a: &Stored, code: &str, public_url: &str) -> (String, String) {
-    (
-        format!("Si è liberato un posto: {}", a.summary.title),
-        format!(
-            "Ciao {name},\n\nsi è liberato un posto e ti abbiamo iscritto {} «{}»: eri il primo in lista d'attesa.\n\nDate:\n{}\nLuogo: {}, {}\n\nCodice di presenza: {code}\n\nIn allegato trovi il calendario. Se non puoi partecipare, annulla da {public_url}{} così il posto passa al prossimo.\n\n{SIGNATURE}",
-            what(a),
-            a.summary.title,
-            when(a),
-            a.venue,
-            a.summary.comune_name,
-            a.summary.href()
-        ),
+pub fn promoted(language: Language, name: &str, a: &Stored, code: &str, public_url: &str) -> Mail {
+    crate::mail!(
+        language,
+        "catalogue.promoted",
+        name = name,
+        what = what(language, a),
+        title = a.summary.title,
+        sessions = when(language, a),
+        place = place(language, a),
+        code = code,
+        link = format!("{public_url}{}", a.summary.href())
     )
 }
 
-pub fn cancelled(name: &str, a: &Stored, reason: &str) -> (String, String) {
-    (
-        format!("Annullato: {}", a.summary.title),
-        format!(
-            "Ciao {name},\n\nci dispiace: «{}» organizzato da {} è stato annullato.\n\nMotivo: {reason}\n\nLa tua iscrizione non è più valida. Trovi altri corsi e incontri su InfoLavoro.\n\n{SIGNATURE}",
-            a.summary.title, a.summary.organiser_name
-        ),
+pub fn cancelled(language: Language, name: &str, a: &Stored, reason: &str) -> Mail {
+    crate::mail!(
+        language,
+        "catalogue.cancelled",
+        name = name,
+        title = a.summary.title,
+        organiser = a.summary.organiser_name,
+        reason = reason
     )
 }
 
-pub fn reminder(name: &str, a: &Stored) -> (String, String) {
-    (
-        format!("Promemoria: domani {}", a.summary.title),
-        format!(
-            "Ciao {name},\n\nti ricordiamo che «{}» inizia a breve.\n\nDate:\n{}\nLuogo: {}, {}\n\nSe non puoi partecipare, annulla l'iscrizione dalla tua area: il posto andrà a chi aspetta.\n\n{SIGNATURE}",
-            a.summary.title,
-            when(a),
-            a.venue,
-            a.summary.comune_name
-        ),
+pub fn reminder(language: Language, name: &str, a: &Stored) -> Mail {
+    crate::mail!(
+        language,
+        "catalogue.reminder",
+        name = name,
+        title = a.summary.title,
+        sessions = when(language, a),
+        place = place(language, a)
     )
+}
+
+/// The organiser's answer from the review: published, or why not.
+pub fn reviewed(
+    language: Language,
+    name: &str,
+    title: &str,
+    approved: bool,
+    reason: &str,
+    link: &str,
+) -> Mail {
+    if approved {
+        crate::mail!(
+            language,
+            "catalogue.review_approved",
+            name = name,
+            title = title,
+            reason = reason,
+            link = link
+        )
+    } else {
+        crate::mail!(
+            language,
+            "catalogue.review_rejected",
+            name = name,
+            title = title,
+            reason = reason,
+            link = link
+        )
+    }
 }

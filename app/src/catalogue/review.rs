@@ -103,17 +103,9 @@ pub async fn decide(
         None => None,
     } {
         let link = format!("{}/organizza/{id}", state.config.public_url);
-        let (subject, body) = if approve {
-            (
-                format!("«{title}» è pubblicata"),
-                format!("Ciao {name},\n\ngli operatori della Rete hanno approvato «{title}»: da ora è pubblica su InfoLavoro e le iscrizioni sono aperte.\n\n{reason}\n\n{link}\n\nSportello InfoLavoro\n"),
-            )
-        } else {
-            (
-                format!("«{title}» non è stata approvata"),
-                format!("Ciao {name},\n\ngli operatori della Rete non hanno approvato «{title}», per questo motivo:\n\n{reason}\n\nPuoi correggerla e inviarla di nuovo dalla sua pagina:\n{link}\n\nSportello InfoLavoro\n"),
-            )
-        };
+        let language = crate::kernel::mail_text::language_of(&mut tx, publisher).await?;
+        let crate::kernel::mail_text::Mail { subject, body } =
+            super::mail::reviewed(language, &name, &title, approve, &reason, &link);
         enqueue_mail(&mut tx, publisher, &email, &subject, &body).await?;
     }
     let action = if approve {

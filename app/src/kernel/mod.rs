@@ -32,6 +32,8 @@ pub mod http;
 #[cfg(feature = "ssr")]
 pub mod mail_limits;
 #[cfg(feature = "ssr")]
+pub mod mail_text;
+#[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod personal_data;

@@ -1,58 +1,69 @@
-//! The membership's messages (Italian, plain text).
+//! The membership's messages, in the recipient's language (texts in
+//! `locales/mail`).
 
-const SIGNATURE: &str =
-    "Rete per il Lavoro della Spezia\nSportello InfoLavoro · infolavoro@comune.sp.it\n";
+use crate::kernel::mail_text::{text, Language, Mail};
 
-pub fn received(contact: &str, name: &str) -> (String, String) {
-    (
-        "Abbiamo ricevuto la richiesta di adesione alla Rete".into(),
-        format!(
-            "Gentile {contact},\n\nabbiamo ricevuto la richiesta di adesione di «{name}» alla Rete per il Lavoro della Spezia.\n\nIl Comune della Spezia, che coordina la Rete, la esaminerà e le scriverà l'esito a questo indirizzo, con la motivazione.\n\n{SIGNATURE}"
-        ),
+pub fn received(language: Language, contact: &str, name: &str) -> Mail {
+    crate::mail!(
+        language,
+        "membership.received",
+        contact = contact,
+        name = name
     )
 }
 
-pub fn new_request_for_admin(name: &str, link: &str) -> (String, String) {
-    (
-        format!("Nuova richiesta di adesione: {name}"),
-        format!("È arrivata una richiesta di adesione alla Rete da «{name}».\n\nLa trovi qui:\n{link}\n\nInfoLavoro\n"),
-    )
+pub fn new_request_for_admin(language: Language, name: &str, link: &str) -> Mail {
+    crate::mail!(language, "membership.new_request", name = name, link = link)
 }
 
 /// Approved: for a body, with the link that makes its `ente` account.
 pub fn approved(
+    language: Language,
     contact: &str,
     name: &str,
     reason: &str,
     invitation: Option<&str>,
-) -> (String, String) {
+) -> Mail {
     let note = if reason.is_empty() {
         String::new()
     } else {
         format!("{reason}\n\n")
     };
+    let fill = crate::kernel::mail_text::fill;
     let next = match invitation {
-        Some(link) => format!(
-            "Da oggi «{name}» compare tra gli aderenti su InfoLavoro. Per pubblicare corsi, incontri e offerte crei l'account dell'ente da questo collegamento (vale 14 giorni, funziona una sola volta):\n{link}\n\n"
+        Some(link) => fill(
+            text(language, "membership.next_body"),
+            &[("name", &name), ("link", &link)],
         ),
-        None => format!("Da oggi «{name}» compare tra i comuni della Rete su InfoLavoro.\n\n"),
+        None => fill(text(language, "membership.next_comune"), &[("name", &name)]),
     };
-    (
-        "La richiesta di adesione alla Rete è stata approvata".into(),
-        format!("Gentile {contact},\n\nla richiesta di adesione di «{name}» alla Rete per il Lavoro della Spezia è stata approvata.\n\n{note}{next}{SIGNATURE}"),
+    crate::mail!(
+        language,
+        "membership.approved",
+        contact = contact,
+        name = name,
+        note = note,
+        next = next
     )
 }
 
-pub fn rejected(contact: &str, name: &str, reason: &str) -> (String, String) {
-    (
-        "La richiesta di adesione alla Rete non è stata accolta".into(),
-        format!("Gentile {contact},\n\nla richiesta di adesione di «{name}» alla Rete per il Lavoro della Spezia non è stata accolta, per questo motivo:\n\n{reason}\n\nPuò rispondere a questo messaggio o scrivere allo sportello per chiarimenti, e presentare una nuova richiesta.\n\n{SIGNATURE}"),
+pub fn rejected(language: Language, contact: &str, name: &str, reason: &str) -> Mail {
+    crate::mail!(
+        language,
+        "membership.rejected",
+        contact = contact,
+        name = name,
+        reason = reason
     )
 }
 
-pub fn protocol_expiry(days_left: i64, date: &str, link: &str) -> (String, String) {
-    (
-        format!("Il protocollo della Rete scade tra {days_left} giorni"),
-        format!("Il protocollo d'intesa della Rete per il Lavoro della Spezia scade il {date}: mancano {days_left} giorni.\n\nPer non interrompere la Rete va rinnovato prima di quella data, con l'adesione dei comuni e degli enti che vogliono continuare.\n\nIl cruscotto della Rete:\n{link}\n\nInfoLavoro\n"),
+pub fn protocol_expiry(language: Language, days_left: i64, expires_at: i64, link: &str) -> Mail {
+    let date = crate::kernel::mail_text::long_date(language, expires_at);
+    crate::mail!(
+        language,
+        "membership.protocol_expiry",
+        days = days_left,
+        date = date,
+        link = link
     )
 }

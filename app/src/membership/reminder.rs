@@ -39,10 +39,11 @@ pub async fn remind(db: &Db, public_url: &str, at: i64) -> Result<bool, sqlx::Er
     if !repo::claim_reminder(&mut tx, &format!("protocollo-{threshold}")).await? {
         return Ok(false);
     }
-    let date = crate::kernel::dates::italian_date(expires_at());
-    let (subject, body) =
-        mail::protocol_expiry(days_left(at), &date, &format!("{public_url}/staff"));
+    let link = format!("{public_url}/staff");
     for (id, email) in &admins {
+        let language = crate::kernel::mail_text::language_of(&mut tx, Some(*id)).await?;
+        let crate::kernel::mail_text::Mail { subject, body } =
+            mail::protocol_expiry(language, days_left(at), expires_at(), &link);
         crate::kernel::outbox::enqueue_mail(&mut tx, Some(*id), email, &subject, &body).await?;
     }
     tx.commit().await?;

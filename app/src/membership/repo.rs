@@ -4,6 +4,7 @@ use super::domain::{AdhesionKind, AdhesionRequest, AdhesionStatus, Invitation, P
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
+use crate::kernel::mail_text::Language;
 use crate::kernel::secrets::{hash_secret, new_secret};
 use crate::network::domain::Category;
 
@@ -19,13 +20,15 @@ pub struct NewAdhesion {
     pub contact_email: String,
     pub contact_phone: String,
     pub reason: String,
+    /// The page's language: the contact's email is written in it.
+    pub language: Language,
 }
 
 pub async fn insert_request(tx: &mut Tx, r: &NewAdhesion) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO adhesion_requests (kind, name, category, comune_istat, mayor, contact_name, contact_email,
-           contact_phone, reason, protocol_version, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'in_attesa', $11) RETURNING id",
+           contact_phone, reason, protocol_version, status, created_at, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'in_attesa', $11, $12) RETURNING id",
     )
     .bind(r.kind.code())
     .bind(&r.name)
@@ -38,6 +41,7 @@ pub async fn insert_request(tx: &mut Tx, r: &NewAdhesion) -> Result<i64, sqlx::E
     .bind(&r.reason)
     .bind(PROTOCOL_VERSION)
     .bind(now())
+    .bind(r.language)
     .fetch_one(&mut **tx)
     .await
 }
@@ -57,7 +61,7 @@ pub async fn already_waiting(db: &Db, r: &NewAdhesion) -> Result<bool, sqlx::Err
 
 const COLUMNS: &str =
     "id, kind, name, category, mayor, contact_name, contact_email, contact_phone, reason,
-    status, decision_reason, created_at, decided_at, comune_istat FROM adhesion_requests";
+    status, decision_reason, created_at, decided_at, comune_istat, language FROM adhesion_requests";
 
 /// What `COLUMNS` reads.
 #[derive(sqlx::FromRow)]
@@ -77,11 +81,14 @@ struct AdhesionRow {
     created_at: i64,
     decided_at: Option<i64>,
     comune_istat: Option<String>,
+    language: Language,
 }
 
+/// A waiting request, its comune's ISTAT code and the language to answer in.
+pub type Waiting = (AdhesionRequest, Option<String>, Language);
+
 impl AdhesionRow {
-    /// The request, and its comune's ISTAT code.
-    fn into_request(self) -> Result<(AdhesionRequest, Option<String>), sqlx::Error> {
+    fn into_request(self) -> Result<Waiting, sqlx::Error> {
         let category = self
             .category
             .map(|code| crate::kernel::codes::decode(&code, Category::from_code))
@@ -101,7 +108,7 @@ impl AdhesionRow {
             created_at: self.created_at,
             decided_at: self.decided_at,
         };
-        Ok((request, self.comune_istat))
+        Ok((request, self.comune_istat, self.language))
     }
 }
 
@@ -126,11 +133,8 @@ pub async fn queue(db: &Db) -> Result<(Vec<AdhesionRequest>, Vec<AdhesionRequest
     Ok((requests(waiting)?, requests(decided)?))
 }
 
-/// A waiting request with its comune's ISTAT code, or `None`.
-pub async fn waiting_request(
-    tx: &mut Tx,
-    id: i64,
-) -> Result<Option<(AdhesionRequest, Option<String>)>, sqlx::Error> {
+/// A waiting request, or `None`.
+pub async fn waiting_request(tx: &mut Tx, id: i64) -> Result<Option<Waiting>, sqlx::Error> {
     let row: Option<AdhesionRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} WHERE id = $1 AND status = 'in_attesa'"
     ))

@@ -9,6 +9,7 @@ use crate::accounts::domain::{parse_name, Email, NewPassword, PRIVACY_NOTICE_VER
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use crate::kernel::fields::text;
+use crate::kernel::mail_text::{language_of, Mail};
 use crate::kernel::text::slugify;
 use crate::network::domain::Category;
 use crate::state::AppState;
@@ -98,6 +99,7 @@ pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, A
         contact_email,
         contact_phone,
         reason,
+        language: crate::i18n_switch::request_locale().into(),
     })
 }
 
@@ -109,14 +111,16 @@ pub async fn submit(state: &AppState, request: NewAdhesion) -> Result<i64, AppEr
     let admins = repo::admin_emails(&state.db).await?;
     let mut tx = state.db.begin_write().await?;
     let id = repo::insert_request(&mut tx, &request).await?;
-    let (subject, body) = mail::received(&request.contact_name, &request.name);
+    let Mail { subject, body } =
+        mail::received(request.language, &request.contact_name, &request.name);
     if crate::kernel::mail_limits::recipient_has_room(&mut tx, &request.contact_email).await? {
         crate::kernel::outbox::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body)
             .await?;
     }
     let link = format!("{}/staff/adesioni", state.config.public_url);
-    let (subject, body) = mail::new_request_for_admin(&request.name, &link);
     for (admin_id, email) in &admins {
+        let language = language_of(&mut tx, Some(*admin_id)).await?;
+        let Mail { subject, body } = mail::new_request_for_admin(language, &request.name, &link);
         crate::kernel::outbox::enqueue_mail(&mut tx, Some(*admin_id), email, &subject, &body)
             .await?;
     }
@@ -143,7 +147,7 @@ pub async fn decide(
         Decision::Reject(reason) => (false, reason),
     };
     let mut tx = state.db.begin_write().await?;
-    let Some((request, istat)) = repo::waiting_request(&mut tx, id).await? else {
+    let Some((request, istat, language)) = repo::waiting_request(&mut tx, id).await? else {
         return Err(crate::conflict!(this_request_has_already));
     };
     let status = if approve {
@@ -154,8 +158,8 @@ pub async fn decide(
     repo::decide(&mut tx, id, status, &reason, admin.id).await?;
     // Set when the email carries the body's invitation link.
     let mut link_expires = None;
-    let (subject, body) = if !approve {
-        mail::rejected(&request.contact_name, &request.name, &reason)
+    let Mail { subject, body } = if !approve {
+        mail::rejected(language, &request.contact_name, &request.name, &reason)
     } else {
         match (
             request.kind,
@@ -178,13 +182,25 @@ pub async fn decide(
                 .await?;
                 let link = format!("{}/invito?token={secret}", state.config.public_url);
                 link_expires = Some(crate::kernel::clock::now() + INVITATION_VALID_FOR);
-                mail::approved(&request.contact_name, &request.name, &reason, Some(&link))
+                mail::approved(
+                    language,
+                    &request.contact_name,
+                    &request.name,
+                    &reason,
+                    Some(&link),
+                )
             }
             (AdhesionKind::Comune, _, Some(istat), Some(mayor)) => {
                 if !repo::add_network_comune(&mut tx, istat, mayor).await? {
                     return Err(crate::conflict!(this_comune_is_already_in));
                 }
-                mail::approved(&request.contact_name, &request.name, &reason, None)
+                mail::approved(
+                    language,
+                    &request.contact_name,
+                    &request.name,
+                    &reason,
+                    None,
+                )
             }
             _ => {
                 tracing::error!(id, "adhesion request without its category or comune");
@@ -277,6 +293,8 @@ pub async fn accept(
     let Some(user_id) = accounts::insert_user(&mut tx, &new).await? else {
         return Err(crate::conflict!(an_account_with_this));
     };
+    let language = crate::i18n_switch::request_locale().into();
+    crate::kernel::mail_text::set_language(&mut tx, user_id, language).await?;
     accounts::add_consent(
         &mut tx,
         user_id,

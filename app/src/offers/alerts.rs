@@ -7,6 +7,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::kernel::access::domain::SessionUser;
 use crate::kernel::clock::now;
+use crate::kernel::mail_text::{fill, language_of, text, Language, Mail};
 use crate::kernel::outbox::enqueue_mail;
 use crate::kernel::secrets::{hash_secret, new_secret};
 use crate::state::AppState;
@@ -148,6 +149,48 @@ struct DueDigest {
     display_name: String,
 }
 
+/// The digest of `fresh` offers for one saved search.
+fn digest(
+    language: Language,
+    base: &str,
+    row: &DueDigest,
+    fresh: &[OfferSummary],
+    query: &OfferQuery,
+    secret: &str,
+) -> Mail {
+    let line = text(language, "offers.alert_line");
+    let lines: Vec<String> = fresh
+        .iter()
+        .map(|o| {
+            let place = if o.comune_name.is_empty() {
+                text(language, "offers.remote")
+            } else {
+                o.comune_name.as_str()
+            };
+            let link = format!("{base}/offerte/{}", o.id);
+            fill(
+                line,
+                &[
+                    ("title", &o.title),
+                    ("organisation", &o.organisation),
+                    ("place", &place),
+                    ("link", &link),
+                ],
+            )
+        })
+        .collect();
+    crate::mail!(
+        language,
+        "offers.alert",
+        name = row.display_name,
+        count = fresh.len(),
+        label = row.label,
+        lines = lines.join("\n"),
+        results = format!("{base}{}", query.href()),
+        stop = format!("{base}/avvisi/annulla/{secret}")
+    )
+}
+
 /// Sends the digests that are due: one email per saved search with new
 /// offers. Each send gets a new unsubscribe secret (only its hash is kept).
 pub async fn send_digests(state: &AppState, at: i64) -> Result<usize, AppError> {
@@ -172,35 +215,21 @@ pub async fn send_digests(state: &AppState, at: i64) -> Result<usize, AppError> 
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            let base = &state.config.public_url;
-            let label = &row.label;
-            let lines: Vec<String> = fresh
-                .iter()
-                .map(|o| {
-                    let place = if o.comune_name.is_empty() {
-                        "da remoto".to_string()
-                    } else {
-                        o.comune_name.clone()
-                    };
-                    format!(
-                        "- {} — {} ({place})\n  {base}/offerte/{}",
-                        o.title, o.organisation, o.id
-                    )
-                })
-                .collect();
-            let body = format!(
-                "Buongiorno {},\n\nci sono {} nuove offerte per la tua ricerca «{label}»:\n\n{}\n\nTutti i risultati: {base}{}\n\nNon vuoi più ricevere questi avvisi? Un clic qui e non ti scriviamo più:\n{base}/avvisi/annulla/{secret}\n\nRete per il Lavoro — Comune della Spezia\n",
-                row.display_name,
-                fresh.len(),
-                lines.join("\n"),
-                query.href(),
+            let language = language_of(&mut tx, Some(row.user_id)).await?;
+            let mail = digest(
+                language,
+                &state.config.public_url,
+                &row,
+                &fresh,
+                &query,
+                &secret,
             );
             enqueue_mail(
                 &mut tx,
                 Some(row.user_id),
                 &row.email,
-                &format!("Nuove offerte: {label}"),
-                &body,
+                &mail.subject,
+                &mail.body,
             )
             .await?;
             sent += 1;

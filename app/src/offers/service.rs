@@ -13,6 +13,7 @@ use crate::kernel::audit::repo::audit;
 use crate::kernel::clock::now;
 use crate::kernel::dates::{italian_date, parse_iso_date};
 use crate::kernel::fields::{code_in, number, text};
+use crate::kernel::mail_text::{language_of, long_date, Mail};
 use crate::kernel::outbox::enqueue_mail;
 use crate::state::AppState;
 
@@ -269,15 +270,26 @@ pub async fn decide(
         None => None,
     } {
         let link = format!("{}/offerte/{id}", state.config.public_url);
-        let (subject, body) = if approve {
-            (
-                format!("Offerta pubblicata: {}", s.row.title),
-                format!("Buongiorno {},\n\nla vostra offerta «{}» è stata approvata ed è pubblicata sul portale InfoLavoro fino al {}.\n\n{link}\n\nRete per il Lavoro — Comune della Spezia\n", publisher.display_name, s.row.title, italian_date(s.row.expires_at)),
+        let language = language_of(&mut tx, Some(publisher.id)).await?;
+        let Mail { subject, body } = if approve {
+            let until = long_date(language, s.row.expires_at);
+            crate::mail!(
+                language,
+                "offers.approved",
+                name = publisher.display_name,
+                title = s.row.title,
+                until = until,
+                link = link
             )
         } else {
-            (
-                format!("Offerta da correggere: {}", s.row.title),
-                format!("Buongiorno {},\n\nla vostra offerta «{}» non è stata pubblicata. Motivo indicato dall'operatore:\n\n{reason}\n\nPotete correggerla e inviarla di nuovo da qui:\n{}/pubblica/{id}\n\nRete per il Lavoro — Comune della Spezia\n", publisher.display_name, s.row.title, state.config.public_url),
+            let link = format!("{}/pubblica/{id}", state.config.public_url);
+            crate::mail!(
+                language,
+                "offers.rejected",
+                name = publisher.display_name,
+                title = s.row.title,
+                reason = reason,
+                link = link
             )
         };
         enqueue_mail(

@@ -687,6 +687,106 @@ async fn operators_are_created_for_a_comune_desk(state: AppState) {
     assert!(matches!(twice, Err(app::AppError::Conflict { .. })));
 }
 
+async fn get(state: &AppState, path: &str, cookies: &[String]) -> Response<Body> {
+    let mut request = Request::get(path);
+    if !cookies.is_empty() {
+        request = request.header(header::COOKIE, cookies.join("; "));
+    }
+    server::build_router(state.clone())
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+/// The `lingua=...` cookie the language switch sets.
+fn language_cookie(response: &Response<Body>) -> String {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("lingua="))
+        .and_then(|c| c.split(';').next())
+        .expect("the language cookie")
+        .to_string()
+}
+
+async fn email_comes_in_the_language_the_person_reads_the_portal_in(state: AppState) {
+    let sink = SmtpSink::start().await;
+    let english = language_cookie(&get(&state, "/api/set_language?lang=en&back=/", &[]).await);
+    let body = form(&[
+        ("role", "cittadino"),
+        ("email", "amira@esempio.it"),
+        ("password", GOOD_PASSWORD),
+        ("display_name", "Amira {link} Haddad"),
+        ("privacy", "on"),
+    ]);
+    let request = Request::post("/api/register_account")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, &english);
+    let registered = server::build_router(state.clone())
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), StatusCode::OK);
+    deliver(&state, &sink).await;
+    let welcome = sink
+        .messages_to("amira@esempio.it")
+        .pop()
+        .expect("verification email");
+    assert!(
+        welcome.data.contains("Subject: Confirm your email address"),
+        "{}",
+        welcome.data
+    );
+    assert!(
+        welcome.data.contains("Hello Amira {link} Haddad,"),
+        "a name with braces is written as typed: {}",
+        welcome.data
+    );
+    let token = token_in(&welcome, "/verifica-email").expect("the link");
+    let verified = call(
+        &state,
+        "/api/verify_email",
+        &form(&[("token", &token)]),
+        None,
+    )
+    .await;
+    assert_eq!(verified.status(), StatusCode::OK);
+
+    // Switching while signed in moves the account's email to that language.
+    let login = call(
+        &state,
+        "/api/log_in",
+        &form(&[("email", "amira@esempio.it"), ("password", GOOD_PASSWORD)]),
+        None,
+    )
+    .await;
+    let session = format!("sessione={}", session_from(&login).expect("a session"));
+    for (language, subject) in [
+        ("it", "Subject: Reimposta la tua password"),
+        ("en", "Subject: Reset your password"),
+    ] {
+        let path = format!("/api/set_language?lang={language}&back=/");
+        let switched = get(&state, &path, std::slice::from_ref(&session)).await;
+        assert!(switched.status().is_redirection() || switched.status().is_success());
+        let asked = call(
+            &state,
+            "/api/request_password_reset",
+            &form(&[("email", "amira@esempio.it")]),
+            None,
+        )
+        .await;
+        assert_eq!(asked.status(), StatusCode::OK);
+        deliver(&state, &sink).await;
+        let reset = sink
+            .messages_to("amira@esempio.it")
+            .pop()
+            .expect("reset email");
+        assert!(reset.data.contains(subject), "{language}: {}", reset.data);
+    }
+}
+
 async fn staff_session(state: &AppState, role: Role, email: &str) -> String {
     crate::common::account_with_session(state, role, AccountStatus::Attivo, email).await
 }
@@ -701,4 +801,5 @@ on_both_engines!(with_state =>
     a_person_downloads_their_data_and_deletes_the_account,
     staff_sessions_end_after_thirty_idle_minutes,
     operators_are_created_for_a_comune_desk,
+    email_comes_in_the_language_the_person_reads_the_portal_in,
 );

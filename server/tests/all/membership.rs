@@ -387,7 +387,7 @@ async fn the_protocol_reminder_goes_out_once(state: AppState) {
     let mails = outbox_to(&state, "admin@comune.sp.it").await;
     assert_eq!(mails.len(), 1);
     assert!(mails[0].0.contains("25 giorni"), "{}", mails[0].0);
-    assert!(mails[0].1.contains("30/06/2028"), "{}", mails[0].1);
+    assert!(mails[0].1.contains("30 giugno 2028"), "{}", mails[0].1);
 }
 
 crate::on_both_engines!(with_state =>

@@ -1,6 +1,7 @@
-//! Every interface text lives in `app/locales/{it,en}.json`: both files name
-//! the same keys with the same placeholders, every key is used by the code,
-//! and no text is written inline in two languages any more (`tr(`).
+//! Every interface text lives in `app/locales/{it,en}.json`, and every
+//! email's in `app/locales/mail/{it,en}.json`: both languages name the same
+//! keys with the same placeholders, every key is used by the code, and no
+//! text is written inline in two languages any more (`tr(`).
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,7 +32,11 @@ fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
 }
 
 fn locale(name: &str) -> BTreeMap<String, String> {
-    let path = app_dir().join(format!("locales/{name}.json"));
+    locale_file(&format!("locales/{name}.json"))
+}
+
+fn locale_file(relative: &str) -> BTreeMap<String, String> {
+    let path = app_dir().join(relative);
     let text = std::fs::read_to_string(&path).unwrap();
     let mut keys = BTreeMap::new();
     flatten("", &serde_json::from_str(&text).unwrap(), &mut keys);
@@ -96,6 +101,61 @@ fn italian_and_english_name_the_same_keys_with_the_same_placeholders() {
     assert!(
         it.len() > 1000,
         "the interface's texts are in the locale files"
+    );
+}
+
+/// The `{name}` placeholders of an email text.
+fn mail_placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(name, _)| name.to_string())
+        .collect()
+}
+
+#[test]
+fn every_email_is_written_in_both_languages_and_sent_by_the_code() {
+    let (it, en) = (
+        locale_file("locales/mail/it.json"),
+        locale_file("locales/mail/en.json"),
+    );
+    assert_eq!(
+        it.keys().collect::<Vec<_>>(),
+        en.keys().collect::<Vec<_>>(),
+        "the two languages name different emails"
+    );
+    let code = code();
+    for (key, text) in &it {
+        assert!(
+            !text.trim().is_empty() && !en[key].trim().is_empty(),
+            "{key} is empty"
+        );
+        assert_eq!(
+            mail_placeholders(text),
+            mail_placeholders(&en[key]),
+            "{key}: the two languages fill different placeholders"
+        );
+        let words: String = mail_placeholders(text)
+            .iter()
+            .fold(text.clone(), |rest, name| {
+                rest.replace(&format!("{{{name}}}"), "")
+            });
+        if words.chars().filter(|c| c.is_alphabetic()).count() > 8 {
+            assert_ne!(text, &en[key], "{key} is not translated");
+        }
+        // `mail!(language, "a.b", ...)` names the message; `text(language, "a.c")` a part.
+        let message = key
+            .strip_suffix(".subject")
+            .or_else(|| key.strip_suffix(".body"))
+            .unwrap_or(key);
+        assert!(
+            code.contains(&format!("\"{message}\"")),
+            "{key}: no code sends it"
+        );
+    }
+    assert!(
+        it.len() > 40,
+        "the emails' texts are in the mail locale files"
     );
 }
 

@@ -3,12 +3,14 @@
 
 use super::{managed, stored};
 use crate::catalogue::domain::{EnrolmentStatus, MyEnrolment, MyPlace, Roster};
+use crate::catalogue::mail;
 use crate::catalogue::repo::{self, EnrolOutcome, Stored};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::error::AppError;
 use crate::kernel::access::domain::SessionUser;
 use crate::kernel::clock::now;
+use crate::kernel::mail_text::{language_of, Language, Mail};
 use crate::kernel::outbox::enqueue_mail_with;
 use crate::state::AppState;
 
@@ -17,20 +19,21 @@ pub(super) async fn email_about(
     state_url: &str,
     user_id: i64,
     a: &Stored,
-    message: (String, String),
+    compose: impl FnOnce(Language, &str) -> Mail,
     with_calendar: bool,
 ) -> Result<(), sqlx::Error> {
-    let Some((_, email)) = repo::contact(&mut **tx, user_id).await? else {
+    let Some((name, email)) = repo::contact(&mut **tx, user_id).await? else {
         return Ok(());
     };
-    let calendar = with_calendar.then(|| crate::catalogue::mail::calendar_file(a, state_url));
+    let message = compose(language_of(tx, Some(user_id)).await?, &name);
+    let calendar = with_calendar.then(|| mail::calendar_file(a, state_url));
     let file = format!("{}.ics", crate::kernel::text::slugify(&a.summary.title));
     enqueue_mail_with(
         tx,
         Some(user_id),
         &email,
-        &message.0,
-        &message.1,
+        &message.subject,
+        &message.body,
         calendar.as_deref().map(|c| (file.as_str(), c)),
     )
     .await
@@ -46,9 +49,9 @@ pub async fn enrol(state: &AppState, id: i64, user: &SessionUser) -> Result<MyPl
         EnrolOutcome::New(place) => place,
     };
     let url = &state.config.public_url;
-    let message = crate::catalogue::mail::confirmation(&user.display_name, &a, &place, url);
+    let compose = |language, name: &str| mail::confirmation(language, name, &a, &place, url);
     let calendar = place.status == EnrolmentStatus::Iscritto;
-    email_about(&mut tx, url, user.id, &a, message, calendar).await?;
+    email_about(&mut tx, url, user.id, &a, compose, calendar).await?;
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(place)
@@ -83,12 +86,8 @@ pub(in crate::catalogue) async fn cancel_in(
             .bind(promoted)
             .fetch_one(&mut **tx)
             .await?;
-    let name = repo::contact(&mut **tx, promoted)
-        .await?
-        .map(|c| c.0)
-        .unwrap_or_default();
-    let message = crate::catalogue::mail::promoted(&name, a, &code, url);
-    email_about(tx, url, promoted, a, message, true).await
+    let compose = |language, name: &str| mail::promoted(language, name, a, &code, url);
+    email_about(tx, url, promoted, a, compose, true).await
 }
 
 pub async fn my_enrolments(db: &Db, user: &SessionUser) -> Result<Vec<MyEnrolment>, AppError> {
@@ -138,7 +137,8 @@ pub async fn send_reminders(db: &Db, at: i64) -> Result<usize, sqlx::Error> {
         let mut tx = db.begin_write().await?;
         if repo::mark_reminded(&mut tx, enrolment).await? {
             if let Some((name, email)) = repo::contact(&mut *tx, user).await? {
-                let (subject, body) = crate::catalogue::mail::reminder(&name, &a);
+                let language = language_of(&mut tx, Some(user)).await?;
+                let Mail { subject, body } = mail::reminder(language, &name, &a);
                 enqueue_mail_with(&mut tx, Some(user), &email, &subject, &body, None).await?;
                 sent += 1;
             }

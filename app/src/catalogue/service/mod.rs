@@ -184,17 +184,13 @@ pub async fn change_status(
     }
     if change == Change::Cancel {
         for person in repo::people_holding_places(&mut tx, id).await? {
-            let name = repo::contact(&mut *tx, person)
-                .await?
-                .map(|c| c.0)
-                .unwrap_or_default();
-            let message = super::mail::cancelled(&name, &a, reason);
+            let compose = |language, name: &str| super::mail::cancelled(language, name, &a, reason);
             email_about(
                 &mut tx,
                 &state.config.public_url,
                 person,
                 &a,
-                message,
+                compose,
                 false,
             )
             .await?;

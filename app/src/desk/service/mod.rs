@@ -14,8 +14,9 @@ use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::audit::repo::audit;
 use crate::kernel::calendar::{ics, CalendarItem};
 use crate::kernel::clock::now;
-use crate::kernel::dates::{italian_date, italian_time, start_of_day};
+use crate::kernel::dates::{italian_time, start_of_day};
 use crate::kernel::labels::pick;
+use crate::kernel::mail_text::{fill, language_of, long_date, text, Language, Mail};
 use crate::kernel::outbox::enqueue_mail_with;
 use crate::state::AppState;
 
@@ -185,7 +186,8 @@ pub async fn book(
             &state.config.public_url,
             id,
         );
-        let (subject, body) = confirmation(&b.name, &d, b.topic, b.mode, b.slot);
+        let language = language_of(&mut tx, b.owner).await?;
+        let Mail { subject, body } = confirmation(language, &b.name, &d, b.topic, b.mode, b.slot);
         enqueue_mail_with(
             &mut tx,
             b.owner,
@@ -207,25 +209,26 @@ pub async fn book(
 }
 
 fn confirmation(
+    language: Language,
     name: &str,
     d: &DeskRow,
     topic: Topic,
     mode: Mode,
     slot: (i64, i64),
-) -> (String, String) {
+) -> Mail {
     let place = if mode == Mode::Remoto {
-        format!("in videochiamata: {}", d.video_link)
+        fill(text(language, "desk.by_video"), &[("link", &d.video_link)])
     } else {
         d.name.clone()
     };
-    (
-        format!("Appuntamento confermato: {} alle {}", italian_date(slot.0), italian_time(slot.0)),
-        format!(
-            "Ciao {name},\n\nil tuo appuntamento è confermato.\n\nQuando: {} alle {}\nDove: {place}\nArgomento: {}\n\nPorta un documento d'identità e, se ce l'hai, il tuo curriculum.\nSe non puoi venire, annulla dalla tua area: l'orario tornerà libero per altri.\n\nIn allegato trovi il calendario (file .ics).\n\nSportello InfoLavoro\ninfolavoro@comune.sp.it\n",
-            italian_date(slot.0),
-            italian_time(slot.0),
-            pick(topic.label(), false)
-        ),
+    crate::mail!(
+        language,
+        "desk.confirmed",
+        name = name,
+        date = long_date(language, slot.0),
+        time = italian_time(slot.0),
+        place = place,
+        topic = pick(topic.label(), language == Language::En)
     )
 }
 
