@@ -125,25 +125,13 @@ impl CandidateIndex {
 
     pub fn search(&self, query: &CandidateQuery) -> CandidateResults {
         let scores = self.text.scores(&query.q, self.docs.len());
-        let centre = self.places.iter().position(|p| p.slug == query.comune);
-        let km = query.km.parse::<f64>().unwrap_or(0.0).clamp(0.0, 200.0);
-        let language = language_key(&query.lingua);
-        let level = cefr_rank(&query.livello).max(1);
-        let education: u8 = query.istruzione.parse().unwrap_or(0);
-        let years: u8 = query.esperienza.parse().unwrap_or(0);
-        let by = query.disponibile.trim();
-        let mut per_comune = vec![0i64; self.places.len()];
         let contract_codes = contract_codes();
+        let wanted = Wanted::parse(query, &self.places, &contract_codes);
+        // Distances from the chosen comune, once per place rather than per profile.
+        let from_centre = distances_from(&self.places, wanted.centre.map(|c| &self.places[c]));
+        let mut per_comune = vec![0i64; self.places.len()];
         let mut per_licence = [0i64; 32];
         let mut per_contract = [0i64; 32];
-        // A filter on an unknown code matches nobody, as a string would.
-        let wanted = |code: &str, all: &[&str]| -> Option<u32> {
-            (!code.is_empty()).then(|| all.iter().position(|a| *a == code).map_or(0, |i| 1 << i))
-        };
-        let licence = wanted(&query.patente, &LICENCES);
-        let contract = wanted(&query.contratto, &contract_codes);
-        // Distances from the chosen comune, once per place rather than per profile.
-        let from_centre = distances_from(&self.places, centre.map(|c| &self.places[c]));
         let mut hits: Vec<Hit> = Vec::new();
         for (slot, doc) in self.docs.iter().enumerate() {
             let Some(doc) = doc else { continue };
@@ -152,34 +140,16 @@ impl CandidateIndex {
                 Some(s) => s[slot],
                 None => 0.0,
             };
-            let p = &doc.profile;
-            let c = &p.card;
-            // The job's place must be within the radius and within the
-            // candidate's own reach.
-            let distance = match (centre, doc.place) {
-                (Some(_), Some(place)) => from_centre[place],
-                (Some(_), None) => continue,
-                (None, _) => f64::MAX,
+            let Some(distance) = wanted.reach(doc, &from_centre) else {
+                continue;
             };
-            if centre.is_some()
-                && (distance > km.max(0.5) || distance > f64::from(c.travel_km).max(0.5))
-            {
+            if !wanted.fits(&doc.profile) {
                 continue;
             }
-            let fits = c.education_level >= education
-                && c.years >= years
-                && (by.is_empty()
-                    || c.available_from.is_empty()
-                    || c.available_from.as_str() <= by)
-                && (language.is_empty()
-                    || p.languages
-                        .iter()
-                        .any(|(l, r)| *l == language && *r >= level));
-            if !fits {
-                continue;
-            }
-            let licence_ok = licence.is_none_or(|b| doc.licences & b != 0);
-            let contract_ok = contract.is_none_or(|b| doc.contracts & b != 0);
+            // Each facet counts what the other filters leave, so that its
+            // numbers say what choosing a value would give.
+            let licence_ok = wanted.licence.is_none_or(|b| doc.licences & b != 0);
+            let contract_ok = wanted.contract.is_none_or(|b| doc.contracts & b != 0);
             if licence_ok && contract_ok {
                 if let Some(place) = doc.place {
                     per_comune[place] += 1;
@@ -187,7 +157,7 @@ impl CandidateIndex {
                 hits.push(Hit {
                     slot: slot as u32,
                     score,
-                    stamp: c.updated_at,
+                    stamp: doc.profile.card.updated_at,
                     distance,
                 });
             }
@@ -217,25 +187,87 @@ impl CandidateIndex {
                 Some(card)
             })
             .collect();
-        let count = |counts: &[i64; 32], codes: &[&str]| -> Vec<(String, i64)> {
-            codes
-                .iter()
-                .zip(counts)
-                .filter(|(_, n)| **n > 0)
-                .map(|(code, n)| (code.to_string(), *n))
-                .collect()
-        };
         CandidateResults {
             total,
             items,
             page,
             pages,
             per_comune: per_place(&self.places, per_comune),
-            per_licence: count(&per_licence, &LICENCES),
-            per_contract: count(&per_contract, &contract_codes),
+            per_licence: facet(&per_licence, &LICENCES),
+            per_contract: facet(&per_contract, &contract_codes),
             views_left: 0,
         }
     }
+}
+
+/// The search's filters, parsed once from the query.
+struct Wanted {
+    /// The chosen comune's place, and the radius around it.
+    centre: Option<usize>,
+    km: f64,
+    language: String,
+    level: u8,
+    education: u8,
+    years: u8,
+    available_by: String,
+    /// A licence or contract as its bit; an unknown code matches nobody.
+    licence: Option<u32>,
+    contract: Option<u32>,
+}
+
+impl Wanted {
+    fn parse(query: &CandidateQuery, places: &[Place], contract_codes: &[&str]) -> Wanted {
+        let bit = |code: &str, all: &[&str]| -> Option<u32> {
+            (!code.is_empty()).then(|| all.iter().position(|a| *a == code).map_or(0, |i| 1 << i))
+        };
+        Wanted {
+            centre: places.iter().position(|p| p.slug == query.comune),
+            km: query.km.parse::<f64>().unwrap_or(0.0).clamp(0.0, 200.0),
+            language: language_key(&query.lingua),
+            level: cefr_rank(&query.livello).max(1),
+            education: query.istruzione.parse().unwrap_or(0),
+            years: query.esperienza.parse().unwrap_or(0),
+            available_by: query.disponibile.trim().to_string(),
+            licence: bit(&query.patente, &LICENCES),
+            contract: bit(&query.contratto, contract_codes),
+        }
+    }
+
+    /// The distance from the chosen comune when the candidate is within the
+    /// radius and the job's place within their own reach; `f64::MAX` when no
+    /// comune is chosen.
+    fn reach(&self, doc: &Doc, from_centre: &[f64]) -> Option<f64> {
+        let Some(_) = self.centre else {
+            return Some(f64::MAX);
+        };
+        let distance = from_centre[doc.place?];
+        let travel = f64::from(doc.profile.card.travel_km).max(0.5);
+        (distance <= self.km.max(0.5) && distance <= travel).then_some(distance)
+    }
+
+    /// Education, experience, availability and language.
+    fn fits(&self, p: &IndexedProfile) -> bool {
+        let c = &p.card;
+        c.education_level >= self.education
+            && c.years >= self.years
+            && (self.available_by.is_empty()
+                || c.available_from.is_empty()
+                || c.available_from.as_str() <= self.available_by.as_str())
+            && (self.language.is_empty()
+                || p.languages
+                    .iter()
+                    .any(|(l, r)| *l == self.language && *r >= self.level))
+    }
+}
+
+/// The codes with a count, in the list's order.
+fn facet(counts: &[i64; 32], codes: &[&str]) -> Vec<(String, i64)> {
+    codes
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(code, n)| (code.to_string(), *n))
+        .collect()
 }
 
 /// Adds one to the count of every bit set in `bits`.

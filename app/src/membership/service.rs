@@ -6,10 +6,12 @@ use super::mail;
 use super::repo::{self, NewAdhesion};
 use crate::accounts::api::shared::{self as accounts, NewUser};
 use crate::accounts::domain::{parse_name, Email, NewPassword, PRIVACY_NOTICE_VERSION};
+use crate::db::Tx;
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
 use crate::kernel::fields::text;
 use crate::kernel::mail_text::{language_of, Mail};
+use crate::kernel::outbox::{enqueue_link_mail, enqueue_mail};
 use crate::kernel::text::slugify;
 use crate::network::domain::Category;
 use crate::state::AppState;
@@ -114,15 +116,13 @@ pub async fn submit(state: &AppState, request: NewAdhesion) -> Result<i64, AppEr
     let Mail { subject, body } =
         mail::received(request.language, &request.contact_name, &request.name);
     if crate::kernel::mail_limits::recipient_has_room(&mut tx, &request.contact_email).await? {
-        crate::kernel::outbox::enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body)
-            .await?;
+        enqueue_mail(&mut tx, None, &request.contact_email, &subject, &body).await?;
     }
     let link = format!("{}/staff/adesioni", state.config.public_url);
     for (admin_id, email) in &admins {
         let language = language_of(&mut tx, Some(*admin_id)).await?;
         let Mail { subject, body } = mail::new_request_for_admin(language, &request.name, &link);
-        crate::kernel::outbox::enqueue_mail(&mut tx, Some(*admin_id), email, &subject, &body)
-            .await?;
+        enqueue_mail(&mut tx, Some(*admin_id), email, &subject, &body).await?;
     }
     tx.commit().await?;
     state.mail_wakeup.notify_one();
@@ -147,7 +147,7 @@ pub async fn decide(
         Decision::Reject(reason) => (false, reason),
     };
     let mut tx = state.db.begin_write().await?;
-    let Some((request, istat, language)) = repo::waiting_request(&mut tx, id).await? else {
+    let Some(waiting) = repo::waiting_request(&mut tx, id).await? else {
         return Err(crate::conflict!(this_request_has_already));
     };
     let status = if approve {
@@ -156,80 +156,19 @@ pub async fn decide(
         AdhesionStatus::Rejected
     };
     repo::decide(&mut tx, id, status, &reason, admin.id).await?;
-    // Set when the email carries the body's invitation link.
-    let mut link_expires = None;
-    let Mail { subject, body } = if !approve {
-        mail::rejected(language, &request.contact_name, &request.name, &reason)
+    let (request, _, language) = &waiting;
+    let to = request.contact_email.as_str();
+    if approve {
+        let (mail, expires) = join(&mut tx, state, &waiting, &reason).await?;
+        match expires {
+            Some(expires) => {
+                enqueue_link_mail(&mut tx, None, to, &mail.subject, &mail.body, expires).await?
+            }
+            None => enqueue_mail(&mut tx, None, to, &mail.subject, &mail.body).await?,
+        }
     } else {
-        match (
-            request.kind,
-            request.category,
-            istat.as_deref(),
-            request.mayor.as_deref(),
-        ) {
-            (AdhesionKind::Ente, Some(category), _, _) => {
-                if !repo::add_member_body(&mut tx, &request.name, &slugify(&request.name), category)
-                    .await?
-                {
-                    return Err(crate::conflict!(a_body_with_this));
-                }
-                let secret = repo::create_invitation(
-                    &mut tx,
-                    id,
-                    &request.contact_email,
-                    INVITATION_VALID_FOR,
-                )
-                .await?;
-                let link = format!("{}/invito?token={secret}", state.config.public_url);
-                link_expires = Some(crate::kernel::clock::now() + INVITATION_VALID_FOR);
-                mail::approved(
-                    language,
-                    &request.contact_name,
-                    &request.name,
-                    &reason,
-                    Some(&link),
-                )
-            }
-            (AdhesionKind::Comune, _, Some(istat), Some(mayor)) => {
-                if !repo::add_network_comune(&mut tx, istat, mayor).await? {
-                    return Err(crate::conflict!(this_comune_is_already_in));
-                }
-                mail::approved(
-                    language,
-                    &request.contact_name,
-                    &request.name,
-                    &reason,
-                    None,
-                )
-            }
-            _ => {
-                tracing::error!(id, "adhesion request without its category or comune");
-                return Err(AppError::Internal);
-            }
-        }
-    };
-    match link_expires {
-        Some(expires) => {
-            crate::kernel::outbox::enqueue_link_mail(
-                &mut tx,
-                None,
-                &request.contact_email,
-                &subject,
-                &body,
-                expires,
-            )
-            .await?
-        }
-        None => {
-            crate::kernel::outbox::enqueue_mail(
-                &mut tx,
-                None,
-                &request.contact_email,
-                &subject,
-                &body,
-            )
-            .await?
-        }
+        let mail = mail::rejected(*language, &request.contact_name, &request.name, &reason);
+        enqueue_mail(&mut tx, None, to, &mail.subject, &mail.body).await?;
     }
     let action = if approve {
         "adesione_approvata"
@@ -247,6 +186,48 @@ pub async fn decide(
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(())
+}
+
+/// The approved body or comune joins the network: the contact's email, and
+/// when it carries the body's single-use invitation, the link's expiry.
+async fn join(
+    tx: &mut Tx,
+    state: &AppState,
+    (request, istat, language): &repo::Waiting,
+    reason: &str,
+) -> Result<(Mail, Option<i64>), AppError> {
+    let (contact, name) = (&request.contact_name, &request.name);
+    match (
+        request.kind,
+        request.category,
+        istat.as_deref(),
+        request.mayor.as_deref(),
+    ) {
+        (AdhesionKind::Ente, Some(category), _, _) => {
+            if !repo::add_member_body(tx, name, &slugify(name), category).await? {
+                return Err(crate::conflict!(a_body_with_this));
+            }
+            let to = &request.contact_email;
+            let secret = repo::create_invitation(tx, request.id, to, INVITATION_VALID_FOR).await?;
+            let link = format!("{}/invito?token={secret}", state.config.public_url);
+            let expires = crate::kernel::clock::now() + INVITATION_VALID_FOR;
+            let mail = mail::approved(*language, contact, name, reason, Some(&link));
+            Ok((mail, Some(expires)))
+        }
+        (AdhesionKind::Comune, _, Some(istat), Some(mayor)) => {
+            if !repo::add_network_comune(tx, istat, mayor).await? {
+                return Err(crate::conflict!(this_comune_is_already_in));
+            }
+            Ok((mail::approved(*language, contact, name, reason, None), None))
+        }
+        _ => {
+            tracing::error!(
+                id = request.id,
+                "adhesion request without its category or comune"
+            );
+            Err(AppError::Internal)
+        }
+    }
 }
 
 pub async fn invitation(state: &AppState, secret: &str) -> Result<Invitation, AppError> {

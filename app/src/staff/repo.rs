@@ -124,24 +124,10 @@ pub async fn figures(db: &Db, scope: &Scope, w: Window) -> Result<Figures, sqlx:
         Some(row) => (row.try_get::<i64, _>(0)?, row.try_get::<i64, _>(1)?),
         None => (0, 0),
     };
-    let outcomes = Query::new(
-        "SELECT ap.status, COUNT(*) FROM appointments ap JOIN desks d ON d.id = ap.desk_id \
-         WHERE ap.status IN ('svolto', 'assente') AND ap.starts_at >= $1 AND ap.starts_at < $2",
-        &[w.from, w.now],
-    )
-    .scoped(scope, Some("d.istat_code"), None)
-    .then("GROUP BY ap.status")
-    .groups::<String>(db)
-    .await?;
-    let outcome = |s: &str| outcomes.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n);
-    let appointments = |from: i64, to: i64| {
-        Query::new(
-            "SELECT COUNT(*) FROM appointments ap JOIN desks d ON d.id = ap.desk_id \
-             WHERE ap.status <> 'annullato' AND ap.starts_at >= $1 AND ap.starts_at < $2",
-            &[from, to],
-        )
-        .scoped(scope, Some("d.istat_code"), None)
-    };
+    let [appointments_today, appointments_week, appointments_done, appointments_missed] =
+        appointment_counts(db, scope, w).await?;
+    let [offers_to_review, accounts_to_verify, activities_to_review, adhesions_waiting] =
+        waiting_counts(db, scope).await?;
     Ok(Figures {
         citizens: Query::new(citizens, &[]).count(db).await?,
         new_citizens: Query::new(&format!("{citizens} AND created_at >= $1"), &[w.from])
@@ -181,41 +167,80 @@ pub async fn figures(db: &Db, scope: &Scope, w: Window) -> Result<Figures, sqlx:
         .scoped(scope, Some(activities), Some("a.organiser_name"))
         .count(db)
         .await?,
-        appointments_today: appointments(w.today, w.today + 86_400 + 3_600)
+        appointments_today,
+        appointments_week,
+        appointments_done,
+        appointments_missed,
+        offers_to_review,
+        accounts_to_verify,
+        activities_to_review,
+        adhesions_waiting,
+    })
+}
+
+/// The desks' appointments: today, this week, done and missed in the window.
+async fn appointment_counts(db: &Db, scope: &Scope, w: Window) -> Result<[i64; 4], sqlx::Error> {
+    let outcomes = Query::new(
+        "SELECT ap.status, COUNT(*) FROM appointments ap JOIN desks d ON d.id = ap.desk_id \
+         WHERE ap.status IN ('svolto', 'assente') AND ap.starts_at >= $1 AND ap.starts_at < $2",
+        &[w.from, w.now],
+    )
+    .scoped(scope, Some("d.istat_code"), None)
+    .then("GROUP BY ap.status")
+    .groups::<String>(db)
+    .await?;
+    let outcome = |s: &str| outcomes.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n);
+    let appointments = |from: i64, to: i64| {
+        Query::new(
+            "SELECT COUNT(*) FROM appointments ap JOIN desks d ON d.id = ap.desk_id \
+             WHERE ap.status <> 'annullato' AND ap.starts_at >= $1 AND ap.starts_at < $2",
+            &[from, to],
+        )
+        .scoped(scope, Some("d.istat_code"), None)
+    };
+    Ok([
+        appointments(w.today, w.today + 86_400 + 3_600)
             .count(db)
             .await?,
-        appointments_week: appointments(w.week_starts, w.week_starts + 7 * 86_400 + 3_600)
+        appointments(w.week_starts, w.week_starts + 7 * 86_400 + 3_600)
             .count(db)
             .await?,
-        appointments_done: outcome("svolto"),
-        appointments_missed: outcome("assente"),
-        offers_to_review: Query::new(
+        outcome("svolto"),
+        outcome("assente"),
+    ])
+}
+
+/// What waits for staff: offers and activities to review, accounts to
+/// verify, requests to join.
+async fn waiting_counts(db: &Db, scope: &Scope) -> Result<[i64; 4], sqlx::Error> {
+    Ok([
+        Query::new(
             "SELECT COUNT(*) FROM offers o WHERE o.status = 'revisione'",
             &[],
         )
-        .scoped(scope, Some(offers), Some("o.organisation"))
+        .scoped(scope, Some("o.comune_istat"), Some("o.organisation"))
         .count(db)
         .await?,
-        accounts_to_verify: Query::new(
+        Query::new(
             "SELECT COUNT(*) FROM users WHERE status = 'in_attesa' AND role IN ('impresa', 'ente')",
             &[],
         )
         .count(db)
         .await?,
-        activities_to_review: Query::new(
+        Query::new(
             "SELECT COUNT(*) FROM activities a WHERE a.review = 'in_revisione'",
             &[],
         )
-        .scoped(scope, Some(activities), Some("a.organiser_name"))
+        .scoped(scope, Some("a.comune_istat"), Some("a.organiser_name"))
         .count(db)
         .await?,
-        adhesions_waiting: Query::new(
+        Query::new(
             "SELECT COUNT(*) FROM adhesion_requests WHERE status = 'in_attesa'",
             &[],
         )
         .count(db)
         .await?,
-    })
+    ])
 }
 
 /// Active offers per comune (slug), whatever comune is chosen: the map shows them all.

@@ -6,10 +6,11 @@ use crate::components::form::{field_message, form_message};
 use crate::desk::api::{
     get_desk_agenda, EraseDeskPerson, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings,
 };
-use crate::desk::domain::{Agenda, AppointmentStatus};
+use crate::desk::domain::{Agenda, Appointment, AppointmentStatus};
 use crate::i18n::*;
 use crate::kernel::dates::{iso_date, italian_date, italian_time};
 use crate::kernel::labels::pick;
+use crate::network::domain::OpeningHours;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -66,7 +67,6 @@ fn AgendaView(
     erase: ServerAction<EraseDeskPerson>,
 ) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let english = l == Locale::en;
     let (booked, done, no_show) = agenda.week;
     let rate = if done + no_show > 0 {
         format!("{:.0}%", 100.0 * no_show as f64 / (done + no_show) as f64)
@@ -74,17 +74,14 @@ fn AgendaView(
         "—".into()
     };
     let outcome_result = outcome.value();
-    let day_result = day.value();
-    let settings_result = settings.value();
+    let book_href = format!("/sportelli/{}/prenota", agenda.comune_slug);
     let slug = agenda.comune_slug.clone();
-    let book_href = format!("/sportelli/{slug}/prenota");
-    let settings_slug = slug.clone();
     view! {
         <Form method="GET" action="/staff/agenda" attr:class="card mb-6 flex flex-wrap items-end gap-4">
             <div class="flex flex-col">
                 <label for="agenda-sportello" class="font-semibold">{td_string!(l, desk_agenda_page.desk)}</label>
                 <select id="agenda-sportello" name="sportello" class="input">
-                    {agenda.desks.iter().map(|(s, name)| view! { <option value=s.clone() selected=*s == agenda.comune_slug>{name.clone()}</option> }).collect_view()}
+                    {agenda.desks.iter().map(|(s, name)| view! { <option value=s.clone() selected=*s == slug>{name.clone()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="flex flex-col">
@@ -103,90 +100,130 @@ fn AgendaView(
         <p role="alert" class="field-error">{move || form_message(outcome_result.get(), &[]).or_else(|| form_message(erase.value().get(), &[]))}</p>
         {agenda.appointments.is_empty().then(|| view! { <p class="mb-6">{td_string!(l, desk_agenda_page.no_appointments_on_this)}</p> })}
         <ul class="mb-8 grid gap-4">
-            {agenda.appointments.into_iter().map(|a| { let name = a.person_name.clone(); view! {
-                <li class="card" data-testid="appuntamento">
-                    <h3 class="card-title">{format!("{}–{} {}", italian_time(a.starts_at), italian_time(a.ends_at), a.person_name)}</h3>
-                    <p>{format!("{} · {} · {}", pick(a.topic.label(), english), pick(a.mode.label(), english), a.person_contact)}</p>
-                    {(!a.notes.is_empty()).then(|| view! { <p class="italic">{a.notes.clone()}</p> })}
-                    <p class="font-semibold" data-testid="esito">{pick(a.status.label(), english)}</p>
-                    {(a.status != AppointmentStatus::Annullato).then(|| view! {
-                        <div class="mt-2 flex flex-wrap gap-3">
-                            {[(AppointmentStatus::Svolto.code(), td_string!(l, desk_agenda_page.mark_done)), (AppointmentStatus::Assente.code(), td_string!(l, desk_agenda_page.no_show))].into_iter().map(|(code, label)| (code, label, format!("{label}: {name}"))).collect::<Vec<_>>().into_iter().map(|(code, label, aria)| view! {
-                                <ActionForm action=outcome>
-                                    <input type="hidden" name="id" value=a.id/>
-                                    <input type="hidden" name="outcome" value=code/>
-                                    <button type="submit" class="btn-secondary" aria-label=aria>{label}</button>
-                                </ActionForm>
-                            }).collect_view()}
-                        </div>
-                    })}
-                    {(a.without_account && !a.person_contact.is_empty()).then(|| view! { <ErasePerson id=a.id name=name.clone() erase/> })}
-                    {(a.without_account && a.person_contact.is_empty()).then(|| view! { <p data-testid="dati-cancellati">{td_string!(l, desk_agenda.erased)}</p> })}
-                </li>
-            }}).collect_view()}
+            {agenda.appointments.into_iter().map(|a| view! { <AppointmentCard a outcome erase/> }).collect_view()}
         </ul>
-        <section class="mb-8" aria-labelledby="orari-sportello">
-            <h2 id="orari-sportello" class="section-title">{td_string!(l, desk_agenda_page.hours_and_appointment_length)}</h2>
-            <p role="alert" class="field-error">{move || form_message(settings_result.get(), &["slot_minutes", "video_link"]).or_else(|| form_message(day_result.get(), &[]))}</p>
-            <ActionForm action=settings attr:class="mb-6 flex flex-wrap items-end gap-4">
-                <input type="hidden" name="comune" value=settings_slug/>
-                <div class="flex flex-col">
-                    <label for="durata" class="font-semibold">{td_string!(l, desk_agenda_page.length_minutes)}</label>
-                    <select id="durata" name="slot_minutes" class="input" aria-describedby="durata-errore">
-                        {[15, 20, 30, 45, 60].into_iter().map(|m| view! { <option value=m selected=m == agenda.slot_minutes>{m}</option> }).collect_view()}
-                    </select>
-                    <p id="durata-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "slot_minutes")}</p>
-                </div>
-                <div class="flex grow flex-col">
-                    <label for="video" class="font-semibold">{td_string!(l, desk_agenda_page.video_call_room_https)}</label>
-                    <input id="video" name="video_link" class="input" value=agenda.video_link.clone() aria-describedby="video-errore"
-                        aria-invalid=move || field_message(settings_result.get(), "video_link").is_some().then_some("true")/>
-                    <p id="video-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "video_link")}</p>
-                </div>
-                <button type="submit" class="btn-primary">{td_string!(l, desk_agenda_page.save)}</button>
-            </ActionForm>
-            <table class="hours-table max-w-none">
-                <caption class="text-left font-semibold">{td_string!(l, desk_agenda_page.opening_hours_morning_and)}</caption>
-                <thead><tr>
-                    <th scope="col">{td_string!(l, desk_agenda_page.day)}</th>
-                    <th scope="col">{td_string!(l, desk_agenda_page.hours)}</th>
-                </tr></thead>
-                <tbody>
-                    {WEEKDAYS.iter().enumerate().map(|(i, names)| {
-                        let weekday = i as u8 + 1;
-                        let spans: Vec<_> = agenda.hours.iter().filter(|h| h.weekday == weekday).cloned().collect();
-                        let get = move |n: usize, open: bool| spans.get(n).map(|h| if open { h.opens.clone() } else { h.closes.clone() }).unwrap_or_default();
-                        let name = names(l);
-                        let slug = slug.clone();
-                        let input = move |field: &'static str, label: &'static str, value: String| {
-                            let id = format!("orario-{weekday}-{field}");
-                            view! {
-                                <label for=id.clone() class="sr-only">{format!("{name}: {label}")}</label>
-                                <input id=id name=field class="input w-24" inputmode="numeric" placeholder="hh:mm" value=value/>
-                            }
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                <td>
-                                    <ActionForm action=day attr:class="flex flex-wrap items-center gap-2">
-                                        <input type="hidden" name="comune" value=slug.clone()/>
-                                        <input type="hidden" name="weekday" value=weekday/>
-                                        {input("am_opens", td_string!(l, desk_agenda_page.morning_opens), get(0, true))}
-                                        "–"
-                                        {input("am_closes", td_string!(l, desk_agenda_page.morning_closes), get(0, false))}
-                                        {input("pm_opens", td_string!(l, desk_agenda_page.afternoon_opens), get(1, true))}
-                                        "–"
-                                        {input("pm_closes", td_string!(l, desk_agenda_page.afternoon_closes), get(1, false))}
-                                        <button type="submit" class="btn-secondary" aria-label=format!("{} {name}", td_string!(l, desk_agenda_page.save))>{td_string!(l, desk_agenda_page.save)}</button>
-                                    </ActionForm>
-                                </td>
-                            </tr>
-                        }
+        <DeskHours
+            comune_slug=agenda.comune_slug
+            slot_minutes=agenda.slot_minutes
+            video_link=agenda.video_link
+            hours=agenda.hours
+            settings
+            day
+        />
+    }
+}
+
+/// One appointment of the day, with its outcome buttons.
+#[component]
+fn AppointmentCard(
+    a: Appointment,
+    outcome: ServerAction<RecordAppointmentOutcome>,
+    erase: ServerAction<EraseDeskPerson>,
+) -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let english = l == Locale::en;
+    let name = a.person_name.clone();
+    view! {
+        <li class="card" data-testid="appuntamento">
+            <h3 class="card-title">{format!("{}–{} {}", italian_time(a.starts_at), italian_time(a.ends_at), a.person_name)}</h3>
+            <p>{format!("{} · {} · {}", pick(a.topic.label(), english), pick(a.mode.label(), english), a.person_contact)}</p>
+            {(!a.notes.is_empty()).then(|| view! { <p class="italic">{a.notes.clone()}</p> })}
+            <p class="font-semibold" data-testid="esito">{pick(a.status.label(), english)}</p>
+            {(a.status != AppointmentStatus::Annullato).then(|| view! {
+                <div class="mt-2 flex flex-wrap gap-3">
+                    {[(AppointmentStatus::Svolto.code(), td_string!(l, desk_agenda_page.mark_done)), (AppointmentStatus::Assente.code(), td_string!(l, desk_agenda_page.no_show))].into_iter().map(|(code, label)| (code, label, format!("{label}: {name}"))).collect::<Vec<_>>().into_iter().map(|(code, label, aria)| view! {
+                        <ActionForm action=outcome>
+                            <input type="hidden" name="id" value=a.id/>
+                            <input type="hidden" name="outcome" value=code/>
+                            <button type="submit" class="btn-secondary" aria-label=aria>{label}</button>
+                        </ActionForm>
                     }).collect_view()}
-                </tbody>
-            </table>
-        </section>
+                </div>
+            })}
+            {(a.without_account && !a.person_contact.is_empty()).then(|| view! { <ErasePerson id=a.id name=name.clone() erase/> })}
+            {(a.without_account && a.person_contact.is_empty()).then(|| view! { <p data-testid="dati-cancellati">{td_string!(l, desk_agenda.erased)}</p> })}
+        </li>
+    }
+}
+
+/// The desk's slot length, video room and opening hours, each day saved apart.
+#[component]
+fn DeskHours(
+    comune_slug: String,
+    slot_minutes: i64,
+    video_link: String,
+    hours: Vec<OpeningHours>,
+    settings: ServerAction<SaveDeskSettings>,
+    day: ServerAction<SaveDeskDay>,
+) -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let settings_result = settings.value();
+    let day_result = day.value();
+    let slug = comune_slug.clone();
+    let settings_slug = comune_slug;
+    view! {
+    <section class="mb-8" aria-labelledby="orari-sportello">
+        <h2 id="orari-sportello" class="section-title">{td_string!(l, desk_agenda_page.hours_and_appointment_length)}</h2>
+        <p role="alert" class="field-error">{move || form_message(settings_result.get(), &["slot_minutes", "video_link"]).or_else(|| form_message(day_result.get(), &[]))}</p>
+        <ActionForm action=settings attr:class="mb-6 flex flex-wrap items-end gap-4">
+            <input type="hidden" name="comune" value=settings_slug/>
+            <div class="flex flex-col">
+                <label for="durata" class="font-semibold">{td_string!(l, desk_agenda_page.length_minutes)}</label>
+                <select id="durata" name="slot_minutes" class="input" aria-describedby="durata-errore">
+                    {[15, 20, 30, 45, 60].into_iter().map(|m| view! { <option value=m selected=m == slot_minutes>{m}</option> }).collect_view()}
+                </select>
+                <p id="durata-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "slot_minutes")}</p>
+            </div>
+            <div class="flex grow flex-col">
+                <label for="video" class="font-semibold">{td_string!(l, desk_agenda_page.video_call_room_https)}</label>
+                <input id="video" name="video_link" class="input" value=video_link aria-describedby="video-errore"
+                    aria-invalid=move || field_message(settings_result.get(), "video_link").is_some().then_some("true")/>
+                <p id="video-errore" class="field-error" aria-live="polite">{move || field_message(settings_result.get(), "video_link")}</p>
+            </div>
+            <button type="submit" class="btn-primary">{td_string!(l, desk_agenda_page.save)}</button>
+        </ActionForm>
+        <table class="hours-table max-w-none">
+            <caption class="text-left font-semibold">{td_string!(l, desk_agenda_page.opening_hours_morning_and)}</caption>
+            <thead><tr>
+                <th scope="col">{td_string!(l, desk_agenda_page.day)}</th>
+                <th scope="col">{td_string!(l, desk_agenda_page.hours)}</th>
+            </tr></thead>
+            <tbody>
+                {WEEKDAYS.iter().enumerate().map(|(i, names)| {
+                    let weekday = i as u8 + 1;
+                    let spans: Vec<_> = hours.iter().filter(|h| h.weekday == weekday).cloned().collect();
+                    let get = move |n: usize, open: bool| spans.get(n).map(|h| if open { h.opens.clone() } else { h.closes.clone() }).unwrap_or_default();
+                    let name = names(l);
+                    let slug = slug.clone();
+                    let input = move |field: &'static str, label: &'static str, value: String| {
+                        let id = format!("orario-{weekday}-{field}");
+                        view! {
+                            <label for=id.clone() class="sr-only">{format!("{name}: {label}")}</label>
+                            <input id=id name=field class="input w-24" inputmode="numeric" placeholder="hh:mm" value=value/>
+                        }
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            <td>
+                                <ActionForm action=day attr:class="flex flex-wrap items-center gap-2">
+                                    <input type="hidden" name="comune" value=slug.clone()/>
+                                    <input type="hidden" name="weekday" value=weekday/>
+                                    {input("am_opens", td_string!(l, desk_agenda_page.morning_opens), get(0, true))}
+                                    "–"
+                                    {input("am_closes", td_string!(l, desk_agenda_page.morning_closes), get(0, false))}
+                                    {input("pm_opens", td_string!(l, desk_agenda_page.afternoon_opens), get(1, true))}
+                                    "–"
+                                    {input("pm_closes", td_string!(l, desk_agenda_page.afternoon_closes), get(1, false))}
+                                    <button type="submit" class="btn-secondary" aria-label=format!("{} {name}", td_string!(l, desk_agenda_page.save))>{td_string!(l, desk_agenda_page.save)}</button>
+                                </ActionForm>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    </section>
     }
 }
 
