@@ -40,6 +40,7 @@ access_table! {
     crate::accounts::api::RegisterAccount => Everyone, Changes;
     crate::accounts::api::VerifyEmail => Everyone, Changes;
     crate::accounts::api::LogIn => Everyone, Changes;
+    crate::accounts::api::GetSignedInName => Everyone, Reads;
     crate::accounts::api::RequestPasswordReset => Everyone, Changes;
     crate::accounts::api::ResetPassword => Everyone, Changes;
     // One's own account.
@@ -125,6 +126,8 @@ access_table! {
     crate::desk::api::RecordAppointmentOutcome => Roles(STAFF), Changes;
     crate::desk::api::SaveDeskDay => Roles(STAFF), Changes;
     crate::desk::api::SaveDeskSettings => Roles(STAFF), Changes;
+    crate::desk::api::CloseDeskDay => Roles(STAFF), Changes;
+    crate::desk::api::ReopenDeskDay => Roles(STAFF), Changes;
     // Staff.
     crate::accounts::api::ListPendingAccounts => Roles(STAFF), Reads;
     crate::accounts::api::DecideAccount => Roles(STAFF), Changes;

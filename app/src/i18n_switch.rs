@@ -24,36 +24,8 @@ pub fn language_switch_href(to: Locale, back: &str) -> String {
     format!(
         "/api/set_language?lang={}&back={}",
         to.as_str(),
-        percent_encode(back)
+        crate::kernel::access::return_to::percent_encode(back)
     )
-}
-
-/// What stays as it is in the `back` path: RFC 3986's unreserved characters
-/// and `/`; the query's `?`, `&` and `=` are escaped, so they stay `back`'s.
-const BACK_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~')
-    .remove(b'/');
-
-fn percent_encode(text: &str) -> String {
-    percent_encoding::utf8_percent_encode(text, BACK_PATH).to_string()
-}
-
-/// Only a path on this site: never `//elsewhere` or a scheme, so the switch
-/// cannot be used to send people to another site.
-pub fn safe_back_path(back: &str) -> &str {
-    let local = back.starts_with('/')
-        && !back.starts_with("//")
-        && !back.starts_with("/\\")
-        && back.len() <= 1024
-        && !back.chars().any(char::is_control);
-    if local {
-        back
-    } else {
-        "/"
-    }
 }
 
 /// Stores the chosen language (in the cookie, and for a signed-in person in
@@ -81,7 +53,7 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
         crate::kernel::mail_text::set_language(&mut tx, user.id, language).await?;
         tx.commit().await?;
     }
-    leptos_axum::redirect(safe_back_path(&back));
+    leptos_axum::redirect(crate::kernel::access::return_to::safe_back_path(&back));
     Ok(())
 }
 
@@ -117,6 +89,7 @@ pub fn request_locale() -> Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::access::return_to::safe_back_path;
 
     #[test]
     fn the_switch_comes_back_to_the_same_page() {

@@ -41,6 +41,10 @@ test("a business waits, an operator verifies it, the business reaches its area",
   await confirmEmail(page, email);
   await logIn(page, email, PASSWORD);
   await expect(page.getByTestId("stato-account")).toHaveText("In attesa di verifica");
+  // Told before the offer form, not after filling it.
+  await gotoHydrated(page, "/pubblica/nuova");
+  await expect(page.getByTestId("in-verifica")).toContainText("è in verifica");
+  await expect(page.locator("main form")).toHaveCount(0);
   await logOut(page);
 
   await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -132,4 +136,33 @@ test("the sign-in and email-link pages are accessible", async ({ page }) => {
   }
   await page.getByRole("button", { name: "Conferma il mio indirizzo" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "non è valido o è scaduto" })).toBeVisible();
+});
+
+test("a page that needs an account leads to sign in and back, and the header says who is in", async ({ page }) => {
+  const email = unique("ritorno");
+  await register(page, { email, name: "Rita Bassi" });
+  await confirmEmail(page, email);
+
+  await gotoHydrated(page, "/");
+  const menu = page.getByRole("navigation", { name: "Menu principale" });
+  await expect(menu.getByRole("link", { name: "Accedi" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Registrati" })).toHaveAttribute("href", "/registrazione");
+  await expect(page.getByRole("link", { name: "Registra la tua impresa" })).toHaveAttribute("href", "/registrazione?ruolo=impresa");
+
+  // Followed inside the app, "Per le imprese" asks to sign in instead of failing.
+  await page.getByRole("link", { name: "Per le imprese" }).click();
+  await expect(page).toHaveURL(/\/accesso\?next=\/imprese\/candidati$/);
+  await expect(page.getByText("Per continuare accedi")).toBeVisible();
+
+  // A full load of a citizen's page does the same, and signing in comes back to it.
+  await page.goto("/area/candidature");
+  await expect(page).toHaveURL(/\/accesso\?next=\/area\/candidature$/);
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page).toHaveURL(/\/area\/candidature$/);
+  await expect(menu.getByRole("link", { name: /Rita Bassi/ })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Accedi" })).toHaveCount(0);
+  await expectAccessible(page);
 });

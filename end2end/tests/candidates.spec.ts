@@ -29,6 +29,22 @@ test("a business finds a candidate, shortlists her, asks, and sees her contacts 
   await lucia.getByLabel("Telefono").fill("+39 333 4455667");
   await lucia.getByLabel("Comune", { exact: true }).selectOption("sarzana");
   await saved(lucia);
+  // A job and a diploma with their dates: the business will read how long, not when.
+  await lucia.getByRole("link", { name: "3. Esperienze di lavoro" }).click();
+  await lucia.getByRole("button", { name: "Aggiungi un'esperienza di lavoro" }).click();
+  const job = lucia.getByRole("group", { name: "Esperienza 1" });
+  await job.getByLabel("Ruolo o mansione").fill("Gruista");
+  await job.getByLabel("Dal", { exact: true }).fill("2009-03");
+  await job.getByLabel("Al", { exact: true }).fill("2023-02");
+  await saved(lucia);
+  await lucia.getByRole("link", { name: "4. Istruzione e formazione" }).click();
+  await lucia.getByRole("button", { name: "Aggiungi un titolo di studio o un corso" }).click();
+  const study = lucia.getByRole("group", { name: "Titolo o corso 1" });
+  await study.getByLabel("Titolo o nome del corso").fill("Diploma");
+  await study.getByLabel("Livello (EQF)").selectOption("4");
+  await study.getByLabel("Dal", { exact: true }).fill("1998-09");
+  await study.getByLabel("Al", { exact: true }).fill("2003-07");
+  await saved(lucia);
   await lucia.getByRole("link", { name: "5. Lingue" }).click();
   await lucia.getByRole("button", { name: "Aggiungi una lingua", exact: true }).click();
   const english = lucia.getByRole("group", { name: "Lingua 1" });
@@ -97,6 +113,12 @@ test("a business finds a candidate, shortlists her, asks, and sees her contacts 
   await business.getByRole("button", { name: "Apri il profilo" }).click();
   await expect(business.locator("main")).not.toContainText("Marchetti");
   await expect(business.locator("main")).not.toContainText("333 4455667");
+  const profile = business.locator("main article");
+  await expect(profile).toContainText("Gruista");
+  await expect(profile).toContainText("14 anni");
+  await expect(profile).toContainText("Diploma (EQF 4)");
+  await expect(profile).not.toContainText(/\b(19|20)\d\d\b/);
+  await expect(profile).not.toContainText(/gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre/);
   await business.getByLabel("Nota privata (la vedete solo voi)").fill("Patentino gru: sentire per la primavera");
   await business.getByRole("button", { name: "Salva nella lista" }).click();
   await expect(business.getByText("In lista: Gruisti 2027")).toBeVisible();

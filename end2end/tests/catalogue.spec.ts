@@ -1,6 +1,7 @@
 // Courses and desk appointments, walked the way people use them: an
 // organiser publishes, citizens filter, enrol, wait, cancel and are promoted;
-// an operator books a caller in and records the appointment.
+// an operator books a caller in, records the appointment and closes the
+// desk on a day, which people booking then read.
 import { Browser, expect, Page, test } from "@playwright/test";
 import { expectAccessible, gotoHydrated } from "./helpers";
 import { dayAhead, publishCourse } from "./organise";
@@ -64,6 +65,7 @@ test("citizens find a course by comune, enrol, wait, cancel and are promoted", a
   await expectAccessible(anna);
   await mine.getByRole("button", { name: "Annulla" }).click();
   await expect(mine).toContainText("Iscrizione annullata");
+  await waitForMail(annaEmail, "abbiamo annullato, come hai chiesto");
   await waitForMail(brunoEmail, "ti abbiamo iscritto");
   await bruno.reload();
   await expect(bruno.getByTestId("mio-posto")).toContainText("Sei iscritto");
@@ -120,4 +122,37 @@ test("an operator books a caller in and marks the appointment done", async ({ pa
   await expect(appointment.getByTestId("esito")).toHaveText("Prenotato");
   await appointment.getByRole("button", { name: `Segna svolto: ${caller}` }).click();
   await expect(appointment.getByTestId("esito")).toHaveText("Svolto");
+});
+
+test("an operator closes the desk on a day, and people booking read why", async ({ page, browser }) => {
+  await logIn(page, OPERATOR_EMAIL, ADMIN_PASSWORD);
+  // The last day offered: the other walks book the first ones.
+  await gotoHydrated(page, "/sportelli/la-spezia/prenota");
+  const lastDay = page.locator('a[href*="giorno="]').last();
+  const iso = new URL((await lastDay.getAttribute("href"))!, "http://portale").searchParams.get("giorno")!;
+  const [year, month, day] = iso.split("-");
+  const shown = `${day}/${month}/${year}`;
+
+  await gotoHydrated(page, "/staff/agenda");
+  const closures = page.getByRole("region", { name: "Giorni di chiusura" });
+  await closures.getByLabel("Giorno", { exact: true }).fill(iso);
+  await closures.getByRole("button", { name: "Chiudi lo sportello quel giorno" }).click();
+  await expect(closures.getByText("Scrivi perché lo sportello è chiuso")).toBeVisible();
+  const reason = `Formazione del personale ${Date.now()}`;
+  await closures.getByLabel("Motivo").fill(reason);
+  await closures.getByRole("button", { name: "Chiudi lo sportello quel giorno" }).click();
+  await expect(closures.getByRole("status")).toContainText("Giorno chiuso");
+  await expect(closures.getByTestId("chiusure")).toContainText(`${shown} — ${reason}`);
+  await expectAccessible(page);
+
+  const visitor = await personIn(browser);
+  await gotoHydrated(visitor, "/sportelli/la-spezia/prenota");
+  await expect(visitor.getByTestId("giorni-chiusi")).toContainText(`${shown} — ${reason}`);
+  await expect(visitor.locator(`a[href*="giorno=${iso}"]`)).toHaveCount(0);
+  await expectAccessible(visitor);
+
+  await closures.getByRole("button", { name: `Riapri ${shown}` }).click();
+  await expect(closures.getByTestId("chiusure")).not.toContainText(reason);
+  await gotoHydrated(visitor, "/sportelli/la-spezia/prenota");
+  await expect(visitor.locator(`a[href*="giorno=${iso}"]`)).toHaveCount(1);
 });

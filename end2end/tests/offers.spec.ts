@@ -191,3 +191,13 @@ test("a citizen searches from the map, widens the radius, types, and gets an ale
   await expect(citizen.getByTestId("mia-candidatura").filter({ hasText: `Magazziniere notturno ${stamp}` }).getByTestId("stato-candidatura")).toHaveText("Colloquio");
   await expectAccessible(citizen);
 });
+
+test("after opening an offer inside the app, Tab starts on the new page", async ({ page }) => {
+  await gotoHydrated(page, "/offerte");
+  await page.locator('main h3.card-title a[href^="/offerte/"]').first().click();
+  await expect(page).toHaveURL(/\/offerte\/\d+$/);
+  const back = page.getByRole("link", { name: "← Tutte le offerte" });
+  await expect(back).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(back).toBeFocused();
+});

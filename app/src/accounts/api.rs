@@ -5,6 +5,7 @@ use super::domain::{MyAccount, PendingAccount};
 use crate::error::AppError;
 use crate::kernel::audit::AuditEntry;
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 
 #[server(prefix = "/api", endpoint = "register_account")]
 pub async fn register_account(
@@ -43,7 +44,11 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "log_in")]
-pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
+pub async fn log_in(
+    email: String,
+    password: String,
+    #[server(default)] next: String,
+) -> Result<(), AppError> {
     let (state, _) = crate::kernel::access::auth::authorize::<LogIn>().await?;
     let secret = super::service::log_in(
         &state,
@@ -54,8 +59,10 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     .await?;
     crate::kernel::access::auth::set_session_cookie(&state, &secret);
     // An orientation path answered before registering is kept now.
-    let next = crate::orientation::api::shared::adopt_pending(&state, &secret).await;
-    leptos_axum::redirect(next.unwrap_or("/area"));
+    let pending = crate::orientation::api::shared::adopt_pending(&state, &secret).await;
+    // Back to the page that asked to sign in, else to the path just kept.
+    let back = crate::kernel::access::return_to::after_sign_in(&next);
+    leptos_axum::redirect(back.or(pending).unwrap_or("/area"));
     Ok(())
 }
 
@@ -100,7 +107,7 @@ pub async fn get_my_account() -> Result<MyAccount, AppError> {
         .inspect_err(|error| {
             // The personal area of nobody: go and sign in.
             if *error == AppError::Unauthorized {
-                leptos_axum::redirect("/accesso");
+                leptos_axum::redirect(&crate::kernel::access::return_to::sign_in_href("/area"));
             }
         })?;
     let consents = super::repo::list_consents(&state.db, user.id).await?;
@@ -151,4 +158,12 @@ pub async fn list_audit_log(
 pub mod shared {
     pub use crate::accounts::repo::{add_consent, insert_user, withdraw_consent, NewUser};
     pub use crate::accounts::service::Decision;
+}
+
+/// The name of the person signed in, for the header; none for a visitor.
+#[server(prefix = "/api", endpoint = "get_signed_in_name", input = GetUrl)]
+pub async fn get_signed_in_name() -> Result<Option<String>, AppError> {
+    let (state, _) = crate::kernel::access::auth::authorize::<GetSignedInName>().await?;
+    let user = crate::kernel::access::auth::current_user(&state).await?;
+    Ok(user.map(|u| u.display_name))
 }

@@ -78,8 +78,12 @@ pub struct CandidateCard {
     pub travel_km: u16,
     /// From the searched comune, when there is one.
     pub distance_km: Option<f64>,
-    /// `YYYY-MM-DD`; empty: now.
+    /// `YYYY-MM-DD`; empty: now. Kept for the search's filter and never
+    /// sent: a business reads `available_in_weeks`, no date.
+    #[serde(skip)]
     pub available_from: String,
+    /// Weeks until the person can start, 0 = now: counted when answered.
+    pub available_in_weeks: u16,
     pub contracts: Vec<String>,
     /// (language, lowest level on the grid)
     pub languages: Vec<(String, String)>,
@@ -103,10 +107,13 @@ pub struct CandidateResults {
     pub views_left: i64,
 }
 
-/// A job or voluntary role on a blind profile.
+/// A job, a course of study, a certificate or a voluntary role on a blind
+/// profile.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BlindEntry {
-    pub period: String,
+    /// How long ("14 anni", "in corso · 8 mesi"), never when: dates tell
+    /// a person's age (D.Lgs. 276/2003 art. 10).
+    pub duration: String,
     pub title: String,
     pub subtitle: String,
     pub lines: Vec<String>,
@@ -129,7 +136,8 @@ pub struct CandidateProfile {
     pub profile: String,
     pub experience: Vec<BlindEntry>,
     pub education: Vec<BlindEntry>,
-    pub mother_tongues: Vec<String>,
+    /// The languages learnt, on the CEFR grid. A mother tongue is not named
+    /// (it points to origin); Italian as one shows in the card as C2.
     pub language_grid: Vec<LanguageSkill>,
     /// (DigComp area, level)
     pub digital: Vec<(String, String)>,

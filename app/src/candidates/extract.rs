@@ -4,10 +4,22 @@
 
 use super::domain::{BlindEntry, CandidateCard, CandidateProfile};
 use crate::cv::domain::{
-    month_in, parse_month, period, CvDocument, CvLanguage, Experience, DIGCOMP_AREAS,
-    DIGCOMP_LEVELS,
+    parse_month, CvDocument, CvLanguage, Experience, DIGCOMP_AREAS, DIGCOMP_LEVELS,
 };
-use crate::kernel::labels::{label_of, pick};
+use crate::i18n::td_string;
+use crate::kernel::labels::{label_of, locale_of, pick};
+
+/// Months from `from` to `to` (or to `today` while it goes on), both
+/// counted; none without dates.
+fn months_of(e: &Experience, today: (i32, u8)) -> Option<i32> {
+    let from = parse_month(&e.from)?;
+    let to = if e.current {
+        Some(today)
+    } else {
+        parse_month(&e.to)
+    }?;
+    Some(((to.0 - from.0) * 12 + i32::from(to.1) - i32::from(from.1) + 1).max(0))
+}
 
 /// Whole years of work in the CV's jobs, up to `today` (year, month) for
 /// those still going on. Overlapping jobs count once each.
@@ -15,17 +27,41 @@ pub fn years_of_experience(doc: &CvDocument, today: (i32, u8)) -> u8 {
     let months: i32 = doc
         .experience
         .iter()
-        .filter_map(|e| {
-            let from = parse_month(&e.from)?;
-            let to = if e.current {
-                Some(today)
-            } else {
-                parse_month(&e.to)
-            }?;
-            Some(((to.0 - from.0) * 12 + i32::from(to.1) - i32::from(from.1) + 1).max(0))
-        })
+        .filter_map(|e| months_of(e, today))
         .sum();
     u8::try_from(months / 12).unwrap_or(u8::MAX)
+}
+
+/// "14 anni", "1 anno", "8 mesi", with "in corso" before while it goes on;
+/// "" without dates.
+fn duration(e: &Experience, today: (i32, u8), language: CvLanguage) -> String {
+    let l = locale_of(language.english());
+    let length = match months_of(e, today) {
+        None => String::new(),
+        Some(12..=23) => td_string!(l, candidates_blind.one_year).to_string(),
+        Some(m) if m >= 24 => td_string!(l, candidates_blind.years, n = m / 12).to_string(),
+        Some(1) => td_string!(l, candidates_blind.one_month).to_string(),
+        Some(m) => td_string!(l, candidates_blind.months, n = m.max(1)).to_string(),
+    };
+    match (e.current, length.is_empty()) {
+        (true, true) => td_string!(l, candidates_blind.ongoing).to_string(),
+        (true, false) => format!("{} · {length}", td_string!(l, candidates_blind.ongoing)),
+        (false, _) => length,
+    }
+}
+
+/// Italian as a mother tongue, as the card shows it: a level (C2) that
+/// says the person speaks it fully, without saying it is their first.
+fn italian_if_native(doc: &CvDocument) -> Option<(String, String)> {
+    let native = doc.mother_tongues.iter().any(|t| {
+        let t = t.trim().to_lowercase();
+        t == "italiano" || t == "italian"
+    });
+    let listed = doc
+        .languages
+        .iter()
+        .any(|l| ["italiano", "italian"].contains(&l.language.trim().to_lowercase().as_str()));
+    (native && !listed).then(|| ("Italiano".to_string(), "C2".to_string()))
 }
 
 pub fn education_level(doc: &CvDocument) -> u8 {
@@ -48,12 +84,16 @@ pub fn card(
         travel_km: doc.wishes.travel_km,
         distance_km: None,
         available_from: doc.wishes.available_from.clone(),
+        available_in_weeks: 0,
         contracts: doc.wishes.contracts.clone(),
-        languages: doc
-            .languages
-            .iter()
-            .filter(|l| !l.language.trim().is_empty())
-            .map(|l| (l.language.trim().to_string(), l.overall().to_string()))
+        languages: italian_if_native(doc)
+            .into_iter()
+            .chain(
+                doc.languages
+                    .iter()
+                    .filter(|l| !l.language.trim().is_empty())
+                    .map(|l| (l.language.trim().to_string(), l.overall().to_string())),
+            )
             .collect(),
         licences: doc.licences.clone(),
         education_level: education_level(doc),
@@ -90,10 +130,10 @@ pub fn searchable_text(doc: &CvDocument) -> (String, String) {
     (strong, rest.join(" "))
 }
 
-fn entries(list: &[Experience], language: CvLanguage) -> Vec<BlindEntry> {
+fn entries(list: &[Experience], today: (i32, u8), language: CvLanguage) -> Vec<BlindEntry> {
     list.iter()
         .map(|e| BlindEntry {
-            period: period(&e.from, &e.to, e.current, language),
+            duration: duration(e, today, language),
             title: e.role.clone(),
             subtitle: [e.employer.trim(), e.place.trim()]
                 .into_iter()
@@ -112,29 +152,39 @@ fn entries(list: &[Experience], language: CvLanguage) -> Vec<BlindEntry> {
 }
 
 /// The whole blind profile. Left out on purpose: name, photo, birth date,
-/// nationality, email, phone, address, website.
-pub fn profile(card: CandidateCard, doc: &CvDocument, language: CvLanguage) -> CandidateProfile {
+/// nationality, mother tongue, email, phone, address, website, and every
+/// date (durations instead), which would tell the person's age.
+pub fn profile(
+    card: CandidateCard,
+    doc: &CvDocument,
+    language: CvLanguage,
+    today: (i32, u8),
+) -> CandidateProfile {
     let english = language.english();
+    let ongoing = td_string!(locale_of(english), candidates_blind.ongoing);
     CandidateProfile {
         card,
         cv_language: language,
         profile: doc.profile.clone(),
-        experience: entries(&doc.experience, language),
+        experience: entries(&doc.experience, today, language),
         education: doc
             .education
             .iter()
             .map(|e| BlindEntry {
-                period: period(&e.from, &e.to, e.current, language),
-                title: e.title.clone(),
-                subtitle: e.institution.clone(),
-                lines: if e.eqf > 0 {
-                    vec![format!("EQF {}", e.eqf)]
+                duration: if e.current {
+                    ongoing.to_string()
                 } else {
-                    Vec::new()
+                    String::new()
                 },
+                title: if e.eqf > 0 {
+                    format!("{} (EQF {})", e.title, e.eqf)
+                } else {
+                    e.title.clone()
+                },
+                subtitle: e.institution.clone(),
+                lines: Vec::new(),
             })
             .collect(),
-        mother_tongues: doc.mother_tongues.clone(),
         language_grid: doc.languages.clone(),
         digital: DIGCOMP_AREAS
             .iter()
@@ -154,13 +204,13 @@ pub fn profile(card: CandidateCard, doc: &CvDocument, language: CvLanguage) -> C
             .certifications
             .iter()
             .map(|c| BlindEntry {
-                period: month_in(&c.date, language),
+                duration: String::new(),
                 title: c.name.clone(),
                 subtitle: c.issuer.clone(),
                 lines: Vec::new(),
             })
             .collect(),
-        volunteering: entries(&doc.volunteering, language),
+        volunteering: entries(&doc.volunteering, today, language),
         interests: doc.interests.clone(),
         request: None,
         contacts: None,
@@ -185,7 +235,7 @@ mod tests {
     fn the_card_and_profile_say_nothing_of_who_the_person_is() {
         let doc = complete();
         let card = card(7, &doc, "La Spezia", 0, (2026, 12));
-        let profile = profile(card, &doc, CvLanguage::It);
+        let profile = profile(card, &doc, CvLanguage::It, (2026, 12));
         let json = serde_json::to_string(&profile).unwrap();
         for personal in [
             "Giulia",
@@ -199,5 +249,77 @@ mod tests {
         ] {
             assert!(!json.contains(personal), "{personal} in {json}");
         }
+    }
+
+    /// No year and no month name anywhere a business reads: dates of school
+    /// and jobs tell a person's age, which a business may not select on.
+    #[test]
+    fn no_field_a_business_receives_carries_a_year_or_a_month() {
+        let doc = complete();
+        for language in [CvLanguage::It, CvLanguage::En] {
+            let card = card(7, &doc, "La Spezia", 0, (2026, 12));
+            let json = serde_json::to_string(&profile(card, &doc, language, (2026, 12))).unwrap();
+            let years = standalone_years(&json);
+            assert!(years.is_empty(), "years {years:?} in {json}");
+            for month in crate::kernel::dates::MONTHS_IT
+                .iter()
+                .chain(crate::kernel::dates::MONTHS_EN.iter())
+            {
+                assert!(
+                    !json.to_lowercase().contains(&month.to_lowercase()),
+                    "{month} in {json}"
+                );
+            }
+            assert!(
+                json.contains("EQF 4"),
+                "the level of education stays: {json}"
+            );
+        }
+    }
+
+    /// Four-digit numbers from 1900 to 2099 standing alone in the text.
+    fn standalone_years(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut found = Vec::new();
+        for i in 0..chars.len().saturating_sub(3) {
+            let window: String = chars[i..i + 4].iter().collect();
+            let alone = (i == 0 || !chars[i - 1].is_ascii_digit())
+                && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+            if alone
+                && (window.starts_with("19") || window.starts_with("20"))
+                && window.chars().all(|c| c.is_ascii_digit())
+            {
+                found.push(window);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn durations_say_how_long_not_when() {
+        let job = |from: &str, to: &str, current: bool| Experience {
+            from: from.into(),
+            to: to.into(),
+            current,
+            ..Experience::default()
+        };
+        let it = CvLanguage::It;
+        assert_eq!(
+            duration(&job("2012-01", "2025-12", false), (2026, 12), it),
+            "14 anni"
+        );
+        assert_eq!(
+            duration(&job("2025-01", "2025-12", false), (2026, 12), it),
+            "1 anno"
+        );
+        assert_eq!(
+            duration(&job("2026-05", "", true), (2026, 12), it),
+            "in corso · 8 mesi"
+        );
+        assert_eq!(
+            duration(&job("2026-12", "2026-12", false), (2026, 12), it),
+            "1 mese"
+        );
+        assert_eq!(duration(&job("", "", false), (2026, 12), it), "");
     }
 }

@@ -210,7 +210,7 @@ fn document(rng: &mut StdRng, i: usize, comuni: &[(String, u32)]) -> CvDocument 
         year = from_year;
     }
     let level = |rng: &mut StdRng| CEFR_LEVELS[rng.random_range(0..CEFR_LEVELS.len())].to_string();
-    let languages = (0..rng.random_range(0..3))
+    let mut languages: Vec<LanguageSkill> = (0..rng.random_range(0..3))
         .map(|_| {
             let base = level(rng);
             LanguageSkill {
@@ -224,6 +224,9 @@ fn document(rng: &mut StdRng, i: usize, comuni: &[(String, u32)]) -> CvDocument 
             }
         })
         .collect();
+    // Two draws may pick one language: a profile lists each once.
+    languages.sort_by(|a, b| a.language.cmp(&b.language));
+    languages.dedup_by(|a, b| a.language == b.language);
     let eqf = [2u8, 3, 3, 4, 4, 4, 6, 7][rng.random_range(0..8)];
     CvDocument {
         headline: format!("{role} – profilo dimostrativo {i}"),

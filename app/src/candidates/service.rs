@@ -42,7 +42,21 @@ pub async fn search(
         .await
         .map_err(AppError::with_status)?;
     results.views_left = views_left(state, business).await?;
+    let at = now();
+    for card in &mut results.items {
+        card.available_in_weeks = weeks_until(&card.available_from, at);
+    }
     Ok(results)
+}
+
+/// Weeks from `at` to a `YYYY-MM-DD` day, rounded up; 0 when it has come
+/// or is not a date. A business reads this, not the date.
+fn weeks_until(day: &str, at: i64) -> u16 {
+    let Some((y, m, d)) = crate::kernel::dates::parse_calendar_day(day) else {
+        return 0;
+    };
+    let seconds = crate::kernel::dates::from_local(y, m, d, 0, 0) - start_of_day(at);
+    u16::try_from((seconds.max(0) + 7 * 86_400 - 1) / (7 * 86_400)).unwrap_or(u16::MAX)
 }
 
 fn not_visible() -> AppError {
@@ -85,7 +99,15 @@ pub async fn view(
         });
     }
     let indexed = state.candidates.indexed(&cv);
-    let mut p = profile(indexed.card, &cv.document, cv.language);
+    let at = now();
+    let today = crate::kernel::dates::local(at);
+    let today = (
+        i32::try_from(today.year).unwrap_or(2026),
+        u8::try_from(today.month).unwrap_or(1),
+    );
+    let mut card = indexed.card;
+    card.available_in_weeks = weeks_until(&card.available_from, at);
+    let mut p = profile(card, &cv.document, cv.language, today);
     let request = repo::request_of(&state.db, business.id, cv.owner_id).await?;
     p.request = request.map(|(_, s)| s);
     if p.request == Some(RequestState::Accepted) {

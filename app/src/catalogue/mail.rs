@@ -133,6 +133,18 @@ pub fn cancelled(language: Language, name: &str, a: &Stored, reason: &str) -> Ma
     )
 }
 
+/// The confirmation that the person's own cancellation went through.
+pub fn you_cancelled(language: Language, name: &str, a: &Stored) -> Mail {
+    crate::mail!(
+        language,
+        "catalogue.you_cancelled",
+        name = name,
+        what = what(language, a),
+        title = a.summary.title,
+        sessions = when(language, a)
+    )
+}
+
 pub fn reminder(language: Language, name: &str, a: &Stored) -> Mail {
     crate::mail!(
         language,

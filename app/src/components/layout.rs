@@ -11,6 +11,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let l = crate::i18n_switch::locale();
+    focus_each_new_page();
     view! {
         <a href="#contenuto" class="skip-link">{td_string!(l, skip_to_content)}</a>
         <header class="bg-primary text-white">
@@ -62,12 +63,53 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// The way into one's area. A fixed link, so the public pages' wasm carries
-/// no session code: `/area` sends a visitor who is not signed in to `/accesso`.
+/// After a change of page inside the app, focus moves to the page's main
+/// content, as a full load would start there: a screen reader reads the new
+/// page, and Tab goes to its first link rather than on from the old one.
+/// `main` rather than its heading: with lazily loaded pages, the old heading
+/// can still be there for a moment, and focus would fall with it.
+fn focus_each_new_page() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            if let Some(main) = document().get_element_by_id("contenuto") {
+                use leptos::wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<leptos::web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }
+        path
+    });
+}
+
+/// The way in: "Accedi" and "Registrati" for a visitor, the person's name
+/// (their area) once signed in. Asked again at each change of page, so that
+/// signing in or out shows at once; the server's answer comes with the page.
 #[component]
 fn AccountLink() -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    view! { <A href="/area" attr:class="nav-link">{td_string!(l, nav.area)}</A> }
+    let location = use_location();
+    let name = Resource::new(
+        move || location.pathname.get(),
+        |_| crate::accounts::api::get_signed_in_name(),
+    );
+    let links = move || {
+        name.get().map(|result| match result.ok().flatten() {
+            Some(name) => {
+                let label = format!("{}: {name}", td_string!(l, nav.area));
+                view! { <A href="/area" attr:class="nav-link" attr:aria-label=label>{name}</A> }
+            }
+            .into_any(),
+            None => view! {
+                <A href="/accesso" attr:class="nav-link">{td_string!(l, nav.sign_in)}</A>
+                <A href="/registrazione" attr:class="nav-link">{td_string!(l, nav.register)}</A>
+            }
+            .into_any(),
+        })
+    };
+    view! { <Transition fallback=|| ()>{links}</Transition> }
 }
 
 /// Links to the other language. It is a plain link to a server function that

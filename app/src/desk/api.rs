@@ -101,6 +101,24 @@ pub async fn save_desk_settings(
     super::service::save_settings(&state, &user, &comune, &slot_minutes, &video_link).await
 }
 
+/// Closes the desk on a day, with the reason people read when booking;
+/// cancels what was booked on it.
+#[server(prefix = "/api", endpoint = "close_desk_day")]
+pub async fn close_desk_day(
+    comune: String,
+    #[server(default)] day: String,
+    #[server(default)] reason: String,
+) -> Result<super::domain::ClosedOutcome, AppError> {
+    let (state, user) = crate::kernel::access::auth::authorize_user::<CloseDeskDay>().await?;
+    super::service::close_day(&state, &user, &comune, &day, &reason).await
+}
+
+#[server(prefix = "/api", endpoint = "reopen_desk_day")]
+pub async fn reopen_desk_day(comune: String, day: String) -> Result<(), AppError> {
+    let (state, user) = crate::kernel::access::auth::authorize_user::<ReopenDeskDay>().await?;
+    super::service::reopen_day(&state, &user, &comune, &day).await
+}
+
 /// What other features use of desk appointments on the server (not
 /// endpoints): a person's appointments (their calendar page).
 #[cfg(feature = "ssr")]

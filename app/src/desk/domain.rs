@@ -1,7 +1,8 @@
 //! Desk appointments as both sides see them, and the slots a desk offers.
 
-use crate::i18n::td_string;
-use crate::kernel::dates::{from_local, local};
+use crate::i18n::{td_string, Locale};
+use crate::kernel::dates::holidays::{holiday_on, Holiday};
+use crate::kernel::dates::{from_local, iso_date, local};
 use crate::kernel::labels::Label;
 use crate::network::domain::OpeningHours;
 use serde::{Deserialize, Serialize};
@@ -79,6 +80,64 @@ pub struct DaySlots {
     pub slots: Vec<Slot>,
 }
 
+/// Why a desk stays closed on a day it would open.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Closure {
+    Holiday(Holiday),
+    /// The patron saint's day of the desk's comune.
+    Patron,
+    /// Closed by staff, with the reason they gave.
+    Announced(String),
+}
+
+impl Closure {
+    /// The reason as people read it.
+    pub fn reason(&self, l: Locale) -> String {
+        match self {
+            Closure::Holiday(h) => h.label()(l).to_string(),
+            Closure::Patron => td_string!(l, desk_domain.patron_saints_day).to_string(),
+            Closure::Announced(reason) => reason.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClosedDay {
+    /// Italian midnight of the day.
+    pub day: i64,
+    pub closure: Closure,
+}
+
+/// What closing a day did to the appointments booked on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClosedOutcome {
+    /// Cancelled and told by email.
+    pub emailed: i64,
+    /// Cancelled, booked by staff for someone without an account: to phone.
+    pub to_call: i64,
+}
+
+/// Longest reason staff may give for closing a day.
+pub const MAX_CLOSURE_REASON: usize = 200;
+
+/// Whether, and why, a desk is closed on the day of `unix`: a national
+/// holiday, the patron's day (`MM-DD`), or a day staff closed
+/// (`announced`: `YYYY-MM-DD` and reason).
+pub fn closure_on(unix: i64, patron_day: &str, announced: &[(String, String)]) -> Option<Closure> {
+    let l = local(unix);
+    if let Some(holiday) = holiday_on(l.year, l.month, l.day) {
+        return Some(Closure::Holiday(holiday));
+    }
+    if !patron_day.is_empty() && format!("{:02}-{:02}", l.month, l.day) == patron_day {
+        return Some(Closure::Patron);
+    }
+    let iso = iso_date(unix);
+    announced
+        .iter()
+        .find(|(day, _)| *day == iso)
+        .map(|(_, reason)| Closure::Announced(reason.clone()))
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeskBooking {
     pub comune_slug: String,
@@ -86,6 +145,8 @@ pub struct DeskBooking {
     pub slot_minutes: i64,
     pub remote_available: bool,
     pub days: Vec<DaySlots>,
+    /// Days of the window the desk would open but is closed, and why.
+    pub closed: Vec<ClosedDay>,
     pub signed_in: bool,
     /// Staff book for someone who called or came in.
     pub for_someone_else: bool,
@@ -123,6 +184,10 @@ pub struct Agenda {
     pub hours: Vec<OpeningHours>,
     pub slot_minutes: i64,
     pub video_link: String,
+    /// Why the desk is closed on the day shown, if it is.
+    pub closed: Option<Closure>,
+    /// Days staff closed, from today on.
+    pub announced_closures: Vec<ClosedDay>,
 }
 
 fn minutes(hhmm: &str) -> Option<i64> {
@@ -195,5 +260,25 @@ mod tests {
             .collect();
         assert_eq!(times, ["8:30", "9:00", "9:30", "14:30"]);
         assert_eq!(slots[0].1 - slots[0].0, 1800);
+    }
+
+    #[test]
+    fn closed_on_holidays_the_patrons_day_and_announced_days() {
+        let noon = |m, d| crate::kernel::dates::from_local(2026, m, d, 12, 0);
+        let announced = vec![("2026-12-10".to_string(), "Inventario".to_string())];
+        assert_eq!(
+            closure_on(noon(12, 8), "03-19", &announced),
+            Some(Closure::Holiday(Holiday::ImmaculateConception))
+        );
+        assert_eq!(
+            closure_on(noon(3, 19), "03-19", &announced),
+            Some(Closure::Patron)
+        );
+        assert_eq!(closure_on(noon(3, 19), "", &announced), None);
+        assert_eq!(
+            closure_on(noon(12, 10), "03-19", &announced),
+            Some(Closure::Announced("Inventario".into()))
+        );
+        assert_eq!(closure_on(noon(12, 9), "03-19", &announced), None);
     }
 }

@@ -9,13 +9,19 @@ use crate::kernel::personal_data::{erase_rows, TableRule};
 /// The fields that say who the person is.
 const WHO: &str = "person_name = '', person_contact = '', notes = ''";
 
-pub const TABLES: &[TableRule] = &[TableRule::anonymised(
-    "appointments",
-    "user_id = $1",
-    WHO,
-    "appuntamenti",
-    "the desks' workload (topic, mode, outcome) is counted",
-)];
+pub const TABLES: &[TableRule] = &[
+    TableRule::anonymised(
+        "appointments",
+        "user_id = $1",
+        WHO,
+        "appuntamenti",
+        "the desks' workload (topic, mode, outcome) is counted",
+    ),
+    TableRule::not_personal(
+        "desk_closures",
+        "days a desk is closed and why; who closed them is in the audit log",
+    ),
+];
 
 pub async fn erase_user(tx: &mut Tx, user_id: i64, at: i64) -> Result<(), sqlx::Error> {
     sqlx::query(

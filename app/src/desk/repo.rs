@@ -15,19 +15,29 @@ pub struct DeskRow {
     pub slot_minutes: i64,
     pub video_link: String,
     pub hours: Vec<OpeningHours>,
+    /// `MM-DD`, empty when not known.
+    pub patron_day: String,
+    /// Days staff closed (`YYYY-MM-DD`, reason), by day.
+    pub announced: Vec<(String, String)>,
 }
 
 pub async fn desk_by_slug(db: &Db, slug: &str) -> Result<Option<DeskRow>, sqlx::Error> {
-    let row: Option<(i64, String, String, String, i64, String)> = sqlx::query_as(
-        "SELECT d.id, d.istat_code, c.slug, d.name, d.slot_minutes, d.video_link FROM desks d \
-         JOIN comuni c ON c.istat_code = d.istat_code WHERE c.slug = $1",
+    let row: Option<(i64, String, String, String, i64, String, String)> = sqlx::query_as(
+        "SELECT d.id, d.istat_code, c.slug, d.name, d.slot_minutes, d.video_link, d.patron_day \
+         FROM desks d JOIN comuni c ON c.istat_code = d.istat_code WHERE c.slug = $1",
     )
     .bind(slug)
     .fetch_optional(db.pool())
     .await?;
-    let Some((id, istat_code, comune_slug, name, slot_minutes, video_link)) = row else {
+    let Some((id, istat_code, comune_slug, name, slot_minutes, video_link, patron_day)) = row
+    else {
         return Ok(None);
     };
+    let announced =
+        sqlx::query_as("SELECT day, reason FROM desk_closures WHERE desk_id = $1 ORDER BY day")
+            .bind(id)
+            .fetch_all(db.pool())
+            .await?;
     let hours: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT weekday, opens, closes FROM desk_hours WHERE desk_id = $1 ORDER BY weekday, opens",
     )
@@ -49,6 +59,8 @@ pub async fn desk_by_slug(db: &Db, slug: &str) -> Result<Option<DeskRow>, sqlx::
                 closes,
             })
             .collect(),
+        patron_day,
+        announced,
     }))
 }
 
@@ -215,7 +227,7 @@ pub async fn of_desk(
 
 /// Sets the status of an appointment that is still in one of `from`.
 pub async fn set_status(
-    db: &Db,
+    tx: &mut Tx,
     id: i64,
     from: &[AppointmentStatus],
     to: AppointmentStatus,
@@ -227,7 +239,7 @@ pub async fn set_status(
     ))
     .bind(to.code())
     .bind(id)
-    .execute(db.pool())
+    .execute(&mut **tx)
     .await?
     .rows_affected()
         == 1)
@@ -283,4 +295,71 @@ pub async fn future_count(tx: &mut Tx, user_id: i64, at: i64) -> Result<i64, sql
     .bind(at)
     .fetch_one(&mut **tx)
     .await
+}
+
+/// Closes a desk on a day (`YYYY-MM-DD`), or changes the reason given.
+pub async fn close_day(
+    tx: &mut Tx,
+    desk_id: i64,
+    day: &str,
+    reason: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO desk_closures (desk_id, day, reason) VALUES ($1, $2, $3) \
+         ON CONFLICT (desk_id, day) DO UPDATE SET reason = excluded.reason",
+    )
+    .bind(desk_id)
+    .bind(day)
+    .bind(reason)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Opens again a day staff had closed; false when it was not closed.
+pub async fn reopen_day(tx: &mut Tx, desk_id: i64, day: &str) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM desk_closures WHERE desk_id = $1 AND day = $2")
+            .bind(desk_id)
+            .bind(day)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected()
+            == 1,
+    )
+}
+
+/// A booked appointment a closure cancels: who to tell, and when it was.
+#[derive(sqlx::FromRow)]
+pub struct Cancelled {
+    pub user_id: Option<i64>,
+    pub person_name: String,
+    pub starts_at: i64,
+}
+
+/// Cancels the booked appointments of a desk in [from, to) and returns them.
+pub async fn cancel_between(
+    tx: &mut Tx,
+    desk_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<Cancelled>, sqlx::Error> {
+    sqlx::query_as(
+        "UPDATE appointments SET status = 'annullato' WHERE desk_id = $1 AND status = 'prenotato' \
+         AND starts_at >= $2 AND starts_at < $3 RETURNING user_id, person_name, starts_at",
+    )
+    .bind(desk_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut **tx)
+    .await
+}
+
+/// The email address of an account (appointments keep the one given when
+/// booking; the account's may have changed since).
+pub async fn email_of(tx: &mut Tx, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await
 }

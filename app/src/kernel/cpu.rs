@@ -187,7 +187,9 @@ mod tests {
     #[tokio::test]
     async fn a_panicking_costly_job_answers_internal_and_the_lane_goes_on() {
         let pool = CpuPool::new(1);
-        let budget = Duration::from_secs(5);
+        // Generous: a lowest-priority thread waits long on a busy machine,
+        // and this test is about the panic, not the time.
+        let budget = Duration::from_secs(60);
         let failed = pool.run(Lane::Costly, budget, || panic!("a bug in a search"));
         assert_eq!(failed.await, Err::<(), _>(AppError::Internal));
         assert_eq!(pool.run(Lane::Costly, budget, || 3).await, Ok(3));

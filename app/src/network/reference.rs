@@ -44,6 +44,8 @@ pub struct ReferenceData {
 /// The desk of La Spezia (ISTAT 011015) and its initial hours, which staff may change later:
 /// by appointment, Tuesday to Friday 8:30–12:00 and Tuesday 14:30–17:30.
 pub const LA_SPEZIA_ISTAT: &str = "011015";
+/// San Giuseppe, the city's patron: its offices close on 19 March.
+pub const LA_SPEZIA_PATRON_DAY: &str = "03-19";
 pub fn initial_desk_hours() -> Vec<OpeningHours> {
     let slot = |weekday, opens: &str, closes: &str| OpeningHours {
         weekday,

@@ -55,12 +55,13 @@ pub async fn seed_reference(db: &Db) -> Result<(), sqlx::Error> {
         .await?;
     }
     let created = sqlx::query(
-        "INSERT INTO desks (istat_code, name, email, by_appointment) VALUES ($1, $2, $3, 1)
+        "INSERT INTO desks (istat_code, name, email, by_appointment, patron_day) VALUES ($1, $2, $3, 1, $4)
          ON CONFLICT (istat_code) DO NOTHING",
     )
     .bind(LA_SPEZIA_ISTAT)
     .bind("Sportello InfoLavoro della Spezia")
     .bind(DESK_EMAIL)
+    .bind(reference::LA_SPEZIA_PATRON_DAY)
     .execute(&mut *tx)
     .await?
     .rows_affected();

@@ -142,6 +142,8 @@ async fn a_cancellation_promotes_the_first_waiting_person(state: AppState) {
         (EnrolmentStatus::InAttesa, Some(2))
     );
     service::cancel(&state, id, &people[0]).await.unwrap();
+    let confirmed: i64 = count(&state, &format!("SELECT COUNT(*) FROM outbox WHERE recipient = '{}' AND subject LIKE 'Iscrizione annullata%'", people[0].email)).await;
+    assert_eq!(confirmed, 1, "the person who cancels gets a confirmation");
     let rows = places(&state, id).await;
     assert_eq!(
         rows,

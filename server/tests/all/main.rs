@@ -17,6 +17,7 @@ mod candidates;
 mod catalogue;
 mod cv;
 mod data_layer;
+mod desk;
 mod http;
 mod layers;
 mod limits;

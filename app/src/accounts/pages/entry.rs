@@ -12,7 +12,14 @@ use leptos_router::hooks::use_query_map;
 pub fn RegisterPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let action = ServerAction::<RegisterAccount>::new();
-    let pending_path = use_query_map().read_untracked().get("percorso").is_some();
+    let query = use_query_map();
+    let pending_path = query.read_untracked().get("percorso").is_some();
+    // "Per le imprese" and the network's page link here with the role chosen.
+    let role = query
+        .read_untracked()
+        .get("ruolo")
+        .filter(|r| ["impresa", "ente"].contains(&r.as_str()))
+        .unwrap_or_else(|| "cittadino".to_string());
     let result = action.value();
     let error =
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
@@ -34,9 +41,9 @@ pub fn RegisterPage() -> impl IntoView {
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
             <fieldset class="mb-5">
                 <legend class="font-semibold">{td_string!(l, account.role_legend)}</legend>
-                <label class="choice"><input type="radio" name="role" value="cittadino" checked/> {td_string!(l, account.role_cittadino_long)}</label>
-                <label class="choice"><input type="radio" name="role" value="impresa"/> {td_string!(l, account.role_impresa_long)}</label>
-                <label class="choice"><input type="radio" name="role" value="ente"/> {td_string!(l, account.role_ente_long)}</label>
+                <label class="choice"><input type="radio" name="role" value="cittadino" checked=role == "cittadino"/> {td_string!(l, account.role_cittadino_long)}</label>
+                <label class="choice"><input type="radio" name="role" value="impresa" checked=role == "impresa"/> {td_string!(l, account.role_impresa_long)}</label>
+                <label class="choice"><input type="radio" name="role" value="ente" checked=role == "ente"/> {td_string!(l, account.role_ente_long)}</label>
                 <p class="field-error" aria-live="polite">{move || error("role").get()}</p>
             </fieldset>
             <Field name="display_name" label=td_string!(l, account.display_name) autocomplete="name" error=error("display_name")/>
@@ -61,6 +68,11 @@ pub fn LoginPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let query = use_query_map();
     let action = ServerAction::<LogIn>::new();
+    // The page that sent the person here, to go back to once signed in.
+    let next = query
+        .read_untracked()
+        .get("next")
+        .filter(|next| crate::kernel::access::return_to::after_sign_in(next).is_some());
     let result = action.value();
     let error =
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
@@ -82,7 +94,9 @@ pub fn LoginPage() -> impl IntoView {
         <Title text=td_string!(l, account.login_title)/>
         <h1 class="page-title">{td_string!(l, account.login_title)}</h1>
         {move || notice().map(|text| view! { <p role="status" class="notice">{text}</p> })}
+        {next.is_some().then(|| view! { <p class="notice">{td_string!(l, account.sign_in_to_continue)}</p> })}
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
+            <input type="hidden" name="next" value=next.clone().unwrap_or_default()/>
             <Field name="email" kind="email" label=td_string!(l, account.email) autocomplete="username" error=error("email")/>
             <Field name="password" kind="password" label=td_string!(l, account.password) autocomplete="current-password" error=error("password")/>
             <p role="alert" class="field-error">{move || form_message(result.get(), &["email", "password"])}</p>

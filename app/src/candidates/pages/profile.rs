@@ -67,7 +67,7 @@ fn entries(title: &'static str, list: Vec<BlindEntry>) -> impl IntoView {
         <ul class="space-y-3">
             {list.into_iter().map(|e| view! {
                 <li>
-                    <p class="text-base text-slate-700">{e.period}</p>
+                    <p class="text-base text-slate-700">{e.duration}</p>
                     <p class="font-bold">{e.title}</p>
                     <p class="italic">{e.subtitle}</p>
                     {(!e.lines.is_empty()).then(|| view! { <ul class="list-disc pl-6">{e.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> })}
@@ -103,7 +103,6 @@ fn Profile(
                 {entries(td_string!(l, candidates_profile.work_experience), p.experience)}
                 {entries(td_string!(l, candidates_profile.education_and_training), p.education)}
                 <h2 class="section-title mt-6">{td_string!(l, candidates_profile.languages)}</h2>
-                {(!p.mother_tongues.is_empty()).then(|| view! { <p>{format!("{}: {}", td_string!(l, candidates_profile.native), p.mother_tongues.join(", "))}</p> })}
                 {(!p.language_grid.is_empty()).then(|| view! {
                     <div class="overflow-x-auto">
                         <table class="cv-grid my-2">

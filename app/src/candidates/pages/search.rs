@@ -248,8 +248,8 @@ pub fn Card(c: CandidateCard) -> impl IntoView {
             {(!c.headline.is_empty()).then(|| view! { <p class="mb-2">{c.headline.clone()}</p> })}
             <dl class="facts">
                 <dt>{td_string!(l, candidates_search.where_text)}</dt><dd data-testid="luogo">{place}</dd>
-                <dt>{td_string!(l, candidates_search.available)}</dt><dd>{if c.available_from.is_empty() { td_string!(l, candidates_search.now).to_string() } else { crate::cv::domain::day_in(&c.available_from, crate::cv::domain::CvLanguage::It) }}</dd>
-                <dt>{td_string!(l, candidates_search.experience)}</dt><dd>{format!("{} {}", c.years, td_string!(l, candidates_search.years))}</dd>
+                <dt>{td_string!(l, candidates_search.available)}</dt><dd>{match c.available_in_weeks { 0 => td_string!(l, candidates_search.now).to_string(), 1 => td_string!(l, candidates_search.in_one_week).to_string(), n => td_string!(l, candidates_search.in_weeks, n = n).to_string() }}</dd>
+                <dt>{td_string!(l, candidates_search.experience)}</dt><dd>{if c.years == 1 { td_string!(l, candidates_search.one_year).to_string() } else { format!("{} {}", c.years, td_string!(l, candidates_search.years)) }}</dd>
                 {(!languages.is_empty()).then(|| view! { <dt>{td_string!(l, candidates_search.languages)}</dt><dd>{languages}</dd> })}
                 {(!c.licences.is_empty()).then(|| view! { <dt>{td_string!(l, candidates_search.licence)}</dt><dd>{c.licences.join(", ")}</dd> })}
                 {(c.education_level > 0).then(|| view! { <dt>{td_string!(l, candidates_search.education)}</dt><dd>{label_of(&EDUCATION, &c.education_level.to_string(), english)}</dd> })}

@@ -57,11 +57,16 @@ pub async fn enrol(state: &AppState, id: i64, user: &SessionUser) -> Result<MyPl
     Ok(place)
 }
 
-/// Cancels the person's place; the first person waiting is promoted and told.
+/// Cancels the person's place and confirms it by email; the first person
+/// waiting is promoted and told.
 pub async fn cancel(state: &AppState, id: i64, user: &SessionUser) -> Result<(), AppError> {
     let a = stored(&state.db, id).await?;
     let mut tx = state.db.begin_write().await?;
-    cancel_in(&mut tx, &state.config.public_url, &a, user.id, now()).await?;
+    let url = &state.config.public_url;
+    if cancel_in(&mut tx, url, &a, user.id, now()).await? {
+        let compose = |language, name: &str| mail::you_cancelled(language, name, &a);
+        email_about(&mut tx, url, user.id, &a, compose, false).await?;
+    }
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(())
@@ -69,16 +74,19 @@ pub async fn cancel(state: &AppState, id: i64, user: &SessionUser) -> Result<(),
 
 /// Cancels a place inside the caller's transaction (a person cancelling, or
 /// an account being erased) and emails the person who takes the freed seat.
+/// False when the person held no place to cancel.
 pub(in crate::catalogue) async fn cancel_in(
     tx: &mut Tx,
     url: &str,
     a: &Stored,
     user_id: i64,
     at: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     let id = a.summary.id;
-    let Some(Some(promoted)) = repo::cancel(tx, id, user_id, at).await? else {
-        return Ok(());
+    let promoted = match repo::cancel(tx, id, user_id, at).await? {
+        None => return Ok(false),
+        Some(None) => return Ok(true),
+        Some(Some(promoted)) => promoted,
     };
     let code: String =
         sqlx::query_scalar("SELECT code FROM enrolments WHERE activity_id = $1 AND user_id = $2")
@@ -87,7 +95,8 @@ pub(in crate::catalogue) async fn cancel_in(
             .fetch_one(&mut **tx)
             .await?;
     let compose = |language, name: &str| mail::promoted(language, name, a, &code, url);
-    email_about(tx, url, promoted, a, compose, true).await
+    email_about(tx, url, promoted, a, compose, true).await?;
+    Ok(true)
 }
 
 pub async fn my_enrolments(db: &Db, user: &SessionUser) -> Result<Vec<MyEnrolment>, AppError> {

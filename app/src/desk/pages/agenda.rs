@@ -1,10 +1,12 @@
 //! `/staff/agenda`: the day's appointments at a desk, marked done or
 //! no-show; the week's figures; the desk's hours and slot length.
 
+use super::closures::DeskClosures;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message};
 use crate::desk::api::{
-    get_desk_agenda, EraseDeskPerson, RecordAppointmentOutcome, SaveDeskDay, SaveDeskSettings,
+    get_desk_agenda, CloseDeskDay, EraseDeskPerson, RecordAppointmentOutcome, ReopenDeskDay,
+    SaveDeskDay, SaveDeskSettings,
 };
 use crate::desk::domain::{Agenda, Appointment, AppointmentStatus};
 use crate::i18n::*;
@@ -24,19 +26,26 @@ pub fn AgendaPage() -> impl IntoView {
     let day = ServerAction::<SaveDeskDay>::new();
     let settings = ServerAction::<SaveDeskSettings>::new();
     let erase = ServerAction::<EraseDeskPerson>::new();
+    let close = ServerAction::<CloseDeskDay>::new();
+    let reopen = ServerAction::<ReopenDeskDay>::new();
     let agenda = Resource::new(
         move || {
             let q = query.read();
-            (
-                q.get("sportello").unwrap_or_default(),
-                q.get("giorno").unwrap_or_default(),
+            let changes = [
                 outcome.version().get(),
                 day.version().get(),
                 settings.version().get(),
                 erase.version().get(),
+                close.version().get(),
+                reopen.version().get(),
+            ];
+            (
+                q.get("sportello").unwrap_or_default(),
+                q.get("giorno").unwrap_or_default(),
+                changes,
             )
         },
-        |(desk, day, _, _, _, _)| get_desk_agenda(desk, day),
+        |(desk, day, _)| get_desk_agenda(desk, day),
     );
     let booked = query.read_untracked().get("prenotato").is_some();
     let title = td_string!(l, desk_agenda_page.desk_agenda);
@@ -44,7 +53,7 @@ pub fn AgendaPage() -> impl IntoView {
         <Title text=title/>
         <h1 class="page-title">{title}</h1>
         {booked.then(|| view! { <p role="status" class="notice mb-6">{td_string!(l, desk_agenda_page.appointment_booked)}</p> })}
-        {with_data(agenda, move |agenda| view! { <AgendaView agenda outcome day settings erase/> })}
+        {with_data(agenda, move |agenda| view! { <AgendaView agenda outcome day settings erase close reopen/> })}
     }
 }
 
@@ -65,6 +74,8 @@ fn AgendaView(
     day: ServerAction<SaveDeskDay>,
     settings: ServerAction<SaveDeskSettings>,
     erase: ServerAction<EraseDeskPerson>,
+    close: ServerAction<CloseDeskDay>,
+    reopen: ServerAction<ReopenDeskDay>,
 ) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let (booked, done, no_show) = agenda.week;
@@ -97,11 +108,15 @@ fn AgendaView(
             <dt>{td_string!(l, desk_agenda_page.no_show_rate_no)}</dt><dd>{rate}</dd>
         </dl>
         <h2 class="section-title">{format!("{} {}", td_string!(l, desk_agenda_page.appointments_on), italian_date(agenda.day))}</h2>
+        {agenda.closed.map(|closure| view! {
+            <p class="notice mb-4" data-testid="giorno-chiuso">{td_string!(l, desk_closures.closed_today, reason = closure.reason(l))}</p>
+        })}
         <p role="alert" class="field-error">{move || form_message(outcome_result.get(), &[]).or_else(|| form_message(erase.value().get(), &[]))}</p>
         {agenda.appointments.is_empty().then(|| view! { <p class="mb-6">{td_string!(l, desk_agenda_page.no_appointments_on_this)}</p> })}
         <ul class="mb-8 grid gap-4">
             {agenda.appointments.into_iter().map(|a| view! { <AppointmentCard a outcome erase/> }).collect_view()}
         </ul>
+        <DeskClosures comune_slug=agenda.comune_slug.clone() announced=agenda.announced_closures close reopen/>
         <DeskHours
             comune_slug=agenda.comune_slug
             slot_minutes=agenda.slot_minutes

@@ -82,6 +82,7 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
         .filter(|t| TOPICS.iter().any(|(code, _)| code == t))
         .unwrap_or_else(|| TOPICS[0].0.to_string());
     let days = booking.days.clone();
+    let closed = booking.closed.clone();
     let first_free = days
         .iter()
         .find(|d| d.slots.iter().any(|s| s.free))
@@ -126,6 +127,14 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
                     }
                 }).collect_view()}
             </ul>
+            {(!closed.is_empty()).then(|| view! {
+                <h3 class="font-semibold">{td_string!(l, desk_booking.closed_days)}</h3>
+                <ul class="mb-4 list-disc pl-6" data-testid="giorni-chiusi">
+                    {closed.iter().map(|c| view! {
+                        <li>{format!("{} {} — {}", weekday(c.day, l), italian_date(c.day), c.closure.reason(l))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <fieldset class="mb-5" aria-describedby="campo-slot-errore">
                 <legend class="font-semibold">{td_string!(l, desk_booking.choose_the_time)}</legend>
                 {move || {

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod booking;
+mod closures;
 pub mod routes;
 
 pub use agenda::AgendaPage;

@@ -1,12 +1,14 @@
 //! What the desk's server functions do once the caller is authorised.
 
+mod closures;
 mod staff;
 
+pub use closures::{close_day, reopen_day};
 pub use staff::*;
 
 use super::domain::{
-    day_slots, Appointment, AppointmentStatus, DaySlots, DeskBooking, Mode, Slot, Topic,
-    BOOKING_DAYS,
+    closure_on, day_slots, Appointment, AppointmentStatus, ClosedDay, DaySlots, DeskBooking, Mode,
+    Slot, Topic, BOOKING_DAYS,
 };
 use super::repo::{self, DeskRow, NewAppointment};
 use crate::error::AppError;
@@ -19,6 +21,7 @@ use crate::kernel::labels::pick;
 use crate::kernel::mail_text::{fill, language_of, long_date, text, Language, Mail};
 use crate::kernel::outbox::enqueue_mail_with;
 use crate::state::AppState;
+use closures::{tell_cancelled, CancelledAppointment};
 
 /// Appointments a person may have booked ahead at once: enough for a CV, an
 /// interview and a follow-up, not enough to hold a desk's week.
@@ -42,9 +45,21 @@ pub async fn booking(
     let until = first_day + BOOKING_DAYS * 86_400;
     let taken = repo::taken(&state.db, d.id, first_day - 86_400, until).await?;
     let mut days = Vec::new();
+    let mut closed = Vec::new();
     for n in 0..BOOKING_DAYS {
         let noon = first_day + n * 86_400;
-        let slots: Vec<Slot> = day_slots(noon, &d.hours, d.slot_minutes)
+        let open = day_slots(noon, &d.hours, d.slot_minutes);
+        if open.is_empty() {
+            continue;
+        }
+        if let Some(closure) = closure_on(noon, &d.patron_day, &d.announced) {
+            closed.push(ClosedDay {
+                day: start_of_day(noon),
+                closure,
+            });
+            continue;
+        }
+        let slots: Vec<Slot> = open
             .into_iter()
             .map(|(starts_at, ends_at)| Slot {
                 starts_at,
@@ -52,12 +67,10 @@ pub async fn booking(
                 free: !taken.contains(&starts_at),
             })
             .collect();
-        if !slots.is_empty() {
-            days.push(DaySlots {
-                day: start_of_day(noon),
-                slots,
-            });
-        }
+        days.push(DaySlots {
+            day: start_of_day(noon),
+            slots,
+        });
     }
     Ok(DeskBooking {
         comune_slug: d.comune_slug,
@@ -65,6 +78,7 @@ pub async fn booking(
         slot_minutes: d.slot_minutes,
         remote_available: !d.video_link.is_empty(),
         days,
+        closed,
         signed_in: user.is_some(),
         for_someone_else: user.is_some_and(|u| u.role.is_staff()),
     })
@@ -114,6 +128,14 @@ fn parse_booking(
         .find(|(s, _)| *s == starts_at)
         .filter(|(s, _)| *s >= start_of_day(at) + 86_400 && *s < at + (BOOKING_DAYS + 2) * 86_400)
         .ok_or_else(|| crate::invalid!("slot", this_time_is_not))?;
+    if let Some(closure) = closure_on(slot.0, &d.patron_day, &d.announced) {
+        let reason = closure.reason(crate::i18n_switch::request_locale());
+        return Err(crate::invalid!(
+            "slot",
+            the_desk_is_closed_that_day,
+            reason = reason
+        ));
+    }
     let notes = form.notes.trim();
     if notes.chars().count() > 1000 {
         return Err(crate::invalid!("notes", at_most_1000_characters));
@@ -301,6 +323,8 @@ async fn works_at(state: &AppState, user: &SessionUser, istat: &str) -> Result<b
     })
 }
 
+/// Cancels a booked appointment (its person, or staff of its desk) and
+/// tells the person by email.
 pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> Result<(), AppError> {
     let (appointment, owner, istat) = repo::appointment_by_id(&state.db, id)
         .await?
@@ -308,16 +332,24 @@ pub async fn cancel(state: &AppState, user: &SessionUser, id: i64) -> Result<(),
     if owner != Some(user.id) && !works_at(state, user, &istat).await? {
         return Err(AppError::NotFound.with_status());
     }
+    let mut tx = state.db.begin_write().await?;
+    let booked = [AppointmentStatus::Prenotato];
     if appointment.starts_at <= now()
-        || !repo::set_status(
-            &state.db,
-            id,
-            &[AppointmentStatus::Prenotato],
-            AppointmentStatus::Annullato,
-        )
-        .await?
+        || !repo::set_status(&mut tx, id, &booked, AppointmentStatus::Annullato).await?
     {
         return Err(crate::conflict!(this_appointment_can_no));
     }
+    if let Some(owner) = owner {
+        let told = CancelledAppointment {
+            owner,
+            name: &appointment.person_name,
+            desk: &appointment.desk_name,
+            slug: &appointment.comune_slug,
+            starts_at: appointment.starts_at,
+        };
+        tell_cancelled(&mut tx, &state.config.public_url, &told, None).await?;
+    }
+    tx.commit().await?;
+    state.mail_wakeup.notify_one();
     Ok(())
 }

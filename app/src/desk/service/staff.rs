@@ -2,7 +2,7 @@
 //! opening hours and settings.
 
 use super::{desk, works_at};
-use crate::desk::domain::{Agenda, AppointmentStatus};
+use crate::desk::domain::{closure_on, Agenda, AppointmentStatus};
 use crate::desk::repo::{self, DeskRow};
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
@@ -12,7 +12,11 @@ use crate::kernel::dates::{local, parse_iso_date, parse_time, start_of_day};
 use crate::state::AppState;
 
 /// The desk a staff member works on: the one asked for (the admin), or their own.
-async fn staff_desk(state: &AppState, user: &SessionUser, slug: &str) -> Result<DeskRow, AppError> {
+pub(super) async fn staff_desk(
+    state: &AppState,
+    user: &SessionUser,
+    slug: &str,
+) -> Result<DeskRow, AppError> {
     let slug = if slug.is_empty() && user.role == Role::Operatore {
         let istat = repo::desk_of_operator(&state.db, user.id)
             .await?
@@ -56,6 +60,8 @@ pub async fn agenda(
     } else {
         vec![(d.comune_slug.clone(), d.name.clone())]
     };
+    let closed = closure_on(day + 12 * 3_600, &d.patron_day, &d.announced);
+    let announced_closures = super::closures::announced_from_today(&d);
     Ok(Agenda {
         comune_slug: d.comune_slug,
         desk_name: d.name,
@@ -71,6 +77,8 @@ pub async fn agenda(
         desks,
         hours: d.hours,
         slot_minutes: d.slot_minutes,
+        closed,
+        announced_closures,
         video_link: d.video_link,
     })
 }
@@ -127,9 +135,11 @@ pub async fn record_outcome(
         AppointmentStatus::Svolto,
         AppointmentStatus::Assente,
     ];
-    if !repo::set_status(&state.db, id, &recordable, outcome).await? {
+    let mut tx = state.db.begin_write().await?;
+    if !repo::set_status(&mut tx, id, &recordable, outcome).await? {
         return Err(crate::conflict!(this_appointment_has_been));
     }
+    tx.commit().await?;
     Ok(())
 }
 

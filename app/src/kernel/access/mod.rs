@@ -4,6 +4,7 @@
 
 pub mod domain;
 pub mod policy;
+pub mod return_to;
 
 #[cfg(feature = "ssr")]
 pub mod auth;

@@ -19,6 +19,8 @@ use rome as zone;
 #[cfg(feature = "ssr")]
 pub use rome::rfc3339;
 
+pub mod holidays;
+
 pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);

@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
                 <li class="card"><h3 class="card-title"><a href="/corsi">{td_string!(l, services.courses_title)}</a></h3><p>{td_string!(l, services.courses_text)}</p></li>
                 <li class="card"><h3 class="card-title"><a href="/offerte">{td_string!(l, services.jobs_title)}</a></h3><p>{td_string!(l, services.jobs_text)}</p></li>
                 <li class="card"><h3 class="card-title"><a href="/incontri">{td_string!(l, services.meetings_title)}</a></h3><p>{td_string!(l, services.meetings_text)}</p></li>
-                <li class="card"><h3 class="card-title"><a href="/imprese/candidati">{td_string!(l, services.business_title)}</a></h3><p>{td_string!(l, services.business_text)}</p></li>
+                <li class="card"><h3 class="card-title"><a href="/imprese/candidati">{td_string!(l, services.business_title)}</a></h3><p>{td_string!(l, services.business_text)}</p><p class="mt-2"><a href="/registrazione?ruolo=impresa">{td_string!(l, services.register_your_business)}</a></p></li>
             </ul>
         </section>
 

@@ -6,6 +6,7 @@ use crate::accounts::api::get_my_account;
 use crate::components::async_data::with_data;
 use crate::components::form::{field_message, form_message, Field, SelectField, TextArea};
 use crate::i18n::*;
+use crate::kernel::access::domain::AccountStatus;
 use crate::kernel::dates::{iso_date, italian_date};
 use crate::kernel::labels::{pick, Label};
 use crate::network::api::list_comuni;
@@ -135,10 +136,27 @@ fn FormWithData(existing: Option<OfferDetail>) -> impl IntoView {
     let comuni = Resource::new(|| (), |_| list_comuni());
     view! {
         {with_data(me, move |me| {
+            // Said before the form, not after it is filled: an account still
+            // being verified cannot publish yet.
+            if me.user.status != AccountStatus::Attivo {
+                return view! { <AwaitingVerification/> }.into_any();
+            }
             let staff = me.user.role.is_staff();
             let existing = existing.clone();
-            view! { {with_data(comuni, move |comuni| view! { <OfferForm staff comuni existing=existing.clone()/> })} }
+            view! { {with_data(comuni, move |comuni| view! { <OfferForm staff comuni existing=existing.clone()/> })} }.into_any()
         })}
+    }
+}
+
+/// What a business whose account is not yet verified reads instead of the form.
+#[component]
+fn AwaitingVerification() -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    view! {
+        <div class="notice max-w-2xl" data-testid="in-verifica">
+            <p class="font-semibold">{td_string!(l, offers_publish.your_account_is_being_verified)}</p>
+            <p class="mt-2">{td_string!(l, offers_publish.what_happens_next)}</p>
+        </div>
     }
 }
 
