@@ -38,7 +38,7 @@ say "release build: the server and the wasm"
 cargo leptos build --release --precompress --split
 
 say "wasm size"
-node scripts/wasm-size.mjs target/site/pkg 300
+node scripts/wasm-size.mjs target/site/pkg 305
 
 say "end-to-end tests in Chromium (the release build)"
 # The browser tests run on their own SQLite file, send email to the SMTP sink

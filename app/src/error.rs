@@ -52,11 +52,15 @@ pub enum AppError {
     /// show it next to that field; `key` is the message's key under
     /// `messages` in the locale files, `message` its text in the language of
     /// the request (see `invalid!`).
+    /// `also` holds the other fields refused by the same submission, so
+    /// that a form shows every mistake at once (see `kernel::fields::Problems`).
     #[error("{field}: {message}")]
     Validation {
         field: String,
         key: String,
         message: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<FieldProblem>,
     },
     /// The request collides with the state of things (already applied, a
     /// slot just taken); `key` and `message` as for `Validation`.
@@ -81,6 +85,14 @@ pub enum AppError {
     Internal,
 }
 
+/// One more field refused by the same submission as a `Validation`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub key: String,
+    pub message: String,
+}
+
 /// Seconds a client is told to wait (`Retry-After`) after `Busy`.
 pub const BUSY_RETRY_AFTER: &str = "5";
 
@@ -92,6 +104,7 @@ impl AppError {
             field: field.into(),
             key: key.to_string(),
             message: message.into(),
+            also: Vec::new(),
         };
         #[cfg(feature = "ssr")]
         let error = error.with_status();
@@ -123,6 +136,22 @@ impl AppError {
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Every (field, message) a refusal names, in the order of the form:
+    /// none for an error that is not a refusal of fields.
+    pub fn field_problems(&self) -> Vec<(&str, &str)> {
+        match self {
+            Self::Validation {
+                field,
+                message,
+                also,
+                ..
+            } => std::iter::once((field.as_str(), message.as_str()))
+                .chain(also.iter().map(|p| (p.field.as_str(), p.message.as_str())))
+                .collect(),
+            _ => Vec::new(),
         }
     }
 

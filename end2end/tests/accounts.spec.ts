@@ -29,6 +29,14 @@ test("a bad registration says what is wrong next to the field and keeps what was
   const email = page.getByLabel("Email");
   await expect(email).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#campo-email-errore")).toContainText("indirizzo email valido");
+  // Every mistake at once: the short password and the missing consent too,
+  // listed at the top with a link to each field.
+  const summary = page.getByTestId("riepilogo-errori");
+  await expect(summary).toContainText("Ci sono 3 cose da correggere");
+  await expect(summary.getByRole("link")).toHaveCount(3);
+  await expect(summary.getByRole("link").first()).toHaveAttribute("href", "#campo-email");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#campo-password-errore")).not.toBeEmpty();
   await expect(page.getByLabel("Nome e cognome")).toHaveValue("Paolo Neri");
   await expect(email).toHaveValue("paolo@esempio");
   await expectAccessible(page);

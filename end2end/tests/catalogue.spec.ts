@@ -30,6 +30,7 @@ test("citizens find a course by comune, enrol, wait, cancel and are promoted", a
   await anna.getByRole("button", { name: "Cerca" }).click();
   await expect(anna).toHaveURL(/comune=sarzana/);
   const card = anna.getByTestId("attivita").filter({ hasText: title });
+  await expect(card).toContainText("Gratuito");
   await expect(card).toBeVisible();
   await expect(anna.getByTestId("attivita").filter({ hasText: "Lerici" })).toHaveCount(0);
   await expect(anna.locator('.province-map a[data-comune="sarzana"] > title')).toHaveText(/Sarzana: [1-9]\d* corsi/);

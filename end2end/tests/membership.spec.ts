@@ -20,6 +20,13 @@ test("a body joins the network, creates its account, and its course is reviewed 
   await visitor.getByRole("link", { name: "Chiedi di aderire alla Rete" }).click();
   await expect(visitor).toHaveURL(/\/rete\/aderisci$/);
   await expect(visitor.locator("body")).toHaveAttribute("data-hydrated", "true");
+  // An empty request is answered with all its mistakes at once, not one by one.
+  await visitor.getByRole("button", { name: "Invia la richiesta" }).click();
+  const summary = visitor.getByTestId("riepilogo-errori");
+  await expect(summary).toBeVisible();
+  expect(await summary.getByRole("link").count()).toBeGreaterThanOrEqual(5);
+  await expect(visitor.locator("#campo-reason-errore")).not.toBeEmpty();
+  await expect(visitor.locator("#campo-protocol-errore")).toContainText("accettare il protocollo");
   await visitor.getByLabel("Nome dell'ente").fill(name);
   await visitor.getByLabel("Categoria", { exact: true }).selectOption("terzo_settore");
   await visitor.getByLabel("Persona di riferimento", { exact: true }).fill("Anna Bianchi");
@@ -81,6 +88,8 @@ test("a body joins the network, creates its account, and its course is reviewed 
     const title = `Cucina di bordo ${Date.now()}`;
     await publishCourse(body, title, dayAhead(20).italian, 6, "Bozza", null);
     await expect(body.getByTestId("revisione-attivita")).toContainText("In revisione");
+    await expect(body.getByTestId("stato-attivita")).toHaveText("Bozza");
+    await expect(body.getByRole("link", { name: "Vedi la pagina pubblica" })).toHaveCount(0);
     const courseId = body.url().match(/\/organizza\/(\d+)/)![1];
     const response = await visitor.goto(`/corsi/${courseId}`);
     expect(response?.status()).toBe(404);

@@ -64,11 +64,21 @@ test("a business writes an offer, an operator approves it, and people find it", 
   await expect(business).toHaveURL(/\/pubblica\/nuova$/);
   await expect(business.locator("body")).toHaveAttribute("data-hydrated", "true");
   await fillOffer(business, title, "sarzana");
+  const description = await business.getByLabel("Descrizione").inputValue();
+  // Three mistakes come back together, in one round trip, each on its field.
   await business.getByLabel(/Scadenza/).fill("2020-01-01");
+  await business.getByLabel("Titolo: la figura che cercate").fill("Cu");
+  await business.getByLabel("Descrizione").fill("Troppo breve");
   await business.getByRole("button", { name: "Salva" }).click();
+  await expect(business.getByTestId("riepilogo-errori")).toContainText("Ci sono 3 cose da correggere");
   await expect(business.locator("#campo-expires_on-errore")).toContainText("La scadenza deve essere dopo oggi");
-  await expect(business.getByLabel("Titolo: la figura che cercate")).toHaveValue(title);
+  await expect(business.locator("#campo-title-errore")).not.toBeEmpty();
+  await expect(business.locator("#campo-description-errore")).not.toBeEmpty();
+  await expect(business.getByLabel("Titolo: la figura che cercate")).toHaveValue("Cu");
+  await expect(business.getByLabel("Contratto")).toHaveValue("determinato");
   await expectAccessible(business);
+  await business.getByLabel("Titolo: la figura che cercate").fill(title);
+  await business.getByLabel("Descrizione").fill(description);
   await business.getByLabel(/Scadenza/).fill("");
   await business.getByRole("button", { name: "Salva" }).click();
   await expect(business).toHaveURL(/\/pubblica\/\d+\?salvata=1$/);
@@ -200,4 +210,16 @@ test("after opening an offer inside the app, Tab starts on the new page", async 
   await expect(back).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(back).toBeFocused();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a search keeps its words in the box, so the next filter does not drop them", async ({ page }) => {
+    await page.goto("/offerte");
+    await page.getByLabel("Cosa cerchi").fill("magazzinieri");
+    await page.getByRole("button", { name: "Cerca" }).click();
+    await expect(page).toHaveURL(/q=magazzinieri/);
+    await expect(page.getByLabel("Cosa cerchi")).toHaveValue("magazzinieri");
+  });
 });

@@ -132,6 +132,12 @@ test("a newcomer in Follo who needs Italian starts from the CPIA and keeps the p
   await gotoHydrated(page, "/area");
   await page.getByRole("link", { name: "Il tuo percorso di orientamento" }).click();
   await expect(page.getByTestId("percorso-salvato")).toBeVisible();
+
+  // Signed in, she answers again as things change, and saves the new path in place.
+  await answer(page, franco);
+  await page.getByRole("button", { name: "Salva il percorso nella mia area" }).click();
+  await expect(page.getByTestId("percorso-salvato")).toBeVisible();
+  await expect(page).not.toHaveURL(/registrazione/);
 });
 
 test("a missing answer is pointed out on its question and the others are kept", async ({ page }) => {

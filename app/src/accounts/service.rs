@@ -7,6 +7,7 @@ use super::mail;
 use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
+use crate::kernel::fields::Problems;
 use crate::kernel::mail_text::{language_at, language_of, set_language, Language, Mail};
 use crate::state::AppState;
 
@@ -53,28 +54,36 @@ impl Registration {
         organisation: &str,
         privacy: &str,
     ) -> Result<Registration, AppError> {
-        let role = Role::from_code(role)
-            .filter(|r| r.self_service())
-            .ok_or_else(|| fail(crate::invalid!("role", choose_whether_you_register)))?;
-        let display_name = parse_name(display_name, "display_name", || {
+        // Every field is checked, and every mistake answered at once.
+        let mut p = Problems::default();
+        let role = p.check(
+            Role::from_code(role)
+                .filter(|r| r.self_service())
+                .ok_or_else(|| crate::invalid!("role", choose_whether_you_register)),
+        );
+        let display_name = p.check(parse_name(display_name, "display_name", || {
             crate::invalid!("display_name", write_your_first_and)
-        })
-        .map_err(fail)?;
-        let organisation = if role.needs_verification() {
-            Some(
-                parse_name(organisation, "organisation", || {
-                    crate::invalid!("organisation", write_the_name_of)
-                })
-                .map_err(fail)?,
-            )
+        }));
+        let organisation = if role.is_some_and(Role::needs_verification) {
+            p.check(parse_name(organisation, "organisation", || {
+                crate::invalid!("organisation", write_the_name_of)
+            }))
+            .map(Some)
         } else {
-            None
+            Some(None)
         };
-        let email = Email::parse(email).map_err(fail)?;
-        let password = NewPassword::parse(password, "password").map_err(fail)?;
+        let email = p.check(Email::parse(email));
+        let password = p.check(NewPassword::parse(password, "password"));
         if privacy != "on" && privacy != "true" {
-            return Err(fail(crate::invalid!("privacy", to_register_you_must)));
+            p.refuse(crate::invalid!("privacy", to_register_you_must));
         }
+        p.finish().map_err(fail)?;
+        let (Some(role), Some(display_name), Some(organisation), Some(email), Some(password)) =
+            (role, display_name, organisation, email, password)
+        else {
+            // `finish` answered every missing value's refusal above.
+            return Err(AppError::Internal);
+        };
         Ok(Registration {
             role,
             email,

@@ -206,6 +206,8 @@ pub struct ActivitySummary {
     pub first_starts_at: i64,
     pub enrol_closes: i64,
     pub demo: bool,
+    /// What taking part costs, in cents: 0 is free.
+    pub cost_cents: i64,
 }
 
 impl ActivitySummary {

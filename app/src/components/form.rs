@@ -6,11 +6,46 @@ use leptos::prelude::*;
 
 /// The message the last submission left for `field`, if any.
 pub fn field_message(result: Option<Result<(), AppError>>, field: &str) -> Option<String> {
-    match result {
-        Some(Err(AppError::Validation {
-            field: f, message, ..
-        })) if f == field => Some(message),
-        _ => None,
+    let Some(Err(error)) = result else {
+        return None;
+    };
+    error
+        .field_problems()
+        .into_iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, message)| message.to_string())
+}
+
+/// When a submission refused more than one field: the GOV.UK error summary,
+/// at the top of the form, each message a link to its field.
+#[component]
+pub fn ErrorSummary(result: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let problems = move || {
+        let Some(Err(error)) = result.get() else {
+            return Vec::new();
+        };
+        error
+            .field_problems()
+            .into_iter()
+            .map(|(field, message)| (field.to_string(), message.to_string()))
+            .collect::<Vec<_>>()
+    };
+    move || {
+        let problems = problems();
+        (problems.len() > 1).then(|| {
+            let title = crate::i18n::td_string!(l, form.there_are_problems, n = problems.len());
+            view! {
+                <div class="error-summary mb-6" role="alert" data-testid="riepilogo-errori">
+                    <h2 class="text-xl font-bold">{title}</h2>
+                    <ul class="list-disc pl-6">
+                        {problems.into_iter().map(|(field, message)| view! {
+                            <li><a href=format!("#campo-{field}")>{message}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
 

@@ -97,11 +97,7 @@ fn AccountLink() -> impl IntoView {
     );
     let links = move || {
         name.get().map(|result| match result.ok().flatten() {
-            Some(name) => {
-                let label = format!("{}: {name}", td_string!(l, nav.area));
-                view! { <A href="/area" attr:class="nav-link" attr:aria-label=label>{name}</A> }
-            }
-            .into_any(),
+            Some(name) => view! { <A href="/area" attr:class="nav-link">{name}</A> }.into_any(),
             None => view! {
                 <A href="/accesso" attr:class="nav-link">{td_string!(l, nav.sign_in)}</A>
                 <A href="/registrazione" attr:class="nav-link">{td_string!(l, nav.register)}</A>
@@ -109,6 +105,8 @@ fn AccountLink() -> impl IntoView {
             .into_any(),
         })
     };
+    // A transition, not a suspense: the links stay while the next page's
+    // answer comes, instead of blinking out at each change of page.
     view! { <Transition fallback=|| ()>{links}</Transition> }
 }
 

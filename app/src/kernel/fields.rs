@@ -2,8 +2,67 @@
 //! error naming the field, in the language of the request, with the HTTP
 //! status set.
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldProblem};
 use crate::invalid;
+
+/// A form's refusals, gathered field by field so that one answer names them
+/// all: check each field with `check`, then `finish`.
+#[derive(Default)]
+pub struct Problems(Vec<AppError>);
+
+impl Problems {
+    /// The value, or none with its refusal kept. An error that is not a
+    /// refusal of a field (the database failing) is kept too, and `finish`
+    /// answers it alone.
+    pub fn check<T>(&mut self, result: Result<T, AppError>) -> Option<T> {
+        result.map_err(|e| self.0.push(e)).ok()
+    }
+
+    pub fn refuse(&mut self, error: AppError) {
+        self.0.push(error);
+    }
+
+    /// Every refusal at once, in the order they were found; Ok when none.
+    pub fn finish(self) -> Result<(), AppError> {
+        let mut problems = self.0.into_iter();
+        let Some(first) = problems.next() else {
+            return Ok(());
+        };
+        let AppError::Validation {
+            field,
+            key,
+            message,
+            mut also,
+        } = first
+        else {
+            return Err(first);
+        };
+        for next in problems {
+            match next {
+                AppError::Validation {
+                    field,
+                    key,
+                    message,
+                    also: more,
+                } => {
+                    also.push(FieldProblem {
+                        field,
+                        key,
+                        message,
+                    });
+                    also.extend(more);
+                }
+                other => return Err(other),
+            }
+        }
+        Err(AppError::Validation {
+            field,
+            key,
+            message,
+            also,
+        })
+    }
+}
 use crate::kernel::labels::{label_of, Label};
 
 /// Trimmed text of `min` to `max` characters.

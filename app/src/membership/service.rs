@@ -9,7 +9,7 @@ use crate::accounts::domain::{parse_name, Email, NewPassword, PRIVACY_NOTICE_VER
 use crate::db::Tx;
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
-use crate::kernel::fields::text;
+use crate::kernel::fields::{text, Problems};
 use crate::kernel::mail_text::{language_of, Mail};
 use crate::kernel::outbox::{enqueue_link_mail, enqueue_mail};
 use crate::kernel::text::slugify;
@@ -34,63 +34,120 @@ fn phone(value: &str) -> Result<String, AppError> {
 }
 
 /// Parses the form; a comune must be one of the province's not yet in the network.
-pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, AppError> {
-    let kind = AdhesionKind::from_code(&f.kind)
-        .ok_or_else(|| crate::invalid!("kind", choose_whether_a_body))?;
-    let (name, category, comune_istat, mayor) = match kind {
+/// Who asks to join: (name, category of a body, ISTAT code and mayor of a
+/// comune). Refusals go into `p`; the error is the database's.
+async fn who(
+    state: &AppState,
+    kind: AdhesionKind,
+    f: &AdhesionInput,
+    p: &mut Problems,
+) -> Result<Option<Who>, AppError> {
+    Ok(match kind {
         AdhesionKind::Ente => {
-            let name = parse_name(&f.name, "name", || {
-                crate::invalid!("name", write_the_bodys_name)
-            })
-            .map_err(AppError::with_status)?;
-            let category = Category::from_code(&f.category)
-                .ok_or_else(|| crate::invalid!("category", choose_the_category_that))?;
-            let taken = crate::network::api::shared::list_member_bodies(&state.db)
-                .await?
-                .iter()
-                .any(|b| slugify(&b.name) == slugify(&name));
-            if taken {
-                return Err(crate::invalid!("name", this_body_is_already));
+            let name = p.check(
+                parse_name(&f.name, "name", || {
+                    crate::invalid!("name", write_the_bodys_name)
+                })
+                .map_err(AppError::with_status),
+            );
+            let category = p.check(
+                Category::from_code(&f.category)
+                    .ok_or_else(|| crate::invalid!("category", choose_the_category_that)),
+            );
+            let bodies = crate::network::api::shared::list_member_bodies(&state.db).await?;
+            if let Some(name) = &name {
+                if bodies.iter().any(|b| slugify(&b.name) == slugify(name)) {
+                    p.refuse(crate::invalid!("name", this_body_is_already));
+                    return Ok(None);
+                }
             }
-            (name, Some(category), None, None)
+            name.zip(category)
+                .map(|(name, category)| (name, Some(category), None, None))
         }
         AdhesionKind::Comune => {
-            let comune = crate::network::api::shared::comune_by_slug(&state.db, f.comune.trim())
-                .await?
-                .ok_or_else(|| crate::invalid!("comune", choose_the_comune_from))?;
-            if comune.in_network() {
-                return Err(crate::invalid!("comune", this_comune_is_already));
-            }
-            let mayor = parse_name(&f.mayor, "mayor", || {
-                crate::invalid!("mayor", write_the_mayors_name)
+            let comune =
+                crate::network::api::shared::comune_by_slug(&state.db, f.comune.trim()).await?;
+            let comune = p.check(
+                comune
+                    .ok_or_else(|| crate::invalid!("comune", choose_the_comune_from))
+                    .and_then(|c| {
+                        if c.in_network() {
+                            Err(crate::invalid!("comune", this_comune_is_already))
+                        } else {
+                            Ok(c)
+                        }
+                    }),
+            );
+            let mayor = p.check(
+                parse_name(&f.mayor, "mayor", || {
+                    crate::invalid!("mayor", write_the_mayors_name)
+                })
+                .map_err(AppError::with_status),
+            );
+            comune.zip(mayor).map(|(comune, mayor)| {
+                (
+                    format!("Comune di {}", comune.name),
+                    None,
+                    Some(comune.istat_code),
+                    Some(mayor),
+                )
             })
-            .map_err(AppError::with_status)?;
-            (
-                format!("Comune di {}", comune.name),
-                None,
-                Some(comune.istat_code),
-                Some(mayor),
-            )
         }
-    };
-    let contact_name = parse_name(&f.contact_name, "contact_name", || {
-        crate::invalid!("contact_name", write_the_full_name)
     })
-    .map_err(AppError::with_status)?;
-    let contact_email = Email::parse(&f.contact_email)
-        .map_err(|e| match e {
-            AppError::Validation { key, message, .. } => {
-                AppError::validation("contact_email", &key, message)
-            }
-            other => other,
-        })?
-        .as_str()
-        .to_string();
-    let contact_phone = phone(&f.contact_phone)?;
-    let reason = text("reason", &f.reason, 20, 2000)?;
+}
+
+/// (name, category, comune's ISTAT code, mayor) of a request.
+type Who = (String, Option<Category>, Option<String>, Option<String>);
+
+/// Checks every field of a request and answers all its mistakes at once.
+pub async fn parse(state: &AppState, f: &AdhesionInput) -> Result<NewAdhesion, AppError> {
+    let mut p = Problems::default();
+    let kind = p.check(
+        AdhesionKind::from_code(&f.kind)
+            .ok_or_else(|| crate::invalid!("kind", choose_whether_a_body)),
+    );
+    let who = match kind {
+        Some(kind) => who(state, kind, f, &mut p).await?,
+        None => None,
+    };
+    let contact_name = p.check(
+        parse_name(&f.contact_name, "contact_name", || {
+            crate::invalid!("contact_name", write_the_full_name)
+        })
+        .map_err(AppError::with_status),
+    );
+    let contact_email = p.check(Email::parse(&f.contact_email).map_err(|e| match e {
+        AppError::Validation { key, message, .. } => {
+            AppError::validation("contact_email", &key, message)
+        }
+        other => other,
+    }));
+    let contact_phone = p.check(phone(&f.contact_phone));
+    let reason = p.check(text("reason", &f.reason, 20, 2000));
     if f.protocol != "on" && f.protocol != "true" {
-        return Err(crate::invalid!("protocol", to_join_you_must));
+        p.refuse(crate::invalid!("protocol", to_join_you_must));
     }
+    p.finish()?;
+    let (
+        Some(kind),
+        Some((name, category, comune_istat, mayor)),
+        Some(contact_name),
+        Some(contact_email),
+        Some(contact_phone),
+        Some(reason),
+    ) = (
+        kind,
+        who,
+        contact_name,
+        contact_email,
+        contact_phone,
+        reason,
+    )
+    else {
+        // `finish` answered every missing value's refusal above.
+        return Err(AppError::Internal);
+    };
+    let contact_email = contact_email.as_str().to_string();
     Ok(NewAdhesion {
         kind,
         name,

@@ -23,11 +23,17 @@ pub async fn search_offers(query: OfferQuery) -> Result<SearchResults, AppError>
 }
 
 #[server(prefix = "/api", endpoint = "get_offer", input = GetUrl)]
-pub async fn get_offer(id: i64) -> Result<OfferDetail, AppError> {
+pub async fn get_offer(id: i64, #[server(default)] manage: bool) -> Result<OfferDetail, AppError> {
     let (state, _) = crate::kernel::access::auth::authorize::<GetOffer>().await?;
     // Public when published; its publisher and staff also see it before.
     let user = crate::kernel::access::auth::current_user(&state).await?;
-    super::service::detail(&state, id, user).await
+    let offer = super::service::detail(&state, id, user).await?;
+    // The publisher's page of an offer is only for whoever manages it: for
+    // anyone else it does not exist, even when the offer is public.
+    if manage && !offer.can_manage {
+        return Err(AppError::NotFound.with_status());
+    }
+    Ok(offer)
 }
 
 /// The publishers' form: its fields arrive as `form[title]`, `form[kind]`…

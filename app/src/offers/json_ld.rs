@@ -23,6 +23,47 @@ fn employment_type(contract: Contract, working_time: WorkingTime) -> Vec<&'stati
     }
 }
 
+/// The offer's text as the HTML Google reads: a paragraph per blank-line
+/// block, a list where every line of a block starts with "- " or "• ", a
+/// line break where the writer pressed Enter.
+fn description_html(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|block| !block.is_empty())
+        .map(|block| {
+            let lines: Vec<&str> = block
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let item = |line: &str| {
+                line.strip_prefix("- ")
+                    .or_else(|| line.strip_prefix("• "))
+                    .map(str::to_string)
+            };
+            let items: Option<Vec<String>> = lines.iter().map(|l| item(l)).collect();
+            match items {
+                Some(items) => format!(
+                    "<ul>{}</ul>",
+                    items
+                        .iter()
+                        .map(|i| format!("<li>{}</li>", crate::offers::feeds::xml(i)))
+                        .collect::<String>()
+                ),
+                None => format!(
+                    "<p>{}</p>",
+                    lines
+                        .iter()
+                        .map(|l| crate::offers::feeds::xml(l))
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                ),
+            }
+        })
+        .collect()
+}
+
 /// The JSON-LD, ready to sit in a `<script type="application/ld+json">`.
 pub fn job_posting(s: &Stored, base: &str) -> String {
     let r = &s.row;
@@ -30,7 +71,7 @@ pub fn job_posting(s: &Stored, base: &str) -> String {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
         "title": r.title,
-        "description": r.description.split("\n\n").map(|p| format!("<p>{}</p>", crate::offers::feeds::xml(p))).collect::<String>(),
+        "description": description_html(&r.description),
         "identifier": { "@type": "PropertyValue", "name": "InfoLavoro", "value": s.summary.id.to_string() },
         "url": format!("{base}/offerte/{}", s.summary.id),
         "datePosted": rfc3339(s.summary.published_at),
@@ -73,4 +114,20 @@ pub fn job_posting(s: &Stored, base: &str) -> String {
     }
     // `</` would end the script element early.
     posting.to_string().replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::description_html;
+
+    #[test]
+    fn lists_and_line_breaks_become_html() {
+        let text = "Cerchiamo un magazziniere.\nSede a Sarzana.\n\n- carico e scarico\n- inventario\n\nOrario <pieno>";
+        assert_eq!(
+            description_html(text),
+            "<p>Cerchiamo un magazziniere.<br>Sede a Sarzana.</p>\
+             <ul><li>carico e scarico</li><li>inventario</li></ul>\
+             <p>Orario &lt;pieno&gt;</p>"
+        );
+    }
 }

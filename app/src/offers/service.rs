@@ -12,7 +12,7 @@ use crate::kernel::access::sessions::user_by_id;
 use crate::kernel::audit::repo::audit;
 use crate::kernel::clock::now;
 use crate::kernel::dates::{italian_date, parse_iso_date};
-use crate::kernel::fields::{code_in, number, text};
+use crate::kernel::fields::{code_in, number, text, Problems};
 use crate::kernel::mail_text::{language_of, long_date, Mail};
 use crate::kernel::outbox::enqueue_mail;
 use crate::state::AppState;
@@ -94,6 +94,29 @@ pub async fn detail(
     })
 }
 
+/// The last day an offer is open, until its end: in 60 days when not given.
+fn expiry(typed: &str) -> Result<i64, AppError> {
+    let today = crate::kernel::dates::start_of_day(now());
+    let day = match typed.trim() {
+        "" => return Ok(today + 60 * 86_400),
+        day => {
+            parse_iso_date(day).ok_or_else(|| crate::invalid!("expires_on", the_expiry_date_is))?
+        }
+    };
+    if day <= today {
+        return Err(crate::invalid!("expires_on", the_expiry_must_be));
+    }
+    if day > today + MAX_DAYS * 86_400 {
+        return Err(crate::invalid!(
+            "expires_on",
+            expiry_too_far,
+            date = italian_date(today + MAX_DAYS * 86_400)
+        ));
+    }
+    // Until the end of that day.
+    Ok(day + 86_399)
+}
+
 fn optional_pay(field: &str, value: &str) -> Result<Option<i64>, AppError> {
     let digits: String = value
         .chars()
@@ -111,71 +134,99 @@ pub async fn parse_offer(
     form: &OfferInput,
     user: &SessionUser,
 ) -> Result<OfferRow, AppError> {
-    let kind = OfferKind::from_code(form.kind.trim())
-        .ok_or_else(|| crate::invalid!("kind", choose_whether_it_is_a))?;
-    let title = text("title", &form.title, 5, 120)?;
-    let description = text("description", &form.description, 30, 8000)?;
+    // Every field is checked, and every mistake answered at once.
+    let mut p = Problems::default();
+    let kind = p.check(
+        OfferKind::from_code(form.kind.trim())
+            .ok_or_else(|| crate::invalid!("kind", choose_whether_it_is_a)),
+    );
+    let title = p.check(text("title", &form.title, 5, 120));
+    let description = p.check(text("description", &form.description, 30, 8000));
     let organisation = if user.role.is_staff() {
-        text("organisation", &form.organisation, 2, 150)?
+        p.check(text("organisation", &form.organisation, 2, 150))
     } else {
-        user.organisation
-            .clone()
-            .unwrap_or_else(|| user.display_name.clone())
+        Some(
+            user.organisation
+                .clone()
+                .unwrap_or_else(|| user.display_name.clone()),
+        )
     };
-    let remote = RemoteMode::from_code(form.remote.trim())
-        .ok_or_else(|| crate::invalid!("remote", choose_where_the_work))?;
-    let comune_istat = if form.comune.is_empty() && remote == RemoteMode::Totale {
-        None
+    let remote = p.check(
+        RemoteMode::from_code(form.remote.trim())
+            .ok_or_else(|| crate::invalid!("remote", choose_where_the_work)),
+    );
+    let comune_istat = if form.comune.is_empty() && remote == Some(RemoteMode::Totale) {
+        Some(None)
     } else {
-        let comune = crate::kernel::geo::place_by_slug(&state.db, &form.comune)
-            .await?
-            .ok_or_else(|| crate::invalid!("comune", choose_the_comune_of))?;
-        Some(comune.istat_code)
+        let comune = crate::kernel::geo::place_by_slug(&state.db, &form.comune).await?;
+        p.check(comune.ok_or_else(|| crate::invalid!("comune", choose_the_comune_of)))
+            .map(|c| Some(c.istat_code))
     };
     let address = form.address.trim().chars().take(200).collect();
-    let sector = code_in(&SECTORS, &form.sector)
-        .ok_or_else(|| crate::invalid!("sector", choose_the_sector))?;
-    let profession = code_in(&PROFESSIONS, &form.profession)
-        .ok_or_else(|| crate::invalid!("profession", choose_the_occupation_group))?;
-    let contract = Contract::from_code(form.contract.trim())
-        .ok_or_else(|| crate::invalid!("contract", choose_the_contract))?;
-    if kind == OfferKind::Tirocinio && contract != Contract::Tirocinio {
-        return Err(crate::invalid!("contract", an_internship_has_the));
+    let sector = p.check(
+        code_in(&SECTORS, &form.sector).ok_or_else(|| crate::invalid!("sector", choose_the_sector)),
+    );
+    let profession = p.check(
+        code_in(&PROFESSIONS, &form.profession)
+            .ok_or_else(|| crate::invalid!("profession", choose_the_occupation_group)),
+    );
+    let contract = p.check(
+        Contract::from_code(form.contract.trim())
+            .ok_or_else(|| crate::invalid!("contract", choose_the_contract)),
+    );
+    if kind == Some(OfferKind::Tirocinio) && contract.is_some_and(|c| c != Contract::Tirocinio) {
+        p.refuse(crate::invalid!("contract", an_internship_has_the));
     }
-    let working_time = WorkingTime::from_code(form.working_time.trim())
-        .ok_or_else(|| crate::invalid!("working_time", choose_the_working_time))?;
-    let education = code_in(&EDUCATION, &form.education)
-        .ok_or_else(|| crate::invalid!("education", choose_the_qualification_required))?
-        .parse()
-        .unwrap_or(0);
-    let pay_min = optional_pay("pay_min", &form.pay_min)?;
-    let pay_max = optional_pay("pay_max", &form.pay_max)?;
-    if let (Some(min), Some(max)) = (pay_min, pay_max) {
+    let working_time = p.check(
+        WorkingTime::from_code(form.working_time.trim())
+            .ok_or_else(|| crate::invalid!("working_time", choose_the_working_time)),
+    );
+    let education = p.check(
+        code_in(&EDUCATION, &form.education)
+            .ok_or_else(|| crate::invalid!("education", choose_the_qualification_required)),
+    );
+    let pay_min = p.check(optional_pay("pay_min", &form.pay_min));
+    let pay_max = p.check(optional_pay("pay_max", &form.pay_max));
+    if let (Some(Some(min)), Some(Some(max))) = (pay_min, pay_max) {
         if max < min {
-            return Err(crate::invalid!("pay_max", the_maximum_pay_is));
+            p.refuse(crate::invalid!("pay_max", the_maximum_pay_is));
         }
     }
-    let positions = number("positions", &form.positions, 1..=500)?;
-    let today = crate::kernel::dates::start_of_day(now());
-    let expires_at = match form.expires_on.trim() {
-        "" => today + 60 * 86_400,
-        day => {
-            let day = parse_iso_date(day)
-                .ok_or_else(|| crate::invalid!("expires_on", the_expiry_date_is))?;
-            if day <= today {
-                return Err(crate::invalid!("expires_on", the_expiry_must_be));
-            }
-            if day > today + MAX_DAYS * 86_400 {
-                return Err(crate::invalid!(
-                    "expires_on",
-                    expiry_too_far,
-                    date = italian_date(today + MAX_DAYS * 86_400)
-                ));
-            }
-            // Until the end of that day.
-            day + 86_399
-        }
+    let positions = p.check(number("positions", &form.positions, 1..=500));
+    let expires_at = p.check(expiry(&form.expires_on));
+    p.finish()?;
+    let (
+        Some(kind),
+        Some(title),
+        Some(description),
+        Some(organisation),
+        Some(remote),
+        Some(comune_istat),
+        Some(sector),
+        Some(profession),
+        Some((contract, working_time)),
+        Some(education),
+        Some((pay_min, pay_max)),
+        Some((positions, expires_at)),
+    ) = (
+        kind,
+        title,
+        description,
+        organisation,
+        remote,
+        comune_istat,
+        sector,
+        profession,
+        contract.zip(working_time),
+        education,
+        pay_min.zip(pay_max),
+        positions.zip(expires_at),
+    )
+    else {
+        // `finish` answered every missing value's refusal above.
+        return Err(AppError::Internal);
     };
+    let education = education.parse().unwrap_or(0);
     Ok(OfferRow {
         kind,
         title,

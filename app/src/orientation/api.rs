@@ -38,7 +38,10 @@ pub async fn get_my_orientation() -> Result<SavedAnswers, AppError> {
 /// Keeps the path: a citizen's is saved; a visitor's waits for them to register.
 #[server(prefix = "/api", endpoint = "keep_orientation")]
 pub async fn keep_orientation(answers: Answers) -> Result<(), AppError> {
-    let (state, user) = crate::kernel::access::auth::authorize::<KeepOrientation>().await?;
+    let (state, _) = crate::kernel::access::auth::authorize::<KeepOrientation>().await?;
+    // Open to everyone, so `authorize` reads no session: read it here, or a
+    // signed-in citizen would be sent to register.
+    let user = crate::kernel::access::auth::current_user(&state).await?;
     match user {
         Some(u) if u.role == crate::kernel::access::domain::Role::Cittadino => {
             super::service::keep(&state, &u, &answers).await

@@ -232,6 +232,7 @@ async fn an_english_page_gets_the_message_in_english(state: AppState) {
                 field,
                 key,
                 message,
+                ..
             } => {
                 assert_eq!(
                     (field.as_str(), key.as_str()),

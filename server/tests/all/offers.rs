@@ -373,6 +373,20 @@ async fn the_page_feed_and_sitemap_describe_the_offer(state: AppState) {
         html.contains("application/ld+json") && html.contains("\"JobPosting\""),
         "the page carries the JSON-LD"
     );
+    // Another business reads the public page, not the publisher's one.
+    let other = crate::common::account_with_session(
+        &state,
+        Role::Impresa,
+        app::kernel::access::domain::AccountStatus::Attivo,
+        "altra@esempio.it",
+    )
+    .await;
+    let (status, _) = crate::catalogue::get(&state, &format!("/offerte/{id}"), Some(&other)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) =
+        crate::catalogue::get(&state, &format!("/pubblica/{id}"), Some(&other)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!body.contains("Ritira l"), "no publisher's buttons");
 }
 
 async fn gen_demo_is_idempotent(state: AppState) {

@@ -1,7 +1,7 @@
 //! `/registrazione` and `/accesso`.
 
 use crate::accounts::api::{LogIn, RegisterAccount};
-use crate::components::form::{field_message, form_message, CheckField, Field};
+use crate::components::form::{field_message, form_message, CheckField, ErrorSummary, Field};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,6 +39,7 @@ pub fn RegisterPage() -> impl IntoView {
             <p role="status" class="notice mb-6 max-w-xl">{crate::i18n::td_string!(l, accounts_entry.your_guidance_path_is)}</p>
         })}
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
+            <ErrorSummary result=Signal::derive(move || result.get())/>
             <fieldset class="mb-5">
                 <legend class="font-semibold">{td_string!(l, account.role_legend)}</legend>
                 <label class="choice"><input type="radio" name="role" value="cittadino" checked=role == "cittadino"/> {td_string!(l, account.role_cittadino_long)}</label>

@@ -43,11 +43,7 @@ fn Detail(
     let l = crate::i18n_switch::locale();
     let english = l == Locale::en;
     let a = detail.summary.clone();
-    let cost = if detail.cost_cents == 0 {
-        td_string!(l, catalogue_detail.free).to_string()
-    } else {
-        format!("{:.2} €", detail.cost_cents as f64 / 100.0).replace('.', ",")
-    };
+    let cost = super::cost(detail.cost_cents, l);
     let targets: Vec<&str> = a
         .target_groups
         .iter()

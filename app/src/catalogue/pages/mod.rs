@@ -35,7 +35,16 @@ pub fn availability(a: &ActivitySummary, l: Locale) -> String {
     }
 }
 
-/// One activity in a list: title, when, where, who, seats.
+/// "Gratuito", or the cost in euros written the Italian way ("120,00 €").
+pub fn cost(cents: i64, l: Locale) -> String {
+    if cents == 0 {
+        td_string!(l, catalogue_detail.free).to_string()
+    } else {
+        format!("{},{:02} €", cents / 100, cents % 100)
+    }
+}
+
+/// One activity in a list: title, when, where, who, seats, cost.
 #[component]
 pub fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
     let l = crate::i18n_switch::locale();
@@ -52,6 +61,7 @@ pub fn ActivityCard(activity: ActivitySummary) -> impl IntoView {
                 <dd>{format!("{} · {}", a.comune_name, pick(a.mode.label(), english))}</dd>
                 <dt>{td_string!(l, catalogue.organiser)}</dt><dd>{a.organiser_name.clone()}</dd>
                 <dt>{td_string!(l, catalogue.seats)}</dt><dd>{availability(&a, l)}</dd>
+                <dt>{td_string!(l, catalogue_detail.cost)}</dt><dd>{cost(a.cost_cents, l)}</dd>
             </dl>
         </li>
     }

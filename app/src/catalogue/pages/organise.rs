@@ -206,8 +206,11 @@ fn RosterView(
     let csv = format!("/api/attivita/{}/iscritti.csv", a.id);
     view! {
         <h1 class="page-title">{a.title.clone()}</h1>
-        <p class="mb-2"><a href=a.href()>{td_string!(l, catalogue_organise.see_the_public_page)}</a></p>
-        <p class="mb-6 font-semibold" data-testid="stato-attivita">{format!("{} · {}", pick(a.status.label(), english), availability(&a, l))}</p>
+        // A draft has no public page yet (it answers 404): no link to it.
+        {(a.status != Status::Bozza).then(|| view! {
+            <p class="mb-2"><a href=a.href()>{td_string!(l, catalogue_organise.see_the_public_page)}</a></p>
+        })}
+        <p class="mb-6 font-semibold" data-testid="stato-attivita">{availability(&a, l)}</p>
         {(a.review != Review::None).then(|| view! {
             <div class="notice mb-6 max-w-3xl" role="status" data-testid="revisione-attivita">
                 <p class="font-semibold">{pick(a.review.label(), english)}</p>

@@ -17,7 +17,7 @@ use crate::db::Tx;
 use crate::kernel::clock::now;
 
 pub const SUMMARY_COLUMNS: &str = "a.id, a.kind, a.title, a.organiser_name, c.slug AS comune_slug, c.name AS comune_name, \
-     a.mode, a.topic, a.target_groups, a.total_hours, a.seats, a.enrolled, a.status, a.review, a.review_reason, a.first_starts_at, a.enrol_closes, a.demo";
+     a.mode, a.topic, a.target_groups, a.total_hours, a.seats, a.enrolled, a.status, a.review, a.review_reason, a.first_starts_at, a.enrol_closes, a.demo, a.cost_cents";
 
 /// What `SUMMARY_COLUMNS` reads.
 #[derive(sqlx::FromRow)]
@@ -41,6 +41,7 @@ pub struct SummaryRow {
     first_starts_at: i64,
     enrol_closes: i64,
     demo: i64,
+    cost_cents: i64,
 }
 
 impl From<SummaryRow> for ActivitySummary {
@@ -68,6 +69,7 @@ impl From<SummaryRow> for ActivitySummary {
             first_starts_at: row.first_starts_at,
             enrol_closes: row.enrol_closes,
             demo: row.demo == 1,
+            cost_cents: row.cost_cents,
         }
     }
 }

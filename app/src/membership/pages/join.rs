@@ -3,7 +3,7 @@
 //! values typed stay where they are.
 
 use crate::components::form::{
-    field_message, form_message, CheckField, Field, SelectField, TextArea,
+    field_message, form_message, CheckField, ErrorSummary, Field, SelectField, TextArea,
 };
 use crate::i18n::td_string;
 use crate::i18n::Locale;
@@ -67,6 +67,7 @@ fn JoinForm(l: Locale) -> impl IntoView {
     view! {
         <p class="lead mb-6 max-w-3xl">{td_string!(l, membership_join.bodies_associations_employment_agencies)}</p>
         <ActionForm action attr:class="max-w-2xl" attr:novalidate="true">
+            <ErrorSummary result=Signal::derive(move || result.get())/>
             <fieldset class="mb-5">
                 <legend class="font-semibold">{td_string!(l, membership_join.who_is_asking_to)}</legend>
                 <label class="choice"><input type="radio" name="form[kind]" value="ente" checked on:change=move |_| set_kind.set("ente".into())/> {td_string!(l, membership_join.a_body_or_an)}</label>

@@ -66,10 +66,10 @@ fn DeskCard(desk: Desk) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <p class="mt-4"><a class="btn-primary" href=format!("/sportelli/{}/prenota", desk.comune_slug)>{td_string!(l, desks.booking_soon)}</a></p>
             <p class="mt-4">
                 {td_string!(l, desks.contact)} " " <a href=mailto>{desk.email.clone()}</a>
             </p>
-            <p class="mt-4"><a class="btn-primary" href=format!("/sportelli/{}/prenota", desk.comune_slug)>{td_string!(l, desks.booking_soon)}</a></p>
         </section>
     }
 }

@@ -16,7 +16,7 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn OfferPage() -> impl IntoView {
     let id = crate::components::use_id_param();
-    let offer = Resource::new(move || id.get(), get_offer);
+    let offer = Resource::new(move || id.get(), |id| get_offer(id, false));
     view! { {with_data(offer, move |offer| view! { <Offer offer/> })} }
 }
 

@@ -4,7 +4,9 @@
 
 use crate::accounts::api::get_my_account;
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message, Field, SelectField, TextArea};
+use crate::components::form::{
+    field_message, form_message, ErrorSummary, Field, SelectField, TextArea,
+};
 use crate::i18n::*;
 use crate::kernel::access::domain::AccountStatus;
 use crate::kernel::dates::{iso_date, italian_date};
@@ -87,7 +89,7 @@ pub fn EditOfferPage() -> impl IntoView {
     let id = crate::components::use_id_param();
     let offer = Resource::new(
         move || (id.get(), close.version().get()),
-        |(id, _)| get_offer(id),
+        |(id, _)| get_offer(id, true),
     );
     let saved = use_query_map().read_untracked().get("salvata").is_some();
     view! {
@@ -179,6 +181,7 @@ fn OfferForm(staff: bool, comuni: Vec<Comune>, existing: Option<OfferDetail>) ->
     view! {
         <p class="lead mb-6">{td_string!(l, offers_publish.fill_in_the_fields)}</p>
         <ActionForm action=save attr:class="max-w-3xl">
+            <ErrorSummary result=Signal::derive(move || result.get())/>
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             <input type="hidden" name="form[id]" value=existing.as_ref().map(|o| o.summary.id.to_string()).unwrap_or_default()/>
             <SelectField name="kind" post_as="form[kind]" label=td_string!(l, offers_publish.type_text) options=codes(&KINDS, english) value=v(|o| o.summary.kind.code().into()) error=message("kind")/>

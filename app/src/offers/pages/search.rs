@@ -171,6 +171,9 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
                 <label for="filtro-testo" class="font-semibold">{td_string!(l, offers_search.what_are_you_looking)}</label>
                 <input id="filtro-testo" name="q" type="search" class="input" autocomplete="off"
                     maxlength=crate::kernel::text::MAX_QUERY_CHARS
+                    // The attribute for the page as served (a search made
+                    // without JavaScript keeps its words), the property after.
+                    value=typed.get_untracked()
                     prop:value=move || typed.get()
                     placeholder=td_string!(l, offers_search.e_g_warehouse_cook)
                     on:input=move |ev| {
