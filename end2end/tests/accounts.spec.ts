@@ -11,13 +11,14 @@ test("a citizen registers, confirms the email, logs in and out", async ({ page }
   await register(page, { email, name: "Maria Bianchi" });
   await confirmEmail(page, email);
   await logIn(page, email, PASSWORD);
-  await expect(page.getByText("Maria Bianchi")).toBeVisible();
+  await expect(page.locator("main").getByText("Maria Bianchi")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Maria Bianchi" })).toBeVisible();
   await expect(page.getByTestId("stato-account")).toHaveText("Attivo");
   await expect(page.getByText("Presa visione dell'informativa sulla privacy")).toBeVisible();
   await expectAccessible(page);
   await logOut(page);
   await page.goto("/area");
-  await expect(page).toHaveURL(/\/accesso$/);
+  await expect(page).toHaveURL(/\/accesso\?next=\/area$/);
 });
 
 test("a bad registration says what is wrong next to the field and keeps what was typed", async ({ page }) => {

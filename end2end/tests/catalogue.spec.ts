@@ -116,7 +116,7 @@ test("an operator books a caller in and marks the appointment done", async ({ pa
   await page.getByRole("button", { name: "Prenota", exact: true }).click();
   await expect(page).toHaveURL(/\/staff\/agenda\?prenotato=1$/);
 
-  await page.getByLabel("Giorno", { exact: true }).fill(iso);
+  await page.locator("#agenda-giorno").fill(iso);
   await page.getByRole("button", { name: "Mostra" }).click();
   const appointment = page.getByTestId("appuntamento").filter({ hasText: caller });
   await expect(appointment).toContainText("Prepararsi al colloquio di lavoro");

@@ -203,8 +203,11 @@ test("a citizen searches from the map, widens the radius, types, and gets an ale
 });
 
 test("after opening an offer inside the app, Tab starts on the new page", async ({ page }) => {
-  await gotoHydrated(page, "/offerte");
-  await page.locator('main h3.card-title a[href^="/offerte/"]').first().click();
+  const title = `Cameriere di sala ${Date.now()}`;
+  await logIn(page, OPERATOR_EMAIL, ADMIN_PASSWORD);
+  await operatorPublishes(page, title, "sarzana");
+  await gotoHydrated(page, `/offerte?q=${encodeURIComponent(title)}`);
+  await page.getByRole("link", { name: title }).click();
   await expect(page).toHaveURL(/\/offerte\/\d+$/);
   const back = page.getByRole("link", { name: "← Tutte le offerte" });
   await expect(back).toBeVisible();
@@ -218,7 +221,7 @@ test.describe("without JavaScript", () => {
   test("a search keeps its words in the box, so the next filter does not drop them", async ({ page }) => {
     await page.goto("/offerte");
     await page.getByLabel("Cosa cerchi").fill("magazzinieri");
-    await page.getByRole("button", { name: "Cerca" }).click();
+    await page.getByRole("button", { name: "Cerca", exact: true }).click();
     await expect(page).toHaveURL(/q=magazzinieri/);
     await expect(page.getByLabel("Cosa cerchi")).toHaveValue("magazzinieri");
   });

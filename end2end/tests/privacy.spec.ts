@@ -111,7 +111,7 @@ test("the desk erases a caller who has no account, on their request", async ({ p
   await page.getByLabel("Telefono o email della persona").fill("0187 654321");
   await page.getByRole("button", { name: "Prenota", exact: true }).click();
   await expect(page).toHaveURL(/\/staff\/agenda\?prenotato=1$/);
-  await page.getByLabel("Giorno", { exact: true }).fill(iso);
+  await page.locator("#agenda-giorno").fill(iso);
   await page.getByRole("button", { name: "Mostra" }).click();
 
   const appointment = page.getByTestId("appuntamento").filter({ hasText: caller });
