@@ -76,6 +76,11 @@ async fn closing_a_day_cancels_its_appointments_and_tells_why(state: AppState) {
     caller.person_contact = "0187 123456".into();
     book(&state, &operator, &caller).await.unwrap();
 
+    let both = close_day(&state, &operator, "", "2020-01-01", "")
+        .await
+        .unwrap_err();
+    let fields: Vec<&str> = both.field_problems().iter().map(|(f, _)| *f).collect();
+    assert_eq!(fields, ["day", "reason"], "both mistakes at once");
     let refused = close_day(&state, &operator, "", &iso, "  ")
         .await
         .unwrap_err();

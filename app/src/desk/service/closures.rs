@@ -13,6 +13,7 @@ use crate::kernel::access::domain::SessionUser;
 use crate::kernel::audit::repo::audit;
 use crate::kernel::clock::now;
 use crate::kernel::dates::{iso_date, italian_time, parse_iso_date, start_of_day};
+use crate::kernel::fields::Problems;
 use crate::kernel::labels::locale_of;
 use crate::kernel::mail_text::{language_of, long_date, Language};
 use crate::kernel::outbox::enqueue_mail;
@@ -77,20 +78,28 @@ pub async fn close_day(
 ) -> Result<ClosedOutcome, AppError> {
     let d = staff_desk(state, user, slug).await?;
     let at = now();
-    let start = parse_iso_date(day)
-        .filter(|start| *start >= start_of_day(at) && *start < at + 366 * 86_400)
-        .ok_or_else(|| crate::invalid!("day", choose_a_day_from_today))?;
+    // Both fields checked, both mistakes answered at once.
+    let mut problems = Problems::default();
+    let start = problems.check(
+        parse_iso_date(day)
+            .filter(|start| *start >= start_of_day(at) && *start < at + 366 * 86_400)
+            .ok_or_else(|| crate::invalid!("day", choose_a_day_from_today)),
+    );
     let reason = reason.trim();
     if reason.chars().count() < 3 {
-        return Err(crate::invalid!("reason", write_why_the_desk_is_closed));
-    }
-    if reason.chars().count() > MAX_CLOSURE_REASON {
-        return Err(crate::invalid!(
+        problems.refuse(crate::invalid!("reason", write_why_the_desk_is_closed));
+    } else if reason.chars().count() > MAX_CLOSURE_REASON {
+        problems.refuse(crate::invalid!(
             "reason",
             at_most_chars,
             max = MAX_CLOSURE_REASON
         ));
     }
+    problems.finish()?;
+    let Some(start) = start else {
+        // `finish` answered the day's refusal above.
+        return Err(AppError::Internal);
+    };
     let iso = iso_date(start);
     let closure = Closure::Announced(reason.to_string());
     let mut tx = state.db.begin_write().await?;
