@@ -1,7 +1,7 @@
 // A real SMTP server on loopback for the end-to-end tests: the portal's
 // outbox delivers to it (SMTP_PORT), and each message is written as JSON into
 // MAIL_SINK_DIR, where tests read it (see tests/mail.ts).
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { join } from "node:path";
 
@@ -30,7 +30,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
             count += 1;
             const raw = data.join("\r\n");
             const message = { to, data: decodeQuotedPrintable(raw), raw };
-            writeFileSync(join(SINK_DIR, `${Date.now()}-${count}.json`), JSON.stringify(message));
+            // Written aside, then renamed: a reader never sees half a message.
+            const file = join(SINK_DIR, `${Date.now()}-${count}.json`);
+            writeFileSync(`${file}.part`, JSON.stringify(message));
+            renameSync(`${file}.part`, file);
             data = [];
             to = [];
             socket.write("250 queued\r\n");

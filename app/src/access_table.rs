@@ -131,7 +131,7 @@ access_table! {
     // Staff.
     crate::accounts::api::ListPendingAccounts => Roles(STAFF), Reads;
     crate::accounts::api::DecideAccount => Roles(STAFF), Changes;
-    crate::accounts::api::ListAuditLog => Roles(ADMIN), Reads;
+    crate::staff::api::ListAuditLog => Roles(ADMIN), Reads;
 }
 
 /// The row of the server function at `path` (`/api/<name>`), if there is one.

@@ -1,7 +1,7 @@
 //! The document shell and the router: every page's address lives here.
 
 use crate::accounts::pages::routes::{
-    AuditLogRoute, ForgotPasswordRoute, LoginRoute, MyAreaRoute, RegisterRoute, ResetPasswordRoute,
+    ForgotPasswordRoute, LoginRoute, MyAreaRoute, RegisterRoute, ResetPasswordRoute,
     VerificationsRoute, VerifyEmailRoute,
 };
 use crate::applications::pages::routes::{MyApplicationsRoute, ReceivedApplicationsRoute};
@@ -28,7 +28,7 @@ use crate::offers::pages::routes::{
 };
 use crate::orientation::pages::routes::{OrientationRoute, OrientationRulesRoute, PathRoute};
 use crate::pages::NotFoundPage;
-use crate::staff::pages::routes::DashboardRoute;
+use crate::staff::pages::routes::{AuditLogRoute, DashboardRoute};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectAccessible, gotoHydrated, unzip } from "./helpers";
 import { linkIn, waitForMail } from "./mail";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, confirmEmail, logIn, logOut, PASSWORD, register, unique } from "./people";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, confirmEmail, logIn, logOut, OPERATOR_EMAIL, PASSWORD, register, unique } from "./people";
 
 // Each flow signs in and out several times (argon2 takes its time on purpose).
 test.describe.configure({ timeout: 90_000 });
@@ -122,20 +123,63 @@ test("a forgotten password is replaced through the emailed link", async ({ page 
   await logIn(page, email, newPassword);
 });
 
-test("the admin reads and filters the audit log", async ({ page }) => {
+test("the admin reads who did what, on what and why, filters a period and downloads it", async ({ page, browser }) => {
+  // An act with a reason and an object: an operator closes the desk's last
+  // bookable day, then reopens it.
+  await logIn(page, OPERATOR_EMAIL, ADMIN_PASSWORD);
+  await gotoHydrated(page, "/sportelli/la-spezia/prenota");
+  const lastDay = page.locator('a[href*="giorno="]').last();
+  const iso = new URL((await lastDay.getAttribute("href"))!, "http://portale").searchParams.get("giorno")!;
+  const [year, month, day] = iso.split("-");
+  await gotoHydrated(page, "/staff/agenda");
+  const closures = page.getByRole("region", { name: "Giorni di chiusura" });
+  const reason = `Assemblea del personale ${Date.now()}`;
+  await closures.getByLabel("Giorno", { exact: true }).fill(iso);
+  await closures.getByLabel("Motivo").fill(reason);
+  await closures.getByRole("button", { name: "Chiudi lo sportello quel giorno" }).click();
+  await expect(closures.getByRole("status")).toContainText("Giorno chiuso");
+  await closures.getByRole("button", { name: `Riapri ${day}/${month}/${year}` }).click();
+  await expect(closures.getByTestId("chiusure")).not.toContainText(reason);
+  await logOut(page);
+
   await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await page.getByRole("link", { name: "Verifica di imprese ed enti" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verifica di imprese ed enti");
   await gotoHydrated(page, "/area");
   await page.getByRole("link", { name: "Registro delle attività" }).click();
   await expect(page).toHaveURL(/\/staff\/registro$/);
-  const rows = page.getByRole("table").getByRole("row");
-  await expect(rows.filter({ hasText: "consultazione_verifiche" }).first()).toBeVisible();
+  const rows = page.getByTestId("registro").getByRole("row");
+  const closed = rows.filter({ hasText: reason });
+  await expect(closed).toContainText("Sportello chiuso per un giorno");
+  await expect(closed).toContainText("Operatore dello sportello");
+  await expect(closed.getByRole("link", { name: /Spezia/ })).toHaveAttribute("href", "/staff/agenda");
   await expectAccessible(page);
-  await page.getByLabel("Azione").selectOption("verifica_approvata");
-  await page.getByRole("button", { name: "Filtra" }).click();
-  await expect(page).toHaveURL(/azione=verifica_approvata/);
-  await expect(rows.filter({ hasText: "consultazione_verifiche" })).toHaveCount(0);
+  // Every kind of act can be chosen, by its name.
+  await expect(page.getByLabel("Azione").locator("option")).toHaveCount(25);
+
+  // Without JavaScript too: the filter is a plain form, the period a pair of days.
+  const plain = await (await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+  await plain.goto("/staff/registro");
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Rome" }).format(new Date());
+  await plain.getByLabel("Azione").selectOption({ label: "Sportello riaperto" });
+  await plain.getByLabel("Dal giorno").fill(today);
+  await plain.getByLabel("Al giorno").fill(today);
+  await plain.getByRole("button", { name: "Filtra" }).click();
+  await expect(plain).toHaveURL(/azione=sportello_riaperto/);
+  const plainRows = plain.getByTestId("registro").getByRole("row");
+  await expect(plainRows.filter({ hasText: "Sportello riaperto" }).first()).toBeVisible();
+  await expect(plainRows.filter({ hasText: reason })).toHaveCount(0);
+  await expect(plain.getByLabel("Dal giorno")).toHaveValue(today);
+
+  // The period's CSV holds the closure with its reason, whoever filters the page.
+  await page.goto(`/staff/registro?dal=${today}&al=${today}`);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Scarica il periodo in CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`registro-${today}-${today}.csv`);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv).toContain(reason);
+  expect(csv).toContain("Sportello riaperto");
+  expect(csv.split("\r\n")[0]).toContain("Motivo o dettaglio");
 });
 
 test("the sign-in and email-link pages are accessible", async ({ page }) => {

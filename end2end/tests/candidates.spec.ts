@@ -93,6 +93,7 @@ test("a business finds a candidate, shortlists her, asks, and sees her contacts 
   await business.getByLabel("Competenze o ruolo").fill(skill);
   await business.getByRole("button", { name: "Cerca" }).click();
   await expect(business).toHaveURL(new RegExp(`q=${skill}`));
+  expect(business.url(), "no empty pair from the button").not.toMatch(/&=|\?=/);
   await expect(business.getByTestId("conteggio")).toHaveText("1 candidato");
   const card = business.getByTestId("candidato");
   await expect(card).toContainText("Sarzana");

@@ -29,6 +29,7 @@ test("citizens find a course by comune, enrol, wait, cancel and are promoted", a
   await anna.getByLabel("Comune", { exact: true }).selectOption("sarzana");
   await anna.getByRole("button", { name: "Cerca" }).click();
   await expect(anna).toHaveURL(/comune=sarzana/);
+  expect(anna.url(), "no empty pair from the button").not.toMatch(/&=|\?=/);
   const card = anna.getByTestId("attivita").filter({ hasText: title });
   await expect(card).toContainText("Gratuito");
   await expect(card).toBeVisible();
@@ -107,6 +108,13 @@ test("an operator books a caller in and marks the appointment done", async ({ pa
   const iso = new URL((await dayLink.getAttribute("href"))!, "http://portale").searchParams.get("giorno")!;
   await dayLink.click();
   await expect(page).toHaveURL(new RegExp(`giorno=${iso}(&|$)`));
+  // Sent empty: every mistake is said at once, listed at the top.
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await page.getByRole("button", { name: "Prenota", exact: true }).click();
+  const summary = page.getByTestId("riepilogo-errori");
+  await expect(summary).toContainText("cose da correggere");
+  await expect(summary.getByRole("link")).toHaveCount(4);
+  await expect(page.getByLabel("Nome della persona")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Prepararsi al colloquio di lavoro").check();
   await page.locator('input[name="slot"]:not([disabled])').first().check();
   const caller = `Giovanni Esposito ${Date.now()}`;

@@ -164,3 +164,34 @@ test("a CV becomes visible to businesses only with consent", async ({ page }) =>
   await gotoHydrated(page, "/area");
   await expect(page.getByText(/Profilo visibile alle imprese/)).toBeVisible();
 });
+
+test("a JSON Resume file comes in with its profiles, its levels in words, and what could not be placed named", async ({ page }) => {
+  await newCitizen(page, "Li Wei");
+  await gotoHydrated(page, "/cv");
+  const file = {
+    basics: {
+      name: "Li Wei",
+      profiles: [
+        { network: "LinkedIn", username: "liwei", url: "https://www.linkedin.com/in/liwei" },
+        { network: "GitHub", username: "liwei", url: "https://github.com/liwei" },
+      ],
+    },
+    languages: [
+      { language: "Inglese", fluency: "Full Professional Proficiency" },
+      { language: "Portoghese", fluency: "un po'" },
+    ],
+  };
+  await page.getByLabel("File JSON Resume").setInputFiles({ name: "cv.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole("button", { name: "Importa", exact: true }).click();
+  await expect(page).toHaveURL(/\/cv\/\d+\?importato=1&rivedi=Portoghese$/);
+  const notice = page.getByTestId("cv-importato");
+  await expect(notice).toContainText("CV importato");
+  await expect(notice).toContainText("Portoghese");
+  await expectAccessible(page);
+  await notice.getByRole("link", { name: "Scegli i livelli nel passo Lingue" }).click();
+  await expect(page.getByRole("heading", { name: /Passo 5 di 8/ })).toContainText("Lingue");
+  // The preview shows the level read from the words, and the profiles kept.
+  await expect(page.getByLabel("Anteprima del CV")).toContainText("C1");
+  await gotoHydrated(page, page.url().replace(/\?.*$/, "?passo=7"));
+  await expect(page.getByLabel("Altre competenze")).toHaveValue("GitHub: https://github.com/liwei");
+});

@@ -19,15 +19,26 @@ export async function waitForMail(address: string, containing: string): Promise<
     .poll(
       () => {
         found = readdirSync(SINK_DIR)
+          .filter((file) => file.endsWith(".json"))
           .sort()
-          .map((file) => JSON.parse(readFileSync(join(SINK_DIR, file), "utf8")) as Mail)
-          .find((mail) => mail.to.includes(address) && mail.data.includes(containing));
+          .map((file) => readMail(join(SINK_DIR, file)))
+          .find((mail) => mail !== undefined && mail.to.includes(address) && mail.data.includes(containing));
         return found !== undefined;
       },
       { timeout: 20_000, message: `an email to ${address} containing "${containing}"` },
     )
     .toBe(true);
   return found!;
+}
+
+/** A message the sink wrote; undefined while it is still being written
+ * (the next poll reads it whole). */
+function readMail(path: string): Mail | undefined {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Mail;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The path and query of the first link to `path` in a message. */

@@ -213,6 +213,9 @@ test("after opening an offer inside the app, Tab starts on the new page", async 
   await expect(back).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(back).toBeFocused();
+  // The new page's title is said, as on a full load.
+  await expect(page.getByTestId("annuncio-pagina")).toHaveText(await page.title());
+  await expect(page.getByTestId("annuncio-pagina")).toContainText(title);
 });
 
 test.describe("without JavaScript", () => {

@@ -32,11 +32,15 @@ export async function publishCourse(page: Page, title: string, day: string, seat
   await page.getByLabel("Tema", { exact: true }).selectOption("mestieri");
   await page.getByLabel("Per chi", { exact: true }).selectOption("tutti");
   await page.getByLabel("Ore totali").fill("4");
-  await page.getByLabel("Posti disponibili").fill(String(seats));
-  // A date in the past: the message is on the field, and what was typed stays.
+  await page.getByLabel("Posti disponibili").fill("0");
+  // A date in the past and no seats: both are said at once, each on its
+  // field and in the summary at the top; what was typed stays.
   await page.getByLabel("Date e orari").fill("01/01/2020 9:00-13:00");
   await page.getByRole("button", { name: "Salva" }).click();
   await expect(page.locator("#campo-sessions-errore")).toContainText("la data è già passata");
+  await expect(page.getByTestId("riepilogo-errori")).toContainText("Ci sono 2 cose da correggere");
+  await expect(page.getByLabel("Posti disponibili")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Posti disponibili").fill(String(seats));
   await expect(page.getByLabel("Date e orari")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Titolo", { exact: true })).toHaveValue(title);
   await expectAccessible(page);

@@ -56,6 +56,12 @@ test("a citizen deletes her account: her seat goes to the person waiting, her ca
   const address = chiara.getByLabel("Indirizzo del calendario");
   await expect(address).toHaveValue(/\/calendario\/personale\/.+\.ics$/);
   const feed = new URL(await address.inputValue()).pathname;
+  // One tap adds it to the phone's calendar; one copies it.
+  await expect(chiara.getByRole("link", { name: "Aggiungi al calendario del telefono" })).toHaveAttribute("href", /^webcal:\/\/.+\.ics$/);
+  await chiara.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await chiara.getByRole("button", { name: "Copia l'indirizzo" }).click();
+  await expect(chiara.getByText("Indirizzo copiato.")).toBeVisible();
+  expect(await chiara.evaluate(() => navigator.clipboard.readText())).toBe(await address.inputValue());
   await expectAccessible(chiara);
   const subscribed = await chiara.request.get(feed);
   expect(subscribed.status()).toBe(200);

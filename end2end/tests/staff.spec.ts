@@ -33,6 +33,24 @@ test("an operator's dashboard follows a citizen's enrolment without a reload", a
   const fill = operator.locator('[data-figure="riempimento"]');
   await fill.getByText("Che cosa conta").click();
   await expect(fill).toContainText("Posti occupati sui posti offerti");
+  // What a coordinator reports is there; what cannot follow Sarzana says so.
+  await expect(operator.locator('[data-figure="assunzioni"]')).toContainText("Assunzioni");
+  await expect(operator.locator('[data-figure="moderazione"]')).toContainText("Tempo di moderazione");
+  await expect(operator.locator('[data-figure="temi_sportello"]')).toContainText("curriculum");
+  await expect(operator.locator('[data-figure="imprese"]').getByTestId("fuori-filtro")).toContainText("Non segue il filtro per comune");
+  await expect(operator.locator('[data-figure="offerte"]').getByTestId("fuori-filtro")).toHaveCount(0);
+  // Each series in its own chart, with its own scale; every date inside the frame.
+  const charts = operator.getByTestId("grafico");
+  await expect(charts).toHaveCount(3);
+  await expect(charts.nth(1)).toContainText("Iscrizioni");
+  for (const chart of await charts.locator("svg").all()) {
+    const frame = (await chart.boundingBox())!;
+    for (const label of await chart.locator("text.chart-axis").all()) {
+      const box = (await label.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(frame.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+    }
+  }
   await expectAccessible(operator);
   // Marks this very page: a reload would lose the mark.
   await operator.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));

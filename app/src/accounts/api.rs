@@ -3,7 +3,6 @@
 
 use super::domain::{MyAccount, PendingAccount};
 use crate::error::AppError;
-use crate::kernel::audit::AuditEntry;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
@@ -132,23 +131,6 @@ pub async fn decide_account(
     super::service::decide(&state, &user, account, decision).await?;
     leptos_axum::redirect("/staff/verifiche");
     Ok(())
-}
-
-#[server(prefix = "/api", endpoint = "list_audit_log")]
-pub async fn list_audit_log(
-    #[server(default)] action: String,
-    #[server(default)] actor: String,
-) -> Result<Vec<AuditEntry>, AppError> {
-    let (state, _) = crate::kernel::access::auth::authorize_user::<ListAuditLog>().await?;
-    let action = Some(action.trim()).filter(|a| !a.is_empty());
-    let actor = match actor.trim() {
-        "" => None,
-        id => Some(
-            id.parse::<i64>()
-                .map_err(|_| crate::invalid!("actor", write_the_operators_number))?,
-        ),
-    };
-    Ok(crate::kernel::audit::repo::list_audit(&state.db, action, actor).await?)
 }
 
 /// What other features use of accounts on the server (not endpoints): the

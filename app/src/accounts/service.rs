@@ -7,6 +7,7 @@ use super::mail;
 use super::repo::{self, NewUser, RESET_PASSWORD, VERIFY_EMAIL};
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
+use crate::kernel::audit::AuditAction;
 use crate::kernel::fields::Problems;
 use crate::kernel::mail_text::{language_at, language_of, set_language, Language, Mail};
 use crate::state::AppState;
@@ -309,7 +310,7 @@ pub async fn pending_accounts(
     crate::kernel::audit::repo::audit(
         &mut tx,
         staff.id,
-        "consultazione_verifiche",
+        AuditAction::QueueViewed,
         None,
         &format!("{} richieste in attesa", pending.len()),
     )
@@ -356,18 +357,11 @@ pub async fn decide(
         return Err(fail(crate::conflict!(this_request_has_already_been)));
     }
     let action = if approve {
-        "verifica_approvata"
+        AuditAction::AccountApproved
     } else {
-        "verifica_respinta"
+        AuditAction::AccountRejected
     };
-    crate::kernel::audit::repo::audit(
-        &mut tx,
-        staff.id,
-        action,
-        Some(account),
-        &format!("account {account}"),
-    )
-    .await?;
+    crate::kernel::audit::repo::audit(&mut tx, staff.id, action, Some(account), &reason).await?;
     let language = language_of(&mut tx, Some(account)).await?;
     let Mail { subject, body } =
         mail::decision_email(language, &applicant.display_name, approve, &reason);

@@ -9,7 +9,7 @@ use crate::accounts::api::shared::Decision;
 use crate::db::Tx;
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
-use crate::kernel::audit::repo::audit;
+use crate::kernel::audit::{repo::audit, AuditAction};
 use crate::kernel::outbox::enqueue_mail;
 use crate::settings::{self, PRE_MODERATION};
 use crate::state::AppState;
@@ -52,9 +52,9 @@ pub async fn set_pre_moderation(
     let mut tx = state.db.begin_write().await?;
     settings::set_flag(&mut tx, PRE_MODERATION, on).await?;
     let action = if on {
-        "premoderazione_attivata"
+        AuditAction::ReviewOn
     } else {
-        "premoderazione_disattivata"
+        AuditAction::ReviewOff
     };
     audit(
         &mut tx,
@@ -109,18 +109,11 @@ pub async fn decide(
         enqueue_mail(&mut tx, publisher, &email, &subject, &body).await?;
     }
     let action = if approve {
-        "attivita_approvata"
+        AuditAction::ActivityApproved
     } else {
-        "attivita_respinta"
+        AuditAction::ActivityRejected
     };
-    audit(
-        &mut tx,
-        staff.id,
-        action,
-        Some(id),
-        &format!("attività {id}"),
-    )
-    .await?;
+    audit(&mut tx, staff.id, action, Some(id), &reason).await?;
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(())

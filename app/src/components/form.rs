@@ -205,3 +205,10 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// For a GET `<Form>`: Leptos adds the button that submitted the form to the
+/// query even when it has no name, so addresses ended in `&=`. This drops
+/// that empty pair (`on_form_data=without_unnamed_fields()`).
+pub fn without_unnamed_fields() -> std::sync::Arc<dyn Fn(&leptos::web_sys::FormData)> {
+    std::sync::Arc::new(|data| data.delete(""))
+}

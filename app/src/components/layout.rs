@@ -11,9 +11,10 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    focus_each_new_page();
+    let announced = focus_each_new_page();
     view! {
         <a href="#contenuto" class="skip-link">{td_string!(l, skip_to_content)}</a>
+        <p class="sr-only" aria-live="polite" data-testid="annuncio-pagina">{move || announced.get()}</p>
         <header class="bg-primary text-white">
             <div class="border-b border-white/20 bg-primary-dark">
                 <div class="container-page flex items-center justify-between gap-4 py-2 text-base">
@@ -64,12 +65,15 @@ pub fn Layout(children: Children) -> impl IntoView {
 }
 
 /// After a change of page inside the app, focus moves to the page's main
-/// content, as a full load would start there: a screen reader reads the new
-/// page, and Tab goes to its first link rather than on from the old one.
-/// `main` rather than its heading: with lazily loaded pages, the old heading
-/// can still be there for a moment, and focus would fall with it.
-fn focus_each_new_page() {
+/// content, as a full load would start there: Tab goes to its first link
+/// rather than on from the old one. `main` rather than its heading: with
+/// lazily loaded pages, the old heading can still be there for a moment, and
+/// focus would fall with it. The new page's title is then said in a polite
+/// live region (what a screen reader says on a full load), once the page
+/// has set it.
+fn focus_each_new_page() -> RwSignal<String> {
     let location = use_location();
+    let announced = RwSignal::new(String::new());
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
@@ -79,20 +83,48 @@ fn focus_each_new_page() {
                     let _ = main.focus();
                 }
             }
+            set_timeout(
+                move || announced.set(document().title()),
+                std::time::Duration::from_millis(600),
+            );
         }
         path
     });
+    announced
 }
 
+/// The pages after which the person may be signed in or out: signing in,
+/// registering, an invitation, an email link, the personal area (signing
+/// out, deleting the account).
+const SIGN_IN_CHANGES_ON: [&str; 6] = [
+    "/accesso",
+    "/registrazione",
+    "/invito",
+    "/verifica-email",
+    "/reimposta-password",
+    "/area",
+];
+
 /// The way in: "Accedi" and "Registrati" for a visitor, the person's name
-/// (their area) once signed in. Asked again at each change of page, so that
-/// signing in or out shows at once; the server's answer comes with the page.
+/// (their area) once signed in. The server's answer comes with the page;
+/// inside the app it is asked again only on leaving a page where signing in
+/// or out happens, not at every change of page.
 #[component]
 fn AccountLink() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let location = use_location();
+    let asked = RwSignal::new(0_u32);
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if let Some(previous) = previous {
+            if previous != path && SIGN_IN_CHANGES_ON.iter().any(|p| previous.starts_with(p)) {
+                asked.update(|n| *n += 1);
+            }
+        }
+        path
+    });
     let name = Resource::new(
-        move || location.pathname.get(),
+        move || asked.get(),
         |_| crate::accounts::api::get_signed_in_name(),
     );
     let links = move || {

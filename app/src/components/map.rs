@@ -132,7 +132,9 @@ pub fn map_svg_with(
                 y - radius - 4.0
             ));
         }
-        if LABELLED.contains(&c.name.as_str()) || highlight == Some(c.slug.as_str()) {
+        // A comune with something counted is named: the number alone says nothing.
+        let counted = count.is_some_and(|n| n > 0);
+        if counted || LABELLED.contains(&c.name.as_str()) || highlight == Some(c.slug.as_str()) {
             svg.push_str(&format!(
                 r#"<text x="{:.1}" y="{:.1}" class="map-label" aria-hidden="true">{name}</text>"#,
                 x + radius + 3.0,

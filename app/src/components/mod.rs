@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod async_data;
+pub mod copy;
 pub mod decision;
 pub mod error_view;
 pub mod form;

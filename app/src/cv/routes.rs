@@ -156,8 +156,13 @@ async fn import(State(state): State<AppState>, headers: HeaderMap, form: Multipa
         let bytes = file_field(form, "file").await?;
         let text =
             String::from_utf8(bytes).map_err(|_| crate::invalid!("file", the_file_is_not))?;
-        let id = service::import(&state, &user, &text).await?;
-        Ok(format!("/cv/{id}?importato=1"))
+        let (id, unplaced) = service::import(&state, &user, &text).await?;
+        // The languages to look at travel in the address, for the editor to name.
+        let review = crate::kernel::access::return_to::percent_encode(&unplaced.join("|"));
+        Ok(match unplaced.is_empty() {
+            true => format!("/cv/{id}?importato=1"),
+            false => format!("/cv/{id}?importato=1&rivedi={review}"),
+        })
     }
     .await;
     answer(&headers, outcome, "/cv?")

@@ -289,8 +289,13 @@ pub async fn json(
     Ok((file_stem(&cv), bytes))
 }
 
-/// A JSON Resume file as a new CV; a bad file changes nothing.
-pub async fn import(state: &AppState, user: &SessionUser, text: &str) -> Result<i64, AppError> {
+/// A JSON Resume file as a new CV; a bad file changes nothing. Also the
+/// languages whose level the file did not say in a way we could place.
+pub async fn import(
+    state: &AppState,
+    user: &SessionUser,
+    text: &str,
+) -> Result<(i64, Vec<String>), AppError> {
     let comuni = crate::kernel::geo::places(&state.db).await?;
     let comune_of = |name: &str| {
         let wanted = slugify(name);
@@ -299,7 +304,11 @@ pub async fn import(state: &AppState, user: &SessionUser, text: &str) -> Result<
             .find(|c| c.slug == wanted)
             .map(|c| c.slug.clone())
     };
-    let (doc, language) = json_resume::import(text, comune_of).map_err(|e| e.refusal())?;
+    let json_resume::Imported {
+        doc,
+        language,
+        unplaced,
+    } = json_resume::import(text, comune_of).map_err(|e| e.refusal())?;
     let doc = parse_document(doc).map_err(|e| match e {
         AppError::Validation { message, field, .. } => {
             crate::invalid!("file", import_refused, field = field, message = message)
@@ -314,7 +323,7 @@ pub async fn import(state: &AppState, user: &SessionUser, text: &str) -> Result<
     let mut tx = state.db.begin_write().await?;
     let id = repo::insert(&mut tx, user.id, &name, language, &doc).await?;
     tx.commit().await?;
-    Ok(id)
+    Ok((id, unplaced))
 }
 
 /// Photos decoded at once in this process.

@@ -9,6 +9,7 @@ use crate::accounts::domain::{parse_name, Email, NewPassword, PRIVACY_NOTICE_VER
 use crate::db::Tx;
 use crate::error::AppError;
 use crate::kernel::access::domain::{AccountStatus, Role, SessionUser};
+use crate::kernel::audit::AuditAction;
 use crate::kernel::fields::{text, Problems};
 use crate::kernel::mail_text::{language_of, Mail};
 use crate::kernel::outbox::{enqueue_link_mail, enqueue_mail};
@@ -228,18 +229,11 @@ pub async fn decide(
         enqueue_mail(&mut tx, None, to, &mail.subject, &mail.body).await?;
     }
     let action = if approve {
-        "adesione_approvata"
+        AuditAction::AdhesionApproved
     } else {
-        "adesione_respinta"
+        AuditAction::AdhesionRejected
     };
-    crate::kernel::audit::repo::audit(
-        &mut tx,
-        admin.id,
-        action,
-        Some(id),
-        &format!("richiesta {id}"),
-    )
-    .await?;
+    crate::kernel::audit::repo::audit(&mut tx, admin.id, action, Some(id), &reason).await?;
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(())
@@ -343,9 +337,9 @@ pub async fn accept(
     crate::kernel::audit::repo::audit(
         &mut tx,
         user_id,
-        "invito_accettato",
+        AuditAction::InvitationAccepted,
         Some(request_id),
-        &format!("richiesta {request_id}, account {user_id}"),
+        "",
     )
     .await?;
     tx.commit().await?;

@@ -197,9 +197,10 @@ pub async fn insert_offer(
 ) -> Result<i64, sqlx::Error> {
     let at = now();
     let published = (status == Status::Pubblicata).then_some(at);
+    let submitted = (status == Status::Revisione).then_some(at);
     let sql = format!(
-        "INSERT INTO offers ({}, publisher_id, status, published_at, demo, created_at, updated_at) \
-         VALUES ({}, $19, $20, $21, $22, $23, $23) RETURNING id",
+        "INSERT INTO offers ({}, publisher_id, status, published_at, demo, created_at, updated_at, submitted_at) \
+         VALUES ({}, $19, $20, $21, $22, $23, $23, $24) RETURNING id",
         ROW_COLUMNS.join(", "),
         placeholders(1, 18)
     );
@@ -209,6 +210,7 @@ pub async fn insert_offer(
         .bind(published)
         .bind(demo)
         .bind(at)
+        .bind(submitted)
         .fetch_one(&mut **tx)
         .await?;
     sqlx::Row::try_get(&row, "id")
@@ -228,7 +230,8 @@ pub async fn update_offer(
         .collect();
     let sql = format!(
         "UPDATE offers SET {}, status = $19, updated_at = $20, \
-         published_at = CASE WHEN $19 = 'pubblicata' THEN $20 ELSE published_at END WHERE id = $21",
+         published_at = CASE WHEN $19 = 'pubblicata' THEN $20 ELSE published_at END, \
+         submitted_at = CASE WHEN $19 = 'revisione' THEN $20 ELSE submitted_at END WHERE id = $21",
         set.join(", ")
     );
     bind_row(sqlx::query(&sql), o)
@@ -253,7 +256,8 @@ pub async fn change_status(
     // The codes are ours, never the caller's: safe to write into the statement.
     let done = sqlx::query(&format!(
         "UPDATE offers SET status = $1, review_reason = $2, updated_at = $3, \
-         published_at = CASE WHEN $1 = 'pubblicata' THEN $3 ELSE published_at END \
+         published_at = CASE WHEN $1 = 'pubblicata' THEN $3 ELSE published_at END, \
+         decided_at = CASE WHEN status = 'revisione' AND $1 IN ('pubblicata', 'bozza') THEN $3 ELSE decided_at END \
          WHERE id = $4 AND status IN ({})",
         allowed.join(", ")
     ))

@@ -9,7 +9,7 @@ use super::repo::{self, OfferRow, Stored};
 use crate::error::AppError;
 use crate::kernel::access::domain::SessionUser;
 use crate::kernel::access::sessions::user_by_id;
-use crate::kernel::audit::repo::audit;
+use crate::kernel::audit::{repo::audit, AuditAction};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{italian_date, parse_iso_date};
 use crate::kernel::fields::{code_in, number, text, Problems};
@@ -285,7 +285,7 @@ pub async fn save(
         None => repo::insert_offer(&mut tx, &row, Some(user.id), status, 0).await?,
     };
     if status == Status::Pubblicata {
-        audit(&mut tx, user.id, "offer_published", Some(id), "").await?;
+        audit(&mut tx, user.id, AuditAction::OfferPublished, Some(id), "").await?;
     }
     tx.commit().await?;
     state.offers.refresh(&state.db, id).await?;
@@ -307,9 +307,9 @@ pub async fn decide(
     }
     let s = stored(state, id).await?;
     let (to, action) = if approve {
-        (Status::Pubblicata, "offer_approved")
+        (Status::Pubblicata, AuditAction::OfferApproved)
     } else {
-        (Status::Bozza, "offer_rejected")
+        (Status::Bozza, AuditAction::OfferRejected)
     };
     let mut tx = state.db.begin_write().await?;
     if !repo::change_status(&mut tx, id, &[Status::Revisione], to, reason).await? {

@@ -5,7 +5,7 @@ use super::domain::{AdviceKind, Answers, Condition, Rule, RuleContent};
 use super::rules::{shipped_rules, RuleDraft};
 use crate::db::Db;
 use crate::db::Tx;
-use crate::kernel::audit::repo::audit;
+use crate::kernel::audit::{repo::audit, AuditAction};
 use crate::kernel::clock::now;
 use crate::kernel::secrets::new_secret;
 
@@ -149,9 +149,9 @@ pub async fn save_rule(
     audit(
         &mut tx,
         staff_id,
-        "regola_orientamento",
-        None,
-        &format!("regola {id}"),
+        AuditAction::OrientationRule,
+        Some(id),
+        "",
     )
     .await?;
     tx.commit().await?;

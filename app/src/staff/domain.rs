@@ -58,6 +58,34 @@ pub struct Figures {
     pub activities_to_review: i64,
     /// Requests to join the network waiting for the admin.
     pub adhesions_waiting: i64,
+    /// What came of the period's work (`staff::outcomes`).
+    pub outcomes: Outcomes,
+}
+
+/// What coordinators report for a period: hires and applications by stage,
+/// businesses, offers' ends, contact requests, moderation times, the desk's
+/// topics. Counts by code are `(code, count)` in the codes' own order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcomes {
+    /// Applications moved to "Assunta/o" in the period.
+    pub hires: i64,
+    /// The period's applications by their stage today.
+    pub applications_by_stage: Vec<(String, i64)>,
+    pub businesses_new: i64,
+    pub businesses_verified: i64,
+    /// Businesses with an offer published in the period.
+    pub businesses_active: i64,
+    pub offers_published: i64,
+    pub offers_filled: i64,
+    pub offers_expired: i64,
+    pub contacts_sent: i64,
+    pub contacts_answered: i64,
+    pub contacts_accepted: i64,
+    /// Offers decided in the period, and the median hours from submission.
+    pub decisions: i64,
+    pub median_decision_hours: Option<i64>,
+    /// The period's appointments (not cancelled) by topic.
+    pub appointments_by_topic: Vec<(String, i64)>,
 }
 
 impl Figures {
@@ -91,6 +119,9 @@ pub struct FigureCard {
     pub detail: String,
     /// What the figure counts, so that two people never read it differently.
     pub definition: String,
+    /// Said beside the figure when a comune is chosen and the figure cannot
+    /// follow it; empty otherwise.
+    pub scope_note: String,
 }
 
 /// One bucket of the time series: a day (periods up to 30 days) or a week.

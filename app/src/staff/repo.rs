@@ -30,20 +30,20 @@ enum Bind {
 }
 
 /// A query with its binds, filters appended as they apply.
-struct Query {
+pub(super) struct Query {
     sql: String,
     binds: Vec<Bind>,
 }
 
 impl Query {
-    fn new(sql: &str, ints: &[i64]) -> Query {
+    pub(super) fn new(sql: &str, ints: &[i64]) -> Query {
         Query {
             sql: sql.to_string(),
             binds: ints.iter().copied().map(Bind::Int).collect(),
         }
     }
 
-    fn and_eq(mut self, column: Option<&str>, value: &Option<String>) -> Query {
+    pub(super) fn and_eq(mut self, column: Option<&str>, value: &Option<String>) -> Query {
         if let (Some(column), Some(value)) = (column, value) {
             self.binds.push(Bind::Text(value.clone()));
             self.sql
@@ -53,18 +53,18 @@ impl Query {
     }
 
     /// The comune and body filters on these columns (`None`: not filtered).
-    fn scoped(self, scope: &Scope, comune: Option<&str>, body: Option<&str>) -> Query {
+    pub(super) fn scoped(self, scope: &Scope, comune: Option<&str>, body: Option<&str>) -> Query {
         self.and_eq(comune, &scope.comune_istat)
             .and_eq(body, &scope.body_name)
     }
 
-    fn then(mut self, tail: &str) -> Query {
+    pub(super) fn then(mut self, tail: &str) -> Query {
         self.sql.push(' ');
         self.sql.push_str(tail);
         self
     }
 
-    async fn rows(self, db: &Db) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+    pub(super) async fn rows(self, db: &Db) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
         let mut query = sqlx::query(&self.sql);
         for bind in self.binds {
             query = match bind {
@@ -75,7 +75,7 @@ impl Query {
         query.fetch_all(db.pool()).await
     }
 
-    async fn count(self, db: &Db) -> Result<i64, sqlx::Error> {
+    pub(super) async fn count(self, db: &Db) -> Result<i64, sqlx::Error> {
         let rows = self.rows(db).await?;
         Ok(match rows.first() {
             Some(row) => row.try_get::<i64, _>(0)?,
@@ -84,7 +84,7 @@ impl Query {
     }
 
     /// `(key, count)` pairs of a `GROUP BY`.
-    async fn groups<K>(self, db: &Db) -> Result<Vec<(K, i64)>, sqlx::Error>
+    pub(super) async fn groups<K>(self, db: &Db) -> Result<Vec<(K, i64)>, sqlx::Error>
     where
         K: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
     {
@@ -175,6 +175,7 @@ pub async fn figures(db: &Db, scope: &Scope, w: Window) -> Result<Figures, sqlx:
         accounts_to_verify,
         activities_to_review,
         adhesions_waiting,
+        outcomes: super::outcomes::outcomes(db, scope, w).await?,
     })
 }
 

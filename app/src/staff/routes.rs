@@ -16,6 +16,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/staff/diretta", get(super::live::stream))
         .route("/api/staff/cruscotto.csv", get(table_csv))
+        .route("/api/staff/registro.csv", get(super::audit::audit_csv))
 }
 
 #[derive(Deserialize)]
@@ -49,7 +50,13 @@ pub fn table(d: &Dashboard, name: &str) -> Option<Table> {
     let rate = |v: Option<i64>| v.map(|p| p.to_string()).unwrap_or_default();
     Some(match name {
         "cifre" => (
-            vec!["Cifra", "Valore", "Dettaglio", "Che cosa conta"],
+            vec![
+                "Cifra",
+                "Valore",
+                "Dettaglio",
+                "Che cosa conta",
+                "Filtro per comune",
+            ],
             d.cards
                 .iter()
                 .map(|c| {
@@ -58,6 +65,7 @@ pub fn table(d: &Dashboard, name: &str) -> Option<Table> {
                         c.value.clone(),
                         c.detail.clone(),
                         c.definition.clone(),
+                        c.scope_note.clone(),
                     ]
                 })
                 .collect(),

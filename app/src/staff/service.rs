@@ -75,7 +75,7 @@ pub async fn dashboard(
     let figures = repo::figures(db, &scope, w).await?;
     Ok(Dashboard {
         filter: filter.clone(),
-        cards: super::figures::cards(&figures, english),
+        cards: super::figures::cards(&figures, english, scope.comune_istat.is_some()),
         figures,
         offers_by_comune: repo::offers_by_comune(db, &scope, at).await?,
         series: repo::series(db, &scope, w.from, count, size).await?,

@@ -363,6 +363,70 @@ async fn a_business_waits_until_an_operator_verifies_it(state: AppState) {
         all.contains("consultazione_verifiche"),
         "viewing the queue is logged: {all}"
     );
+    // The decision names who took it, on which account, and why.
+    assert!(
+        log.contains("\"actor_name\":\"Personale\"")
+            && log.contains("\"actor_role\":\"Operatore\"")
+            && log.contains("\"subject_kind\":\"Account\"")
+            && log.contains("Cantiere Navale Golfo")
+            && log.contains("Dati verificati in Camera di Commercio"),
+        "{log}"
+    );
+    audit_filters_and_csv(&state, &admin, &operator).await;
+}
+
+/// A filter with mistakes is refused on every field at once; the period's
+/// CSV is the admin's only, and it holds the reason.
+async fn audit_filters_and_csv(state: &AppState, admin: &str, operator: &str) {
+    let wrong = call(
+        state,
+        "/api/list_audit_log",
+        &form(&[("action", "offer_published"), ("from", "2026-13-01")]),
+        Some(admin),
+    )
+    .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let wrong = text(wrong).await;
+    assert!(
+        wrong.contains("\"field\":\"action\"") && wrong.contains("\"field\":\"from\""),
+        "{wrong}"
+    );
+    let backwards = call(
+        state,
+        "/api/list_audit_log",
+        &form(&[("from", "2026-12-06"), ("until", "2026-12-01")]),
+        Some(admin),
+    )
+    .await;
+    assert_eq!(backwards.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let today = app::kernel::dates::iso_date(app::kernel::clock::now());
+    let path = format!("/api/staff/registro.csv?azione=verifica_approvata&dal={today}&al={today}");
+    let (status, csv) = crate::catalogue::get(state, &path, Some(admin)).await;
+    assert_eq!(status, StatusCode::OK, "{csv}");
+    assert!(csv.contains("Motivo o dettaglio"), "{csv}");
+    assert!(
+        csv.contains("Account verificato")
+            && csv.contains("Dati verificati in Camera di Commercio"),
+        "{csv}"
+    );
+    assert!(!csv.contains("Consultazione delle verifiche"), "{csv}");
+    let yesterday = "2020-01-01";
+    let (_, old) = crate::catalogue::get(
+        state,
+        &format!("/api/staff/registro.csv?dal={yesterday}&al={yesterday}"),
+        Some(admin),
+    )
+    .await;
+    assert_eq!(
+        old.lines().count(),
+        1,
+        "only the header for a period without acts: {old}"
+    );
+    let (status, _) = crate::catalogue::get(state, &path, Some(operator)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = crate::catalogue::get(state, &path, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 async fn six_wrong_passwords_lock_the_next_attempt(state: AppState) {

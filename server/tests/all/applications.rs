@@ -11,7 +11,7 @@ use app::kernel::access::domain::{Role, SessionUser};
 use app::offers::domain::OfferInput;
 use app::state::AppState;
 
-async fn published_offer(state: &AppState, business: &SessionUser, title: &str) -> i64 {
+pub(crate) async fn published_offer(state: &AppState, business: &SessionUser, title: &str) -> i64 {
     let operator = person(
         state,
         Role::Operatore,

@@ -102,7 +102,7 @@ async fn a_reviewed_offer_is_found_and_a_withdrawn_one_is_not(state: AppState) {
     assert_eq!(
         count(
             &state,
-            "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'offer_%'"
+            "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'offerta_%'"
         )
         .await,
         2

@@ -187,7 +187,96 @@ async fn a_change_through_the_router_is_announced(state: AppState) {
     assert!(dashboards.try_recv().is_err());
 }
 
+/// What coordinators report: a hire, a business, an offer's moderation
+/// time; and, with a comune chosen, which figures cannot follow it.
+async fn what_came_of_the_period_is_counted(state: AppState) {
+    let all = filter("", "");
+    let before = dashboard(&state, &all, false)
+        .await
+        .unwrap()
+        .figures
+        .outcomes;
+    let business = person(&state, Role::Impresa, "hotel@esempio.it").await;
+    let offer = crate::applications::published_offer(&state, &business, "Cameriere di sala").await;
+    // Sent for review three hours before the decision.
+    sqlx::query("UPDATE offers SET submitted_at = decided_at - 10800 WHERE id = $1")
+        .bind(offer)
+        .execute(state.db.pool())
+        .await
+        .unwrap();
+    let anna = person(&state, Role::Cittadino, "anna@esempio.it").await;
+    let cv = app::cv::service::create(&state, &anna, "CV", app::cv::domain::CvLanguage::It)
+        .await
+        .unwrap();
+    app::cv::service::save(&state, &anna, cv, 1, app::cv::sample::complete())
+        .await
+        .unwrap();
+    app::applications::service::apply(&state, &anna, offer, cv, "")
+        .await
+        .unwrap();
+    let received = app::applications::service::received(&state, &business, offer)
+        .await
+        .unwrap();
+    app::applications::service::set_stage(
+        &state,
+        &business,
+        received.applications[0].id,
+        "assunta",
+    )
+    .await
+    .unwrap();
+
+    let d = dashboard(&state, &all, false).await.unwrap();
+    let o = &d.figures.outcomes;
+    assert_eq!(o.hires - before.hires, 1);
+    let hired = |o: &app::staff::domain::Outcomes| {
+        o.applications_by_stage
+            .iter()
+            .find(|s| s.0 == "assunta")
+            .unwrap()
+            .1
+    };
+    assert_eq!(hired(o) - hired(&before), 1);
+    assert_eq!(o.businesses_new - before.businesses_new, 1);
+    assert_eq!(o.businesses_active - before.businesses_active, 1);
+    assert_eq!(o.offers_published - before.offers_published, 1);
+    assert_eq!(o.decisions - before.decisions, 1);
+    if before.decisions == 0 {
+        assert_eq!(o.median_decision_hours, Some(3));
+    }
+    let card = |d: &app::staff::domain::Dashboard, key: &str| {
+        d.cards.iter().find(|c| c.key == key).unwrap().clone()
+    };
+    assert!(
+        card(&d, "imprese").scope_note.is_empty(),
+        "no comune chosen"
+    );
+
+    // The offer is in Lerici: its hire follows Lerici, not Levanto; the
+    // businesses' figure says it cannot follow a comune.
+    let lerici = dashboard(&state, &filter("lerici", ""), false)
+        .await
+        .unwrap();
+    assert!(lerici.figures.outcomes.hires >= 1);
+    assert_eq!(
+        dashboard(&state, &filter("levanto", ""), false)
+            .await
+            .unwrap()
+            .figures
+            .outcomes
+            .hires,
+        0
+    );
+    assert!(
+        card(&lerici, "imprese").scope_note.contains("comune"),
+        "{:?}",
+        card(&lerici, "imprese")
+    );
+    assert!(card(&lerici, "assunzioni").scope_note.is_empty());
+}
+
 on_both_engines!(with_state =>
+    what_came_of_the_period_is_counted,
     the_figures_follow_enrolments_and_the_filters,
     the_tables_download_as_csv_for_staff_only,
     a_change_through_the_router_is_announced,

@@ -10,19 +10,13 @@ mod staff;
 pub use area::MyAreaPage;
 pub use entry::{LoginPage, RegisterPage};
 pub use links::{ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage};
-pub use staff::{AuditLogPage, VerificationsPage};
+pub use staff::VerificationsPage;
 
 use crate::i18n::*;
 use crate::kernel::access::domain::{AccountStatus, Role};
 
 pub fn role_label(role: Role, l: Locale) -> &'static str {
-    match role {
-        Role::Cittadino => td_string!(l, account.role_cittadino),
-        Role::Impresa => td_string!(l, account.role_impresa),
-        Role::Ente => td_string!(l, account.role_ente),
-        Role::Operatore => td_string!(l, account.role_operatore),
-        Role::Admin => td_string!(l, account.role_admin),
-    }
+    role.label()(l)
 }
 
 pub fn status_label(status: AccountStatus, l: Locale) -> &'static str {

@@ -1,8 +1,8 @@
 //! The account pages as lazy routes (see `crate::lazy`).
 
 use super::{
-    AuditLogPage, ForgotPasswordPage, LoginPage, MyAreaPage, RegisterPage, ResetPasswordPage,
-    VerificationsPage, VerifyEmailPage,
+    ForgotPasswordPage, LoginPage, MyAreaPage, RegisterPage, ResetPasswordPage, VerificationsPage,
+    VerifyEmailPage,
 };
 
 crate::lazy_pages!(
@@ -13,5 +13,4 @@ crate::lazy_pages!(
     ResetPasswordRoute => ResetPasswordPage,
     MyAreaRoute => MyAreaPage,
     VerificationsRoute => VerificationsPage,
-    AuditLogRoute => AuditLogPage,
 );

@@ -1,17 +1,14 @@
-//! Staff pages: `/staff/verifiche` (businesses and bodies waiting) and
-//! `/staff/registro` (the audit log, admin only).
+//! Staff pages: `/staff/verifiche` (businesses and bodies waiting).
 
 use super::role_label;
-use crate::accounts::api::{list_audit_log, list_pending_accounts, DecideAccount};
+use crate::accounts::api::{list_pending_accounts, DecideAccount};
 use crate::accounts::domain::PendingAccount;
 use crate::components::async_data::with_data;
 use crate::components::decision::{DecisionFields, DecisionTexts, Decisions};
 use crate::i18n::*;
-use crate::kernel::audit::AuditEntry;
 use crate::kernel::dates::italian_datetime;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn VerificationsPage() -> impl IntoView {
@@ -71,68 +68,4 @@ fn Queue(
         </ul>
     }
     .into_any()
-}
-
-#[component]
-pub fn AuditLogPage() -> impl IntoView {
-    let l = crate::i18n_switch::locale();
-    let query = use_query_map();
-    let filters = move || {
-        let q = query.read();
-        (
-            q.get("azione").unwrap_or_default(),
-            q.get("operatore").unwrap_or_default(),
-        )
-    };
-    let entries = Resource::new(filters, |(action, actor)| list_audit_log(action, actor));
-    let (action, actor) = filters();
-    view! {
-        <Title text=td_string!(l, account.audit_title)/>
-        <h1 class="page-title">{td_string!(l, account.audit_title)}</h1>
-        <form method="get" action="/staff/registro" class="mb-6 flex flex-wrap items-end gap-4">
-            <div class="flex flex-col">
-                <label for="filtro-azione" class="font-semibold">{td_string!(l, account.audit_action)}</label>
-                <select id="filtro-azione" name="azione" class="input">
-                    <option value="">{td_string!(l, account.audit_all)}</option>
-                    {["consultazione_verifiche", "verifica_approvata", "verifica_respinta"].into_iter().map(|a| view! {
-                        <option value=a selected=action == a>{a}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="flex flex-col">
-                <label for="filtro-operatore" class="font-semibold">{td_string!(l, account.audit_actor)}</label>
-                <input id="filtro-operatore" name="operatore" inputmode="numeric" class="input" value=actor/>
-            </div>
-            <button type="submit" class="btn-primary">{td_string!(l, account.audit_filter)}</button>
-        </form>
-        {with_data(entries, move |entries| view! { <AuditTable entries/> })}
-    }
-}
-
-#[component]
-fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
-    let l = crate::i18n_switch::locale();
-    view! {
-        <table class="hours-table max-w-none">
-            <caption class="text-left font-semibold">{td_string!(l, account.audit_caption)}</caption>
-            <thead><tr>
-                <th scope="col">{td_string!(l, account.audit_when)}</th>
-                <th scope="col">{td_string!(l, account.audit_actor)}</th>
-                <th scope="col">{td_string!(l, account.audit_action)}</th>
-                <th scope="col">{td_string!(l, account.audit_subject)}</th>
-                <th scope="col">{td_string!(l, account.audit_detail)}</th>
-            </tr></thead>
-            <tbody>
-                {entries.into_iter().map(|e| view! {
-                    <tr>
-                        <td>{italian_datetime(e.at)}</td>
-                        <td>{e.actor_id.map(|id| id.to_string()).unwrap_or_default()}</td>
-                        <td>{e.action}</td>
-                        <td>{e.subject_id.map(|id| id.to_string()).unwrap_or_default()}</td>
-                        <td>{e.detail}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
 }

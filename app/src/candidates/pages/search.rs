@@ -135,7 +135,7 @@ fn Filters(
         ),
     ];
     view! {
-        <Form method="GET" action="" attr:class="card h-fit" attr:aria-label=td_string!(l, candidates_search.filters)>
+        <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action="" attr:class="card h-fit" attr:aria-label=td_string!(l, candidates_search.filters)>
             <div class="mb-4 flex flex-col">
                 <label for="filtro-q" class="font-semibold">{td_string!(l, candidates_search.skills_or_role)}</label>
                 <input id="filtro-q" name="q" class="input" maxlength=crate::kernel::text::MAX_QUERY_CHARS value=q.q.clone() placeholder=td_string!(l, candidates_search.e_g_warehouse_forklift)/>

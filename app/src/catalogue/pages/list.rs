@@ -153,7 +153,7 @@ fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
         }
     };
     view! {
-        <Form method="GET" action=kind.path() attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action=kind.path() attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div class="flex flex-col sm:col-span-2">
                 <label for="filtro-testo" class="font-semibold">{td_string!(l, catalogue_list.search)}</label>
                 <input id="filtro-testo" name="q" type="search" class="input" value=f.q.clone()

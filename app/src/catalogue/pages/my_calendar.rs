@@ -151,8 +151,11 @@ fn FeedSection(
             {new_url.map(|url| view! {
                 <p role="status" class="notice mb-3">{td_string!(l, feed.shown_once)}</p>
                 <label for="indirizzo-calendario" class="font-semibold">{td_string!(l, feed.address)}</label>
-                <input id="indirizzo-calendario" class="input mb-3 w-full" readonly value=url/>
-                <p class="mb-3"><a class="btn-secondary" href=webcal rel="external">{td_string!(l, feed.add)}</a></p>
+                <input id="indirizzo-calendario" class="input mb-3 w-full" readonly value=url.clone()/>
+                <p class="mb-3 flex flex-wrap items-center gap-3">
+                    <a class="btn-primary" href=webcal rel="external">{td_string!(l, feed.add)}</a>
+                    <crate::components::copy::CopyButton text=url label=td_string!(l, feed.copy)/>
+                </p>
             })}
             {state.map(|text| view! { <p class="mb-3" data-testid="stato-calendario">{text}</p> })}
             <p role="alert" class="field-error">{failure}</p>

@@ -8,7 +8,7 @@ use crate::catalogue::api::{
 };
 use crate::catalogue::domain::{Review, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message, Field};
+use crate::components::form::{field_message, form_message, ErrorSummary, Field};
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_datetime};
 use crate::kernel::labels::pick;
@@ -146,6 +146,7 @@ fn ActivityForm(
         };
     view! {
         <ActionForm action=create attr:class="max-w-3xl">
+            <ErrorSummary result=Signal::derive(move || result.get())/>
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
             {select("kind", td_string!(l, catalogue_organise.type_text), vec![("corso".into(), td_string!(l, catalogue_organise.course).into()), ("incontro".into(), td_string!(l, catalogue_organise.thematic_meeting).into())])}
             <Field name="title" post_as="form[title]" label=td_string!(l, catalogue_organise.title) error=message("title")/>

@@ -13,6 +13,7 @@ use super::repo::{self, Stored};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
+use crate::kernel::audit::AuditAction;
 use crate::kernel::clock::now;
 use crate::kernel::dates::parse_iso_date;
 use crate::kernel::geo::distance_km;
@@ -166,8 +167,14 @@ pub async fn change_status(
         if !super::review::send_to_review(&mut tx, id).await? {
             return Err(crate::conflict!(the_activity_is_already));
         }
-        crate::kernel::audit::repo::audit(&mut tx, user.id, "attivita_in_revisione", Some(id), "")
-            .await?;
+        crate::kernel::audit::repo::audit(
+            &mut tx,
+            user.id,
+            AuditAction::ActivitySentToReview,
+            Some(id),
+            "",
+        )
+        .await?;
         tx.commit().await?;
         return Ok(());
     }
@@ -199,7 +206,11 @@ pub async fn change_status(
     crate::kernel::audit::repo::audit(
         &mut tx,
         user.id,
-        &format!("attivita_{}", to.code()),
+        match to {
+            Status::Pubblicato => AuditAction::ActivityPublished,
+            Status::Chiuso => AuditAction::ActivityClosed,
+            _ => AuditAction::ActivityCancelled,
+        },
         Some(id),
         reason,
     )

@@ -115,6 +115,7 @@ fn basics(doc: &CvDocument, comune_name: &str) -> Basics {
         },
         summary: doc.profile.trim().to_string(),
         location: (!location.address.is_empty() || !location.city.is_empty()).then_some(location),
+        profiles: Vec::new(),
         birth_date: p.birth_date.clone(),
         nationality: p.nationality.trim().to_string(),
         driving_licences: doc.licences.clone(),

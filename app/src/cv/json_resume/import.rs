@@ -19,6 +19,57 @@ fn month(date: &str) -> String {
     }
 }
 
+/// A free-text fluency placed on the CEFR scale where the words allow: a
+/// level written in it ("B2 – upper intermediate"), LinkedIn's proficiency
+/// names, and the usual Italian and English words. `None`: the person
+/// chooses. The order matters: "upper intermediate" before "intermediate".
+fn fluency_level(fluency: &str) -> Option<String> {
+    let words = fluency.to_lowercase();
+    let written = words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .map(str::to_uppercase)
+        .find(|w| CEFR_LEVELS.contains(&w.as_str()));
+    if written.is_some() {
+        return written;
+    }
+    const SCALE: [(&str, &str); 24] = [
+        ("bilingu", "C2"),
+        ("full professional", "C1"),
+        ("fluent", "C1"),
+        ("fluente", "C1"),
+        ("advanced", "C1"),
+        ("avanzat", "C1"),
+        ("ottim", "C1"),
+        ("eccellente", "C1"),
+        ("professional working", "B2"),
+        ("upper intermediate", "B2"),
+        ("upper-intermediate", "B2"),
+        ("buon", "B2"),
+        ("good", "B2"),
+        ("pre-intermediate", "A2"),
+        ("intermediate", "B1"),
+        ("intermedi", "B1"),
+        ("limited working", "B1"),
+        ("discret", "B1"),
+        ("conversation", "B1"),
+        ("elementary", "A2"),
+        ("elementare", "A2"),
+        ("scolastic", "A2"),
+        ("basic", "A2"),
+        ("beginner", "A1"),
+    ];
+    SCALE
+        .iter()
+        .find(|(needle, _)| words.contains(needle))
+        .map(|(_, level)| level.to_string())
+        .or_else(|| {
+            ["base", "principiante"]
+                .iter()
+                .position(|w| words.split_whitespace().any(|x| x == *w))
+                .map(|i| ["A2", "A1"][i].to_string())
+        })
+}
+
 fn cefr(level: &str) -> String {
     let level = level.trim().to_uppercase();
     if CEFR_LEVELS.contains(&level.as_str()) {
@@ -49,12 +100,22 @@ impl ImportError {
     }
 }
 
-/// A JSON Resume file as a new CV, with the language it says it is in.
-/// `comune_of` finds the slug of a comune of the province by its name.
+/// What an import made: the CV, the language it says it is in, and the
+/// languages whose level the file's words did not place on the CEFR grid
+/// (the person is told, and chooses).
+#[derive(Debug, PartialEq)]
+pub struct Imported {
+    pub doc: CvDocument,
+    pub language: CvLanguage,
+    pub unplaced: Vec<String>,
+}
+
+/// A JSON Resume file as a new CV. `comune_of` finds the slug of a comune
+/// of the province by its name.
 pub fn import(
     text: &str,
     comune_of: impl Fn(&str) -> Option<String>,
-) -> Result<(CvDocument, CvLanguage), ImportError> {
+) -> Result<Imported, ImportError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson { line: e.line() })?;
     if !value
@@ -69,10 +130,16 @@ pub fn import(
             path: e.path().to_string(),
         })?;
     let (digital, other) = skills(r.skills);
-    let (mother_tongues, languages) = languages(r.languages);
+    let (mother_tongues, languages, unplaced) = languages(r.languages);
+    let (website, profiles) = profiles(&r.basics);
+    let mut other = other;
+    other.extend(profiles);
     let extra = r.meta.and_then(|m| m.infolavoro).unwrap_or_default();
     let doc = CvDocument {
-        personal: personal(&r.basics, comune_of),
+        personal: Personal {
+            website,
+            ..personal(&r.basics, comune_of)
+        },
         headline: r.basics.label,
         profile: r.basics.summary,
         experience: r
@@ -142,7 +209,35 @@ pub fn import(
         wishes: extra.wishes,
     };
     let language = CvLanguage::from_code(&extra.language).unwrap_or_default();
-    Ok((doc, language))
+    Ok(Imported {
+        doc,
+        language,
+        unplaced,
+    })
+}
+
+/// The web address (`basics.url`, else the first profile's) and the other
+/// profiles as lines of "other skills" ("LinkedIn: https://…"), so that none
+/// is lost: the CV has one address field.
+fn profiles(b: &Basics) -> (String, Vec<String>) {
+    let mut website = b.url.trim().to_string();
+    let mut lines = Vec::new();
+    for p in &b.profiles {
+        let (network, url, user) = (p.network.trim(), p.url.trim(), p.username.trim());
+        if website.is_empty() && !url.is_empty() {
+            website = url.to_string();
+        } else if url != website || url.is_empty() {
+            let at = if url.is_empty() { user } else { url };
+            if !at.is_empty() {
+                lines.push(if network.is_empty() {
+                    at.to_string()
+                } else {
+                    format!("{network}: {at}")
+                });
+            }
+        }
+    }
+    (website, lines)
 }
 
 /// The person: the name split at its first space, the comune when the city
@@ -266,10 +361,12 @@ fn skills(skills: Vec<Skill>) -> (DigitalSkills, Vec<String>) {
     (digital, other)
 }
 
-/// Mother tongues (by their fluency's words), and the others with a CEFR grid.
-fn languages(list: Vec<Language>) -> (Vec<String>, Vec<LanguageSkill>) {
+/// Mother tongues (by their fluency's words), the others with a CEFR grid,
+/// and the names of those whose level could not be read.
+fn languages(list: Vec<Language>) -> (Vec<String>, Vec<LanguageSkill>, Vec<String>) {
     let mut mother_tongues = Vec::new();
     let mut languages = Vec::new();
+    let mut unplaced = Vec::new();
     for l in list {
         let fluency = l.fluency.to_lowercase();
         if ["madrelingua", "native", "mother"]
@@ -280,7 +377,10 @@ fn languages(list: Vec<Language>) -> (Vec<String>, Vec<LanguageSkill>) {
             continue;
         }
         let grid = l.cefr.unwrap_or_else(|| {
-            let level = cefr(&l.fluency);
+            let level = fluency_level(&l.fluency).unwrap_or_default();
+            if level.is_empty() && !l.language.trim().is_empty() {
+                unplaced.push(l.language.trim().to_string());
+            }
             Cefr {
                 listening: level.clone(),
                 reading: level.clone(),
@@ -299,5 +399,5 @@ fn languages(list: Vec<Language>) -> (Vec<String>, Vec<LanguageSkill>) {
             certificates: l.certificates,
         });
     }
-    (mother_tongues, languages)
+    (mother_tongues, languages, unplaced)
 }

@@ -13,7 +13,7 @@ mod import;
 mod tests;
 
 pub use export::export;
-pub use import::{import, ImportError};
+pub use import::{import, ImportError, Imported};
 
 use super::domain::JobWishes;
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,8 @@ pub struct Basics {
     pub summary: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<Profile>,
     // Extensions.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub birth_date: String,
@@ -177,6 +179,18 @@ pub struct Language {
     pub cefr: Option<Cefr>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub certificates: String,
+}
+
+/// A profile on a social network (`basics.profiles`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub network: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub username: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]

@@ -13,7 +13,12 @@ fn our_cv_comes_back_whole() {
     doc.interests = "Vela\nTrekking alle Cinque Terre".into();
     let resume = export(&doc, CvLanguage::En, "La Spezia");
     let text = serde_json::to_string_pretty(&resume).unwrap();
-    let (back, language) = import(&text, comune_of).unwrap();
+    let Imported {
+        doc: back,
+        language,
+        unplaced,
+    } = import(&text, comune_of).unwrap();
+    assert!(unplaced.is_empty());
     assert_eq!(language, CvLanguage::En);
     assert_eq!(back, doc);
 }
@@ -42,7 +47,7 @@ fn a_json_resume_file_survives_the_round_trip_through_a_cv() {
         "languages": [{ "language": "Francese", "fluency": "Madrelingua" }, { "language": "Italiano", "fluency": "B1" }],
         "interests": [{ "name": "Cucito" }]
     });
-    let (doc, _) = import(&original.to_string(), comune_of).unwrap();
+    let doc = import(&original.to_string(), comune_of).unwrap().doc;
     assert_eq!(doc.personal.comune, "la-spezia");
     assert_eq!(
         doc.experience[0].activities,
@@ -109,5 +114,47 @@ fn a_bad_file_says_what_is_wrong() {
         Err(ImportError::WrongShape {
             path: "work[0].startDate".into()
         })
+    );
+}
+
+#[test]
+fn profiles_and_free_text_levels_are_placed_and_the_rest_is_named() {
+    let file = serde_json::json!({
+        "basics": {
+            "name": "Li Wei",
+            "profiles": [
+                { "network": "LinkedIn", "username": "liwei", "url": "https://www.linkedin.com/in/liwei" },
+                { "network": "GitHub", "username": "liwei", "url": "https://github.com/liwei" }
+            ]
+        },
+        "languages": [
+            { "language": "Inglese", "fluency": "Full Professional Proficiency" },
+            { "language": "Spagnolo", "fluency": "Upper intermediate" },
+            { "language": "Tedesco", "fluency": "B1 - intermedio" },
+            { "language": "Francese", "fluency": "scolastico" },
+            { "language": "Portoghese", "fluency": "un po'" },
+            { "language": "Cinese", "fluency": "Native speaker" }
+        ]
+    });
+    let imported = import(&file.to_string(), comune_of).unwrap();
+    let doc = imported.doc;
+    assert_eq!(doc.personal.website, "https://www.linkedin.com/in/liwei");
+    assert_eq!(doc.other_skills, "GitHub: https://github.com/liwei");
+    let level = |name: &str| {
+        doc.languages
+            .iter()
+            .find(|l| l.language == name)
+            .unwrap()
+            .overall()
+    };
+    assert_eq!(level("Inglese"), "C1");
+    assert_eq!(level("Spagnolo"), "B2");
+    assert_eq!(level("Tedesco"), "B1");
+    assert_eq!(level("Francese"), "A2");
+    assert_eq!(doc.mother_tongues, ["Cinese"]);
+    assert_eq!(
+        imported.unplaced,
+        ["Portoghese"],
+        "what it could not place is named"
     );
 }

@@ -77,8 +77,14 @@ fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
         let v = draft.photo_version.get();
         (v > 0).then(|| format!("/api/cv/{id}/foto.jpg?v={v}"))
     });
+    let imported = {
+        let q = query.read_untracked();
+        q.get("importato")
+            .map(|_| q.get("rivedi").unwrap_or_default())
+    };
     view! {
         <p class="mb-2"><A href="/cv">{td_string!(l, cv_editor.all_your_cvs)}</A></p>
+        {imported.map(|review| view! { <ImportedNotice review/> })}
         <Header record=record.clone() draft/>
         <SaveStatus draft/>
         <nav aria-label=td_string!(l, cv_editor.cv_steps)>
@@ -232,5 +238,30 @@ fn Meter(draft: Draft) -> impl IntoView {
                 })
             }}
         </section>
+    }
+}
+
+/// After an import: check each step; the languages whose level the file did
+/// not state in a way we could place are named, to be chosen on step 5.
+#[component]
+fn ImportedNotice(review: String) -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    let languages: Vec<String> = review
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
+    view! {
+        <div role="status" class="notice mb-4" data-testid="cv-importato">
+            <p>{td_string!(l, cv_editor.imported_check_each_step)}</p>
+            {(!languages.is_empty()).then(|| view! {
+                <p class="mt-2">
+                    {td_string!(l, cv_editor.imported_levels_unknown)} " "
+                    <strong>{languages.join(", ")}</strong>". "
+                    <a href="?passo=5">{td_string!(l, cv_editor.imported_choose_levels)}</a>
+                </p>
+            })}
+        </div>
     }
 }

@@ -88,7 +88,7 @@ fn AgendaView(
     let book_href = format!("/sportelli/{}/prenota", agenda.comune_slug);
     let slug = agenda.comune_slug.clone();
     view! {
-        <Form method="GET" action="/staff/agenda" attr:class="card mb-6 flex flex-wrap items-end gap-4">
+        <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action="/staff/agenda" attr:class="card mb-6 flex flex-wrap items-end gap-4">
             <div class="flex flex-col">
                 <label for="agenda-sportello" class="font-semibold">{td_string!(l, desk_agenda_page.desk)}</label>
                 <select id="agenda-sportello" name="sportello" class="input">

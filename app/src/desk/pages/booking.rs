@@ -2,7 +2,7 @@
 //! free time; staff also write who the appointment is for.
 
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message, Field};
+use crate::components::form::{field_message, form_message, ErrorSummary, Field};
 use crate::desk::api::{get_desk_slots, BookAppointment};
 use crate::desk::domain::{DeskBooking, MODES, TOPICS};
 use crate::i18n::*;
@@ -96,15 +96,16 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
         })}
         <ActionForm action=book attr:class="max-w-3xl">
             <input type="hidden" name="comune" value=booking.comune_slug.clone()/>
+            <ErrorSummary result=Signal::derive(move || result.get())/>
             <p role="alert" class="field-error">{move || form_message(result.get(), &FIELDS)}</p>
-            <fieldset class="mb-5" aria-describedby="campo-topic-errore">
+            <fieldset id="campo-topic" tabindex="-1" class="mb-5" aria-describedby="campo-topic-errore">
                 <legend class="font-semibold">{td_string!(l, desk_booking.what_do_you_want)}</legend>
                 {TOPICS.iter().map(|(code, label)| view! {
                     <label class="choice"><input type="radio" name="topic" value=*code checked=*code == topic/> {pick(*label, english)}</label>
                 }).collect_view()}
                 <p id="campo-topic-errore" class="field-error" aria-live="polite">{move || message("topic").get()}</p>
             </fieldset>
-            <fieldset class="mb-5" aria-describedby="campo-mode-errore">
+            <fieldset id="campo-mode" tabindex="-1" class="mb-5" aria-describedby="campo-mode-errore">
                 <legend class="font-semibold">{td_string!(l, desk_booking.how)}</legend>
                 {MODES.iter().enumerate().filter(|(_, (code, _))| *code == "presenza" || booking.remote_available).map(|(i, (code, label))| view! {
                     <label class="choice"><input type="radio" name="mode" value=*code checked=i == 0/> {pick(*label, english)}</label>
@@ -135,7 +136,7 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
                     }).collect_view()}
                 </ul>
             })}
-            <fieldset class="mb-5" aria-describedby="campo-slot-errore">
+            <fieldset id="campo-slot" tabindex="-1" class="mb-5" aria-describedby="campo-slot-errore">
                 <legend class="font-semibold">{td_string!(l, desk_booking.choose_the_time)}</legend>
                 {move || {
                     let chosen = chosen_day();

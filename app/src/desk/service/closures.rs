@@ -10,7 +10,7 @@ use crate::desk::domain::{ClosedDay, ClosedOutcome, Closure, MAX_CLOSURE_REASON}
 use crate::desk::repo;
 use crate::error::AppError;
 use crate::kernel::access::domain::SessionUser;
-use crate::kernel::audit::repo::audit;
+use crate::kernel::audit::{repo::audit, AuditAction};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{iso_date, italian_time, parse_iso_date, start_of_day};
 use crate::kernel::fields::Problems;
@@ -126,7 +126,14 @@ pub async fn close_day(
         outcome.emailed += 1;
     }
     let detail = format!("{iso}: {reason}");
-    audit(&mut tx, user.id, "sportello_chiuso", Some(d.id), &detail).await?;
+    audit(
+        &mut tx,
+        user.id,
+        AuditAction::DeskClosed,
+        Some(d.id),
+        &detail,
+    )
+    .await?;
     tx.commit().await?;
     state.mail_wakeup.notify_one();
     Ok(outcome)
@@ -147,7 +154,14 @@ pub async fn reopen_day(
     if !repo::reopen_day(&mut tx, d.id, &iso).await? {
         return Err(AppError::NotFound.with_status());
     }
-    audit(&mut tx, user.id, "sportello_riaperto", Some(d.id), &iso).await?;
+    audit(
+        &mut tx,
+        user.id,
+        AuditAction::DeskReopened,
+        Some(d.id),
+        &iso,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

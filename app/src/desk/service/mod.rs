@@ -13,10 +13,11 @@ use super::domain::{
 use super::repo::{self, DeskRow, NewAppointment};
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
-use crate::kernel::audit::repo::audit;
+use crate::kernel::audit::{repo::audit, AuditAction};
 use crate::kernel::calendar::{ics, CalendarItem};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{italian_time, start_of_day};
+use crate::kernel::fields::Problems;
 use crate::kernel::labels::pick;
 use crate::kernel::mail_text::{fill, language_of, long_date, text, Language, Mail};
 use crate::kernel::outbox::enqueue_mail_with;
@@ -113,16 +114,57 @@ fn parse_booking(
     form: &BookingForm,
     at: i64,
 ) -> Result<Booking, AppError> {
-    let topic = Topic::from_code(form.topic.trim())
-        .ok_or_else(|| crate::invalid!("topic", choose_what_you_want))?;
-    let mode = Mode::from_code(form.mode.trim())
-        .filter(|mode| *mode != Mode::Remoto || !d.video_link.is_empty())
-        .ok_or_else(|| crate::invalid!("mode", choose_how_you_want))?;
-    let starts_at: i64 = form
-        .slot
+    // Every field is checked, and every mistake answered at once.
+    let mut p = Problems::default();
+    let topic = p.check(
+        Topic::from_code(form.topic.trim())
+            .ok_or_else(|| crate::invalid!("topic", choose_what_you_want)),
+    );
+    let mode = p.check(
+        Mode::from_code(form.mode.trim())
+            .filter(|mode| *mode != Mode::Remoto || !d.video_link.is_empty())
+            .ok_or_else(|| crate::invalid!("mode", choose_how_you_want)),
+    );
+    let slot = p.check(bookable_slot(d, &form.slot, at));
+    let notes = form.notes.trim();
+    if notes.chars().count() > 1000 {
+        p.refuse(crate::invalid!("notes", at_most_1000_characters));
+    }
+    let (owner, name, contact) = if user.role.is_staff() {
+        let name = form.person_name.trim();
+        let contact = form.person_contact.trim();
+        if name.chars().count() < 2 {
+            p.refuse(crate::invalid!("person_name", write_the_persons_name));
+        }
+        if contact.chars().count() < 5 {
+            p.refuse(crate::invalid!("person_contact", write_a_phone_number));
+        }
+        (None, name.to_string(), contact.to_string())
+    } else {
+        (Some(user.id), user.display_name.clone(), user.email.clone())
+    };
+    p.finish()?;
+    let (Some(topic), Some(mode), Some(slot)) = (topic, mode, slot) else {
+        // `finish` answered every missing value's refusal above.
+        return Err(AppError::Internal);
+    };
+    Ok(Booking {
+        topic,
+        mode,
+        slot,
+        notes: notes.to_string(),
+        owner,
+        name,
+        contact,
+    })
+}
+
+/// Only a slot the desk offers, from tomorrow on, within the booking
+/// window, on a day it is open.
+fn bookable_slot(d: &DeskRow, slot: &str, at: i64) -> Result<(i64, i64), AppError> {
+    let starts_at: i64 = slot
         .parse()
         .map_err(|_| crate::invalid!("slot", choose_a_day_and))?;
-    // Only a slot the desk offers, from tomorrow on, within the booking window.
     let slot = day_slots(starts_at, &d.hours, d.slot_minutes)
         .into_iter()
         .find(|(s, _)| *s == starts_at)
@@ -136,32 +178,7 @@ fn parse_booking(
             reason = reason
         ));
     }
-    let notes = form.notes.trim();
-    if notes.chars().count() > 1000 {
-        return Err(crate::invalid!("notes", at_most_1000_characters));
-    }
-    let (owner, name, contact) = if user.role.is_staff() {
-        let name = form.person_name.trim();
-        let contact = form.person_contact.trim();
-        if name.chars().count() < 2 {
-            return Err(crate::invalid!("person_name", write_the_persons_name));
-        }
-        if contact.chars().count() < 5 {
-            return Err(crate::invalid!("person_contact", write_a_phone_number));
-        }
-        (None, name.to_string(), contact.to_string())
-    } else {
-        (Some(user.id), user.display_name.clone(), user.email.clone())
-    };
-    Ok(Booking {
-        topic,
-        mode,
-        slot,
-        notes: notes.to_string(),
-        owner,
-        name,
-        contact,
-    })
+    Ok(slot)
 }
 
 pub async fn book(
@@ -223,7 +240,14 @@ pub async fn book(
         // The appointment holds the name; the log says only when, so that
         // erasing the person empties one place.
         let when = crate::kernel::dates::italian_datetime(b.slot.0);
-        audit(&mut tx, user.id, "appuntamento_prenotato", Some(id), &when).await?;
+        audit(
+            &mut tx,
+            user.id,
+            AuditAction::AppointmentBooked,
+            Some(id),
+            &when,
+        )
+        .await?;
     }
     tx.commit().await?;
     state.mail_wakeup.notify_one();

@@ -6,7 +6,7 @@ use crate::desk::domain::{closure_on, Agenda, AppointmentStatus};
 use crate::desk::repo::{self, DeskRow};
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
-use crate::kernel::audit::repo::audit;
+use crate::kernel::audit::{repo::audit, AuditAction};
 use crate::kernel::clock::now;
 use crate::kernel::dates::{local, parse_iso_date, parse_time, start_of_day};
 use crate::state::AppState;
@@ -106,7 +106,7 @@ pub async fn erase_booked_person(
     audit(
         &mut tx,
         user.id,
-        "dati_persona_cancellati",
+        AuditAction::CallerErased,
         Some(id),
         &detail,
     )
@@ -185,7 +185,7 @@ pub async fn save_day(
     audit(
         &mut tx,
         user.id,
-        "orari_sportello",
+        AuditAction::DeskHours,
         Some(d.id),
         &format!("giorno {weekday}"),
     )

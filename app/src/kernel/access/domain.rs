@@ -40,6 +40,18 @@ impl Role {
         Role::Admin,
     ];
 
+    /// The role's name in the interface's languages.
+    pub fn label(self) -> crate::kernel::labels::Label {
+        use crate::i18n::td_string;
+        match self {
+            Role::Cittadino => |l| td_string!(l, account.role_cittadino),
+            Role::Impresa => |l| td_string!(l, account.role_impresa),
+            Role::Ente => |l| td_string!(l, account.role_ente),
+            Role::Operatore => |l| td_string!(l, account.role_operatore),
+            Role::Admin => |l| td_string!(l, account.role_admin),
+        }
+    }
+
     /// Businesses and bodies act for an organisation: staff check them first.
     pub fn needs_verification(self) -> bool {
         matches!(self, Role::Impresa | Role::Ente)

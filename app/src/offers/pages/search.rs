@@ -17,7 +17,7 @@ use crate::offers::domain::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::time::Duration;
 
@@ -117,12 +117,23 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
     // which may end on another thread than it began.
     let navigate = StoredValue::new(use_navigate());
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    let location = use_location();
+    on_cleanup(move || {
+        if let Some(Some(handle)) = pending.try_get_value() {
+            handle.clear();
+        }
+    });
     // The search starts once the typing pauses: one request, not one per letter.
     let search_typed = move |text: String| {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
         let run = move || {
+            // Someone who typed and then followed a link has left the search:
+            // the late search must not bring them back.
+            if location.pathname.get_untracked() != "/offerte" {
+                return;
+            }
             sent.set_value(text.clone());
             let q = OfferQuery {
                 q: text,
@@ -166,7 +177,7 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
         }
     };
     view! {
-        <Form method="GET" action="/offerte" attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action="/offerte" attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div class="flex flex-col sm:col-span-2">
                 <label for="filtro-testo" class="font-semibold">{td_string!(l, offers_search.what_are_you_looking)}</label>
                 <input id="filtro-testo" name="q" type="search" class="input" autocomplete="off"

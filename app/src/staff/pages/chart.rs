@@ -1,11 +1,13 @@
-//! A line chart of the dashboard's series, drawn as an SVG string by a pure
-//! function (the same on server and browser, easy to test). Lines differ in
-//! dash as well as colour, so that colour is never the only difference.
+//! A line chart of one of the dashboard's series, drawn as an SVG string by
+//! a pure function (the same on server and browser, easy to test). The page
+//! draws each series in its own small chart with its own axis (small
+//! multiples): on one shared axis thousands of registrations would flatten
+//! a few dozen enrolments to zero.
 
 use crate::components::map::escape;
 
 const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 260.0;
+const HEIGHT: f64 = 190.0;
 const LEFT: f64 = 44.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 16.0;
@@ -32,7 +34,14 @@ pub fn axis_top(max: i64) -> i64 {
 }
 
 /// The chart: `labels` name the points (dates), each line one series.
-pub fn line_chart_svg(title: &str, desc: &str, labels: &[String], lines: &[Line<'_>]) -> String {
+/// `id` makes the title's and description's ids unique on the page.
+pub fn line_chart_svg(
+    id: &str,
+    title: &str,
+    desc: &str,
+    labels: &[String],
+    lines: &[Line<'_>],
+) -> String {
     let points = labels.len().max(1);
     let max = lines
         .iter()
@@ -51,7 +60,7 @@ pub fn line_chart_svg(title: &str, desc: &str, labels: &[String], lines: &[Line<
     };
     let y = |v: i64| TOP + plot_h * (1.0 - v as f64 / top);
     let mut svg = format!(
-        r#"<svg viewBox="0 0 {WIDTH:.0} {HEIGHT:.0}" class="chart" role="img" aria-labelledby="grafico-titolo grafico-desc"><title id="grafico-titolo">{}</title><desc id="grafico-desc">{}</desc>"#,
+        r#"<svg viewBox="0 0 {WIDTH:.0} {HEIGHT:.0}" class="chart" role="img" aria-labelledby="{id}-titolo {id}-desc"><title id="{id}-titolo">{}</title><desc id="{id}-desc">{}</desc>"#,
         escape(title),
         escape(desc)
     );
@@ -68,8 +77,14 @@ pub fn line_chart_svg(title: &str, desc: &str, labels: &[String], lines: &[Line<
     let every = points.div_ceil(AXIS_LABELS).max(1);
     for (i, label) in labels.iter().enumerate() {
         if i % every == 0 || i + 1 == points {
+            // The first and last dates lean inwards, so that none is cut by the frame.
+            let anchor = match i {
+                0 if points > 1 => "start",
+                _ if i + 1 == points && points > 1 => "end",
+                _ => "middle",
+            };
             svg.push_str(&format!(
-                r#"<text x="{:.1}" y="{:.0}" class="chart-axis" text-anchor="middle">{}</text>"#,
+                r#"<text x="{:.1}" y="{:.0}" class="chart-axis" text-anchor="{anchor}">{}</text>"#,
                 x(i),
                 HEIGHT - 14.0,
                 escape(label)
@@ -122,6 +137,7 @@ mod tests {
     fn higher_values_are_drawn_higher_and_every_point_is_named() {
         let labels: Vec<String> = ["1/12", "2/12", "3/12"].map(String::from).to_vec();
         let svg = line_chart_svg(
+            "g",
             "Andamento",
             "Registrazioni per giorno",
             &labels,
@@ -147,6 +163,7 @@ mod tests {
     fn long_series_label_only_some_dates() {
         let labels: Vec<String> = (1..=30).map(|d| format!("{d}/11")).collect();
         let svg = line_chart_svg(
+            "g",
             "t",
             "d",
             &labels,
@@ -155,10 +172,12 @@ mod tests {
                 values: vec![1; 30],
             }],
         );
-        let drawn = svg
-            .matches("class=\"chart-axis\" text-anchor=\"middle\"")
-            .count();
+        let drawn = svg.matches("class=\"chart-axis\" text-anchor=").count() - 3;
         assert!(drawn <= AXIS_LABELS + 1, "{drawn} labels");
-        assert!(svg.contains(">30/11</text>"), "the last day is labelled");
+        assert!(
+            svg.contains(r#"text-anchor="end">30/11</text>"#),
+            "the last day is labelled, inside the frame"
+        );
+        assert!(svg.contains(r#"text-anchor="start">1/11</text>"#));
     }
 }

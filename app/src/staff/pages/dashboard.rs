@@ -116,7 +116,7 @@ fn Filters(d: Dashboard) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let f = d.filter;
     view! {
-        <Form method="GET" action="/staff" attr:class="card mb-6 grid gap-4 md:grid-cols-4 md:items-end">
+        <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action="/staff" attr:class="card mb-6 grid gap-4 md:grid-cols-4 md:items-end">
             <div class="flex flex-col">
                 <label for="filtro-comune" class="font-semibold">{td_string!(l, staff_dashboard.municipality)}</label>
                 <select id="filtro-comune" name="comune" class="input">
@@ -169,6 +169,9 @@ fn FigureCards(cards: Vec<FigureCard>) -> impl IntoView {
                             <h3 class="figure-name">{card.name}</h3>
                             <p class="figure-value" data-testid=format!("cifra-{}", card.key)>{card.value}</p>
                             <p class="figure-detail">{card.detail}</p>
+                            {(!card.scope_note.is_empty()).then(|| view! {
+                                <p class="figure-note" data-testid="fuori-filtro">{card.scope_note.clone()}</p>
+                            })}
                             {queues}
                             <details class="mt-2">
                                 <summary>{td_string!(l, staff_dashboard.what_it_counts)}</summary>
@@ -182,6 +185,8 @@ fn FigureCards(cards: Vec<FigureCard>) -> impl IntoView {
     }
 }
 
+/// Each series in its own small chart with its own axis (small multiples),
+/// so that a large series never flattens a small one.
 #[component]
 fn Series(d: Dashboard) -> impl IntoView {
     let l = crate::i18n_switch::locale();
@@ -189,6 +194,11 @@ fn Series(d: Dashboard) -> impl IntoView {
         td_string!(l, staff_dashboard.citizen_registrations),
         td_string!(l, staff_dashboard.course_and_meeting_enrolments),
         td_string!(l, staff_dashboard.applications),
+    ];
+    let values: [Vec<i64>; 3] = [
+        d.series.iter().map(|b| b.registrations).collect(),
+        d.series.iter().map(|b| b.enrolments).collect(),
+        d.series.iter().map(|b| b.applications).collect(),
     ];
     let labels: Vec<String> = d
         .series
@@ -198,29 +208,35 @@ fn Series(d: Dashboard) -> impl IntoView {
             format!("{}/{}", t.day, t.month)
         })
         .collect();
-    let svg = line_chart_svg(
-        td_string!(l, staff_dashboard.over_the_period),
-        if d.bucket_days == 1 {
-            td_string!(l, staff_dashboard.counts_per_day_the)
-        } else {
-            td_string!(l, staff_dashboard.counts_per_week_the)
-        },
-        &labels,
-        &[
-            Line {
-                name: names[0],
-                values: d.series.iter().map(|b| b.registrations).collect(),
-            },
-            Line {
-                name: names[1],
-                values: d.series.iter().map(|b| b.enrolments).collect(),
-            },
-            Line {
-                name: names[2],
-                values: d.series.iter().map(|b| b.applications).collect(),
-            },
-        ],
-    );
+    let per = if d.bucket_days == 1 {
+        td_string!(l, staff_dashboard.counts_per_day_the)
+    } else {
+        td_string!(l, staff_dashboard.counts_per_week_the)
+    };
+    let charts = names
+        .iter()
+        .zip(values.iter())
+        .enumerate()
+        .map(|(i, (name, values))| {
+            let total: i64 = values.iter().sum();
+            let svg = line_chart_svg(
+                &format!("grafico-{}", i + 1),
+                name,
+                per,
+                &labels,
+                &[Line {
+                    name,
+                    values: values.clone(),
+                }],
+            );
+            view! {
+                <figure class="chart-small" data-testid="grafico">
+                    <figcaption class="font-semibold">{format!("{name}: {total}")}</figcaption>
+                    <div class="chart-canvas" inner_html=svg></div>
+                </figure>
+            }
+        })
+        .collect_view();
     let first_column = if d.bucket_days == 1 {
         td_string!(l, staff_dashboard.day)
     } else {
@@ -229,17 +245,8 @@ fn Series(d: Dashboard) -> impl IntoView {
     view! {
         <section class="mt-10" aria-labelledby="andamento">
             <h2 id="andamento" class="section-title">{td_string!(l, staff_dashboard.over_time)}</h2>
-            <figure>
-                <div class="chart-canvas" inner_html=svg></div>
-                <figcaption class="mt-2 flex flex-wrap gap-4">
-                    {names.iter().enumerate().map(|(i, name)| view! {
-                        <span class="flex items-center gap-2">
-                            <svg width="32" height="10" aria-hidden="true"><line x1="0" y1="5" x2="32" y2="5" class=format!("chart-line chart-line-{}", i + 1)/></svg>
-                            {*name}
-                        </span>
-                    }).collect_view()}
-                </figcaption>
-            </figure>
+            <p class="mb-4">{td_string!(l, staff_dashboard.each_chart_its_own_scale)}</p>
+            <div class="grid gap-6 lg:grid-cols-3">{charts}</div>
             <details class="mt-4">
                 <summary>{td_string!(l, staff_dashboard.the_charts_data_as)}</summary>
                 <table class="data-table mt-2">

@@ -1,8 +1,10 @@
 //! The staff dashboard's pages.
 
+mod audit;
 mod chart;
 mod dashboard;
 mod live_feed;
 pub mod routes;
 
+pub use audit::AuditLogPage;
 pub use dashboard::DashboardPage;

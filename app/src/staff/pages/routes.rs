@@ -1,5 +1,5 @@
 //! The dashboard as a lazy route (see `crate::lazy`).
 
-use super::DashboardPage;
+use super::{AuditLogPage, DashboardPage};
 
-crate::lazy_pages!(DashboardRoute => DashboardPage);
+crate::lazy_pages!(DashboardRoute => DashboardPage, AuditLogRoute => AuditLogPage);
