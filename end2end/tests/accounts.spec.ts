@@ -160,14 +160,14 @@ test("the admin reads who did what, on what and why, filters a period and downlo
   await plain.goto("/staff/registro");
   const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Rome" }).format(new Date());
   await plain.getByLabel("Azione").selectOption({ label: "Sportello riaperto" });
-  await plain.getByLabel("Dal giorno").fill(today);
-  await plain.getByLabel("Al giorno").fill(today);
+  await plain.getByLabel("Dal giorno", { exact: true }).fill(today);
+  await plain.getByLabel("Al giorno", { exact: true }).fill(today);
   await plain.getByRole("button", { name: "Filtra" }).click();
   await expect(plain).toHaveURL(/azione=sportello_riaperto/);
   const plainRows = plain.getByTestId("registro").getByRole("row");
   await expect(plainRows.filter({ hasText: "Sportello riaperto" }).first()).toBeVisible();
   await expect(plainRows.filter({ hasText: reason })).toHaveCount(0);
-  await expect(plain.getByLabel("Dal giorno")).toHaveValue(today);
+  await expect(plain.getByLabel("Dal giorno", { exact: true })).toHaveValue(today);
 
   // The period's CSV holds the closure with its reason, whoever filters the page.
   await page.goto(`/staff/registro?dal=${today}&al=${today}`);

@@ -112,8 +112,9 @@ test("an operator books a caller in and marks the appointment done", async ({ pa
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   await page.getByRole("button", { name: "Prenota", exact: true }).click();
   const summary = page.getByTestId("riepilogo-errori");
-  await expect(summary).toContainText("cose da correggere");
-  await expect(summary.getByRole("link")).toHaveCount(4);
+  await expect(summary).toContainText("Ci sono 3 cose da correggere");
+  await expect(summary.getByRole("link", { name: "Scegli un giorno e un orario." })).toHaveAttribute("href", "#campo-slot");
+  await expect(summary.getByRole("link")).toHaveCount(3);
   await expect(page.getByLabel("Nome della persona")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Prepararsi al colloquio di lavoro").check();
   await page.locator('input[name="slot"]:not([disabled])').first().check();

@@ -77,7 +77,7 @@ fn AuditFilterForm(filter: Filter) -> impl IntoView {
             <button type="submit" class="btn-primary">{td_string!(l, account.audit_filter)}</button>
         </form>
         <p class="mb-6">
-            <a class="btn-secondary" href=format!("/api/staff/registro.csv?{csv}") download>
+            <a class="btn-secondary" href=format!("/api/staff/registro.csv?{csv}") download="" rel="external">
                 {td_string!(l, audit.download_csv)}
             </a>
         </p>
