@@ -25,5 +25,5 @@ pub async fn list_audit_log(
     let (state, _) = crate::kernel::access::auth::authorize_user::<ListAuditLog>().await?;
     let filter = super::audit::parse_filter(&action, &actor, &from, &until)?;
     let page = crate::kernel::audit::PAGE_ROWS;
-    Ok(crate::kernel::audit::repo::list_audit(&state.db, &filter, page).await?)
+    Ok(super::audit::list_audit(&state.db, &filter, page).await?)
 }
