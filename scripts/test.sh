@@ -51,6 +51,16 @@ export ALERT_DIGEST_SECONDS=5
 # Every browser of the suite comes from 127.0.0.1: the per-address email
 # limit is for the public, not for one machine playing a whole province.
 export MAIL_REQUESTS_PER_HOUR=100000
+# A real OpenID Connect provider (end2end/oidc/provider.mjs, oidc-provider
+# from npm) plays the SPID gateway on 127.0.0.1:4455. Citizens keep the
+# password here (PASSWORD_LOGIN) so that the rest of the suite can register them.
+node end2end/oidc/provider.mjs --port 4455 >"$work/oidc.log" 2>&1 &
+oidc_pid=$!
+trap 'kill "$oidc_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+export OIDC_PROVIDERS=spid OIDC_SPID_ISSUER=http://127.0.0.1:4455 OIDC_SPID_CLIENT_ID=infolavoro \
+  OIDC_SPID_KEY_FILE=end2end/oidc/rp-test-key.pem PASSWORD_LOGIN=cittadino,impresa,ente,operatore,admin
+for _ in $(seq 1 30); do grep -q READY "$work/oidc.log" && break; sleep 1; done
+grep -q READY "$work/oidc.log" || { cat "$work/oidc.log"; echo "the test OpenID provider did not start" >&2; exit 1; }
 server="$CARGO_TARGET_DIR/release/server"
 printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$server" create-admin --email "$E2E_ADMIN_EMAIL"
 printf '%s\n' "$E2E_ADMIN_PASSWORD" | "$server" create-operator --email "$E2E_OPERATOR_EMAIL" --comune la-spezia
@@ -60,7 +70,7 @@ export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=i
   LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_ENV=PROD
 "$server" >"$work/server.log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$server_pid" "$oidc_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fs http://127.0.0.1:3000/healthz >/dev/null && break; sleep 1; done
 curl -fs http://127.0.0.1:3000/healthz >/dev/null || { cat "$work/server.log"; echo "the server did not start" >&2; exit 1; }
 if ! (cd end2end && npx playwright test) 2>&1 | tee -a "$log"; then

@@ -43,6 +43,13 @@ access_table! {
     crate::accounts::api::GetSignedInName => Everyone, Reads;
     crate::accounts::api::RequestPasswordReset => Everyone, Changes;
     crate::accounts::api::ResetPassword => Everyone, Changes;
+    // SPID and CIE: the first sign-in acts on the browser's waiting sign-in.
+    crate::accounts::identity_api::SignInProviders => Everyone, Reads;
+    crate::accounts::identity_api::GetPendingIdentity => Everyone, Reads;
+    crate::accounts::identity_api::CreateAccountFromIdentity => Everyone, Changes;
+    crate::accounts::identity_api::LinkIdentity => Everyone, Changes;
+    crate::accounts::identity_api::ListMyIdentities => SignedIn, Reads;
+    crate::accounts::identity_api::UnlinkIdentity => SignedIn, Changes;
     // One's own account.
     crate::accounts::api::LogOut => SignedIn, Changes;
     crate::accounts::api::GetMyAccount => SignedIn, Reads;

@@ -1,8 +1,8 @@
 //! The document shell and the router: every page's address lives here.
 
 use crate::accounts::pages::routes::{
-    ForgotPasswordRoute, LoginRoute, MyAreaRoute, RegisterRoute, ResetPasswordRoute,
-    VerificationsRoute, VerifyEmailRoute,
+    ForgotPasswordRoute, LoginRoute, MyAreaRoute, PendingIdentityRoute, RegisterRoute,
+    ResetPasswordRoute, SignInFailedRoute, VerificationsRoute, VerifyEmailRoute,
 };
 use crate::applications::pages::routes::{MyApplicationsRoute, ReceivedApplicationsRoute};
 use crate::candidates::pages::routes::{
@@ -112,8 +112,10 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("staff"), StaticSegment("agenda")) view={Lazy::<AgendaRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=StaticSegment("privacy") view={Lazy::<PrivacyRoute>::new()}/>
                         <Route path=StaticSegment("accessibilita") view={Lazy::<AccessibilityRoute>::new()}/>
-                        <Route path=StaticSegment("registrazione") view={Lazy::<RegisterRoute>::new()}/>
-                        <Route path=StaticSegment("accesso") view={Lazy::<LoginRoute>::new()}/>
+                        <Route path=StaticSegment("registrazione") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("accesso") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("accesso"), StaticSegment("identita")) view={Lazy::<PendingIdentityRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("accesso"), StaticSegment("errore")) view={Lazy::<SignInFailedRoute>::new()}/>
                         <Route path=StaticSegment("verifica-email") view={Lazy::<VerifyEmailRoute>::new()}/>
                         <Route path=StaticSegment("password-dimenticata") view={Lazy::<ForgotPasswordRoute>::new()}/>
                         <Route path=StaticSegment("reimposta-password") view={Lazy::<ResetPasswordRoute>::new()}/>

@@ -28,6 +28,8 @@ pub struct Config {
     pub mail_requests_per_hour: i64,
     /// How much the server takes on at once before it answers 503.
     pub requests: RequestLimits,
+    /// SPID/CIE providers, and the roles that keep password login.
+    pub identity: crate::accounts::identity::settings::IdentitySettings,
     /// Settings that did not parse: the server refuses to start with any.
     pub invalid: Vec<String>,
 }
@@ -116,7 +118,10 @@ impl Config {
             invalid.push("SMTP_PORT: not a port number".to_string());
             25
         });
+        let identity =
+            crate::accounts::identity::settings::IdentitySettings::from_lookup(&get, &mut invalid);
         Config {
+            identity,
             trusted_proxies,
             mail_requests_per_hour,
             requests,
@@ -170,6 +175,7 @@ impl fmt::Debug for Config {
             .field("smtp_tls", &self.smtp.tls)
             .field("smtp_username", &self.smtp.username)
             .field("smtp_password", &self.smtp.password.as_ref().map(|_| "***"))
+            .field("identity_providers", &self.identity.providers)
             .finish()
     }
 }

@@ -28,6 +28,8 @@ pub struct AppState {
     pub live: crate::staff::live::Live,
     /// Bounds how many documents (PDF) are typeset at once.
     pub renderers: Arc<tokio::sync::Semaphore>,
+    /// The SPID/CIE providers' client and discovered metadata.
+    pub identity: crate::accounts::identity::provider::Providers,
     /// Runs the searches' scoring off the async workers, a few at a time.
     pub searches: crate::kernel::cpu::CpuPool,
 }

@@ -49,7 +49,7 @@ async fn measure(url: String) {
         &NewUser {
             email: "selezione@esempio.it",
             desk_istat: None,
-            password_hash: "x",
+            password_hash: Some("x"),
             display_name: "Ufficio personale",
             organisation: Some("Cantieri Riuniti del Golfo"),
             role: Role::Impresa,

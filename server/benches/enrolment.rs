@@ -34,7 +34,7 @@ async fn people(state: &AppState) -> Vec<SessionUser> {
             &NewUser {
                 email: &email,
                 desk_istat: None,
-                password_hash: "x",
+                password_hash: Some("x"),
                 display_name: "Persona",
                 organisation: None,
                 role: Role::Cittadino,

@@ -36,9 +36,11 @@ pub async fn build_state(
     }
     let offers = app::offers::engine::Search::load(&db).await?;
     let candidates = app::candidates::engine::Candidates::load(&db).await?;
+    let identity = app::accounts::identity::provider::Providers::new(config.identity.timeout);
     Ok(AppState {
         leptos_options,
         db,
+        identity,
         config: Arc::new(config),
         // Each argon2 hash holds 19 MiB; four at once is plenty on two cores.
         hasher: Hasher::new(4),
@@ -65,6 +67,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(app::candidates::routes::routes())
         .merge(app::staff::routes::routes())
         .merge(app::privacy::routes::routes())
+        .merge(app::accounts::identity::routes::routes())
         .leptos_routes_with_context(&state, routes, csp_for_rendered_page, move || {
             shell(options.clone())
         })

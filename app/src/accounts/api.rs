@@ -68,13 +68,16 @@ pub async fn log_in(
 #[server(prefix = "/api", endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
     let (state, _) = crate::kernel::access::auth::authorize_user::<LogOut>().await?;
+    let mut then = None;
     if let Some(secret) =
         crate::kernel::cookies::request_cookie(crate::kernel::access::auth::SESSION_COOKIE)
     {
+        // A session a provider opened ends there too (RP-initiated logout).
+        then = super::identity::service::provider_logout(&state, &secret).await;
         crate::kernel::access::sessions::delete_session(&state.db, &secret).await?;
     }
     crate::kernel::access::auth::clear_session_cookie(&state);
-    leptos_axum::redirect("/");
+    leptos_axum::redirect(then.as_deref().unwrap_or("/"));
     Ok(())
 }
 

@@ -186,3 +186,88 @@ pub struct MyAccount {
     pub user: SessionUser,
     pub consents: Vec<Consent>,
 }
+
+crate::code_list! {
+    /// Which identity system a provider is, for its button (AgID's wording).
+    pub enum ProviderKind in PROVIDER_KINDS {
+        Spid = "spid" => identity.sign_in_with_spid,
+        Cie = "cie" => identity.sign_in_with_cie,
+        Other = "altro" => identity.sign_in_with_other,
+    }
+}
+
+crate::code_list! {
+    /// Why a sign-in at a provider did not end in a session: each its own
+    /// page text, never the provider's or the library's words.
+    pub enum SignInFailure in SIGN_IN_FAILURES {
+        Cancelled = "annullato" => identity.failure_cancelled,
+        StateInvalid = "richiesta_non_valida" => identity.failure_state,
+        TokenInvalid = "token_non_valido" => identity.failure_token,
+        LevelTooLow = "livello_insufficiente" => identity.failure_level,
+        Unreachable = "gestore_non_raggiungibile" => identity.failure_unreachable,
+        FiscalCodeTaken = "codice_fiscale_collegato" => identity.failure_fiscal_code_taken,
+        AccountClosed = "account_non_attivo" => identity.failure_account_closed,
+        UnknownProvider = "gestore_sconosciuto" => identity.failure_unknown_provider,
+    }
+}
+
+/// A sign-in button on `/accesso` and `/registrazione`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderButton {
+    pub id: String,
+    pub kind: ProviderKind,
+}
+
+/// What a provider sent about a person signing in for the first time, shown
+/// before an account is made from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingIdentity {
+    pub provider: ProviderKind,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub email: Option<String>,
+    pub fiscal_code: Option<String>,
+    /// An account already has the provider's email: link, do not create.
+    pub email_taken: bool,
+}
+
+/// An identity linked to the signed-in person's account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedIdentity {
+    pub id: i64,
+    pub provider: ProviderKind,
+    pub provider_id: String,
+    pub fiscal_code: Option<String>,
+    pub linked_at: i64,
+}
+
+/// `TINIT-RSSMRA80A01E463K` (SPID's form) or the bare code → the code, upper
+/// case; `None` for anything that is not 16 letters and digits.
+pub fn parse_fiscal_code(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let code = raw
+        .strip_prefix("TINIT-")
+        .or_else(|| raw.strip_prefix("tinit-"))
+        .unwrap_or(raw)
+        .to_ascii_uppercase();
+    (code.len() == 16 && code.chars().all(|c| c.is_ascii_alphanumeric())).then_some(code)
+}
+
+#[cfg(test)]
+mod identity_tests {
+    use super::parse_fiscal_code;
+
+    #[test]
+    fn spids_prefixed_fiscal_code_is_read_as_the_code() {
+        assert_eq!(
+            parse_fiscal_code("TINIT-RSSMRA80A01E463K").as_deref(),
+            Some("RSSMRA80A01E463K")
+        );
+        assert_eq!(
+            parse_fiscal_code("rssmra80a01e463k").as_deref(),
+            Some("RSSMRA80A01E463K")
+        );
+        assert_eq!(parse_fiscal_code("TINIT-123"), None);
+        assert_eq!(parse_fiscal_code("RSSMRA80A01E463K; DROP"), None);
+    }
+}

@@ -7,6 +7,22 @@ use crate::kernel::personal_data::{erase_rows, TableRule};
 /// In erasure order: the rows found through the person's email first, the
 /// account's own row last.
 pub const TABLES: &[TableRule] = &[
+    // A session a provider opened, and the ID token that ends it there.
+    TableRule::deleted_hiding(
+        "identity_sessions",
+        "token_hash IN (SELECT token_hash FROM sessions WHERE user_id = $1)",
+        "sessioni_spid_cie",
+        &["token_hash", "id_token"],
+    ),
+    TableRule::deleted("identities", "user_id = $1", "identita_digitali"),
+    TableRule::not_personal(
+        "sign_in_requests",
+        "a trip to a provider under way: random values, tied to no person, gone in 10 minutes",
+    ),
+    TableRule::not_personal(
+        "pending_identities",
+        "what a provider sent before any account exists: tied to no account, used or gone in 15 minutes",
+    ),
     TableRule::deleted_hiding("sessions", "user_id = $1", "sessioni", &["token_hash"]),
     TableRule::deleted_hiding(
         "account_tokens",
@@ -89,7 +105,12 @@ pub async fn unverified_accounts(db: &crate::db::Db, at: i64) -> Result<Vec<i64>
 pub async fn apply_retention(db: &crate::db::Db, at: i64) -> Result<u64, sqlx::Error> {
     use crate::kernel::access::auth::{OTHER_IDLE_SECONDS, OTHER_MAX_SECONDS};
     use retention::*;
-    let statements: [(&str, i64); 7] = [
+    let statements: [(&str, i64); 9] = [
+        (
+            "DELETE FROM sign_in_requests WHERE created_at < $1",
+            crate::accounts::identity::repo::SIGN_IN_WITHIN,
+        ),
+        ("DELETE FROM pending_identities WHERE expires_at < $1", 0),
         (
             "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1",
             SENT_MAIL,

@@ -22,7 +22,8 @@ pub struct NewUser<'a> {
     pub email: &'a str,
     /// The comune (ISTAT code) of an operator's desk.
     pub desk_istat: Option<&'a str>,
-    pub password_hash: &'a str,
+    /// None for an account that signs in only through a provider (SPID, CIE).
+    pub password_hash: Option<&'a str>,
     pub display_name: &'a str,
     pub organisation: Option<&'a str>,
     pub role: Role,

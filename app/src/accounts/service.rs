@@ -101,6 +101,9 @@ fn link(state: &AppState, path: &str, token: &str) -> String {
 }
 
 pub async fn register(state: &AppState, form: Registration) -> Result<(), AppError> {
+    if !state.config.identity.password_allowed(form.role) {
+        return Err(fail(crate::invalid!("role", citizens_register_with_spid)));
+    }
     let hash = state
         .hasher
         .hash(&form.password, "password")
@@ -115,7 +118,7 @@ pub async fn register(state: &AppState, form: Registration) -> Result<(), AppErr
     let new = NewUser {
         email: form.email.as_str(),
         desk_istat: None,
-        password_hash: &hash,
+        password_hash: Some(&hash),
         display_name: &form.display_name,
         organisation: form.organisation.as_deref(),
         role: form.role,
@@ -181,13 +184,34 @@ pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AppError>
 
 /// Returns the secret of a new session. The same message for an unknown
 /// email and a wrong password; a growing wait after repeated failures from
-/// the same address (see `login_wait`).
+/// the same address (see `login_wait`). Roles the settings keep to SPID/CIE
+/// sign in with a password only until they link an identity.
 pub async fn log_in(
     state: &AppState,
     email: &str,
     password: &str,
     address: &str,
 ) -> Result<String, AppError> {
+    let user = check_credentials(state, email, password, address).await?;
+    if !super::identity::service::password_allowed(state, &user).await? {
+        return Err(fail(crate::invalid!("password", sign_in_with_spid_or)));
+    }
+    // A new session at every login: a session id fixed before login is never reused.
+    if let Some(old) =
+        crate::kernel::cookies::request_cookie(crate::kernel::access::auth::SESSION_COOKIE)
+    {
+        crate::kernel::access::sessions::delete_session(&state.db, &old).await?;
+    }
+    Ok(crate::kernel::access::sessions::create_session(&state.db, user.id).await?)
+}
+
+/// The account whose email and password these are, under the login limits.
+pub async fn check_credentials(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    address: &str,
+) -> Result<SessionUser, AppError> {
     let wrong = || fail(crate::invalid!("password", wrong_email_or_password));
     let email = Email::parse(email).map_err(|_| wrong())?;
     let keys = [
@@ -223,13 +247,7 @@ pub async fn log_in(
         return Err(fail(crate::invalid!("email", before_signing_in_confirm)));
     }
     crate::kernel::attempts::clear_failures(&state.db, &keys[0]).await?;
-    // A new session at every login: a session id fixed before login is never reused.
-    if let Some(old) =
-        crate::kernel::cookies::request_cookie(crate::kernel::access::auth::SESSION_COOKIE)
-    {
-        crate::kernel::access::sessions::delete_session(&state.db, &old).await?;
-    }
-    Ok(crate::kernel::access::sessions::create_session(&state.db, user.id).await?)
+    Ok(user)
 }
 
 pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(), AppError> {
@@ -404,7 +422,7 @@ pub async fn create_staff(
     let new = NewUser {
         email: email.as_str(),
         desk_istat: desk.as_deref(),
-        password_hash: &hash,
+        password_hash: Some(&hash),
         display_name: &name,
         organisation: Some("Comune della Spezia"),
         role,

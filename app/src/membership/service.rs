@@ -315,7 +315,7 @@ pub async fn accept(
     let new = NewUser {
         email: &invitation.email,
         desk_istat: None,
-        password_hash: &hash,
+        password_hash: Some(&hash),
         display_name: &display_name,
         organisation: Some(&invitation.organisation),
         role: Role::Ente,

@@ -19,6 +19,7 @@ mod cv;
 mod data_layer;
 mod desk;
 mod http;
+mod identity;
 mod layers;
 mod limits;
 mod membership;

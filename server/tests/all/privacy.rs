@@ -183,6 +183,13 @@ async fn fixture(state: &AppState) -> Fixture {
             .await
             .unwrap();
     }
+    // Chiara also signs in with SPID: her identity, and the session it opened.
+    for sql in [
+        format!("INSERT INTO identities (user_id, provider, subject, fiscal_code, linked_at) VALUES ({c}, 'spid', 'spid-chiara', 'RSSCHR90A41E463X', {now})"),
+        format!("INSERT INTO identity_sessions (token_hash, provider, id_token) SELECT token_hash, 'spid', 'ID-TOKEN-DI-CHIARA' FROM sessions WHERE user_id = {c}"),
+    ] {
+        run(state, &sql).await;
+    }
     Fixture {
         chiara,
         ditta,

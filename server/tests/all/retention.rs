@@ -146,7 +146,7 @@ async fn retention_deletes_what_is_past_its_time(state: AppState) {
         &repo::NewUser {
             email: "mai.confermato@esempio.it",
             desk_istat: None,
-            password_hash: "x",
+            password_hash: Some("x"),
             display_name: "Mai Confermato",
             organisation: None,
             role: Role::Cittadino,

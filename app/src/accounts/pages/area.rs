@@ -78,6 +78,7 @@ fn Area(account: MyAccount) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+        <super::identity::LinkedIdentities/>
         <section class="mb-8 max-w-3xl" aria-labelledby="dati">
             <h2 id="dati" class="section-title">{td_string!(l, account.data_title)}</h2>
             <p class="mb-3">{td_string!(l, account.data_text)}</p>

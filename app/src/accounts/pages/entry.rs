@@ -35,6 +35,7 @@ pub fn RegisterPage() -> impl IntoView {
         <Title text=td_string!(l, account.register_title)/>
         <h1 class="page-title">{td_string!(l, account.register_title)}</h1>
         <p class="lead mb-6">{td_string!(l, account.register_lead)}</p>
+        <super::identity::ProviderButtons/>
         {pending_path.then(|| view! {
             <p role="status" class="notice mb-6 max-w-xl">{crate::i18n::td_string!(l, accounts_entry.your_guidance_path_is)}</p>
         })}
@@ -96,6 +97,8 @@ pub fn LoginPage() -> impl IntoView {
         <h1 class="page-title">{td_string!(l, account.login_title)}</h1>
         {move || notice().map(|text| view! { <p role="status" class="notice">{text}</p> })}
         {next.is_some().then(|| view! { <p class="notice">{td_string!(l, account.sign_in_to_continue)}</p> })}
+        <super::identity::ProviderButtons/>
+        <h2 class="section-title">{td_string!(l, identity.with_password)}</h2>
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">
             <input type="hidden" name="next" value=next.clone().unwrap_or_default()/>
             <Field name="email" kind="email" label=td_string!(l, account.email) autocomplete="username" error=error("email")/>

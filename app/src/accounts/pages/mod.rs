@@ -3,12 +3,14 @@
 
 mod area;
 mod entry;
+mod identity;
 mod links;
 pub mod routes;
 mod staff;
 
 pub use area::MyAreaPage;
 pub use entry::{LoginPage, RegisterPage};
+pub use identity::{PendingIdentityPage, SignInFailedPage};
 pub use links::{ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage};
 pub use staff::VerificationsPage;
 

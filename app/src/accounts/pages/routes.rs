@@ -1,8 +1,8 @@
 //! The account pages as lazy routes (see `crate::lazy`).
 
 use super::{
-    ForgotPasswordPage, LoginPage, MyAreaPage, RegisterPage, ResetPasswordPage, VerificationsPage,
-    VerifyEmailPage,
+    ForgotPasswordPage, LoginPage, MyAreaPage, PendingIdentityPage, RegisterPage,
+    ResetPasswordPage, SignInFailedPage, VerificationsPage, VerifyEmailPage,
 };
 
 crate::lazy_pages!(
@@ -13,4 +13,6 @@ crate::lazy_pages!(
     ResetPasswordRoute => ResetPasswordPage,
     MyAreaRoute => MyAreaPage,
     VerificationsRoute => VerificationsPage,
+    PendingIdentityRoute => PendingIdentityPage,
+    SignInFailedRoute => SignInFailedPage,
 );

@@ -60,6 +60,15 @@ where
     F: FnOnce(AppState) -> Fut,
     Fut: Future<Output = ()>,
 {
+    with_settings(engine, &[], test).await;
+}
+
+/// Like `with_state`, with these settings (as environment variables would give them).
+pub async fn with_settings<F, Fut>(engine: Engine, settings: &[(&str, String)], test: F)
+where
+    F: FnOnce(AppState) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let name = unique_name();
     let (url, cleanup): (String, Option<String>) = match engine {
         Engine::Sqlite => {
@@ -79,7 +88,16 @@ where
             (format!("{server}/{name}"), None)
         }
     };
-    let config = Config::from_lookup(|key| (key == "DATABASE_URL").then(|| url.clone()));
+    let config = Config::from_lookup(|key| {
+        if key == "DATABASE_URL" {
+            return Some(url.clone());
+        }
+        settings
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, value)| value.clone())
+    });
+    assert!(config.invalid.is_empty(), "{:?}", config.invalid);
     let options = LeptosOptions::builder().output_name("infolavoro").build();
     let state = server::build_state(config, options)
         .await
@@ -147,7 +165,7 @@ pub async fn account_with_session(
     let user = NewUser {
         email,
         desk_istat: None,
-        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
+        password_hash: Some("$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash"),
         display_name: "Personale",
         organisation: Some("Organizzazione di prova"),
         role,
@@ -201,7 +219,7 @@ pub async fn person(
         &NewUser {
             email,
             desk_istat: (role == Role::Operatore).then_some("011015"),
-            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
+            password_hash: Some("$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash"),
             display_name: email.split('@').next().unwrap(),
             organisation: organisation_of(role),
             role,
