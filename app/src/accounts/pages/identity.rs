@@ -150,7 +150,10 @@ pub fn SignInFailedPage() -> impl IntoView {
     }
 }
 
-/// The identities linked to the account, each with its unlink button.
+/// The identities linked to the account, each with its unlink button, and
+/// the buttons that link one more. The buttons stay outside the list's own
+/// suspense: a resource started inside another's resolved view does not
+/// hydrate.
 #[component]
 pub fn LinkedIdentities() -> impl IntoView {
     let l = crate::i18n_switch::locale();
@@ -162,7 +165,7 @@ pub fn LinkedIdentities() -> impl IntoView {
         <section class="mb-8 max-w-3xl" aria-labelledby="identita">
             <h2 id="identita" class="section-title">{td_string!(l, identity.linked_title)}</h2>
             {with_data(identities, move |list| view! {
-                {list.is_empty().then(|| view! { <p class="mb-3">{td_string!(l, identity.none_linked)}</p> <ProviderButtons/> })}
+                {list.is_empty().then(|| view! { <p class="mb-3">{td_string!(l, identity.none_linked)}</p> })}
                 <ul class="space-y-2" data-testid="identita-collegate">
                     {list.into_iter().map(|item| {
                         let line = format!(
@@ -186,6 +189,7 @@ pub fn LinkedIdentities() -> impl IntoView {
             })}
             <p role="alert" class="field-error">{move || form_message(result.get(), &[])}</p>
             <p role="status">{move || query.read().get("scollegato").map(|_| td_string!(l, identity.unlinked))}</p>
+            <ProviderButtons/>
         </section>
     }
 }
