@@ -38,7 +38,9 @@ say "release build: the server and the wasm"
 cargo leptos build --release --precompress --split
 
 say "wasm size"
-node scripts/wasm-size.mjs target/site/pkg 305
+# 307 KB brotli: the SPID/CIE buttons on /accesso and /registrazione added
+# 2.4 KB to the main wasm (303.7 before); issue 16 brings it to 250.
+node scripts/wasm-size.mjs target/site/pkg 307
 
 say "end-to-end tests in Chromium (the release build)"
 # The browser tests run on their own SQLite file, send email to the SMTP sink
