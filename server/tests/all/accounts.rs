@@ -2,7 +2,7 @@
 //! flows people go through, with email read from a real SMTP sink.
 
 use crate::common::smtp::{token_in, SmtpSink};
-use crate::common::{text, with_state};
+use crate::common::{form, text, with_state};
 use app::kernel::access::domain::{AccountStatus, Role};
 use app::kernel::outbox::deliver_pending;
 use app::state::AppState;
@@ -22,26 +22,6 @@ async fn call(state: &AppState, path: &str, body: &str, session: Option<&str>) -
         .oneshot(request.body(Body::from(body.to_string())).unwrap())
         .await
         .unwrap()
-}
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() {
-                        (b as char).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 fn session_from(response: &Response<Body>) -> Option<String> {

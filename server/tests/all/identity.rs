@@ -5,7 +5,7 @@
 //! are walked as a browser would (reqwest with cookies); the portal's routes
 //! are called through its router.
 
-use crate::common::{text, with_settings, Engine};
+use crate::common::{form, text, with_settings, Engine};
 use app::kernel::access::domain::{AccountStatus, Role};
 use app::state::AppState;
 use axum::body::Body;
@@ -451,26 +451,6 @@ async fn password_account(state: &AppState, email: &str) -> i64 {
     .unwrap();
     tx.commit().await.unwrap();
     id
-}
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() {
-                        (b as char).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 async fn an_existing_password_account_is_linked_once_its_password_is_confirmed(state: AppState) {

@@ -247,15 +247,7 @@ pub async fn create_account(
     let Some(user) = crate::accounts::repo::insert_user(&mut tx, &new).await? else {
         return Err(crate::invalid!("email", an_account_already_uses_this).with_status());
     };
-    claim_fiscal_code(&mut tx, user, &pending).await?;
-    repo::link(
-        &mut tx,
-        user,
-        &pending.provider,
-        &pending.subject,
-        pending.fiscal_code.as_deref(),
-    )
-    .await?;
+    attach(&mut tx, user, &pending).await?;
     crate::accounts::repo::add_consent(
         &mut tx,
         user,
@@ -289,17 +281,24 @@ pub async fn link_account(
     let pending = repo::take_pending(&mut tx, secret)
         .await?
         .ok_or_else(|| crate::invalid!("pending", the_sign_in_has_expired).with_status())?;
-    claim_fiscal_code(&mut tx, user, &pending).await?;
+    attach(&mut tx, user, &pending).await?;
+    tx.commit().await?;
+    signed_in(state, user, &pending).await
+}
+
+/// Links the identity a provider sent to the account, its fiscal code first
+/// claimed for it.
+async fn attach(tx: &mut crate::db::Tx, user: i64, pending: &Pending) -> Result<(), AppError> {
+    claim_fiscal_code(tx, user, pending).await?;
     repo::link(
-        &mut tx,
+        tx,
         user,
         &pending.provider,
         &pending.subject,
         pending.fiscal_code.as_deref(),
     )
     .await?;
-    tx.commit().await?;
-    signed_in(state, user, &pending).await
+    Ok(())
 }
 
 /// A fiscal code belongs to one account only.

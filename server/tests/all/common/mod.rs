@@ -309,3 +309,24 @@ pub async fn user_of(state: &AppState, secret: &str) -> app::kernel::access::dom
         .unwrap()
         .expect("a live session")
 }
+
+/// A form body, every byte but letters and digits percent-encoded.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
