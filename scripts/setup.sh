@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building InfoLavoro needs and is missing, from the package
 # registries only (crates.io, npm, Debian). Safe to run again: it skips what
-# is already there. `scripts/setup.sh --tests` also installs what the tests
+# is already there. It installs the Noto fonts the CV's PDF needs for other
+# scripts. `scripts/setup.sh --tests` also installs what the tests
 # use: Chromium and the Playwright packages for the end-to-end tests, poppler
 # (pdftotext reads the CVs' PDFs back) and LibreOffice Writer (opens the DOCX).
 set -euo pipefail
@@ -45,6 +46,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tailwindcss ]
   say "installing the build tools from npm"
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules
+fi
+
+# The CV's PDF draws Arabic, Chinese, Devanagari, Bengali and Ethiopic with
+# Noto (see app/src/cv/fonts.rs); Open Sans is built into the binary.
+if [ ! -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+  apt_install fonts-noto-core fonts-noto-cjk
 fi
 
 if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--browser" ]; then

@@ -30,6 +30,9 @@ pub struct Config {
     pub requests: RequestLimits,
     /// SPID/CIE providers, and the roles that keep password login.
     pub identity: crate::accounts::identity::settings::IdentitySettings,
+    /// Folders with the Noto fonts the CV's PDF draws other scripts with
+    /// (`PDF_FONT_DIRS`, separated by `:`; Debian's folders by default).
+    pub pdf_font_dirs: Vec<std::path::PathBuf>,
     /// Settings that did not parse: the server refuses to start with any.
     pub invalid: Vec<String>,
 }
@@ -120,8 +123,16 @@ impl Config {
         });
         let identity =
             crate::accounts::identity::settings::IdentitySettings::from_lookup(&get, &mut invalid);
+        let pdf_font_dirs = match non_empty("PDF_FONT_DIRS") {
+            Some(dirs) => std::env::split_paths(&dirs).collect(),
+            None => crate::cv::fonts::DEFAULT_DIRS
+                .iter()
+                .map(Into::into)
+                .collect(),
+        };
         Config {
             identity,
+            pdf_font_dirs,
             trusted_proxies,
             mail_requests_per_hour,
             requests,

@@ -2,7 +2,10 @@
 // a new citizen writes a CV step by step, reloads halfway and finds
 // everything, and downloads the PDF, the JSON Resume and the DOCX.
 import { expect, Page, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { validate } from "@jsonresume/schema";
 import { expectAccessible, gotoHydrated } from "./helpers";
 import { newCitizen } from "./people";
@@ -194,4 +197,43 @@ test("a JSON Resume file comes in with its profiles, its levels in words, and wh
   await expect(page.getByLabel("Anteprima del CV")).toContainText("C1");
   await gotoHydrated(page, page.url().replace(/\?.*$/, "?passo=7"));
   await expect(page.getByLabel("Altre competenze")).toHaveValue("GitHub: https://github.com/liwei");
+});
+
+test("a CV in Arabic and Chinese makes a PDF; emoji are pointed out; a character no font has is named", async ({ page }) => {
+  await newCitizen(page, "Amina Haddad");
+  await gotoHydrated(page, "/cv");
+  await page.getByRole("button", { name: "Crea un nuovo CV" }).click();
+  await expect(page).toHaveURL(/\/cv\/\d+$/);
+  await page.getByLabel("Nome", { exact: true }).fill("أمينة");
+  await page.getByLabel("Cognome").fill("王");
+  await saved(page);
+  await next(page, 2, "Titolo e profilo");
+  const headline = page.getByLabel("Titolo sotto il nome");
+  await headline.fill("Cuoca 🍝");
+  await saved(page);
+  await expect(page.getByText("Le emoji non compaiono nel PDF")).toBeVisible();
+
+  // The PDF holds the name in both scripts, and no emoji.
+  await page.getByRole("link", { name: "8. Riepilogo e download" }).click();
+  const pdf = await downloaded(page, /PDF – modello Europass/);
+  const file = join(tmpdir(), `cv-${Date.now()}.pdf`);
+  writeFileSync(file, pdf);
+  const text = execFileSync("pdftotext", [file, "-"]).toString("utf8");
+  expect(text).toContain("أمينة");
+  expect(text).toContain("王");
+  expect(text).toContain("Cuoca");
+  expect(text).not.toContain("🍝");
+
+  // A hieroglyph no font draws: the link comes back to this step with why.
+  await page.getByRole("link", { name: "2. Titolo e profilo" }).click();
+  await headline.fill("Scriba 𓀀");
+  await saved(page);
+  await page.getByRole("link", { name: "8. Riepilogo e download" }).click();
+  await page.getByRole("link", { name: /PDF – modello Moderno/ }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "𓀀" });
+  await expect(refusal).toContainText("«Scriba 𓀀»");
+  await expect(refusal).toContainText("«Titolo e profilo»");
+  await expectAccessible(page);
+  const docx = await downloaded(page, /Word \(DOCX\)/);
+  expect(docx.subarray(0, 2).toString()).toBe("PK");
 });

@@ -37,6 +37,7 @@ pub async fn build_state(
     let offers = app::offers::engine::Search::load(&db).await?;
     let candidates = app::candidates::engine::Candidates::load(&db).await?;
     let identity = app::accounts::identity::provider::Providers::new(config.identity.timeout);
+    app::cv::fonts::use_dirs(config.pdf_font_dirs.clone());
     Ok(AppState {
         leptos_options,
         db,

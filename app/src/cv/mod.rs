@@ -12,6 +12,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod docx;
 #[cfg(feature = "ssr")]
+pub mod fonts;
+#[cfg(feature = "ssr")]
 pub mod json_resume;
 #[cfg(feature = "ssr")]
 pub mod pdf;

@@ -38,20 +38,41 @@ async fn citizen(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, A
         .may_call::<super::api::GetCv>()
 }
 
+/// The PDF; when the CV holds a character the PDF cannot draw, a person
+/// who followed the wizard's link is taken back to its last step with the
+/// message (a script asking gets the refusal as such).
 async fn download_pdf(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
     signed_in: SignedIn,
-) -> Result<Download, AppError> {
+) -> Result<Response, AppError> {
     let template = query
         .get("modello")
         .and_then(|t| Template::from_code(t))
         .unwrap_or(Template::Europass);
     let user = signed_in.may_call::<super::api::GetCv>()?;
-    service::pdf(&state, &user, id, template)
-        .await
-        .map(Download::pdf)
+    match service::pdf(&state, &user, id, template).await {
+        Ok(pdf) => Ok(Download::pdf(pdf).into_response()),
+        Err(e @ AppError::Validation { .. }) if wants_page(&headers) => {
+            let message = form_urlencoded_value(&e.user_message());
+            let last = super::pages::steps::STEPS.len();
+            Ok(
+                Redirect::to(&format!("/cv/{id}?passo={last}&errore={message}#scarica"))
+                    .into_response(),
+            )
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A navigation of the browser (the person clicked a link), not a script.
+fn wants_page(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
 }
 
 async fn download_docx(

@@ -223,10 +223,36 @@ pub async fn pdf(
     template: Template,
 ) -> Result<(String, Vec<u8>), AppError> {
     let (cv, layout, photo) = layout_of(state, user, id).await?;
+    drawable(&cv.document)?;
     Ok((
         file_stem(&cv),
         typeset(state, layout, template, photo).await?,
     ))
+}
+
+/// Refuses a CV with a character no font of the PDF draws, naming the
+/// text and the wizard's step where it is written.
+pub fn drawable(doc: &CvDocument) -> Result<(), AppError> {
+    use super::checks::{step_of, without_pictographs, written};
+    let fonts = &super::fonts::FONTS;
+    for w in written(doc) {
+        let text = without_pictographs(w.text);
+        let Some(c) = fonts.unsupported(&text) else {
+            continue;
+        };
+        let l = crate::i18n_switch::request_locale();
+        let step = super::pages::steps::STEPS[step_of(&w.field) - 1].title;
+        let shown: String = text.chars().take(60).collect();
+        return Err(crate::invalid!(
+            w.field,
+            pdf_cannot_draw,
+            character = c.to_string(),
+            code = format!("U+{:04X}", c as u32),
+            text = shown,
+            step = step(l),
+        ));
+    }
+    Ok(())
 }
 
 /// Typesets a layout off the async runtime, a bounded number at a time.
@@ -247,9 +273,17 @@ pub async fn typeset(
             tracing::error!(error = %e, "the PDF task failed");
             AppError::Internal
         })?
-        .map_err(|e| {
-            tracing::error!(error = %e, "a CV could not be typeset");
-            AppError::Internal
+        .map_err(|e| match e {
+            pdf::PdfError::Undrawable(c) => crate::invalid!(
+                "cv",
+                pdf_cannot_draw_this_cv,
+                character = c.to_string(),
+                code = format!("U+{:04X}", c as u32),
+            ),
+            e => {
+                tracing::error!(error = %e, "a CV could not be typeset");
+                AppError::Internal
+            }
         })
 }
 

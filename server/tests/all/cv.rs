@@ -435,7 +435,69 @@ async fn visibility_needs_consent_and_goes_with_the_account(state: AppState) {
     assert_eq!(count(&state, "SELECT COUNT(*) FROM cvs").await, 0);
 }
 
+/// Arabic and Chinese names make a PDF; a character no font has (an
+/// Egyptian hieroglyph) is refused with a message naming the text and the
+/// step, as a page for a person and as a 422 for a script, while the Word
+/// and JSON exports keep working.
+async fn every_alphabet_makes_a_pdf_and_an_undrawable_character_is_named(state: AppState) {
+    let (anna, session) = citizen(&state, "anna@esempio.it").await;
+    let id = service::create(&state, &anna, "CV", CvLanguage::It)
+        .await
+        .unwrap();
+    let mut doc = sample::complete();
+    doc.personal.first_name = "محمد 王".into();
+    doc.experience[0].role = "Cuoco 🍝 عامل".into();
+    let revision = service::save(&state, &anna, id, 1, doc.clone())
+        .await
+        .unwrap();
+    let pdf_path = format!("/api/cv/{id}/cv.pdf");
+    let (status, pdf, _) = send(&state, get(&pdf_path, Some(&session))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    doc.experience[0].role = "Scriba 𓀀".into();
+    service::save(&state, &anna, id, revision, doc)
+        .await
+        .unwrap();
+    let (status, body, _) = send(&state, get(&pdf_path, Some(&session))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let message = String::from_utf8(body).unwrap();
+    for expected in [
+        "«𓀀»",
+        "U+13000",
+        "«Scriba 𓀀»",
+        "«Esperienze di lavoro»",
+        "Word",
+    ] {
+        assert!(
+            message.contains(expected),
+            "{expected:?} not in {message:?}"
+        );
+    }
+    let mut page = get(&pdf_path, Some(&session));
+    page.headers_mut().insert(
+        header::ACCEPT,
+        "text/html,application/xhtml+xml".parse().unwrap(),
+    );
+    let (status, _, headers) = send(&state, page).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let back = headers[header::LOCATION].to_str().unwrap();
+    assert!(
+        back.starts_with(&format!("/cv/{id}?passo=8&errore=")),
+        "{back}"
+    );
+    for other in ["cv.docx", "cv.json"] {
+        let (status, _, _) = send(
+            &state,
+            get(&format!("/api/cv/{id}/{other}"), Some(&session)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{other}");
+    }
+}
+
 on_both_engines!(with_state =>
+    every_alphabet_makes_a_pdf_and_an_undrawable_character_is_named,
     autosave_keeps_the_saved_version_when_it_refuses,
     nobody_reaches_another_persons_cv,
     the_photo_is_reencoded_and_bad_files_get_a_message,

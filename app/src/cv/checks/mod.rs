@@ -7,12 +7,16 @@
 //!   future, an email that cannot be one). Shown beside the field; the draft
 //!   is saved anyway, since people fill forms in any order.
 //! - `completeness`: the meter, and what is still missing.
+//! - `texts`: every written text with its field, and the emoji the PDF
+//!   leaves out.
 
 mod completeness;
 mod limits;
+mod texts;
 
 pub use completeness::*;
 pub use limits::*;
+pub use texts::*;
 
 use super::domain::{parse_month, CvDocument, Experience, CEFR_LEVELS, DIGCOMP_LEVELS, LICENCES};
 use crate::error::AppError;
@@ -94,6 +98,15 @@ pub fn checks(doc: &CvDocument, today: (i32, u8), english: bool) -> Vec<FieldNot
     for (i, c) in doc.certifications.iter().enumerate() {
         if parse_month(&c.date).is_some_and(|d| d > today) {
             notes.push(note(format!("certifications.{i}.date"), FUTURE, english));
+        }
+    }
+    for w in written(doc) {
+        if w.text.chars().any(is_pictograph) {
+            notes.push(note(
+                w.field,
+                |l| td_string!(l, cv_checks.emoji_left_out_of_the_pdf),
+                english,
+            ));
         }
     }
     notes

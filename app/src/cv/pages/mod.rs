@@ -16,7 +16,7 @@ mod step_experience;
 mod step_finish;
 mod step_languages;
 mod step_other;
-mod steps;
+pub mod steps;
 
 pub use editor::CvEditorPage;
 pub use guide::InterviewGuidePage;

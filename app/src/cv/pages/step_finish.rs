@@ -18,6 +18,12 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let id = draft.id;
     let english = draft.english;
+    // A PDF the server cannot make brings the person back here with why.
+    let refused = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("errore");
+    // The PDFs are plain links (no `download`): a refusal is then a page to
+    // come back to, not a broken file. The server sends them as attachments.
     let downloads = Template::ALL
         .into_iter()
         .map(|t| {
@@ -28,16 +34,19 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
                     td_string!(l, cv_step_finish.template),
                     pick(t.label(), english)
                 ),
+                false,
             )
         })
         .chain([
             (
                 format!("/api/cv/{id}/cv.docx"),
                 td_string!(l, cv_step_finish.word_docx_to_edit).to_string(),
+                true,
             ),
             (
                 format!("/api/cv/{id}/cv.json"),
                 td_string!(l, cv_step_finish.json_resume_for_other).to_string(),
+                true,
             ),
         ])
         .collect::<Vec<_>>();
@@ -45,9 +54,10 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
         <section class="mb-8" aria-labelledby="scarica">
             <h3 id="scarica" class="mb-2 text-xl font-bold">{td_string!(l, cv_step_finish.download_the_cv)}</h3>
             <p class="mb-3">{td_string!(l, cv_step_finish.the_file_holds_the)}</p>
+            {refused.map(|message| view! { <p class="field-error mb-3" role="alert" data-testid="pdf-rifiutato">{message}</p> })}
             <ul class="grid gap-2">
-                {downloads.into_iter().map(|(href, label)| view! {
-                    <li><a class="btn-secondary" href=href download="" rel="external">{label}</a></li>
+                {downloads.into_iter().map(|(href, label, download)| view! {
+                    <li><a class="btn-secondary" href=href download=download.then_some("") rel="external">{label}</a></li>
                 }).collect_view()}
             </ul>
         </section>
