@@ -55,7 +55,7 @@ async fn download_pdf(
     let user = signed_in.may_call::<super::api::GetCv>()?;
     match service::pdf(&state, &user, id, template).await {
         Ok(pdf) => Ok(Download::pdf(pdf).into_response()),
-        Err(e @ AppError::Validation { .. }) if wants_page(&headers) => {
+        Err(e @ AppError::Validation { .. }) if accepts(&headers, "text/html") => {
             let message = form_urlencoded_value(&e.user_message());
             let last = super::pages::steps::STEPS.len();
             Ok(
@@ -65,14 +65,6 @@ async fn download_pdf(
         }
         Err(e) => Err(e),
     }
-}
-
-/// A navigation of the browser (the person clicked a link), not a script.
-fn wants_page(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"))
 }
 
 async fn download_docx(
@@ -129,17 +121,20 @@ async fn file_field(mut form: Multipart, name: &str) -> Result<Vec<u8>, AppError
     Err(crate::invalid!(name, choose_a_file))
 }
 
-fn wants_json(headers: &HeaderMap) -> bool {
+/// Whether the request's `Accept` names `kind`: `text/html` for a browser's
+/// navigation (the person clicked a link), `application/json` for the
+/// wizard's script.
+fn accepts(headers: &HeaderMap, kind: &str) -> bool {
     headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json"))
+        .is_some_and(|v| v.contains(kind))
 }
 
 /// JSON for the wizard's script; a redirect to `back` (with the outcome in
 /// its address) for a plain form.
 fn answer(headers: &HeaderMap, outcome: Result<String, AppError>, back: &str) -> Response {
-    match (wants_json(headers), outcome) {
+    match (accepts(headers, "application/json"), outcome) {
         (true, Ok(to)) => Json(serde_json::json!({ "ok": true, "to": to })).into_response(),
         (true, Err(e)) => (e.status(), Json(e)).into_response(),
         (false, Ok(to)) => Redirect::to(&to).into_response(),
