@@ -4,7 +4,8 @@
 # is already there. It installs the Noto fonts the CV's PDF needs for other
 # scripts. `scripts/setup.sh --tests` also installs what the tests
 # use: Chromium and the Playwright packages for the end-to-end tests, poppler
-# (pdftotext reads the CVs' PDFs back) and LibreOffice Writer (opens the DOCX).
+# (pdftotext reads the CVs' PDFs back), LibreOffice Writer (opens the DOCX),
+# PostgreSQL's client tools (the backups) and nginx (the load-balancer test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,6 +63,12 @@ if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--browser" ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
   command -v pdftotext >/dev/null || apt_install poppler-utils
   command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
+  # The backups' tests on PostgreSQL (pg_dump, pg_restore, psql), and the
+  # load-balancer test: two server processes behind nginx, over TLS with a
+  # certificate openssl makes.
+  command -v pg_dump >/dev/null || apt_install postgresql-client
+  [ -x /usr/sbin/nginx ] || apt_install nginx-light
+  command -v openssl >/dev/null || apt_install openssl
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules ]; then
     say "installing Playwright (without its browser download: Debian's Chromium is used)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules)

@@ -171,9 +171,21 @@ impl AppError {
             Self::TooLarge => td_string!(l, errors.too_large),
             Self::RateLimited => td_string!(l, errors.rate_limited),
             Self::Busy => td_string!(l, errors.busy),
-            _ => td_string!(l, errors.internal),
+            _ => return Self::internal_message(l),
         }
         .to_string()
+    }
+
+    /// The internal error's sentence; on the server, with the request's id
+    /// for the person to quote to the desk.
+    fn internal_message(l: crate::i18n::Locale) -> String {
+        let sentence = td_string!(l, errors.internal).to_string();
+        #[cfg(feature = "ssr")]
+        if let Some(id) = crate::kernel::request_id::current() {
+            let code = td_string!(l, errors.request_code, id = &id);
+            return format!("{sentence} {code}");
+        }
+        sentence
     }
 }
 

@@ -1,10 +1,14 @@
 //! The axum server around the Leptos app: routes, middleware and start-up.
 
 pub mod api_errors;
+pub mod assets;
+pub mod backup;
 pub mod cross_site;
 pub mod headers;
 pub mod health;
+pub mod metrics;
 pub mod overload;
+pub mod request_id;
 pub mod startup;
 pub mod workers;
 

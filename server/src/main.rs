@@ -7,6 +7,10 @@
 //!
 //! and demo data for trying the portal and for the benchmarks:
 //! - `server gen-demo [--offers N] [--profiles N]` (replaces those of the previous run)
+//!
+//! and the database's copies (see `server::backup`):
+//! - `server backup [--to FILE]`, while the portal runs
+//! - `server restore FILE`, with the portal stopped
 
 use app::config::{redact_url, Config};
 use app::kernel::access::domain::Role;
@@ -14,6 +18,7 @@ use clap::{Parser, Subcommand};
 use leptos::prelude::get_configuration;
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -63,6 +68,18 @@ enum Command {
         #[arg(long)]
         profiles: Option<usize>,
     },
+    /// A consistent copy of the database, taken while the portal runs: into
+    /// BACKUP_DIR (keeping the newest BACKUP_KEEP), or into --to FILE.
+    Backup {
+        /// A file that does not exist yet, instead of BACKUP_DIR.
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
+    /// Replaces the database with a copy made by `server backup`. Refuses
+    /// while the portal or another command uses the database; what was
+    /// there is first copied into BACKUP_DIR (or beside FILE) as
+    /// before-restore-….
+    Restore { file: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -101,6 +118,8 @@ async fn run(command: Option<Command>) -> ExitCode {
             name,
         }) => create_staff(config, Role::Operatore, email, name, Some(comune)).await,
         Some(Command::GenDemo { offers, profiles }) => gen_demo(config, offers, profiles).await,
+        Some(Command::Backup { to }) => back_up(config, to).await,
+        Some(Command::Restore { file }) => restore(config, file).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -198,6 +217,46 @@ async fn gen_demo(
     }
     db.close().await;
     println!("({})", redact_url(&config.database_url));
+    Ok(())
+}
+
+/// One copy now, while the portal may be running.
+async fn back_up(config: Config, to: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
+    let db = app::db::Db::connect(&config.database_url).await?;
+    let written = match (to, &config.backups.dir) {
+        (Some(file), _) => server::backup::write_copy(&db, &config.database_url, &file)
+            .await
+            .map(|()| file),
+        (None, Some(dir)) => {
+            server::backup::back_up_into(&db, &config.database_url, dir, config.backups.keep).await
+        }
+        (None, None) => Err(server::backup::BackupError::NoFolder),
+    };
+    db.close().await;
+    let file = written?;
+    let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+    println!("Backup written: {} ({size} bytes).", file.display());
+    Ok(())
+}
+
+/// The database replaced with a copy; the portal must be stopped.
+async fn restore(config: Config, file: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
+    let safety_dir = match &config.backups.dir {
+        Some(dir) => dir.clone(),
+        None => file
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), PathBuf::from),
+    };
+    let restored = server::backup::restore(&config.database_url, &file, &safety_dir).await?;
+    if let Some(previous) = restored.previous {
+        println!("What was there before is saved in {}.", previous.display());
+    }
+    println!(
+        "{} restored into {}. Start the portal: it brings the copy up to this version.",
+        file.display(),
+        redact_url(&config.database_url)
+    );
     Ok(())
 }
 

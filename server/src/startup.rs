@@ -13,6 +13,7 @@ use axum::routing::get;
 use axum::Router;
 use leptos::prelude::LeptosOptions;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use std::path::Path;
 use std::sync::Arc;
 use tokio::sync::Notify;
 use tower_http::compression::CompressionLayer;
@@ -56,6 +57,7 @@ pub async fn build_state(
 }
 
 pub fn build_router(state: AppState) -> Router {
+    crate::metrics::handle();
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let limits = state.config.requests;
@@ -77,6 +79,7 @@ pub fn build_router(state: AppState) -> Router {
             shell,
         ))
         .layer(middleware::from_fn(crate::api_errors::status_from_error))
+        .layer(middleware::from_fn(crate::metrics::measure))
         .layer(middleware::from_fn(
             crate::api_errors::refuse_control_characters,
         ))
@@ -91,10 +94,14 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             security_headers,
         ));
+    let assets = crate::assets::Assets::load(Path::new(state.leptos_options.site_root.as_ref()));
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(crate::metrics::scrape))
         .merge(crate::overload::bounded(portal, limits))
+        .layer(middleware::from_fn_with_state(assets, crate::assets::serve))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(crate::request_id::span_of))
+        .layer(middleware::from_fn(crate::request_id::assign))
         .with_state(state)
 }

@@ -9,6 +9,11 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+/// The schedule's first look waits this long after start-up: a portal that
+/// is only started to be tried, or restarted in a loop, does not copy its
+/// database each time.
+const FIRST_BACKUP_AFTER: Duration = Duration::from_secs(5 * 60);
+
 pub struct Workers {
     tracker: TaskTracker,
     stop: CancellationToken,
@@ -27,7 +32,8 @@ impl Workers {
     /// The portal's workers: the email outbox, the reminders of courses and
     /// meetings starting within a day, the offers' and candidates' index
     /// sync, the alerts' digest, retention, the protocol's expiry reminder,
-    /// and on PostgreSQL the announcements of other server processes.
+    /// the database's scheduled backups, and on PostgreSQL the announcements
+    /// of other server processes.
     pub fn start(state: &AppState) -> Workers {
         let workers = Workers::new(Duration::from_secs(5));
         let s = state.clone();
@@ -64,6 +70,19 @@ impl Workers {
                 s.mail_wakeup.clone(),
             )
         });
+        let backups = &state.config.backups;
+        if let (Some(dir), Some(every)) = (backups.dir.clone(), backups.every) {
+            let (s, keep) = (state.clone(), backups.keep);
+            workers.supervise("backups", move || {
+                let schedule = crate::backup::Schedule {
+                    dir: dir.clone(),
+                    every,
+                    keep,
+                    first_after: FIRST_BACKUP_AFTER,
+                };
+                crate::backup::run_schedule(s.db.clone(), s.config.database_url.clone(), schedule)
+            });
+        }
         if state.db.engine() == app::db::Engine::Postgres {
             let s = state.clone();
             workers.supervise("live announcements", move || {

@@ -139,8 +139,9 @@ pub async fn run_sync_worker(db: Db, candidates: Candidates) {
     loop {
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         ticks += 1;
-        if let Err(error) = candidates.sync(&db).await {
-            tracing::error!(%error, "candidates: could not sync the search index");
+        match candidates.sync(&db).await {
+            Ok(_) => crate::kernel::heartbeat::round_succeeded("candidates' index"),
+            Err(error) => tracing::error!(%error, "candidates: could not sync the search index"),
         }
         if ticks.is_multiple_of(60) {
             if let Err(error) = candidates.prune(&db).await {

@@ -6,7 +6,9 @@
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
-use std::path::Path;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A write transaction (`Db::begin_write`), on either engine.
@@ -36,6 +38,10 @@ pub enum DbError {
     UnsupportedUrl,
     #[error("cannot create the folder of the SQLite file: {0}")]
     Folder(#[from] std::io::Error),
+    #[error("cannot open the database's lock file: {0}")]
+    LockFile(std::io::Error),
+    #[error("the database is being restored (its lock file {0} is held); start again when the restore ends")]
+    BeingRestored(String),
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),
     #[error(transparent)]
@@ -46,6 +52,10 @@ pub enum DbError {
 pub struct Db {
     pool: AnyPool,
     engine: Engine,
+    /// On SQLite, the shared lock on the database's lock file that every
+    /// process using it holds while it lives, so that `server restore`
+    /// (which takes it exclusively) never replaces a file in use.
+    _in_use: Option<Arc<File>>,
 }
 
 /// How long a SQLite writer waits for the lock before giving up.
@@ -57,9 +67,14 @@ impl Db {
         install_default_drivers();
         let engine = Engine::from_url(url)?;
         let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let mut in_use = None;
         let url = match engine {
             Engine::Sqlite => {
                 ensure_sqlite_folder(url)?;
+                in_use = sqlite_file(url)
+                    .map(|file| hold_shared(&lock_file(&file)))
+                    .transpose()?
+                    .map(Arc::new);
                 options = options.max_connections(8).after_connect(|conn, _meta| {
                     Box::pin(async move {
                         // WAL lets readers run beside the one writer; foreign keys are
@@ -83,7 +98,11 @@ impl Db {
             }
         };
         let pool = options.connect(&url).await?;
-        Ok(Db { pool, engine })
+        Ok(Db {
+            pool,
+            engine,
+            _in_use: in_use,
+        })
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -105,6 +124,16 @@ impl Db {
             }
         }
         Ok(())
+    }
+
+    /// The versions of the migrations this build knows, oldest first: a copy
+    /// holding any other was made by another build and is not restored.
+    pub fn known_migrations(engine: Engine) -> Vec<i64> {
+        let migrator = match engine {
+            Engine::Sqlite => sqlx::migrate!("migrations/sqlite"),
+            Engine::Postgres => sqlx::migrate!("migrations/postgres"),
+        };
+        migrator.iter().map(|m| m.version).collect()
     }
 
     /// Begins a transaction that will write. On SQLite it takes the write lock
@@ -130,6 +159,39 @@ impl Db {
 fn sqlite_path(url: &str) -> &str {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
     rest.split('?').next().unwrap_or(rest)
+}
+
+/// The file of a `sqlite:` URL, or none for another engine or `:memory:`.
+pub fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let path = url.strip_prefix("sqlite:").map(|_| sqlite_path(url))?;
+    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+/// `data/infolavoro.db` → `data/infolavoro.db.lock`: beside the database, and
+/// not one of SQLite's own files (`-wal`, `-shm`, `-journal`), whose locks
+/// SQLite manages itself.
+pub fn lock_file(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// A shared `flock`, released by the kernel when the process ends, however
+/// it ends; a restore holding it exclusively makes this fail at once.
+fn hold_shared(lock: &Path) -> Result<File, DbError> {
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock)
+        .map_err(DbError::LockFile)?;
+    match file.try_lock_shared() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(DbError::BeingRestored(lock.display().to_string()))
+        }
+        Err(std::fs::TryLockError::Error(error)) => Err(DbError::LockFile(error)),
+    }
 }
 
 fn ensure_sqlite_folder(url: &str) -> Result<(), std::io::Error> {

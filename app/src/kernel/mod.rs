@@ -26,6 +26,8 @@ pub mod fields;
 #[cfg(feature = "ssr")]
 pub mod geo;
 #[cfg(feature = "ssr")]
+pub mod heartbeat;
+#[cfg(feature = "ssr")]
 pub mod hits;
 #[cfg(feature = "ssr")]
 pub mod http;
@@ -37,6 +39,8 @@ pub mod mail_text;
 pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod personal_data;
+#[cfg(feature = "ssr")]
+pub mod request_id;
 #[cfg(feature = "ssr")]
 pub mod secrets;
 #[cfg(feature = "ssr")]

@@ -91,8 +91,17 @@ fn transport(
     Ok(builder.build())
 }
 
-/// id, recipient, subject, body, attachment name, attachment.
-type Pending = (i64, String, String, String, Option<String>, Option<String>);
+/// id, recipient, subject, body, attachment name, attachment, and when its
+/// link expires (for mail that carries one).
+type Pending = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
 
 fn build_message(
     from: Mailbox,
@@ -123,81 +132,157 @@ fn build_message(
     )
 }
 
-/// Sends what waits in the outbox; returns how many messages went out.
+/// What waits to be delivered: how many messages, and when the oldest was
+/// queued (for the metrics: a backlog that grows, or an age that does,
+/// means mail is not going out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct Backlog {
+    pub pending: i64,
+    pub oldest_queued_at: Option<i64>,
+}
+
+pub async fn backlog(db: &Db) -> Result<Backlog, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COUNT(*) AS pending, MIN(created_at) AS oldest_queued_at FROM outbox \
+         WHERE sent_at IS NULL AND attempts < 10 AND (expires_at IS NULL OR expires_at > $1)",
+    )
+    .bind(crate::kernel::clock::now())
+    .fetch_one(db.pool())
+    .await
+}
+
+/// Messages read from the outbox at once.
+const BATCH: usize = 50;
+/// Messages on their way at once, each over a connection of the transport's
+/// pool: a relay takes several, and one slow answer no longer holds the rest.
+const PARALLEL: usize = 4;
+
+type Mailer = AsyncSmtpTransport<Tokio1Executor>;
+
+/// Sends what waits in the outbox (one batch); returns how many messages went out.
 pub async fn deliver_pending(db: &Db, smtp: &SmtpConfig) -> Result<usize, sqlx::Error> {
+    match transport(smtp) {
+        Ok(mailer) => Ok(deliver_batch(db, smtp, &mailer).await?.sent),
+        Err(error) => {
+            tracing::error!(%error, "SMTP settings are not usable");
+            Ok(0)
+        }
+    }
+}
+
+struct Batch {
+    fetched: usize,
+    sent: usize,
+}
+
+async fn deliver_batch(db: &Db, smtp: &SmtpConfig, mailer: &Mailer) -> Result<Batch, sqlx::Error> {
+    use futures::StreamExt;
     let pending: Vec<Pending> = sqlx::query_as(
         // Mail with a link (verification, reset, invitation) first, never
         // behind a digest's bulk; mail whose link has expired, never.
-        "SELECT id, recipient, subject, body, attachment_name, attachment FROM outbox \
+        "SELECT id, recipient, subject, body, attachment_name, attachment, expires_at FROM outbox \
          WHERE sent_at IS NULL AND attempts < 10 AND (expires_at IS NULL OR expires_at > $1) \
-         ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, id LIMIT 50",
+         ORDER BY CASE WHEN expires_at IS NULL THEN 1 ELSE 0 END, id LIMIT $2",
     )
     .bind(crate::kernel::clock::now())
+    .bind(BATCH as i64)
     .fetch_all(db.pool())
     .await?;
-    if pending.is_empty() {
-        return Ok(0);
-    }
-    let mailer = match transport(smtp) {
-        Ok(mailer) => mailer,
-        Err(error) => {
-            tracing::error!(%error, "SMTP settings are not usable");
-            return Ok(0);
-        }
-    };
+    let fetched = pending.len();
     let from: Option<Mailbox> = smtp.from.parse().ok();
+    // The links have all gone out before any other message starts: sent in
+    // parallel, a batch's messages arrive in any order.
+    let (links, others): (Vec<Pending>, Vec<Pending>) =
+        pending.into_iter().partition(|message| message.6.is_some());
     let mut sent = 0;
-    for (id, recipient, subject, body, attachment_name, attachment) in pending {
-        let outcome = match (&from, recipient.parse::<Mailbox>()) {
-            (Some(from), Ok(to)) => match build_message(
-                from.clone(),
-                to,
-                subject,
-                body,
-                attachment_name.zip(attachment),
-            ) {
+    for group in [links, others] {
+        let outcomes: Vec<Result<bool, sqlx::Error>> = futures::stream::iter(group)
+            .map(|message| deliver_one(db, mailer, from.clone(), message))
+            .buffer_unordered(PARALLEL)
+            .collect()
+            .await;
+        for outcome in outcomes {
+            sent += usize::from(outcome?);
+        }
+    }
+    Ok(Batch { fetched, sent })
+}
+
+/// Sends one message and records the outcome at once (a crash later in the
+/// batch does not send it twice); true when it went out.
+async fn deliver_one(
+    db: &Db,
+    mailer: &Mailer,
+    from: Option<Mailbox>,
+    (id, recipient, subject, body, attachment_name, attachment, _): Pending,
+) -> Result<bool, sqlx::Error> {
+    let outcome = match (from, recipient.parse::<Mailbox>()) {
+        (Some(from), Ok(to)) => {
+            match build_message(from, to, subject, body, attachment_name.zip(attachment)) {
                 Ok(message) => mailer
                     .send(message)
                     .await
                     .map(|_| ())
                     .map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
-            },
-            (None, _) => Err("MAIL_FROM is not an address".to_string()),
-            (_, Err(e)) => Err(e.to_string()),
-        };
-        match outcome {
-            Ok(()) => {
-                // What was sent is kept without its text: a copy of a
-                // password reset link in a backup must not reset anything.
-                sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, body = '', attachment = NULL WHERE id = $2")
-                    .bind(crate::kernel::clock::now())
-                    .bind(id)
-                    .execute(db.pool())
-                    .await?;
-                sent += 1;
             }
-            Err(error) => {
-                tracing::warn!(id, %error, "email not delivered, will retry");
-                sqlx::query(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
-                )
+        }
+        (None, _) => Err("MAIL_FROM is not an address".to_string()),
+        (_, Err(e)) => Err(e.to_string()),
+    };
+    match outcome {
+        Ok(()) => {
+            // What was sent is kept without its text: a copy of a
+            // password reset link in a backup must not reset anything.
+            sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, body = '', attachment = NULL WHERE id = $2")
+                .bind(crate::kernel::clock::now())
+                .bind(id)
+                .execute(db.pool())
+                .await?;
+            metrics::counter!("outbox_delivered_total").increment(1);
+            Ok(true)
+        }
+        Err(error) => {
+            tracing::warn!(id, %error, "email not delivered, will retry");
+            sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
                 .bind(error)
                 .bind(id)
                 .execute(db.pool())
                 .await?;
-            }
+            metrics::counter!("outbox_failures_total").increment(1);
+            Ok(false)
         }
     }
-    Ok(sent)
 }
 
 /// Runs for the life of the server: delivers at once when woken (a message
-/// was queued), and every few seconds anyway, to retry failures.
+/// was queued), batch after batch while full ones go out, and every few
+/// seconds anyway, to retry failures.
 pub async fn run_outbox_worker(db: Db, smtp: SmtpConfig, wake: Arc<Notify>) {
+    // One transport for the worker's life: its pool keeps connections open
+    // from one batch to the next.
+    let mailer = match transport(&smtp) {
+        Ok(mailer) => mailer,
+        Err(error) => {
+            tracing::error!(%error, "SMTP settings are not usable: no email will be sent");
+            return std::future::pending().await;
+        }
+    };
     loop {
-        if let Err(error) = deliver_pending(&db, &smtp).await {
-            tracing::error!(%error, "outbox worker: database error");
+        let more = match deliver_batch(&db, &smtp, &mailer).await {
+            // A full batch that went out: more may wait. One that failed
+            // waits for the next round, so failures do not spin.
+            Ok(batch) => {
+                crate::kernel::heartbeat::round_succeeded("outbox");
+                batch.fetched == BATCH && batch.sent > 0
+            }
+            Err(error) => {
+                tracing::error!(%error, "outbox worker: database error");
+                false
+            }
+        };
+        if more {
+            continue;
         }
         tokio::select! {
             () = wake.notified() => {}

@@ -54,8 +54,12 @@ pub async fn remind(db: &Db, public_url: &str, at: i64) -> Result<bool, sqlx::Er
 pub async fn run_protocol_reminder(db: Db, public_url: String, wake_mail: Arc<Notify>) {
     loop {
         match remind(&db, &public_url, crate::kernel::clock::now()).await {
-            Ok(true) => wake_mail.notify_one(),
-            Ok(false) => {}
+            Ok(reminded) => {
+                crate::kernel::heartbeat::round_succeeded("protocol reminder");
+                if reminded {
+                    wake_mail.notify_one();
+                }
+            }
             Err(error) => tracing::error!(%error, "protocol reminder: database error"),
         }
         tokio::time::sleep(std::time::Duration::from_secs(3600)).await;

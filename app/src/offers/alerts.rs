@@ -253,8 +253,9 @@ pub async fn run_digest_worker(state: AppState) {
     let pause = state.config.alert_every.clamp(1, 60) as u64;
     loop {
         tokio::time::sleep(std::time::Duration::from_secs(pause)).await;
-        if let Err(error) = send_digests(&state, now()).await {
-            tracing::error!(?error, "alerts: could not send the digests");
+        match send_digests(&state, now()).await {
+            Ok(_) => crate::kernel::heartbeat::round_succeeded("alerts' digest"),
+            Err(error) => tracing::error!(?error, "alerts: could not send the digests"),
         }
     }
 }

@@ -80,8 +80,9 @@ pub async fn run_sync_worker(db: Db, search: Search) {
             }
         }
         ticks += 1;
-        if let Err(error) = search.sync(&db).await {
-            tracing::error!(%error, "offers: could not sync the search index");
+        match search.sync(&db).await {
+            Ok(_) => crate::kernel::heartbeat::round_succeeded("offers' index"),
+            Err(error) => tracing::error!(%error, "offers: could not sync the search index"),
         }
     }
 }

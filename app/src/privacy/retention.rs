@@ -25,8 +25,12 @@ pub async fn apply(state: &AppState, at: i64) -> Result<u64, AppError> {
 pub async fn run_worker(state: AppState) {
     loop {
         match apply(&state, now()).await {
-            Ok(0) => {}
-            Ok(gone) => tracing::info!(gone, "retention: old data deleted"),
+            Ok(gone) => {
+                crate::kernel::heartbeat::round_succeeded("retention");
+                if gone > 0 {
+                    tracing::info!(gone, "retention: old data deleted");
+                }
+            }
             Err(error) => tracing::error!(?error, "retention pass failed"),
         }
         tokio::time::sleep(Duration::from_secs(3600)).await;

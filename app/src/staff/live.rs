@@ -56,6 +56,11 @@ impl Live {
         self.sender.subscribe()
     }
 
+    /// The dashboards of this process listening now (for the metrics).
+    pub fn listeners(&self) -> usize {
+        self.sender.receiver_count()
+    }
+
     /// Tells this process's dashboards at once, and the other processes'
     /// through the database when it is PostgreSQL.
     pub fn announce(&self, db: &Db, what: &str) {

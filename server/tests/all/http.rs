@@ -212,7 +212,138 @@ async fn responses_are_compressed(state: AppState) {
     assert_eq!(header_of(&response, header::CONTENT_ENCODING), "br");
 }
 
+/// A log writer that keeps what it is given.
+#[derive(Clone, Default)]
+struct Kept(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Kept {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+async fn every_answer_has_its_id_and_so_do_its_log_lines(state: AppState) {
+    let kept = Kept::default();
+    let writer = kept.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .finish();
+    let _logging = tracing::subscriber::set_default(subscriber);
+    let forged = Request::get("/rete?q=segreto")
+        .header("x-request-id", "forged-by-the-client")
+        .body(Body::empty())
+        .unwrap();
+    let network = send(&state, forged).await;
+    let health = get(&state, "/healthz").await;
+    let id = header_of(&network, server::request_id::HEADER).to_string();
+    assert_eq!(id.len(), 10, "{id}");
+    assert_ne!(id, header_of(&health, server::request_id::HEADER));
+    let logged = String::from_utf8(kept.0.lock().unwrap().clone()).unwrap();
+    let of_network: Vec<&str> = logged
+        .lines()
+        .filter(|l| l.contains(&format!("id={id}")))
+        .collect();
+    assert!(!of_network.is_empty(), "{logged}");
+    assert!(
+        of_network
+            .iter()
+            .all(|l| l.contains("method=GET") && l.contains("path=/rete")),
+        "{of_network:?}"
+    );
+    assert!(
+        !logged.contains("forged") && !logged.contains("segreto"),
+        "{logged}"
+    );
+}
+
+/// With the database gone, a page and a plain route fail; the sentence the
+/// person reads quotes the id the answer and the logs carry.
+async fn an_error_names_its_request_for_the_desk(state: AppState) {
+    state.db.close().await;
+    for path in ["/offerte/1", "/calendario/personale/abc.ics"] {
+        let answer = get(&state, path).await;
+        assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+        let id = header_of(&answer, server::request_id::HEADER).to_string();
+        let body = text(answer).await;
+        assert!(
+            body.contains(&format!("Codice della richiesta: {id}.")),
+            "{path}: {body}"
+        );
+    }
+}
+
+/// The built assets come from memory, precompressed as the browser takes
+/// them, with their cache rule and `ETag`, and without a page's CSP.
+async fn assets_are_served_from_memory_as_the_browser_takes_them(state: AppState) {
+    let site = std::env::temp_dir().join(crate::common::unique_name());
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    let css = "body { color: #1a1a1a }\n".repeat(40);
+    std::fs::write(site.join("pkg/infolavoro.abc123.css"), &css).unwrap();
+    std::fs::write(site.join("pkg/infolavoro.abc123.css.br"), b"brotli copy").unwrap();
+    std::fs::write(site.join("pkg/infolavoro.abc123.css.gz"), b"gzip copy").unwrap();
+    let mut state = state;
+    state.leptos_options.site_root = site.display().to_string().into();
+    let asset = |encoding: &'static str| {
+        Request::get("/pkg/infolavoro.abc123.css")
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(Body::empty())
+            .unwrap()
+    };
+
+    let brotli = send(&state, asset("gzip, deflate, br, zstd")).await;
+    assert_eq!(brotli.status(), StatusCode::OK);
+    assert_eq!(header_of(&brotli, header::CONTENT_ENCODING), "br");
+    assert_eq!(
+        header_of(&brotli, header::CONTENT_TYPE),
+        "text/css; charset=utf-8"
+    );
+    assert_eq!(
+        header_of(&brotli, header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    assert!(brotli
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .is_none());
+    let etag = header_of(&brotli, header::ETAG).to_string();
+    assert_eq!(text(brotli).await, "brotli copy");
+
+    assert_eq!(text(send(&state, asset("gzip")).await).await, "gzip copy");
+    let plain = send(&state, asset("identity")).await;
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(text(plain).await, css);
+
+    let again = Request::get("/pkg/infolavoro.abc123.css")
+        .header(header::IF_NONE_MATCH, &etag)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&state, again).await.status(), StatusCode::NOT_MODIFIED);
+    let head = Request::head("/pkg/infolavoro.abc123.css")
+        .body(Body::empty())
+        .unwrap();
+    let head = send(&state, head).await;
+    assert_eq!(
+        header_of(&head, header::CONTENT_LENGTH),
+        css.len().to_string()
+    );
+    assert!(text(head).await.is_empty());
+    // Only the files' own addresses: a path around them is not one.
+    for other in ["/pkg/../pkg/infolavoro.abc123.css", "/pkg/"] {
+        assert_ne!(get(&state, other).await.status(), StatusCode::OK, "{other}");
+    }
+    let _ = std::fs::remove_dir_all(&site);
+}
+
 on_both_engines!(with_state =>
+    assets_are_served_from_memory_as_the_browser_takes_them,
+    every_answer_has_its_id_and_so_do_its_log_lines,
+    an_error_names_its_request_for_the_desk,
     health_answers_while_the_database_does,
     the_home_page_is_italian_and_secured,
     comune_pages_and_missing_pages,

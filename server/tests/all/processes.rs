@@ -7,7 +7,7 @@ use crate::loopback::{request, start, EventStream};
 use app::kernel::access::domain::{AccountStatus, Role};
 use std::time::{Duration, Instant};
 
-fn enrolled_in(dashboard_json: &str, id: i64) -> i64 {
+pub(crate) fn enrolled_in(dashboard_json: &str, id: i64) -> i64 {
     let value: serde_json::Value = serde_json::from_str(dashboard_json).expect(dashboard_json);
     value["activities"]
         .as_array()

@@ -27,7 +27,7 @@ impl Drop for ServerProcess {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -36,9 +36,15 @@ fn free_port() -> u16 {
 
 /// Starts the server binary on `database_url` and waits until it answers.
 pub async fn start(database_url: &str) -> ServerProcess {
+    start_with(database_url, &[]).await
+}
+
+/// Like `start`, with these settings too.
+pub async fn start_with(database_url: &str, settings: &[(&str, &str)]) -> ServerProcess {
     let port = free_port();
     let site = std::env::temp_dir().join(format!("infolavoro-site-{port}"));
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .envs(settings.iter().copied())
         .env("DATABASE_URL", database_url)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("LEPTOS_OUTPUT_NAME", "infolavoro")

@@ -161,8 +161,12 @@ pub async fn send_reminders(db: &Db, at: i64) -> Result<usize, sqlx::Error> {
 pub async fn run_reminder_worker(db: Db, wake_mail: std::sync::Arc<tokio::sync::Notify>) {
     loop {
         match send_reminders(&db, now()).await {
-            Ok(0) => {}
-            Ok(_) => wake_mail.notify_one(),
+            Ok(sent) => {
+                crate::kernel::heartbeat::round_succeeded("activity reminders");
+                if sent > 0 {
+                    wake_mail.notify_one();
+                }
+            }
             Err(error) => tracing::error!(%error, "reminder worker: database error"),
         }
         tokio::time::sleep(std::time::Duration::from_secs(300)).await;

@@ -32,6 +32,15 @@ pub fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// The address of the database `name` on the tests' PostgreSQL server.
+pub fn postgres_database_url(name: &str) -> String {
+    let base = postgres_admin_url();
+    let server = base
+        .rsplit_once('/')
+        .map_or(base.as_str(), |(server, _)| server);
+    format!("{server}/{name}")
+}
+
 /// Runs one statement (CREATE or DROP DATABASE) on the PostgreSQL server.
 pub async fn postgres_admin(statement: &str) {
     sqlx::any::install_default_drivers();
@@ -80,12 +89,7 @@ where
         }
         Engine::Postgres => {
             postgres_admin(&format!("CREATE DATABASE {name}")).await;
-            let base = postgres_admin_url();
-            let server = base
-                .rsplit_once('/')
-                .map_or(base.as_str(), |(server, _)| server)
-                .to_string();
-            (format!("{server}/{name}"), None)
+            (postgres_database_url(&name), None)
         }
     };
     let config = Config::from_lookup(|key| {
@@ -177,6 +181,27 @@ pub async fn account_with_session(
     app::kernel::access::sessions::create_session(&state.db, id)
         .await
         .unwrap()
+}
+
+/// A citizen signed in (the session's secret) with a CV named "CV", filled
+/// with the complete sample when `filled`.
+pub async fn citizen_with_cv(
+    state: &AppState,
+    email: &str,
+    filled: bool,
+) -> (app::kernel::access::domain::SessionUser, String, i64) {
+    use app::kernel::access::domain::{AccountStatus, Role};
+    let secret = account_with_session(state, Role::Cittadino, AccountStatus::Attivo, email).await;
+    let user = user_of(state, &secret).await;
+    let cv = app::cv::service::create(state, &user, "CV", app::cv::domain::CvLanguage::It)
+        .await
+        .unwrap();
+    if filled {
+        app::cv::service::save(state, &user, cv, 1, app::cv::sample::complete())
+            .await
+            .unwrap();
+    }
+    (user, secret, cv)
 }
 
 /// The single number a `SELECT COUNT(*) …` answers.

@@ -106,6 +106,11 @@ impl SmtpSink {
         sink
     }
 
+    /// Everything received, in the order it arrived.
+    pub fn all(&self) -> Vec<Received> {
+        self.messages.lock().unwrap().clone()
+    }
+
     pub fn messages_to(&self, address: &str) -> Vec<Received> {
         self.messages
             .lock()

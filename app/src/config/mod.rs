@@ -4,6 +4,9 @@
 
 use std::fmt;
 
+mod backups;
+pub use backups::BackupSettings;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/infolavoro.db";
 
 #[derive(Clone)]
@@ -33,8 +36,23 @@ pub struct Config {
     /// Folders with the Noto fonts the CV's PDF draws other scripts with
     /// (`PDF_FONT_DIRS`, separated by `:`; Debian's folders by default).
     pub pdf_font_dirs: Vec<std::path::PathBuf>,
+    /// The database's copies: folder, interval, how many are kept.
+    pub backups: BackupSettings,
+    /// Who may read `/metrics`.
+    pub metrics: MetricsAccess,
     /// Settings that did not parse: the server refuses to start with any.
     pub invalid: Vec<String>,
+}
+
+/// Who may read the Prometheus metrics at `/metrics`: a scraper connecting
+/// from `METRICS_FROM` (addresses or networks; the machine itself by
+/// default), or one sending `Authorization: Bearer` with `METRICS_TOKEN`.
+/// The peer is the direct one: behind a proxy, every visitor would be the
+/// proxy, so a scraper reaches the process directly or uses the token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct MetricsAccess {
+    pub token: Option<String>,
+    pub from: Vec<ipnet::IpNet>,
 }
 
 /// The bounds of the server's work: requests handled at once (more are
@@ -130,14 +148,30 @@ impl Config {
                 .map(Into::into)
                 .collect(),
         };
+        let database_url = non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        let backups = BackupSettings::from_lookup(&get, &database_url, &mut invalid);
+        let metrics = MetricsAccess {
+            token: non_empty("METRICS_TOKEN"),
+            from: parse_networks(
+                &non_empty("METRICS_FROM").unwrap_or_else(|| "127.0.0.1, ::1".into()),
+            )
+            .unwrap_or_else(|bad| {
+                invalid.push(format!(
+                    "METRICS_FROM: {bad:?} is not an address or network"
+                ));
+                Vec::new()
+            }),
+        };
         Config {
             identity,
+            backups,
+            metrics,
             pdf_font_dirs,
             trusted_proxies,
             mail_requests_per_hour,
             requests,
             invalid,
-            database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            database_url,
             demo_content: non_empty("DEMO_CONTENT").is_some_and(|v| v == "1" || v == "true"),
             log_json: non_empty("LOG_FORMAT").is_some_and(|v| v.eq_ignore_ascii_case("json")),
             public_url,
@@ -187,6 +221,9 @@ impl fmt::Debug for Config {
             .field("smtp_username", &self.smtp.username)
             .field("smtp_password", &self.smtp.password.as_ref().map(|_| "***"))
             .field("identity_providers", &self.identity.providers)
+            .field("backups", &self.backups)
+            .field("metrics_token", &self.metrics.token.as_ref().map(|_| "***"))
+            .field("metrics_from", &self.metrics.from)
             .finish()
     }
 }
