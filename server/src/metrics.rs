@@ -43,6 +43,15 @@ pub fn handle() -> &'static PrometheusHandle {
     })
 }
 
+/// Folds the histograms' recorded samples into their buckets now and then:
+/// without a scraper, they would otherwise pile up, one per request.
+pub async fn run_upkeep() {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        handle().run_upkeep();
+    }
+}
+
 /// Counts each request by route and status and times it.
 pub async fn measure(request: Request, next: Next) -> Response {
     let route = request

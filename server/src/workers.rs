@@ -32,8 +32,8 @@ impl Workers {
     /// The portal's workers: the email outbox, the reminders of courses and
     /// meetings starting within a day, the offers' and candidates' index
     /// sync, the alerts' digest, retention, the protocol's expiry reminder,
-    /// the database's scheduled backups, and on PostgreSQL the announcements
-    /// of other server processes.
+    /// the metrics' upkeep, the database's scheduled backups, and on
+    /// PostgreSQL the announcements of other server processes.
     pub fn start(state: &AppState) -> Workers {
         let workers = Workers::new(Duration::from_secs(5));
         let s = state.clone();
@@ -70,6 +70,7 @@ impl Workers {
                 s.mail_wakeup.clone(),
             )
         });
+        workers.supervise("metrics upkeep", crate::metrics::run_upkeep);
         let backups = &state.config.backups;
         if let (Some(dir), Some(every)) = (backups.dir.clone(), backups.every) {
             let (s, keep) = (state.clone(), backups.keep);
