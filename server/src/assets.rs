@@ -55,14 +55,6 @@ impl Assets {
         }
         Assets(Arc::new(files))
     }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// One file and its compressed copies; none for the copies themselves.

@@ -71,10 +71,16 @@ impl Db {
         let url = match engine {
             Engine::Sqlite => {
                 ensure_sqlite_folder(url)?;
-                in_use = sqlite_file(url)
-                    .map(|file| hold_shared(&lock_file(&file)))
-                    .transpose()?
-                    .map(Arc::new);
+                in_use = match sqlite_file(url) {
+                    Some(file) => Some(Arc::new(
+                        hold_lock(&file, Hold::Shared)
+                            .map_err(DbError::LockFile)?
+                            .ok_or_else(|| {
+                                DbError::BeingRestored(lock_file(&file).display().to_string())
+                            })?,
+                    )),
+                    None => None,
+                };
                 options = options.max_connections(8).after_connect(|conn, _meta| {
                     Box::pin(async move {
                         // WAL lets readers run beside the one writer; foreign keys are
@@ -176,30 +182,36 @@ pub fn lock_file(database: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// A shared `flock`, released by the kernel when the process ends, however
-/// it ends; a restore holding it exclusively makes this fail at once.
-fn hold_shared(lock: &Path) -> Result<File, DbError> {
+/// How a process holds a SQLite database's lock file: every process using
+/// the database shares it, a restore holds it alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hold {
+    Shared,
+    Alone,
+}
+
+/// The `flock` on `database`'s lock file, released by the kernel when the
+/// file is dropped or the process ends, however it ends; `None` at once
+/// when another process holds it in a way that excludes this one.
+pub fn hold_lock(database: &Path, hold: Hold) -> std::io::Result<Option<File>> {
     let file = File::options()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(lock)
-        .map_err(DbError::LockFile)?;
-    match file.try_lock_shared() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            Err(DbError::BeingRestored(lock.display().to_string()))
-        }
-        Err(std::fs::TryLockError::Error(error)) => Err(DbError::LockFile(error)),
+        .open(lock_file(database))?;
+    let taken = match hold {
+        Hold::Shared => file.try_lock_shared(),
+        Hold::Alone => file.try_lock(),
+    };
+    match taken {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(error)) => Err(error),
     }
 }
 
 fn ensure_sqlite_folder(url: &str) -> Result<(), std::io::Error> {
-    let path = sqlite_path(url);
-    if path.is_empty() || path == ":memory:" {
-        return Ok(());
-    }
-    match Path::new(path).parent() {
+    match sqlite_file(url).as_deref().and_then(Path::parent) {
         Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
         _ => Ok(()),
     }

@@ -3,16 +3,20 @@
 //! the file (each holds it shared, see `app::db`) can be running.
 
 use super::{unknown_migrations, BackupError, Restored};
-use app::db::Engine;
-use sqlx::{AnyConnection, AnyPool, Connection};
+use app::db::{hold_lock, Engine, Hold};
+use sqlx::{Any, AnyConnection, Connection, Executor};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-/// A snapshot of the whole database into `target`, while writers go on (WAL).
-pub(super) async fn vacuum_into(pool: &AnyPool, target: &Path) -> Result<(), BackupError> {
+/// A snapshot of the whole database into `target`, while writers go on
+/// (WAL), through the running pool or a connection of its own.
+pub(super) async fn vacuum_into<'e>(
+    executor: impl Executor<'e, Database = Any>,
+    target: &Path,
+) -> Result<(), BackupError> {
     let quoted = target.display().to_string().replace('\'', "''");
     sqlx::query(&format!("VACUUM INTO '{quoted}'"))
-        .execute(pool)
+        .execute(executor)
         .await?;
     Ok(())
 }
@@ -28,15 +32,17 @@ pub(super) async fn restore(
     if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)?;
     }
-    let _alone = hold_exclusive(&app::db::lock_file(&target))?;
+    let _alone = hold_lock(&target, Hold::Alone)?.ok_or_else(|| {
+        BackupError::InUse(format!(
+            "{} is held by a running process",
+            app::db::lock_file(&target).display()
+        ))
+    })?;
     let previous = if target.exists() {
         // Its own connection, not `Db`: `Db` would ask for the shared lock
         // this process now holds exclusively.
         let mut current = AnyConnection::connect(&format!("sqlite://{}", target.display())).await?;
-        let quoted = safety.display().to_string().replace('\'', "''");
-        sqlx::query(&format!("VACUUM INTO '{quoted}'"))
-            .execute(&mut current)
-            .await?;
+        vacuum_into(&mut current, safety).await?;
         current.close().await?;
         Some(safety.to_path_buf())
     } else {
@@ -90,20 +96,4 @@ async fn check(file: &Path) -> Result<(), BackupError> {
         return Err(BackupError::FromANewerVersion(shown, unknown));
     }
     Ok(())
-}
-
-fn hold_exclusive(lock: &Path) -> Result<File, BackupError> {
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock)?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(BackupError::InUse(format!(
-            "{} is held by a running process",
-            lock.display()
-        ))),
-        Err(std::fs::TryLockError::Error(error)) => Err(error.into()),
-    }
 }
