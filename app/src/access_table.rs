@@ -31,6 +31,7 @@ macro_rules! access_table {
 access_table! {
     // The network's public pages.
     crate::network::api::ListComuni => Everyone, Reads;
+    crate::network::api::ListComuniForMap => Everyone, Reads;
     crate::network::api::GetComune => Everyone, Reads;
     crate::network::api::ListMemberBodies => Everyone, Reads;
     crate::network::api::ListDesks => Everyone, Reads;

@@ -1,5 +1,9 @@
 //! The hydrate entry: the browser takes over the server-rendered page.
 
+// Built without `erase_components` (plain cargo: clippy, tests), the whole
+// app's view is one nested type, deeper than the default limit of 128.
+#![recursion_limit = "256"]
+
 use any_spawner::Executor;
 use leptos::tachys::dom::body;
 use leptos::task::spawn_local;

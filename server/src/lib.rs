@@ -9,6 +9,7 @@ pub mod health;
 pub mod metrics;
 pub mod overload;
 pub mod request_id;
+pub mod robots;
 pub mod startup;
 pub mod workers;
 

@@ -62,6 +62,7 @@ pub fn build_router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let limits = state.config.requests;
     let portal = Router::new()
+        .route("/robots.txt", get(crate::robots::robots_txt))
         .merge(app::catalogue::feeds::routes())
         .merge(app::personal_calendar::routes())
         .merge(app::offers::feeds::routes())

@@ -13,7 +13,7 @@ pub fn calendar_items(a: &Stored, public_url: &str) -> Vec<CalendarItem> {
     let location = if s.mode == super::domain::Mode::Online {
         "Online".to_string()
     } else {
-        format!("{}, {}", a.venue, s.comune_name)
+        crate::kernel::calendar::place_line(&a.venue, &s.comune_name)
     };
     let total = a.sessions.len();
     a.sessions

@@ -12,36 +12,42 @@ use leptos_router::hooks::use_location;
 pub fn Layout(children: Children) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let announced = focus_each_new_page();
+    let location = use_location();
     view! {
         <a href="#contenuto" class="skip-link">{td_string!(l, skip_to_content)}</a>
         <p class="sr-only" aria-live="polite" data-testid="annuncio-pagina">{move || announced.get()}</p>
         <header class="bg-primary text-white">
             <div class="border-b border-white/20 bg-primary-dark">
-                <div class="container-page flex items-center justify-between gap-4 py-2 text-base">
+                <div class="container-page flex items-center justify-between gap-4 py-1 text-sm sm:py-2 sm:text-base">
                     <span>{td_string!(l, header.owner)}</span>
                     <LanguageSwitch/>
                 </div>
             </div>
-            <div class="container-page py-5">
+            <div class="container-page py-3 sm:py-5">
                 <A href="/" attr:class="inline-block text-white no-underline hover:underline">
-                    <span class="block text-3xl font-bold sm:text-4xl">"InfoLavoro"</span>
-                    <span class="block text-lg">{td_string!(l, header.tagline)}</span>
+                    <span class="block text-2xl font-bold sm:text-4xl">"InfoLavoro"</span>
+                    <span class="block text-base sm:text-lg">{td_string!(l, header.tagline)}</span>
                 </A>
             </div>
             <nav aria-label=td_string!(l, nav.label) class="bg-primary">
-                <ul class="container-page flex flex-wrap gap-x-1 pb-2 text-lg font-semibold">
-                    <li><A href="/" exact=true attr:class="nav-link">{td_string!(l, nav.home)}</A></li>
-                    <li><A href="/offerte" attr:class="nav-link">{td_string!(l, nav.offers)}</A></li>
-                    <li><A href="/rete" attr:class="nav-link">{td_string!(l, nav.network)}</A></li>
-                    <li><A href="/comuni" attr:class="nav-link">{td_string!(l, nav.comuni)}</A></li>
-                    <li><A href="/sportelli" attr:class="nav-link">{td_string!(l, nav.desks)}</A></li>
-                    <li><A href="/corsi" attr:class="nav-link">{td_string!(l, nav.courses)}</A></li>
-                    <li><A href="/incontri" attr:class="nav-link">{td_string!(l, nav.meetings)}</A></li>
-                    <li class="sm:ml-auto"><AccountLink/></li>
-                </ul>
+                // On a phone the links fold behind "Menu" (a `<details>`, so
+                // without JavaScript too), closed again on every new page.
+                <details class="nav-fold" prop:open=move || { location.pathname.track(); false }>
+                    <summary class="nav-fold-button">{td_string!(l, nav.menu)}</summary>
+                    <ul class="container-page flex flex-col gap-x-1 pb-2 text-lg font-semibold md:flex-row md:flex-wrap">
+                        <li><A href="/" exact=true attr:class="nav-link">{td_string!(l, nav.home)}</A></li>
+                        <li><A href="/offerte" attr:class="nav-link">{td_string!(l, nav.offers)}</A></li>
+                        <li><A href="/rete" attr:class="nav-link">{td_string!(l, nav.network)}</A></li>
+                        <li><A href="/comuni" attr:class="nav-link">{td_string!(l, nav.comuni)}</A></li>
+                        <li><A href="/sportelli" attr:class="nav-link">{td_string!(l, nav.desks)}</A></li>
+                        <li><A href="/corsi" attr:class="nav-link">{td_string!(l, nav.courses)}</A></li>
+                        <li><A href="/incontri" attr:class="nav-link">{td_string!(l, nav.meetings)}</A></li>
+                        <li class="md:ml-auto"><AccountLink/></li>
+                    </ul>
+                </details>
             </nav>
         </header>
-        <main id="contenuto" tabindex="-1" class="container-page py-8 focus:outline-none">
+        <main id="contenuto" tabindex="-1" class="container-page py-5 focus:outline-none sm:py-8">
             {children()}
         </main>
         <footer class="mt-12 bg-slate-800 py-8 text-white">

@@ -1,30 +1,44 @@
-//! The province drawn from the comuni's coordinates: an SVG with one point per
-//! comune, each a link to its page, the network's comuni highlighted.
+//! The province drawn from the comuni's boundaries: an SVG with each comune
+//! an outlined area and a link to its page, the network's comuni marked,
+//! counts shaded (a choropleth) and written beside the names, the sea named.
 //!
-//! The SVG is built as a string by a pure function (easy to test, identical on
-//! server and browser) and set as the content of a `<figure>`.
+//! The boundaries come projected and simplified from the server
+//! (`Comune::outline`, `kernel::boundaries`); the SVG is built as a string by a
+//! pure function (easy to test, identical on server and browser) and set as
+//! the content of a `<figure>`. Names are placed so that none overlaps
+//! another or a town's point, and none leaves the picture; a name that finds
+//! no room is left out (it stays the link's accessible name).
 
 use crate::i18n::*;
+use crate::kernel::map_plane::{project, HEIGHT, WIDTH};
 use crate::network::domain::Comune;
 use leptos::prelude::*;
 
-const WIDTH: f64 = 640.0;
-const PADDING: f64 = 36.0;
-/// Names drawn on the map for orientation; every point has its name as a tooltip and label.
-const LABELLED: [&str; 5] = ["La Spezia", "Sarzana", "Levanto", "Varese Ligure", "Lerici"];
+/// Names drawn on the maps without counts, for orientation.
+const LABELLED: [&str; 6] = [
+    "La Spezia",
+    "Sarzana",
+    "Levanto",
+    "Varese Ligure",
+    "Lerici",
+    "Brugnato",
+];
+/// The names' size on a phone, where the map is smallest (user units; the
+/// style makes them smaller on wide screens, inside the same boxes).
+const LABEL_SIZE: f64 = 22.0;
+/// Roughly the width of a character of the label font, in ems (a bold
+/// Titillium averages 0.45; the margin covers the fallback fonts).
+const CHAR_WIDTH: f64 = 0.55;
+const POINT_RADIUS: f64 = 5.0;
+/// Where "Mar Ligure" is written: open sea south-west of the coast.
+const SEA_AT: (f64, f64) = (44.06, 9.60);
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MapText {
     pub title: &'static str,
     pub desc: &'static str,
     pub in_network: &'static str,
-}
-
-/// cos(x) for |x| < π/2 by its Taylor series to x⁸ (error below 1e-6 at
-/// the province's latitude): libm's trigonometry stays out of the wasm.
-fn cos_small(x: f64) -> f64 {
-    let x2 = x * x;
-    1.0 - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0 * (1.0 - x2 / 56.0)))
+    pub sea: &'static str,
 }
 
 /// Text for SVG markup.
@@ -52,8 +66,94 @@ pub struct MapCounts<'a> {
     pub noun: &'a str,
 }
 
-/// The map with each point linking to `href(comune)` and, with `counts`,
-/// the number of results beside every comune that has some.
+/// A rectangle on the plane: (left, top, right, bottom).
+type Box2 = (f64, f64, f64, f64);
+
+fn overlaps(a: Box2, b: Box2) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// A name placed on the map: its anchor, alignment and text.
+struct Placed {
+    x: f64,
+    y: f64,
+    anchor: &'static str,
+    name: String,
+    count: Option<i64>,
+}
+
+/// Places each wanted label at the first spot around its point (right,
+/// left, above, below) that stays inside the picture and clear of every
+/// label already placed and of every town's point; labels come in order of
+/// importance, so a crowded corner keeps the most important names.
+fn place_labels(
+    wanted: Vec<(f64, f64, String, Option<i64>)>,
+    points: &[(f64, f64)],
+) -> Vec<Placed> {
+    let mut taken: Vec<Box2> = Vec::new();
+    let mut placed = Vec::new();
+    let point_boxes: Vec<Box2> = points
+        .iter()
+        .map(|(x, y)| {
+            (
+                x - POINT_RADIUS,
+                y - POINT_RADIUS,
+                x + POINT_RADIUS,
+                y + POINT_RADIUS,
+            )
+        })
+        .collect();
+    for (x, y, name, count) in wanted {
+        let characters = name.chars().count() + count.map_or(0, |n| n.to_string().len() + 1);
+        let width = characters as f64 * LABEL_SIZE * CHAR_WIDTH;
+        let (ascent, descent) = (LABEL_SIZE * 0.75, LABEL_SIZE * 0.25);
+        let gap = POINT_RADIUS + 3.0;
+        let spots = [
+            (x + gap, y + ascent / 2.0 - 2.0, "start"),
+            (x - gap, y + ascent / 2.0 - 2.0, "end"),
+            (x, y - gap - descent, "middle"),
+            (x, y + gap + ascent, "middle"),
+        ];
+        let fits = spots.into_iter().find_map(|(ax, ay, anchor)| {
+            let left = match anchor {
+                "start" => ax,
+                "end" => ax - width,
+                _ => ax - width / 2.0,
+            };
+            let area = (left, ay - ascent, left + width, ay + descent);
+            let inside =
+                area.0 >= 2.0 && area.1 >= 2.0 && area.2 <= WIDTH - 2.0 && area.3 <= HEIGHT - 2.0;
+            let clear = !taken
+                .iter()
+                .chain(&point_boxes)
+                .any(|other| overlaps(area, *other));
+            (inside && clear).then_some((ax, ay, anchor, area))
+        });
+        if let Some((ax, ay, anchor, area)) = fits {
+            taken.push(area);
+            placed.push(Placed {
+                x: ax,
+                y: ay,
+                anchor,
+                name,
+                count,
+            });
+        }
+    }
+    placed
+}
+
+/// One of four shades for a count, by its share of the largest (0 for none).
+fn shade(count: i64, largest: i64) -> i64 {
+    if count <= 0 || largest <= 0 {
+        0
+    } else {
+        ((4 * count + largest - 1) / largest).clamp(1, 4)
+    }
+}
+
+/// The map with each comune linking to `href(comune)` and, with `counts`,
+/// shaded by and labelled with the number of results it holds.
 pub fn map_svg_with(
     comuni: &[Comune],
     highlight: Option<&str>,
@@ -64,52 +164,40 @@ pub fn map_svg_with(
     if comuni.is_empty() {
         return String::new();
     }
-    let (mut lat_min, mut lat_max, mut lon_min, mut lon_max) =
-        (90.0_f64, -90.0_f64, 180.0_f64, -180.0_f64);
-    for c in comuni {
-        lat_min = lat_min.min(c.latitude);
-        lat_max = lat_max.max(c.latitude);
-        lon_min = lon_min.min(c.longitude);
-        lon_max = lon_max.max(c.longitude);
-    }
-    // Equirectangular projection: a degree of longitude is cos(latitude) as long as one of latitude.
-    let squeeze = cos_small(((lat_min + lat_max) / 2.0).to_radians());
-    let scale = (WIDTH - 2.0 * PADDING) / ((lon_max - lon_min) * squeeze).max(f64::EPSILON);
-    let height = (lat_max - lat_min) * scale + 2.0 * PADDING;
-    let project = |c: &Comune| {
-        (
-            PADDING + (c.longitude - lon_min) * squeeze * scale,
-            PADDING + (lat_max - c.latitude) * scale,
-        )
-    };
-
-    let mut svg = format!(
-        r#"<svg viewBox="0 0 {WIDTH:.0} {height:.0}" class="province-map" role="group" aria-labelledby="mappa-titolo mappa-desc"><title id="mappa-titolo">{}</title><desc id="mappa-desc">{}</desc>"#,
-        escape(text.title),
-        escape(text.desc)
-    );
-    // Smaller comuni last, so that their points stay clickable above the larger ones.
-    let mut order: Vec<&Comune> = comuni.iter().collect();
-    order.sort_by_key(|c| std::cmp::Reverse(c.population));
-    for c in order {
-        let (x, y) = project(c);
-        let radius = 5.0 + (c.population as f64).sqrt() / 30.0;
-        let mut class = if c.in_network() {
-            "map-point map-point-network".to_string()
-        } else {
-            "map-point".to_string()
-        };
-        if highlight == Some(c.slug.as_str()) {
-            class.push_str(" map-point-current");
-        }
-        let name = escape(&c.name);
-        let count = counts.as_ref().map(|counts| {
+    let count_of = |c: &Comune| {
+        counts.as_ref().map(|counts| {
             counts
                 .per_comune
                 .iter()
                 .find(|(slug, _)| *slug == c.slug)
                 .map_or(0, |(_, n)| *n)
-        });
+        })
+    };
+    let largest = comuni.iter().filter_map(count_of).max().unwrap_or(0);
+    let (sea_x, sea_y) = project(SEA_AT.0, SEA_AT.1);
+    let mut svg = format!(
+        r#"<svg viewBox="0 0 {WIDTH:.0} {HEIGHT:.0}" class="province-map" role="group" aria-labelledby="mappa-titolo mappa-desc"><title id="mappa-titolo">{}</title><desc id="mappa-desc">{}</desc><text x="{sea_x:.0}" y="{sea_y:.0}" class="map-sea" text-anchor="middle" aria-hidden="true">{}</text>"#,
+        escape(text.title),
+        escape(text.desc),
+        escape(text.sea),
+    );
+    // The province's edge: every outline drawn wide first, then the areas
+    // on top, so that only the outer half of the outer borders shows (the
+    // coast and the borders with the neighbouring provinces).
+    svg.push_str(r#"<g class="map-edge" aria-hidden="true">"#);
+    for c in comuni.iter().filter(|c| !c.outline.is_empty()) {
+        svg.push_str(&format!(r#"<path d="{}"/>"#, c.outline));
+    }
+    svg.push_str("</g>");
+    let mut points = Vec::with_capacity(comuni.len());
+    let mut wanted = Vec::new();
+    // Alphabetical, as the links are met with the keyboard.
+    for c in comuni {
+        let (x, y) = project(c.latitude, c.longitude);
+        points.push((x, y));
+        let current = highlight == Some(c.slug.as_str());
+        let count = count_of(c);
+        let name = escape(&c.name);
         let label = match (count, c.in_network()) {
             (Some(n), _) => format!(
                 "{name}: {n} {}",
@@ -118,33 +206,91 @@ pub fn map_svg_with(
             (None, true) => format!("{name}, {}", escape(text.in_network)),
             (None, false) => name.clone(),
         };
+        let mut area = match count {
+            Some(n) => format!("map-area map-shade-{}", shade(n, largest)),
+            None if c.in_network() => "map-area map-area-network".to_string(),
+            None => "map-area".to_string(),
+        };
+        let mut point = if c.in_network() {
+            "map-point map-point-network"
+        } else {
+            "map-point"
+        }
+        .to_string();
+        if current {
+            area.push_str(" map-area-current");
+            point.push_str(" map-point-current");
+        }
         svg.push_str(&format!(
-            r#"<a href="{href}"{aria} data-comune="{slug}"><title>{label}</title><circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" class="{class}"/>"#,
+            r#"<a href="{href}"{aria} data-comune="{slug}"><title>{label}</title>"#,
             // With counts the drawn text (name, number) differs from the spoken
             // name, so the name comes from <title> alone (SVG-AAM), not aria-label.
-            aria = if count.is_some() { String::new() } else { format!(r#" aria-label="{label}""#) },
+            aria = if count.is_some() {
+                String::new()
+            } else {
+                format!(r#" aria-label="{label}""#)
+            },
             href = escape(&href(c)),
             slug = escape(&c.slug)
         ));
-        if let Some(n) = count.filter(|n| *n > 0) {
-            svg.push_str(&format!(
-                r#"<text x="{x:.1}" y="{:.1}" class="map-count" text-anchor="middle" aria-hidden="true">{n}</text>"#,
-                y - radius - 4.0
-            ));
+        if !c.outline.is_empty() {
+            svg.push_str(&format!(r#"<path d="{}" class="{area}"/>"#, c.outline));
         }
-        // A comune with something counted is named: the number alone says nothing.
+        svg.push_str(&format!(
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{POINT_RADIUS:.0}" class="{point}"/></a>"#
+        ));
         let counted = count.is_some_and(|n| n > 0);
-        if counted || LABELLED.contains(&c.name.as_str()) || highlight == Some(c.slug.as_str()) {
-            svg.push_str(&format!(
-                r#"<text x="{:.1}" y="{:.1}" class="map-label" aria-hidden="true">{name}</text>"#,
-                x + radius + 3.0,
-                y + 5.0
-            ));
+        let important = if current {
+            Some(i64::MAX)
+        } else if counted {
+            count
+        } else if count.is_none() && LABELLED.contains(&c.name.as_str()) {
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(rank) = important {
+            wanted.push((rank, c.population, x, y, name, count.filter(|n| *n > 0)));
         }
-        svg.push_str("</a>");
     }
-    svg.push_str("</svg>");
+    wanted.sort_by_key(|w| std::cmp::Reverse((w.0, w.1)));
+    let wanted = wanted
+        .into_iter()
+        .map(|(_, _, x, y, name, count)| (x, y, name, count))
+        .collect();
+    // The names go over every area, and let clicks through to it.
+    svg.push_str(r#"<g class="map-labels" aria-hidden="true">"#);
+    for label in place_labels(wanted, &points) {
+        let count = label.count.map_or(String::new(), |n| {
+            format!(r#" <tspan class="map-count">{n}</tspan>"#)
+        });
+        svg.push_str(&format!(
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="{}" class="map-label">{}{count}</text>"#,
+            label.x, label.y, label.anchor, label.name
+        ));
+    }
+    svg.push_str("</g></svg>");
     svg
+}
+
+/// What the shades of a map with counts mean, from none to the most.
+#[component]
+pub fn ShadeLegend() -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    view! {
+        <p class="mt-2 flex items-center gap-1 text-base" aria-hidden="true">
+            <span class="mr-1">{td_string!(l, map.fewer)}</span>
+            {(0..=4).map(|n| view! { <span class=format!("legend-swatch legend-shade-{n}")></span> }).collect_view()}
+            <span class="ml-1">{td_string!(l, map.more)}</span>
+        </p>
+    }
+}
+
+/// The boundaries' licence asks for their source wherever the map is shown.
+#[component]
+pub fn MapCredit() -> impl IntoView {
+    let l = crate::i18n_switch::locale();
+    view! { <p class="mt-1 text-sm text-slate-700">{td_string!(l, map.credit)}</p> }
 }
 
 #[component]
@@ -159,6 +305,7 @@ pub fn ProvinceMap(
             title: td_string!(locale, map.title),
             desc: td_string!(locale, map.desc),
             in_network: td_string!(locale, map.in_network),
+            sea: td_string!(locale, map.sea),
         };
         map_svg(&comuni, highlight.as_deref(), text)
     };
@@ -175,6 +322,7 @@ pub fn ProvinceMap(
                     {td_string!(l, map.legend_other)}
                 </span>
             </figcaption>
+            <MapCredit/>
         </figure>
     }
 }
@@ -209,6 +357,11 @@ mod tests {
             latitude: lat,
             longitude: lon,
             mayor: mayor.map(String::from),
+            outline: format!(
+                "M{0} {0}L{1} {0}L{1} {1}Z",
+                (lat * 10.0) as i64,
+                (lon * 10.0) as i64
+            ),
         }
     }
 
@@ -216,10 +369,63 @@ mod tests {
         title: "Mappa",
         desc: "Comuni",
         in_network: "nella Rete",
+        sea: "Mar Ligure",
     };
 
+    /// The boxes of the names drawn, as the placement reckons them.
+    fn label_boxes(svg: &str) -> Vec<(String, Box2)> {
+        svg.split("<text ")
+            .skip(1)
+            .filter(|t| t.contains("class=\"map-label\""))
+            .map(|t| {
+                let attr = |name: &str| -> f64 {
+                    let start = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    t[start..start + t[start..].find('"').unwrap()]
+                        .parse()
+                        .unwrap()
+                };
+                let anchor = t
+                    .split("text-anchor=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                let body = t
+                    .split('>')
+                    .nth(1)
+                    .unwrap()
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .trim()
+                    .to_string();
+                let count = t
+                    .split("map-count\">")
+                    .nth(1)
+                    .map_or(0, |c| c.split('<').next().unwrap().len() + 1);
+                let width = (body.chars().count() + count) as f64 * LABEL_SIZE * CHAR_WIDTH;
+                let (x, y) = (attr("x"), attr("y"));
+                let left = match anchor {
+                    "start" => x,
+                    "end" => x - width,
+                    _ => x - width / 2.0,
+                };
+                (
+                    body,
+                    (
+                        left,
+                        y - LABEL_SIZE * 0.75,
+                        left + width,
+                        y + LABEL_SIZE * 0.25,
+                    ),
+                )
+            })
+            .collect()
+    }
+
     #[test]
-    fn every_comune_is_a_link_and_network_ones_stand_out() {
+    fn every_comune_is_an_outlined_link_and_network_ones_stand_out() {
         let comuni = vec![
             comune(
                 "Sarzana",
@@ -234,39 +440,127 @@ mod tests {
         assert!(svg.contains(r#"href="/comuni/sarzana" aria-label="Sarzana, nella Rete""#));
         assert!(svg.contains(r#"href="/comuni/levanto" aria-label="Levanto""#));
         assert_eq!(svg.matches("map-point-network").count(), 1);
+        assert_eq!(svg.matches("map-area-network").count(), 1);
+        // Each outline is drawn twice: the province's edge, then the link's area.
+        assert_eq!(svg.matches(&comuni[0].outline).count(), 2);
         assert!(svg.contains("<title id=\"mappa-titolo\">Mappa</title>"));
+        assert!(svg.contains(">Mar Ligure</text>"));
     }
 
     #[test]
     fn north_is_up_and_west_is_left() {
         let comuni = vec![
             comune("Nord", "nord", 44.3, 9.7, None),
-            comune("Sud", "sud", 44.0, 9.7, None),
-            comune("Ovest", "ovest", 44.1, 9.5, None),
+            comune("Sud", "sud", 44.1, 9.7, None),
+            comune("Ovest", "ovest", 44.2, 9.5, None),
         ];
         let svg = map_svg(&comuni, None, TEXT);
-        let cy = |slug: &str| -> f64 {
+        let centre = |slug: &str, axis: &str| -> f64 {
             let at = svg.find(&format!("data-comune=\"{slug}\"")).unwrap();
             let rest = &svg[at..];
-            let start = rest.find("cy=\"").unwrap() + 4;
+            let start = rest.find(&format!("{axis}=\"")).unwrap() + 4;
             rest[start..start + rest[start..].find('"').unwrap()]
                 .parse()
                 .unwrap()
         };
-        assert!(cy("nord") < cy("sud"));
-        let ovest = svg.find("data-comune=\"ovest\"").unwrap();
-        assert!(
-            svg[ovest..].contains("cx=\"36.0\""),
-            "the westernmost point sits on the left margin"
-        );
+        assert!(centre("nord", "cy") < centre("sud", "cy"));
+        assert!(centre("ovest", "cx") < centre("nord", "cx"));
     }
 
     #[test]
-    fn the_cosine_matches_the_standard_one() {
-        for degrees in [0.0_f64, 30.0, 44.2, 60.0, 80.0] {
-            let x = degrees.to_radians();
-            assert!((cos_small(x) - x.cos()).abs() < 2e-5, "{degrees}");
+    fn counts_shade_the_areas_and_follow_the_names() {
+        let comuni = vec![
+            comune(
+                "La Spezia",
+                "la-spezia",
+                44.10,
+                9.82,
+                Some("Pierluigi Peracchini"),
+            ),
+            comune("Sarzana", "sarzana", 44.11, 9.96, None),
+            comune("Levanto", "levanto", 44.17, 9.61, None),
+        ];
+        let per_comune = [("la-spezia".to_string(), 40), ("sarzana".to_string(), 3)];
+        let svg = map_svg_with(
+            &comuni,
+            None,
+            TEXT,
+            &|c| format!("/offerte?comune={}", c.slug),
+            Some(MapCounts {
+                per_comune: &per_comune,
+                noun: "offerte",
+            }),
+        );
+        assert!(
+            svg.contains("map-area map-shade-4"),
+            "the most is the darkest"
+        );
+        assert!(
+            svg.contains("map-area map-shade-1"),
+            "a few is the lightest"
+        );
+        assert!(svg.contains("map-area map-shade-0"), "none is white");
+        assert!(svg.contains("<title>Levanto: 0 offerte</title>"));
+        let names: Vec<String> = label_boxes(&svg).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            ["La Spezia", "Sarzana"],
+            "the comuni with offers, the most first"
+        );
+        assert!(svg.contains(r#"<tspan class="map-count">40</tspan>"#));
+    }
+
+    #[test]
+    fn names_never_overlap_nor_leave_the_picture() {
+        // Every comune of a crowded corner wants its name.
+        let comuni: Vec<Comune> = (0..30)
+            .map(|i| {
+                let (row, column) = (f64::from(i / 6), f64::from(i % 6));
+                comune(
+                    &format!("Comune numero {i}"),
+                    &format!("c{i}"),
+                    44.43 - row * 0.02,
+                    10.07 - column * 0.03,
+                    None,
+                )
+            })
+            .collect();
+        let per_comune: Vec<(String, i64)> = (0..30).map(|i| (format!("c{i}"), 100 + i)).collect();
+        let svg = map_svg_with(
+            &comuni,
+            None,
+            TEXT,
+            &|c| c.slug.clone(),
+            Some(MapCounts {
+                per_comune: &per_comune,
+                noun: "offerte",
+            }),
+        );
+        let boxes = label_boxes(&svg);
+        assert!(
+            !boxes.is_empty() && boxes.len() < 30,
+            "some names fit, not all: {}",
+            boxes.len()
+        );
+        for (i, (name, a)) in boxes.iter().enumerate() {
+            assert!(
+                a.0 >= 0.0 && a.1 >= 0.0 && a.2 <= WIDTH && a.3 <= HEIGHT,
+                "{name} is clipped: {a:?}"
+            );
+            for (other, b) in &boxes[i + 1..] {
+                assert!(!overlaps(*a, *b), "{name} overlaps {other}");
+            }
         }
+    }
+
+    #[test]
+    fn shades_grow_with_the_count() {
+        assert_eq!(shade(0, 10), 0);
+        assert_eq!(shade(1, 10), 1);
+        assert_eq!(shade(5, 10), 2);
+        assert_eq!(shade(8, 10), 4);
+        assert_eq!(shade(10, 10), 4);
+        assert_eq!(shade(3, 0), 0);
     }
 
     #[test]

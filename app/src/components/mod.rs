@@ -4,9 +4,11 @@ pub mod async_data;
 pub mod copy;
 pub mod decision;
 pub mod error_view;
+pub mod filters_fold;
 pub mod form;
 pub mod layout;
 pub mod map;
+pub mod page_meta;
 pub mod place_filter;
 
 /// The numeric `id` of the page's address (`/corsi/{id}`), 0 when it is not

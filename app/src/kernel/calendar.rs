@@ -21,9 +21,33 @@ fn utc(unix: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(unix, 0).unwrap_or_default()
 }
 
+/// The portal's own product identifier (RFC 5545 3.7.3), instead of the
+/// `icalendar` crate's.
+pub const PRODID: &str = "-//Comune della Spezia//InfoLavoro//IT";
+
+/// Where an event happens, as one line: the venue, then its comune unless
+/// the venue already names it ("Via Roma 1, Sarzana" stays as it is).
+pub fn place_line(venue: &str, comune: &str) -> String {
+    use crate::kernel::text::slugify;
+    let venue = venue.trim();
+    // Whole words only: the comune of Né is not in "Via Venezia".
+    let names_it = format!("-{}-", slugify(venue)).contains(&format!("-{}-", slugify(comune)));
+    if comune.is_empty() || names_it {
+        venue.to_string()
+    } else if venue.is_empty() {
+        comune.to_string()
+    } else {
+        format!("{venue}, {comune}")
+    }
+}
+
 pub fn ics(name: &str, items: &[CalendarItem]) -> String {
-    let mut calendar = Calendar::new();
-    calendar.name(name);
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", PRODID))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name(name);
     for item in items {
         let mut event = Event::new();
         event
@@ -65,5 +89,36 @@ mod tests {
         assert!(text.contains("SUMMARY:Corso di saldatura"));
         assert!(text.contains("DTSTART:20261201T080000Z"));
         assert!(text.contains("UID:sessione-1@infolavoro"));
+        let prodids: Vec<&str> = text.lines().filter(|l| l.starts_with("PRODID:")).collect();
+        assert_eq!(prodids, [format!("PRODID:{PRODID}")]);
+    }
+
+    #[test]
+    fn a_venue_that_names_its_comune_does_not_repeat_it() {
+        assert_eq!(
+            place_line("Via Roma 1, Sarzana", "Sarzana"),
+            "Via Roma 1, Sarzana"
+        );
+        assert_eq!(
+            place_line("Piazza Verdi 2", "La Spezia"),
+            "Piazza Verdi 2, La Spezia"
+        );
+        assert_eq!(
+            place_line(
+                "Sala consiliare, Riccò del Golfo",
+                "Riccò del Golfo di Spezia"
+            ),
+            "Sala consiliare, Riccò del Golfo, Riccò del Golfo di Spezia"
+        );
+        assert_eq!(
+            place_line(
+                "Municipio di Riccò del Golfo di Spezia",
+                "Ricco del Golfo di Spezia"
+            ),
+            "Municipio di Riccò del Golfo di Spezia"
+        );
+        assert_eq!(place_line("", "Lerici"), "Lerici");
+        assert_eq!(place_line("Via Venezia 3", "Né"), "Via Venezia 3, Né");
+        assert_eq!(place_line("Biblioteca di Né", "Né"), "Biblioteca di Né");
     }
 }

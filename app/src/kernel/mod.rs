@@ -8,11 +8,14 @@ pub mod codes;
 pub mod cookies;
 pub mod dates;
 pub mod labels;
+pub mod map_plane;
 pub mod text;
 
 // Server only.
 #[cfg(feature = "ssr")]
 pub mod attempts;
+#[cfg(feature = "ssr")]
+pub mod boundaries;
 #[cfg(feature = "ssr")]
 pub mod calendar;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,20 @@
 //! without accents or case, the bounds of a search's text. (Matching and
 //! stems are the server's: `terms.rs`, the one Italian stemmer.)
 
+/// The first `chars` characters of a text on one line, cut at a word and
+/// ended with "…" when something was left out: a result's snippet, a page's
+/// description.
+pub fn first_words(text: &str, chars: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(chars) {
+        Some((cut, _)) => {
+            let cut = flat[..cut].rfind(' ').unwrap_or(cut);
+            format!("{}…", &flat[..cut])
+        }
+        None => flat,
+    }
+}
+
 /// The URL slug of a name: lower-case ASCII, accents dropped, words joined by `-`
 /// ("Riccò del Golfo di Spezia" → "ricco-del-golfo-di-spezia").
 pub fn slugify(name: &str) -> String {

@@ -12,6 +12,14 @@ pub async fn list_comuni() -> Result<Vec<Comune>, AppError> {
     Ok(super::repo::list_comuni(&state.db).await?)
 }
 
+/// The comuni with their boundaries (about 8 KB more): for the pages
+/// that draw the province.
+#[server(prefix = "/api", endpoint = "list_comuni_for_map")]
+pub async fn list_comuni_for_map() -> Result<Vec<Comune>, AppError> {
+    let (state, _) = crate::kernel::access::auth::authorize::<ListComuniForMap>().await?;
+    Ok(super::repo::list_comuni_for_map(&state.db).await?)
+}
+
 #[server(prefix = "/api", endpoint = "get_comune")]
 pub async fn get_comune(slug: String) -> Result<Comune, AppError> {
     let (state, _) = crate::kernel::access::auth::authorize::<GetComune>().await?;

@@ -16,6 +16,10 @@ pub struct Comune {
     pub longitude: f64,
     /// The mayor who signed the protocol; `None` when the comune is not in the network.
     pub mayor: Option<String>,
+    /// Its boundary as an SVG path on the map's plane (`kernel::map_plane`);
+    /// empty except from `list_comuni_for_map`, as only maps need it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outline: String,
 }
 
 impl Comune {

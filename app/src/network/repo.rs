@@ -120,6 +120,7 @@ impl From<ComuneRow> for Comune {
             latitude: row.latitude,
             longitude: row.longitude,
             mayor: row.mayor,
+            outline: String::new(),
         }
     }
 }
@@ -130,6 +131,15 @@ pub async fn list_comuni(db: &Db) -> Result<Vec<Comune>, sqlx::Error> {
         .fetch_all(db.pool())
         .await?;
     Ok(rows.into_iter().map(Comune::from).collect())
+}
+
+/// All 32 comuni with their boundaries, for the pages that draw the map.
+pub async fn list_comuni_for_map(db: &Db) -> Result<Vec<Comune>, sqlx::Error> {
+    let mut comuni = list_comuni(db).await?;
+    for comune in &mut comuni {
+        comune.outline = crate::kernel::boundaries::outline_of(&comune.istat_code);
+    }
+    Ok(comuni)
 }
 
 pub async fn comune_by_slug(db: &Db, slug: &str) -> Result<Option<Comune>, sqlx::Error> {

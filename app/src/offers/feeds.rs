@@ -53,13 +53,18 @@ async fn atom_feed(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     let mut query = OfferQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    let base = &state.config.public_url;
+    // The address a feed reader subscribed to, as the results page links it.
+    let itself = format!(
+        "{base}/offerte/feed.xml?{}",
+        query.first_page().to_query_string()
+    );
     query.ordina = "recenti".into();
     query.pagina = String::new();
     let results = match super::service::search_public(&state, query.clone()).await {
         Ok(results) => results,
         Err(error) => return error.into_response(),
     };
-    let base = &state.config.public_url;
     let updated = results
         .items
         .iter()
@@ -68,10 +73,19 @@ async fn atom_feed(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
         .unwrap_or_else(now);
     let entries = results.items.iter().map(|o| offer_entry(base, o)).collect();
     let page = format!("{base}{}", query.first_page().href());
+    let title = feed_title(&query, &comune_names(&state, &query.comune).await);
     let feed = Feed {
-        id: page.clone(),
-        title: Text::plain(td_string!(Locale::it, offers_feeds.feed_title)),
-        links: vec![alternate(page)],
+        id: itself.clone(),
+        title: Text::plain(title),
+        links: vec![
+            alternate(page),
+            Link {
+                href: itself,
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Link::default()
+            },
+        ],
         updated: atom_time(updated),
         lang: Some("it".into()),
         entries,
@@ -82,6 +96,49 @@ async fn atom_feed(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
         feed.to_string()
     );
     xml_response("application/atom+xml; charset=utf-8", body)
+}
+
+/// The names of the comuni searched, in the order given (unknown slugs are
+/// left out: the search ignores them too).
+async fn comune_names(state: &AppState, slugs: &[String]) -> Vec<String> {
+    let places = crate::kernel::geo::places(&state.db)
+        .await
+        .unwrap_or_default();
+    slugs
+        .iter()
+        .filter_map(|slug| places.iter().find(|p| &p.slug == slug))
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+/// What a feed reader lists the subscription as: the words searched, the
+/// comuni and the distance, so that two subscriptions are told apart
+/// ("«cuoco» — Offerte di lavoro e tirocini a Sarzana, entro 15 km — InfoLavoro").
+fn feed_title(query: &OfferQuery, comuni: &[String]) -> String {
+    let l = Locale::it;
+    let mut title = String::new();
+    let words = query.q.trim();
+    if !words.is_empty() {
+        title.push_str(&format!("«{words}» — "));
+    }
+    if comuni.is_empty() {
+        title.push_str(td_string!(l, offers_feeds.feed_title));
+    } else {
+        title.push_str(&format!(
+            "{} {}",
+            td_string!(l, offers_feeds.feed_title_in),
+            comuni.join(", ")
+        ));
+        if !query.km.is_empty() {
+            title.push_str(&format!(
+                ", {} {} km",
+                td_string!(l, offers_feeds.within),
+                query.km
+            ));
+        }
+    }
+    title.push_str(" — InfoLavoro");
+    title
 }
 
 fn alternate(href: String) -> Link {

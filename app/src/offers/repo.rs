@@ -85,7 +85,7 @@ impl From<StoredRow> for Stored {
             working_time: r.working_time,
             published_at: stored.published_at.unwrap_or(0),
             expires_at: r.expires_at,
-            snippet: snippet(&r.description),
+            snippet: crate::kernel::text::first_words(&r.description, 180),
             distance_km: None,
             demo: stored.demo != 0,
         };
@@ -104,18 +104,6 @@ impl From<StoredRow> for Stored {
                 .to_string(),
             updated_at: stored.updated_at,
         }
-    }
-}
-
-/// The first words of a description, for the results list.
-fn snippet(description: &str) -> String {
-    let flat = description.split_whitespace().collect::<Vec<_>>().join(" ");
-    match flat.char_indices().nth(180) {
-        Some((cut, _)) => {
-            let cut = flat[..cut].rfind(' ').unwrap_or(cut);
-            format!("{}…", &flat[..cut])
-        }
-        None => flat,
     }
 }
 
@@ -325,10 +313,11 @@ pub async fn awaiting_review(db: &Db) -> Result<Vec<ManagedOffer>, sqlx::Error> 
     .await
 }
 
-/// Published, unexpired offers for the sitemap: (id, last change).
+/// Published, unexpired real offers for the sitemap: (id, last change).
+/// Demo offers are left out, as their pages are marked `noindex`.
 pub async fn published_ids(db: &Db, at: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, updated_at FROM offers WHERE status = 'pubblicata' AND expires_at > $1 ORDER BY id",
+        "SELECT id, updated_at FROM offers WHERE status = 'pubblicata' AND expires_at > $1 AND demo = 0 ORDER BY id",
     )
     .bind(at)
     .fetch_all(db.pool())

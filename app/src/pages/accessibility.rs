@@ -1,16 +1,16 @@
 //! `/accessibilita`: the accessibility statement an Italian public body
 //! publishes (AgID model, Legge 4/2004), with the way to report a problem.
 
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use crate::network::domain::DESK_EMAIL;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
-        <Title text=td_string!(l, accessibility.title)/>
+        <PageMeta title=td_string!(l, accessibility.title) description=crate::kernel::text::first_words(td_string!(l, accessibility.intro), 160)/>
         <article class="prose-page">
             <h1 class="page-title">{td_string!(l, accessibility.heading)}</h1>
             <p class="lead">{td_string!(l, accessibility.intro)}</p>

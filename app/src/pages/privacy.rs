@@ -1,16 +1,16 @@
 //! `/privacy`: the privacy notice (GDPR art. 13). Later features add the
 //! processing they bring (accounts, CVs, applications) to this text.
 
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use crate::network::domain::DESK_EMAIL;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     view! {
-        <Title text=td_string!(l, privacy.title)/>
+        <PageMeta title=td_string!(l, privacy.title) description=crate::kernel::text::first_words(td_string!(l, privacy.intro), 160)/>
         <article class="prose-page">
             <h1 class="page-title">{td_string!(l, privacy.heading)}</h1>
             <p class="lead">{td_string!(l, privacy.intro)}</p>

@@ -81,7 +81,7 @@ pub async fn dashboard(
         series: repo::series(db, &scope, w.from, count, size).await?,
         bucket_days: size / DAY,
         activities: repo::activities(db, &scope, w.today).await?,
-        comuni: crate::network::repo::list_comuni(db).await?,
+        comuni: crate::network::repo::list_comuni_for_map(db).await?,
         bodies: repo::bodies(db).await?,
         counted_at: at,
         protocol_expires_at: from_local(y, m, d, 0, 0),

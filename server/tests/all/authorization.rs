@@ -14,6 +14,7 @@ use tower::ServiceExt;
 /// test sees is the authorisation check and not a parse error.
 pub(crate) const SAMPLES: &[(&str, &str)] = &[
     ("list_comuni", ""),
+    ("list_comuni_for_map", ""),
     ("get_comune", "slug=sarzana"),
     ("list_member_bodies", ""),
     ("list_desks", ""),

@@ -20,6 +20,7 @@ mod catalogue;
 mod cv;
 mod data_layer;
 mod desk;
+mod findable;
 mod http;
 mod identity;
 mod layers;

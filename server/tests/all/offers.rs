@@ -339,6 +339,24 @@ async fn the_page_feed_and_sitemap_describe_the_offer(state: AppState) {
     // What a feed reader finds: the offer, its page, its publisher and place.
     let read = atom_syndication::Feed::read_from(feed.as_bytes()).unwrap();
     assert_eq!(read.lang.as_deref(), Some("it"));
+    // A reader tells two subscriptions apart by their titles, and finds the
+    // feed's own address in it.
+    assert_eq!(
+        read.title.value,
+        "Offerte di lavoro e tirocini a Sarzana, entro 5 km — InfoLavoro"
+    );
+    let itself = read
+        .links
+        .iter()
+        .find(|l| l.rel == "self")
+        .unwrap_or_else(|| panic!("{feed}"));
+    assert_eq!(
+        itself.href,
+        format!(
+            "{}/offerte/feed.xml?comune=sarzana&km=5",
+            state.config.public_url
+        )
+    );
     let entry = read
         .entries
         .iter()
@@ -364,6 +382,7 @@ async fn the_page_feed_and_sitemap_describe_the_offer(state: AppState) {
         "{sitemap}"
     );
     let page = router
+        .clone()
         .oneshot(get(&format!("/offerte/{id}")))
         .await
         .unwrap();
@@ -373,6 +392,43 @@ async fn the_page_feed_and_sitemap_describe_the_offer(state: AppState) {
         html.contains("application/ld+json") && html.contains("\"JobPosting\""),
         "the page carries the JSON-LD"
     );
+    use crate::findable::meta_contents;
+    assert_eq!(
+        meta_contents(&html, "property", "og:title"),
+        ["Magazziniere &amp; carrellista"]
+    );
+    assert_eq!(meta_contents(&html, "property", "og:description").len(), 1);
+    assert!(meta_contents(&html, "name", "robots").is_empty());
+    // Marked as demo content, the same offer leaves search engines: no
+    // JobPosting, `noindex`, out of the sitemap.
+    sqlx::query("UPDATE offers SET demo = 1 WHERE id = $1")
+        .bind(id)
+        .execute(state.db.pool())
+        .await
+        .unwrap();
+    let html = text(
+        router
+            .clone()
+            .oneshot(get(&format!("/offerte/{id}")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(meta_contents(&html, "name", "robots"), ["noindex"]);
+    assert!(
+        !html.contains("application/ld+json"),
+        "no JobPosting for a demo offer"
+    );
+    let sitemap = text(router.clone().oneshot(get("/sitemap.xml")).await.unwrap()).await;
+    assert!(
+        !sitemap.contains(&format!("/offerte/{id}</loc>")),
+        "{sitemap}"
+    );
+    sqlx::query("UPDATE offers SET demo = 0 WHERE id = $1")
+        .bind(id)
+        .execute(state.db.pool())
+        .await
+        .unwrap();
     // Another business reads the public page, not the publisher's one.
     let other = crate::common::account_with_session(
         &state,

@@ -2,9 +2,9 @@
 
 use crate::accounts::api::{LogIn, RegisterAccount};
 use crate::components::form::{field_message, form_message, CheckField, ErrorSummary, Field};
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -32,7 +32,7 @@ pub fn RegisterPage() -> impl IntoView {
         "privacy",
     ];
     view! {
-        <Title text=td_string!(l, account.register_title)/>
+        <PageMeta title=td_string!(l, account.register_title) description=crate::kernel::text::first_words(td_string!(l, account.register_lead), 160)/>
         <h1 class="page-title">{td_string!(l, account.register_title)}</h1>
         <p class="lead mb-6">{td_string!(l, account.register_lead)}</p>
         <super::identity::ProviderButtons/>
@@ -93,7 +93,7 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=td_string!(l, account.login_title)/>
+        <PageMeta title=td_string!(l, account.login_title) description=crate::kernel::text::first_words(td_string!(l, account.login_description), 160)/>
         <h1 class="page-title">{td_string!(l, account.login_title)}</h1>
         {move || notice().map(|text| view! { <p role="status" class="notice">{text}</p> })}
         {next.is_some().then(|| view! { <p class="notice">{td_string!(l, account.sign_in_to_continue)}</p> })}

@@ -3,6 +3,7 @@
 
 use crate::accounts::api::{RequestPasswordReset, ResetPassword, VerifyEmail};
 use crate::components::form::{field_message, form_message, Field};
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,7 +40,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let action = ServerAction::<RequestPasswordReset>::new();
     let result = action.value();
     view! {
-        <Title text=td_string!(l, account.forgot_title)/>
+        <PageMeta title=td_string!(l, account.forgot_title) description=crate::kernel::text::first_words(td_string!(l, account.forgot_lead), 160)/>
         <h1 class="page-title">{td_string!(l, account.forgot_title)}</h1>
         <p class="lead mb-6">{td_string!(l, account.forgot_lead)}</p>
         <ActionForm action attr:class="max-w-xl" attr:novalidate="true">

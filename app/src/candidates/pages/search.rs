@@ -5,6 +5,7 @@
 use crate::candidates::api::search_candidates;
 use crate::candidates::domain::{CandidateCard, CandidateQuery, CandidateResults};
 use crate::components::async_data::with_data;
+use crate::components::filters_fold::{count_set, FiltersFold};
 use crate::components::place_filter::ComuneRadius;
 use crate::cv::domain::{CEFR_LEVELS, LICENCES};
 use crate::i18n::*;
@@ -134,31 +135,43 @@ fn Filters(
             td_string!(l, candidates_search.recently_updated).to_string(),
         ),
     ];
+    let active = count_set([
+        q.comune.as_str(),
+        q.lingua.as_str(),
+        q.livello.as_str(),
+        q.patente.as_str(),
+        q.istruzione.as_str(),
+        q.esperienza.as_str(),
+        q.contratto.as_str(),
+        q.disponibile.as_str(),
+    ]);
     view! {
         <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action="" attr:class="card h-fit" attr:aria-label=td_string!(l, candidates_search.filters)>
             <div class="mb-4 flex flex-col">
                 <label for="filtro-q" class="font-semibold">{td_string!(l, candidates_search.skills_or_role)}</label>
                 <input id="filtro-q" name="q" class="input" maxlength=crate::kernel::text::MAX_QUERY_CHARS value=q.q.clone() placeholder=td_string!(l, candidates_search.e_g_warehouse_forklift)/>
             </div>
-            <div class="mb-4 grid gap-4">
-                <ComuneRadius comuni comune=Signal::stored(q.comune.clone()) km=Signal::stored(q.km.clone())/>
-            </div>
-            <div class="grid gap-4">
-                <div class="flex flex-col">
-                    <label for="filtro-lingua" class="font-semibold">{td_string!(l, candidates_search.language)}</label>
-                    <input id="filtro-lingua" name="lingua" class="input" value=q.lingua.clone() placeholder=td_string!(l, candidates_search.e_g_english)/>
+            <FiltersFold active=active>
+                <div class="mb-4 grid gap-4">
+                    <ComuneRadius comuni comune=Signal::stored(q.comune.clone()) km=Signal::stored(q.km.clone())/>
                 </div>
-                <Select name="livello" label=td_string!(l, candidates_search.least_language_level).into() options=levels current=q.livello.clone()/>
-                <Select name="patente" label=td_string!(l, candidates_search.driving_licence).into() options=licences current=q.patente.clone()/>
-                <Select name="istruzione" label=td_string!(l, candidates_search.least_education).into() options=education current=q.istruzione.clone()/>
-                <Select name="esperienza" label=td_string!(l, candidates_search.experience).into() options=years current=q.esperienza.clone()/>
-                <Select name="contratto" label=td_string!(l, candidates_search.contract).into() options=contracts current=q.contratto.clone()/>
-                <div class="flex flex-col">
-                    <label for="filtro-disponibile" class="font-semibold">{td_string!(l, candidates_search.available_by)}</label>
-                    <input id="filtro-disponibile" name="disponibile" type="date" class="input" value=q.disponibile.clone()/>
+                <div class="grid gap-4">
+                    <div class="flex flex-col">
+                        <label for="filtro-lingua" class="font-semibold">{td_string!(l, candidates_search.language)}</label>
+                        <input id="filtro-lingua" name="lingua" class="input" value=q.lingua.clone() placeholder=td_string!(l, candidates_search.e_g_english)/>
+                    </div>
+                    <Select name="livello" label=td_string!(l, candidates_search.least_language_level).into() options=levels current=q.livello.clone()/>
+                    <Select name="patente" label=td_string!(l, candidates_search.driving_licence).into() options=licences current=q.patente.clone()/>
+                    <Select name="istruzione" label=td_string!(l, candidates_search.least_education).into() options=education current=q.istruzione.clone()/>
+                    <Select name="esperienza" label=td_string!(l, candidates_search.experience).into() options=years current=q.esperienza.clone()/>
+                    <Select name="contratto" label=td_string!(l, candidates_search.contract).into() options=contracts current=q.contratto.clone()/>
+                    <div class="flex flex-col">
+                        <label for="filtro-disponibile" class="font-semibold">{td_string!(l, candidates_search.available_by)}</label>
+                        <input id="filtro-disponibile" name="disponibile" type="date" class="input" value=q.disponibile.clone()/>
+                    </div>
+                    <Select name="ordina" label=td_string!(l, candidates_search.sort_by).into() options=sorts current=q.ordina.clone()/>
                 </div>
-                <Select name="ordina" label=td_string!(l, candidates_search.sort_by).into() options=sorts current=q.ordina.clone()/>
-            </div>
+            </FiltersFold>
             <button type="submit" class="btn-primary mt-4">{td_string!(l, candidates_search.search)}</button>
         </Form>
     }

@@ -6,11 +6,11 @@ use crate::catalogue::api::{get_activity, CancelEnrolment, EnrolActivity};
 use crate::catalogue::domain::{ActivityDetail, EnrolmentStatus, Kind, TARGET_GROUPS};
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_time};
 use crate::kernel::labels::{label_of, pick};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -52,7 +52,7 @@ fn Detail(
     let enrol_result = enrol.value();
     let cancel_result = cancel.value();
     view! {
-        <Title text=a.title.clone()/>
+        <PageMeta title=a.title.clone() description=crate::kernel::text::first_words(&detail.description, 160) noindex=a.demo/>
         <p class="mb-2"><a href=a.kind.path()>{match a.kind { Kind::Corso => td_string!(l, catalogue_detail.all_courses), Kind::Incontro => td_string!(l, catalogue_detail.all_meetings) }}</a></p>
         <h1 class="page-title">{a.title.clone()}</h1>
         {a.demo.then(|| view! { <p class="mb-4"><span class="badge badge-demo">{td_string!(l, catalogue_detail.demo_content_not_a)}</span></p> })}

@@ -7,14 +7,15 @@ use super::ActivityCard;
 use crate::catalogue::api::list_activities;
 use crate::catalogue::domain::{Catalogue, CatalogueFilter, Kind, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
-use crate::components::map::{map_svg_with, MapCounts, MapText};
+use crate::components::filters_fold::{count_set, FiltersFold};
+use crate::components::map::{map_svg_with, MapCounts, MapCredit, MapText, ShadeLegend};
+use crate::components::page_meta::PageMeta;
 use crate::components::place_filter::ComuneRadius;
 use crate::i18n::*;
 use crate::kernel::labels::pick;
-use crate::network::api::list_comuni;
+use crate::network::api::list_comuni_for_map;
 use crate::network::domain::Comune;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -96,7 +97,7 @@ fn CataloguePage(kind: Kind) -> impl IntoView {
             month: get("mese"),
         }
     });
-    let comuni = Resource::new(|| (), |_| list_comuni());
+    let comuni = Resource::new(|| (), |_| list_comuni_for_map());
     let results = Resource::new(
         move || query.get().filter,
         move |filter| list_activities(kind.code().to_string(), filter),
@@ -112,9 +113,9 @@ fn CataloguePage(kind: Kind) -> impl IntoView {
         ),
     };
     view! {
-        <Title text=title/>
+        <PageMeta title description=crate::kernel::text::first_words(lead, 160)/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-6">{lead}</p>
+        <p class="lead mb-6 hidden sm:block">{lead}</p>
         {with_data(comuni, move |comuni| {
             let for_results = comuni.clone();
             view! {
@@ -152,6 +153,14 @@ fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
             </div>
         }
     };
+    let active = count_set([
+        f.comune.as_str(),
+        f.topic.as_str(),
+        f.target.as_str(),
+        f.mode.as_str(),
+        f.from.as_str(),
+        f.to.as_str(),
+    ]);
     view! {
         <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action=kind.path() attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div class="flex flex-col sm:col-span-2">
@@ -159,23 +168,25 @@ fn Filters(kind: Kind, comuni: Vec<Comune>, query: Query) -> impl IntoView {
                 <input id="filtro-testo" name="q" type="search" class="input" value=f.q.clone()
                     placeholder=td_string!(l, catalogue_list.e_g_computing_welding)/>
             </div>
-            <ComuneRadius comuni comune=f.comune.clone() km=f.km.clone()/>
-            {select("filtro-tema", "tema", td_string!(l, catalogue_list.topic), td_string!(l, catalogue_list.all_topics), &TOPICS, f.topic.clone())}
-            {select("filtro-destinatari", "destinatari", td_string!(l, catalogue_list.for_whom), td_string!(l, catalogue_list.everyone), &TARGET_GROUPS[1..], f.target.clone())}
-            {select("filtro-modalita", "modalita", td_string!(l, catalogue_list.mode), td_string!(l, catalogue_list.any), &MODES, f.mode.clone())}
-            <div class="flex flex-col">
-                <label for="filtro-dal" class="font-semibold">{td_string!(l, catalogue_list.from)}</label>
-                <input id="filtro-dal" name="dal" type="date" class="input" value=f.from.clone()/>
-            </div>
-            <div class="flex flex-col">
-                <label for="filtro-al" class="font-semibold">{td_string!(l, catalogue_list.to)}</label>
-                <input id="filtro-al" name="al" type="date" class="input" value=f.to.clone()/>
-            </div>
-            <fieldset class="flex flex-col">
-                <legend class="font-semibold">{td_string!(l, catalogue_list.view)}</legend>
-                <label class="choice"><input type="radio" name="vista" value="elenco" checked=!query.calendar/> {td_string!(l, catalogue_list.list)}</label>
-                <label class="choice"><input type="radio" name="vista" value="calendario" checked=query.calendar/> {td_string!(l, catalogue_list.month_calendar)}</label>
-            </fieldset>
+            <FiltersFold active=active wide_columns="lg:grid-cols-4">
+                <ComuneRadius comuni comune=f.comune.clone() km=f.km.clone()/>
+                {select("filtro-tema", "tema", td_string!(l, catalogue_list.topic), td_string!(l, catalogue_list.all_topics), &TOPICS, f.topic.clone())}
+                {select("filtro-destinatari", "destinatari", td_string!(l, catalogue_list.for_whom), td_string!(l, catalogue_list.everyone), &TARGET_GROUPS[1..], f.target.clone())}
+                {select("filtro-modalita", "modalita", td_string!(l, catalogue_list.mode), td_string!(l, catalogue_list.any), &MODES, f.mode.clone())}
+                <div class="flex flex-col">
+                    <label for="filtro-dal" class="font-semibold">{td_string!(l, catalogue_list.from)}</label>
+                    <input id="filtro-dal" name="dal" type="date" class="input" value=f.from.clone()/>
+                </div>
+                <div class="flex flex-col">
+                    <label for="filtro-al" class="font-semibold">{td_string!(l, catalogue_list.to)}</label>
+                    <input id="filtro-al" name="al" type="date" class="input" value=f.to.clone()/>
+                </div>
+                <fieldset class="flex flex-col">
+                    <legend class="font-semibold">{td_string!(l, catalogue_list.view)}</legend>
+                    <label class="choice"><input type="radio" name="vista" value="elenco" checked=!query.calendar/> {td_string!(l, catalogue_list.list)}</label>
+                    <label class="choice"><input type="radio" name="vista" value="calendario" checked=query.calendar/> {td_string!(l, catalogue_list.month_calendar)}</label>
+                </fieldset>
+            </FiltersFold>
             <div class="flex items-end gap-3">
                 <button type="submit" class="btn-primary">{td_string!(l, catalogue_list.search)}</button>
                 <a href=kind.path()>{td_string!(l, catalogue_list.clear_filters)}</a>
@@ -201,6 +212,7 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
             title: td_string!(l, catalogue_list.map_of_the_municipalities),
             desc: td_string!(l, catalogue_list.each_point_is_a),
             in_network: "",
+            sea: td_string!(l, map.sea),
         },
         &|c| q.with_comune(path, &c.slug),
         Some(MapCounts {
@@ -222,7 +234,8 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
     view! {
         <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
             <section aria-labelledby="risultati">
-                <h2 id="risultati" class="section-title" data-testid="conteggio" role="status">{format!("{count} {noun}")}</h2>
+                <h2 id="risultati" class="sr-only">{td_string!(l, catalogue_list.search_results)}</h2>
+                <p class="section-title" data-testid="conteggio" role="status">{format!("{count} {noun}")}</p>
                 {(count == 0).then(|| view! {
                     <div class="notice mb-6" role="status">
                         <p>{td_string!(l, catalogue_list.no_activity_matches_these)}</p>
@@ -245,6 +258,8 @@ fn Results(kind: Kind, catalogue: Catalogue, comuni: Vec<Comune>, query: Query) 
             <figure class="map-figure">
                 <div class="map-canvas" inner_html=svg></div>
                 <figcaption class="mt-2 text-base">{td_string!(l, catalogue_list.choose_a_municipality_on)}</figcaption>
+                <ShadeLegend/>
+                <MapCredit/>
                 <p class="mt-2 text-base">
                     <a href=format!("/calendario/comune/{}.ics", if query.filter.comune.is_empty() { "la-spezia".to_string() } else { query.filter.comune.clone() }) rel="external">
                         {td_string!(l, catalogue_list.add_this_municipalitys_calendar)}

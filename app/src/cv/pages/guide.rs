@@ -1,10 +1,10 @@
 //! `/guida-colloquio`: getting ready for a job interview, with a checklist
 //! and the way to rehearse it at the desk.
 
+use crate::components::page_meta::PageMeta;
 use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 const BEFORE: [Label; 6] = [
     |l| td_string!(l, cv_guide.reread_the_offer_and),
@@ -38,7 +38,7 @@ pub fn InterviewGuidePage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Title text=title/>
+        <PageMeta title description=crate::kernel::text::first_words(td_string!(l, cv_guide.prepare_an_interview_like), 160)/>
         <div class="prose-page">
             <h1 class="page-title">{title}</h1>
             <p class="lead mb-6">{td_string!(l, cv_guide.prepare_an_interview_like)}</p>

@@ -5,6 +5,7 @@
 use crate::components::form::{
     field_message, form_message, CheckField, ErrorSummary, Field, SelectField, TextArea,
 };
+use crate::components::page_meta::PageMeta;
 use crate::i18n::td_string;
 use crate::i18n::Locale;
 use crate::membership::api::SubmitAdhesion;
@@ -12,7 +13,6 @@ use crate::network::api::list_comuni;
 use crate::network::domain::category_label;
 use crate::network::domain::Category;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 const FIELDS: [&str; 10] = [
@@ -36,7 +36,7 @@ pub fn JoinPage() -> impl IntoView {
     let sent = move || query.read().get("inviata").is_some();
     let title = td_string!(l, membership_join.ask_to_join_the);
     view! {
-        <Title text=title/>
+        <PageMeta title description=crate::kernel::text::first_words(td_string!(l, membership_join.bodies_associations_employment_agencies), 160)/>
         <h1 class="page-title">{title}</h1>
         {move || if sent() {
             view! {

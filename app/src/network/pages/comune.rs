@@ -4,11 +4,11 @@
 use super::format;
 use crate::components::async_data::with_data;
 use crate::components::map::ProvinceMap;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
-use crate::network::api::{get_comune, list_comuni};
+use crate::network::api::{get_comune, list_comuni_for_map};
 use crate::network::domain::Comune;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -17,7 +17,7 @@ pub fn ComunePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let comune = Resource::new(slug, get_comune);
-    let comuni = Resource::new(|| (), |_| list_comuni());
+    let comuni = Resource::new(|| (), |_| list_comuni_for_map());
     view! {
         {with_data(comune, move |comune| view! { <ComuneDetails comune comuni/> })}
     }
@@ -41,7 +41,7 @@ fn ComuneDetails(
     } = comune;
     let in_network = mayor.is_some();
     view! {
-        <Title text=name.clone()/>
+        <PageMeta title=name.clone() description=format!("{} {name}.", td_string!(l, comune.description_in))/>
         <nav aria-label=move || td_string!(l, comune.breadcrumb) class="mb-4 text-base">
             <A href="/comuni">{td_string!(l, nav.comuni)}</A> " › " <span aria-current="page">{name.clone()}</span>
         </nav>

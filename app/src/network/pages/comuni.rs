@@ -3,19 +3,19 @@
 use super::finder::ComuneFinder;
 use crate::components::async_data::with_data;
 use crate::components::map::ProvinceMap;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
-use crate::network::api::list_comuni;
+use crate::network::api::list_comuni_for_map;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ComuniPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let query = use_query_map();
-    let comuni = Resource::new(|| (), |_| list_comuni());
+    let comuni = Resource::new(|| (), |_| list_comuni_for_map());
     view! {
-        <Title text=td_string!(l, comuni.title)/>
+        <PageMeta title=td_string!(l, comuni.title) description=crate::kernel::text::first_words(td_string!(l, comuni.lead), 160)/>
         <h1 class="page-title">{td_string!(l, comuni.heading)}</h1>
         <p class="lead mb-6">{td_string!(l, comuni.lead)}</p>
         {with_data(comuni, move |comuni| {

@@ -96,6 +96,7 @@ mod tests {
             latitude: 44.0,
             longitude: 9.8,
             mayor: None,
+            outline: String::new(),
         };
         let comuni = vec![
             comune("Sarzana"),

@@ -3,19 +3,19 @@
 use super::finder::ComuneFinder;
 use crate::components::async_data::with_data;
 use crate::components::map::ProvinceMap;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
-use crate::network::api::list_comuni;
+use crate::network::api::list_comuni_for_map;
 use crate::network::domain::DESK_EMAIL;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
-    let comuni = Resource::new(|| (), |_| list_comuni());
+    let comuni = Resource::new(|| (), |_| list_comuni_for_map());
     view! {
-        <Title text=td_string!(l, home.title)/>
+        <PageMeta title=td_string!(l, home.title) description=crate::kernel::text::first_words(td_string!(l, home.lead), 160)/>
         <section class="mb-10">
             <h1 class="page-title">{td_string!(l, home.heading)}</h1>
             <p class="lead">{td_string!(l, home.lead)}</p>

@@ -6,11 +6,11 @@
 //! once the page is hydrated.
 
 use crate::components::async_data::with_data;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use crate::network::api::{list_comuni, list_member_bodies};
 use crate::network::domain::{category_label, Category, MemberBody};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -26,7 +26,7 @@ pub fn RetePage() -> impl IntoView {
     let bodies = Resource::new(|| (), |_| list_member_bodies());
     let comuni = Resource::new(|| (), |_| list_comuni());
     view! {
-        <Title text=td_string!(l, rete.title)/>
+        <PageMeta title=td_string!(l, rete.title) description=crate::kernel::text::first_words(td_string!(l, rete.lead), 160)/>
         <h1 class="page-title">{td_string!(l, rete.heading)}</h1>
         <p class="lead mb-8">{td_string!(l, rete.lead)}</p>
 

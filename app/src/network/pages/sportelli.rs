@@ -2,11 +2,11 @@
 
 use super::format;
 use crate::components::async_data::with_data;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use crate::network::api::list_desks;
 use crate::network::domain::{Desk, OpeningHours};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn weekday_name(weekday: u8, locale: Locale) -> &'static str {
     match weekday {
@@ -41,7 +41,7 @@ pub fn SportelliPage() -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let desks = Resource::new(|| (), |_| list_desks());
     view! {
-        <Title text=td_string!(l, desks.title)/>
+        <PageMeta title=td_string!(l, desks.title) description=crate::kernel::text::first_words(td_string!(l, desks.lead), 160)/>
         <h1 class="page-title">{td_string!(l, desks.heading)}</h1>
         <p class="lead mb-8">{td_string!(l, desks.lead)}</p>
         {with_data(desks, |desks| desks.into_iter().map(|desk| view! { <DeskCard desk/> }).collect_view())}

@@ -5,13 +5,13 @@
 use super::{place_of, rich_text};
 use crate::applications::api::shared::ApplyBox;
 use crate::components::async_data::with_data;
+use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;
 use crate::kernel::labels::{label_of, pick};
 use crate::offers::api::get_offer;
 use crate::offers::domain::{OfferDetail, Status, EDUCATION, PROFESSIONS, SECTORS};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn OfferPage() -> impl IntoView {
@@ -57,9 +57,8 @@ fn Offer(offer: OfferDetail) -> impl IntoView {
         (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> })
     };
     view! {
-        <Title text=o.title.clone()/>
-        <Meta name="description" content=o.snippet.clone()/>
-        <script type="application/ld+json" inner_html=d.json_ld.clone()></script>
+        <PageMeta title=o.title.clone() description=o.snippet.clone() noindex=o.demo/>
+        {(!o.demo).then(|| view! { <script type="application/ld+json" inner_html=d.json_ld.clone()></script> })}
         <p class="mb-2"><a href="/offerte">{td_string!(l, offers_detail.all_offers)}</a></p>
         <p class="text-base font-semibold uppercase tracking-wide text-slate-700">{pick(o.kind.label(), english)}</p>
         <h1 class="page-title">{o.title.clone()}</h1>

@@ -3,7 +3,9 @@
 //! pages, and what to try when nothing matches.
 
 use super::OfferCard;
-use crate::components::map::{clicked_point, map_svg_with, MapCounts, MapText};
+use crate::components::map::{
+    clicked_point, map_svg_with, MapCounts, MapCredit, MapText, ShadeLegend,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::labels::{label_of, pick};
@@ -65,6 +67,7 @@ fn Found(
             title: td_string!(l, offers_results.map_of_the_municipalities),
             desc: td_string!(l, offers_results.each_point_is_a),
             in_network: "",
+            sea: td_string!(l, map.sea),
         },
         &|c| with(&q, |q| q.comune = vec![c.slug.clone()]),
         Some(MapCounts {
@@ -117,9 +120,10 @@ fn Found(
     view! {
         <div class="grid gap-8 lg:grid-cols-[2fr_1fr]">
             <section aria-labelledby="risultati" aria-busy=move || pending.get().then_some("true")>
-                <h2 id="risultati" class="section-title" data-testid="conteggio" role="status" aria-live="polite">
-                    {format!("{} {noun}", r.total)}
-                </h2>
+                // The count is a live region of its own: a heading that is a
+                // status would be read twice and break the outline.
+                <h2 id="risultati" class="sr-only">{td_string!(l, offers_results.search_results)}</h2>
+                <p class="section-title" data-testid="conteggio" role="status">{format!("{} {noun}", r.total)}</p>
                 {suggestions}
                 <ul class="grid gap-4">
                     {r.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
@@ -136,6 +140,8 @@ fn Found(
                 <figure class="map-figure mb-6">
                     <div class="map-canvas" inner_html=svg on:click=follow_point></div>
                     <figcaption class="mt-2 text-base">{td_string!(l, offers_results.choose_a_municipality_on)}</figcaption>
+                    <ShadeLegend/>
+                    <MapCredit/>
                 </figure>
                 {(r.remote_only > 0).then(|| view! {
                     <p class="mb-4"><a href=with(&query, |q| { q.comune.clear(); q.km.clear(); q.remoto = "totale".into(); })>

@@ -4,18 +4,19 @@
 //! changes, and back and forward bring a search back.
 
 use super::results::Results;
+use crate::components::filters_fold::{count_set, FiltersFold};
+use crate::components::page_meta::PageMeta;
 use crate::components::place_filter::ComuneRadius;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::labels::{pick, Label};
-use crate::network::api::list_comuni;
+use crate::network::api::list_comuni_for_map;
 use crate::offers::api::{search_offers, SaveSearch};
 use crate::offers::domain::{
     OfferQuery, SearchResults, Viewer, CONTRACTS, EDUCATION, KINDS, POSTED_WITHIN, REMOTE_MODES,
     SECTORS, SORTS, WORKING_TIMES,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -70,13 +71,13 @@ pub fn OffersPage() -> impl IntoView {
         q
     });
     let unsubscribed = query_map.read_untracked().get("avviso").as_deref() == Some("annullato");
-    let comuni = Resource::new(|| (), |_| list_comuni());
+    let comuni = Resource::new(|| (), |_| list_comuni_for_map());
     let results = Resource::new(move || query.get(), search_offers);
     let title = td_string!(l, offers_search.jobs_and_internships);
     view! {
-        <Title text=title/>
+        <PageMeta title description=crate::kernel::text::first_words(td_string!(l, offers_search.offers_from_businesses_and), 160)/>
         <h1 class="page-title">{title}</h1>
-        <p class="lead mb-6">{td_string!(l, offers_search.offers_from_businesses_and)}</p>
+        <p class="lead mb-6 hidden sm:block">{td_string!(l, offers_search.offers_from_businesses_and)}</p>
         {unsubscribed.then(|| view! {
             <p class="notice mb-6" role="status">{td_string!(l, offers_search.alert_cancelled_you_will)}</p>
         })}
@@ -176,6 +177,20 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
             </div>
         }
     };
+    let active = Signal::derive(move || {
+        let q = query.get();
+        let comune = q.comune.first().map(String::as_str).unwrap_or_default();
+        count_set([
+            comune,
+            q.tipo.as_str(),
+            q.contratto.as_str(),
+            q.settore.as_str(),
+            q.orario.as_str(),
+            q.remoto.as_str(),
+            q.entro.as_str(),
+            q.istruzione.as_str(),
+        ])
+    });
     view! {
         <Form method="GET" on_form_data=crate::components::form::without_unnamed_fields() action="/offerte" attr:role="search" attr:class="card mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div class="flex flex-col sm:col-span-2">
@@ -193,17 +208,19 @@ fn Filters(comuni: Vec<crate::network::domain::Comune>, query: Memo<OfferQuery>)
                         search_typed(text);
                     }/>
             </div>
-            <ComuneRadius comuni comune=Signal::derive(move || query.get().get("comune"))
-                km=Signal::derive(move || query.get().km)
-                on_change=Callback::new(move |(field, value): (&'static str, String)| apply(field, value))/>
-            {select("tipo", td_string!(l, offers_search.type_text), td_string!(l, offers_search.jobs_and_internships_2), &KINDS, f.tipo.clone())}
-            {select("contratto", td_string!(l, offers_search.contract), td_string!(l, offers_search.any_contract), &CONTRACTS, f.contratto.clone())}
-            {select("settore", td_string!(l, offers_search.sector), td_string!(l, offers_search.any_sector), &SECTORS, f.settore.clone())}
-            {select("orario", td_string!(l, offers_search.working_time), td_string!(l, offers_search.any), &WORKING_TIMES, f.orario.clone())}
-            {select("remoto", td_string!(l, offers_search.where_text), td_string!(l, offers_search.any), &REMOTE_MODES, f.remoto.clone())}
-            {select("entro", td_string!(l, offers_search.posted), td_string!(l, offers_search.any_time), &POSTED_WITHIN, f.entro.clone())}
-            {select("istruzione", td_string!(l, offers_search.your_education), td_string!(l, offers_search.any), &EDUCATION, f.istruzione.clone())}
-            {select("ordina", td_string!(l, offers_search.sort_by), "", &SORTS, f.ordina.clone())}
+            <FiltersFold active=active wide_columns="lg:grid-cols-4">
+                <ComuneRadius comuni comune=Signal::derive(move || query.get().get("comune"))
+                    km=Signal::derive(move || query.get().km)
+                    on_change=Callback::new(move |(field, value): (&'static str, String)| apply(field, value))/>
+                {select("tipo", td_string!(l, offers_search.type_text), td_string!(l, offers_search.jobs_and_internships_2), &KINDS, f.tipo.clone())}
+                {select("contratto", td_string!(l, offers_search.contract), td_string!(l, offers_search.any_contract), &CONTRACTS, f.contratto.clone())}
+                {select("settore", td_string!(l, offers_search.sector), td_string!(l, offers_search.any_sector), &SECTORS, f.settore.clone())}
+                {select("orario", td_string!(l, offers_search.working_time), td_string!(l, offers_search.any), &WORKING_TIMES, f.orario.clone())}
+                {select("remoto", td_string!(l, offers_search.where_text), td_string!(l, offers_search.any), &REMOTE_MODES, f.remoto.clone())}
+                {select("entro", td_string!(l, offers_search.posted), td_string!(l, offers_search.any_time), &POSTED_WITHIN, f.entro.clone())}
+                {select("istruzione", td_string!(l, offers_search.your_education), td_string!(l, offers_search.any), &EDUCATION, f.istruzione.clone())}
+                {select("ordina", td_string!(l, offers_search.sort_by), "", &SORTS, f.ordina.clone())}
+            </FiltersFold>
             <div class="flex items-end gap-3">
                 <button type="submit" class="btn-primary">{td_string!(l, offers_search.search)}</button>
                 <a href="/offerte">{td_string!(l, offers_search.clear_filters)}</a>

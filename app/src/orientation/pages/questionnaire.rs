@@ -3,6 +3,7 @@
 //! address of the path, `/orientamento/percorso?…`.
 
 use crate::components::async_data::with_data;
+use crate::components::page_meta::PageMeta;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::labels::Label;
@@ -13,7 +14,6 @@ use crate::orientation::domain::{
     Answers, AGE_BANDS, BUSINESS, DISTANCES, EDUCATION, ITALIAN, SITUATIONS, TRAVEL,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The answers in the page's address (to come back and change them).
@@ -51,7 +51,7 @@ pub fn OrientationPage() -> impl IntoView {
     let comuni = Resource::new(|| (), |_| list_comuni());
     let title = td_string!(l, orientation_questionnaire.guidance_your_path_to);
     view! {
-        <Title text=title/>
+        <PageMeta title description=crate::kernel::text::first_words(td_string!(l, orientation_questionnaire.seven_short_questions_five), 160)/>
         <h1 class="page-title">{title}</h1>
         <p class="lead mb-6">{td_string!(l, orientation_questionnaire.seven_short_questions_five)}</p>
         {with_data(comuni, move |comuni| view! {

@@ -6,7 +6,7 @@
 use super::chart::{line_chart_svg, Line};
 use super::live_feed::{follow_changes, LiveState};
 use crate::components::error_view::{ErrorList, Loading};
-use crate::components::map::{map_svg_with, MapCounts, MapText};
+use crate::components::map::{map_svg_with, MapCounts, MapCredit, MapText, ShadeLegend};
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_time, local};
 use crate::offers::domain::query_string;
@@ -286,6 +286,7 @@ fn OffersMap(d: Dashboard) -> impl IntoView {
             title: td_string!(l, staff_dashboard.active_offers_by_municipality),
             desc: td_string!(l, staff_dashboard.each_point_is_a),
             in_network: td_string!(l, staff_dashboard.in_the_network),
+            sea: td_string!(l, map.sea),
         },
         &href,
         Some(MapCounts {
@@ -310,7 +311,7 @@ fn OffersMap(d: Dashboard) -> impl IntoView {
     view! {
         <section class="mt-10" aria-labelledby="mappa-offerte">
             <h2 id="mappa-offerte" class="section-title">{td_string!(l, staff_dashboard.active_offers_by_municipality)}</h2>
-            <figure class="map-figure"><div class="map-canvas" inner_html=svg></div></figure>
+            <figure class="map-figure"><div class="map-canvas" inner_html=svg></div><ShadeLegend/><MapCredit/></figure>
             <details class="mt-4">
                 <summary>{td_string!(l, staff_dashboard.offers_by_municipality_as)}</summary>
                 <table class="data-table mt-2">
