@@ -12,6 +12,12 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
+  // "no-js" walks the forms with JavaScript off (the wasm never runs);
+  // every other spec runs in the ordinary browser.
+  projects: [
+    { name: "chromium", testIgnore: /no-js\.spec\.ts/ },
+    { name: "no-js", testMatch: /no-js\.spec\.ts/, use: { javaScriptEnabled: false } },
+  ],
   use: {
     baseURL: "http://127.0.0.1:3000",
     locale: "it-IT",

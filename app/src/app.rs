@@ -56,7 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="preload" href="/fonts/titillium-web-latin-700-normal.woff2" r#as="font" r#type="font/woff2" crossorigin=""/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <crate::shell_scripts::HydrationScripts options/>
                 <MetaTags/>
             </head>
             <body class="bg-white text-slate-900">

@@ -24,6 +24,7 @@ pub mod offers;
 pub mod orientation;
 pub mod pages;
 pub mod privacy;
+pub mod shell_scripts;
 pub mod staff;
 
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@ pub mod api_errors;
 pub mod assets;
 pub mod backup;
 pub mod cross_site;
+pub mod form_echo;
 pub mod headers;
 pub mod health;
 pub mod metrics;

@@ -86,6 +86,10 @@ pub fn build_router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            crate::form_echo::echo_refused_forms,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             app::staff::live::announce_changes,
         ))
         .layer(middleware::from_fn(refuse_cross_site))

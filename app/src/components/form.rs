@@ -1,7 +1,9 @@
 //! Forms: the message for one field, next to that field, from the result of
-//! the server function the form posts to.
+//! the server function the form posts to. Refused without JavaScript, each
+//! field shows again what was typed (`kernel::refused_form`).
 
 use crate::error::AppError;
+use crate::kernel::refused_form::{echoed, echoed_choice};
 use leptos::prelude::*;
 
 /// The message the last submission left for `field`, if any.
@@ -78,6 +80,7 @@ pub fn Field(
 ) -> impl IntoView {
     let id = format!("campo-{name}");
     let name = post_as.unwrap_or(name);
+    let value = echoed(&name).or(value);
     let error_id = format!("{id}-errore");
     let hint_id = format!("{id}-aiuto");
     let described = described_by(&id, hint.is_some(), error);
@@ -136,12 +139,13 @@ pub fn SelectField(
     let id = format!("campo-{name}");
     let described = described_by(&id, hint.is_some(), error);
     let (error_id, hint_id) = (format!("{id}-errore"), format!("{id}-aiuto"));
-    let current = value.unwrap_or_default();
+    let name = post_as.unwrap_or(name);
+    let current = echoed(&name).or(value).unwrap_or_default();
     view! {
         <div class="mb-5 flex flex-col">
             <label for=id.clone() class="font-semibold">{label}</label>
             {hint.map(|hint| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
-            <select id=id name=post_as.unwrap_or(name) class="input" aria-describedby=described
+            <select id=id name=name class="input" aria-describedby=described
                 aria-invalid=move || error.get().is_some().then_some("true")>
                 <option value="">{placeholder}</option>
                 {options.into_iter().map(|(v, t)| {
@@ -168,11 +172,13 @@ pub fn TextArea(
     let id = format!("campo-{name}");
     let described = described_by(&id, hint.is_some(), error);
     let (error_id, hint_id) = (format!("{id}-errore"), format!("{id}-aiuto"));
+    let name = post_as.unwrap_or(name);
+    let value = echoed(&name).or(value);
     view! {
         <div class="mb-5 flex flex-col">
             <label for=id.clone() class="font-semibold">{label}</label>
             {hint.map(|hint| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
-            <textarea id=id name=post_as.unwrap_or(name) rows=rows class="input" aria-describedby=described
+            <textarea id=id name=name rows=rows class="input" aria-describedby=described
                 aria-invalid=move || error.get().is_some().then_some("true")>{value.unwrap_or_default()}</textarea>
             <p id=error_id class="field-error" aria-live="polite">{move || error.get()}</p>
         </div>
@@ -189,13 +195,16 @@ pub fn CheckField(
     children: Children,
 ) -> impl IntoView {
     let error_id = format!("campo-{name}-errore");
+    let name = post_as.unwrap_or(name);
+    let checked = echoed_choice(&name, "on", false);
     view! {
         <div class="mb-5">
             <label class="choice">
                 <input
                     type="checkbox"
-                    name=post_as.unwrap_or(name)
+                    name=name
                     value="on"
+                    checked=checked
                     aria-invalid=move || error.get().is_some().then_some("true")
                     aria-describedby=error_id.clone()
                 />

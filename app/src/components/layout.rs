@@ -12,6 +12,8 @@ use leptos_router::hooks::use_location;
 pub fn Layout(children: Children) -> impl IntoView {
     let l = crate::i18n_switch::locale();
     let announced = focus_each_new_page();
+    // Before the page's forms are made: they read a refused submission.
+    crate::kernel::refused_form::provide_for_page();
     let location = use_location();
     view! {
         <a href="#contenuto" class="skip-link">{td_string!(l, skip_to_content)}</a>

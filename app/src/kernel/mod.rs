@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod dates;
 pub mod labels;
 pub mod map_plane;
+pub mod refused_form;
 pub mod text;
 
 // Server only.

@@ -36,3 +36,4 @@ mod retention;
 mod schema;
 mod staff;
 mod translations;
+mod without_js;

@@ -20,6 +20,8 @@ pub fn RegisterPage() -> impl IntoView {
         .get("ruolo")
         .filter(|r| ["impresa", "ente"].contains(&r.as_str()))
         .unwrap_or_else(|| "cittadino".to_string());
+    // Refused without JavaScript: the role chosen, not the address's.
+    let role = crate::kernel::refused_form::echoed("role").unwrap_or(role);
     let result = action.value();
     let error =
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));

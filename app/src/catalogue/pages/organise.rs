@@ -8,10 +8,13 @@ use crate::catalogue::api::{
 };
 use crate::catalogue::domain::{Review, Roster, Status, MODES, TARGET_GROUPS, TOPICS};
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message, ErrorSummary, Field};
+use crate::components::form::{
+    field_message, form_message, ErrorSummary, Field, SelectField, TextArea,
+};
 use crate::i18n::*;
 use crate::kernel::dates::{italian_date, italian_datetime};
 use crate::kernel::labels::pick;
+use crate::kernel::refused_form::echoed_choice;
 use crate::network::api::{list_comuni, list_member_bodies};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -101,41 +104,22 @@ fn ActivityForm(
     let result = create.value();
     let message =
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
+    let choose = td_string!(l, catalogue_organise.choose);
     let select = move |name: &'static str, label: &'static str, options: Vec<(String, String)>| {
-        let id = format!("campo-{name}");
-        let error_id = format!("{id}-errore");
         view! {
-            <div class="mb-5 flex flex-col">
-                <label for=id.clone() class="font-semibold">{label}</label>
-                <select id=id name=format!("form[{name}]") class="input" aria-describedby=error_id.clone()
-                    aria-invalid=move || message(name).get().is_some().then_some("true")>
-                    <option value="">{td_string!(l, catalogue_organise.choose)}</option>
-                    {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
-                </select>
-                <p id=error_id class="field-error" aria-live="polite">{move || message(name).get()}</p>
-            </div>
+            <SelectField name=name post_as=format!("form[{name}]") label=label options placeholder=choose error=message(name)/>
         }
     };
     let area = move |name: &'static str,
                      label: &'static str,
                      hint: &'static str,
                      rows: &'static str| {
-        let id = format!("campo-{name}");
-        let error_id = format!("{id}-errore");
-        let hint_id = format!("{id}-aiuto");
-        let described = if hint.is_empty() {
-            error_id.clone()
+        let post_as = format!("form[{name}]");
+        if hint.is_empty() {
+            view! { <TextArea name=name post_as label=label rows=rows error=message(name)/> }
+                .into_any()
         } else {
-            format!("{hint_id} {error_id}")
-        };
-        view! {
-            <div class="mb-5 flex flex-col">
-                <label for=id.clone() class="font-semibold">{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p id=hint_id class="text-base text-slate-700">{hint}</p> })}
-                <textarea id=id name=format!("form[{name}]") rows=rows class="input" aria-describedby=described
-                    aria-invalid=move || message(name).get().is_some().then_some("true")></textarea>
-                <p id=error_id class="field-error" aria-live="polite">{move || message(name).get()}</p>
-            </div>
+            view! { <TextArea name=name post_as label=label hint=hint rows=rows error=message(name)/> }.into_any()
         }
     };
     let codes =
@@ -167,8 +151,8 @@ fn ActivityForm(
             {area("skills", td_string!(l, catalogue_organise.skills_optional), "", "2")}
             <fieldset class="mb-5">
                 <legend class="font-semibold">{td_string!(l, catalogue_organise.publication)}</legend>
-                <label class="choice"><input type="radio" name="form[publish]" value="si" checked/> {td_string!(l, catalogue_organise.publish_now_enrolment_opens)}</label>
-                <label class="choice"><input type="radio" name="form[publish]" value="no"/> {td_string!(l, catalogue_organise.save_as_a_draft)}</label>
+                <label class="choice"><input type="radio" name="form[publish]" value="si" checked=echoed_choice("form[publish]", "si", true)/> {td_string!(l, catalogue_organise.publish_now_enrolment_opens)}</label>
+                <label class="choice"><input type="radio" name="form[publish]" value="no" checked=echoed_choice("form[publish]", "no", false)/> {td_string!(l, catalogue_organise.save_as_a_draft)}</label>
             </fieldset>
             <button type="submit" class="btn-primary">{td_string!(l, catalogue_organise.save)}</button>
         </ActionForm>

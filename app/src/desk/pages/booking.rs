@@ -2,12 +2,13 @@
 //! free time; staff also write who the appointment is for.
 
 use crate::components::async_data::with_data;
-use crate::components::form::{field_message, form_message, ErrorSummary, Field};
+use crate::components::form::{field_message, form_message, ErrorSummary, Field, TextArea};
 use crate::desk::api::{get_desk_slots, BookAppointment};
 use crate::desk::domain::{DeskBooking, MODES, TOPICS};
 use crate::i18n::*;
 use crate::kernel::dates::{iso_date, italian_date, italian_time, local};
 use crate::kernel::labels::pick;
+use crate::kernel::refused_form::echoed_choice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -101,14 +102,14 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
             <fieldset id="campo-topic" tabindex="-1" class="mb-5" aria-describedby="campo-topic-errore">
                 <legend class="font-semibold">{td_string!(l, desk_booking.what_do_you_want)}</legend>
                 {TOPICS.iter().map(|(code, label)| view! {
-                    <label class="choice"><input type="radio" name="topic" value=*code checked=*code == topic/> {pick(*label, english)}</label>
+                    <label class="choice"><input type="radio" name="topic" value=*code checked=echoed_choice("topic", code, *code == topic)/> {pick(*label, english)}</label>
                 }).collect_view()}
                 <p id="campo-topic-errore" class="field-error" aria-live="polite">{move || message("topic").get()}</p>
             </fieldset>
             <fieldset id="campo-mode" tabindex="-1" class="mb-5" aria-describedby="campo-mode-errore">
                 <legend class="font-semibold">{td_string!(l, desk_booking.how)}</legend>
                 {MODES.iter().enumerate().filter(|(_, (code, _))| *code == "presenza" || booking.remote_available).map(|(i, (code, label))| view! {
-                    <label class="choice"><input type="radio" name="mode" value=*code checked=i == 0/> {pick(*label, english)}</label>
+                    <label class="choice"><input type="radio" name="mode" value=*code checked=echoed_choice("mode", code, i == 0)/> {pick(*label, english)}</label>
                 }).collect_view()}
                 <p id="campo-mode-errore" class="field-error" aria-live="polite">{move || message("mode").get()}</p>
             </fieldset>
@@ -158,11 +159,7 @@ fn Booking(booking: DeskBooking, book: ServerAction<BookAppointment>) -> impl In
                 <Field name="person_name" label=td_string!(l, desk_booking.persons_name) error=message("person_name")/>
                 <Field name="person_contact" label=td_string!(l, desk_booking.persons_phone_or_email) error=message("person_contact")/>
             })}
-            <div class="mb-5 flex flex-col">
-                <label for="campo-notes" class="font-semibold">{td_string!(l, desk_booking.notes_for_the_desk)}</label>
-                <textarea id="campo-notes" name="notes" rows="3" class="input" aria-describedby="campo-notes-errore"></textarea>
-                <p id="campo-notes-errore" class="field-error" aria-live="polite">{move || message("notes").get()}</p>
-            </div>
+            <TextArea name="notes" label=td_string!(l, desk_booking.notes_for_the_desk) rows="3" error=message("notes")/>
             {booking.signed_in.then(|| view! {
                 <button type="submit" class="btn-primary">{td_string!(l, desk_booking.book)}</button>
             })}

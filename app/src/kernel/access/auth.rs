@@ -125,12 +125,7 @@ fn cookie(state: &AppState, value: &str, max_age: Option<i64>) -> String {
 /// A cookie scripts cannot read, sent only by this site's own pages, and
 /// only over HTTPS when the portal is served so (the `cookie` crate writes
 /// it). Every cookie the portal sets is one of these.
-pub(crate) fn private_cookie(
-    state: &AppState,
-    name: &str,
-    value: &str,
-    max_age: Option<i64>,
-) -> String {
+pub fn private_cookie(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> String {
     let mut cookie = cookie::Cookie::build((name, value))
         .path("/")
         .http_only(true)

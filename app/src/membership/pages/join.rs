@@ -56,7 +56,12 @@ fn JoinForm(l: Locale) -> impl IntoView {
     let error =
         move |field: &'static str| Signal::derive(move || field_message(result.get(), field));
     let comuni = Resource::new(|| (), |_| list_comuni());
-    let (kind, set_kind) = signal("ente".to_string());
+    // Refused without JavaScript, the choice made comes back.
+    let chosen = crate::kernel::refused_form::echoed("form[kind]")
+        .filter(|k| k == "comune")
+        .unwrap_or_else(|| "ente".to_string());
+    let comune_chosen = chosen == "comune";
+    let (kind, set_kind) = signal(chosen);
     // Set only in the browser: without JavaScript both groups stay visible.
     let (live, set_live) = signal(false);
     Effect::new(move |_| set_live.set(true));
@@ -70,8 +75,8 @@ fn JoinForm(l: Locale) -> impl IntoView {
             <ErrorSummary result=Signal::derive(move || result.get())/>
             <fieldset class="mb-5">
                 <legend class="font-semibold">{td_string!(l, membership_join.who_is_asking_to)}</legend>
-                <label class="choice"><input type="radio" name="form[kind]" value="ente" checked on:change=move |_| set_kind.set("ente".into())/> {td_string!(l, membership_join.a_body_or_an)}</label>
-                <label class="choice"><input type="radio" name="form[kind]" value="comune" on:change=move |_| set_kind.set("comune".into())/> {td_string!(l, membership_join.a_municipality_of_the)}</label>
+                <label class="choice"><input type="radio" name="form[kind]" value="ente" checked=!comune_chosen on:change=move |_| set_kind.set("ente".into())/> {td_string!(l, membership_join.a_body_or_an)}</label>
+                <label class="choice"><input type="radio" name="form[kind]" value="comune" checked=comune_chosen on:change=move |_| set_kind.set("comune".into())/> {td_string!(l, membership_join.a_municipality_of_the)}</label>
                 <p class="field-error" aria-live="polite">{move || error("kind").get()}</p>
             </fieldset>
             // Both groups stay in the page (the form must work without JavaScript);

@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::kernel::access::domain::AccountStatus;
 use crate::kernel::dates::{iso_date, italian_date};
 use crate::kernel::labels::{pick, Label};
+use crate::kernel::refused_form::echoed_choice;
 use crate::network::api::list_comuni;
 use crate::network::domain::Comune;
 use crate::offers::api::{get_offer, list_my_offers, CloseOffer, SaveOffer};
@@ -207,9 +208,9 @@ fn OfferForm(staff: bool, comuni: Vec<Comune>, existing: Option<OfferDetail>) ->
             <Field name="expires_on" post_as="form[expires_on]" label=td_string!(l, offers_publish.closing_date_at_most) kind="date" hint=td_string!(l, offers_publish.if_empty_in_60) value=v(|o| iso_date(o.summary.expires_at)) error=message("expires_on")/>
             <fieldset class="mb-5">
                 <legend class="font-semibold">{td_string!(l, offers_publish.what_to_do_now)}</legend>
-                <label class="choice"><input type="radio" name="form[action]" value="revisione" checked/>
+                <label class="choice"><input type="radio" name="form[action]" value="revisione" checked=echoed_choice("form[action]", "revisione", true)/>
                     {if staff { td_string!(l, offers_publish.publish_now) } else { td_string!(l, offers_publish.submit_to_the_operators) }}</label>
-                <label class="choice"><input type="radio" name="form[action]" value="bozza"/> {td_string!(l, offers_publish.save_as_a_draft)}</label>
+                <label class="choice"><input type="radio" name="form[action]" value="bozza" checked=echoed_choice("form[action]", "bozza", false)/> {td_string!(l, offers_publish.save_as_a_draft)}</label>
             </fieldset>
             <button type="submit" class="btn-primary">{td_string!(l, offers_publish.save)}</button>
         </ActionForm>
