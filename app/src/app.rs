@@ -1,34 +1,26 @@
 //! The document shell and the router: every page's address lives here.
 
-use crate::accounts::pages::routes::{
-    ForgotPasswordRoute, LoginRoute, MyAreaRoute, PendingIdentityRoute, RegisterRoute,
-    ResetPasswordRoute, SignInFailedRoute, VerificationsRoute, VerifyEmailRoute,
-};
-use crate::applications::pages::routes::{MyApplicationsRoute, ReceivedApplicationsRoute};
-use crate::candidates::pages::routes::{
-    CandidateRoute, CandidatesRoute, MyProfileRoute, ShortlistsRoute,
-};
-use crate::catalogue::pages::routes::{
-    CourseRoute, CoursesRoute, MeetingRoute, MeetingsRoute, MyCalendarRoute, NewActivityRoute,
-    OrganiseRoute, ReviewActivitiesRoute, RosterRoute,
-};
 use crate::components::layout::Layout;
-use crate::cv::pages::routes::{CvEditorRoute, InterviewGuideRoute, MyCvsRoute};
-use crate::desk::pages::routes::{AgendaRoute, BookingRoute};
 use crate::i18n::*;
 use crate::i18n_switch::language_from_cookie;
-use crate::membership::pages::routes::{AdhesionsRoute, InvitationRoute, JoinRoute};
-use crate::network::pages::routes::{
-    AccessibilityRoute, ComuneRoute, ComuniRoute, PrivacyRoute, ReteRoute, SportelliRoute,
+use crate::lazy::personal::{
+    BookingRoute, CvEditorRoute, ForgotPasswordRoute, LoginRoute, MyAlertsRoute,
+    MyApplicationsRoute, MyAreaRoute, MyCalendarRoute, MyCvsRoute, MyProfileRoute,
+    PendingIdentityRoute, RegisterRoute, ResetPasswordRoute, SignInFailedRoute, VerifyEmailRoute,
+};
+use crate::lazy::public::{
+    AccessibilityRoute, ComuneRoute, ComuniRoute, CourseRoute, CoursesRoute, InterviewGuideRoute,
+    InvitationRoute, JoinRoute, MeetingRoute, MeetingsRoute, OfferRoute, OffersRoute,
+    OrientationRoute, PathRoute, PrivacyRoute, ReteRoute, SportelliRoute,
+};
+use crate::lazy::work::{
+    AdhesionsRoute, AgendaRoute, AuditLogRoute, CandidateRoute, CandidatesRoute, DashboardRoute,
+    EditOfferRoute, MyOffersRoute, NewActivityRoute, NewOfferRoute, OrganiseRoute,
+    OrientationRulesRoute, ReceivedApplicationsRoute, ReviewActivitiesRoute, ReviewOffersRoute,
+    RosterRoute, ShortlistsRoute, VerificationsRoute,
 };
 use crate::network::pages::HomePage;
-use crate::offers::pages::routes::{
-    EditOfferRoute, MyAlertsRoute, MyOffersRoute, NewOfferRoute, OfferRoute, OffersRoute,
-    ReviewOffersRoute,
-};
-use crate::orientation::pages::routes::{OrientationRoute, OrientationRulesRoute, PathRoute};
 use crate::pages::NotFoundPage;
-use crate::staff::pages::routes::{AuditLogRoute, DashboardRoute};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};

@@ -5,7 +5,6 @@ mod area;
 mod entry;
 mod identity;
 mod links;
-pub mod routes;
 mod staff;
 
 pub use area::MyAreaPage;

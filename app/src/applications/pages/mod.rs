@@ -4,7 +4,6 @@
 mod apply_box;
 mod mine;
 mod received;
-pub mod routes;
 
 pub use apply_box::{ApplyBox, ApplyBoxProps};
 pub use mine::MyApplicationsPage;

@@ -4,7 +4,6 @@
 mod lists;
 mod mine;
 mod profile;
-pub mod routes;
 mod search;
 
 pub use lists::ShortlistsPage;

@@ -6,7 +6,6 @@ mod month;
 mod my_calendar;
 mod organise;
 mod review;
-pub mod routes;
 
 pub use detail::{CoursePage, MeetingPage};
 pub use list::{CoursesPage, MeetingsPage};

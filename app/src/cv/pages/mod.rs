@@ -8,7 +8,6 @@ pub mod inputs;
 mod list;
 mod photo_field;
 mod preview;
-pub mod routes;
 mod step_about;
 mod step_digital;
 mod step_education;

@@ -3,7 +3,6 @@
 mod agenda;
 mod booking;
 mod closures;
-pub mod routes;
 
 pub use agenda::AgendaPage;
 pub use booking::BookingPage;

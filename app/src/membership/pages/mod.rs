@@ -4,7 +4,6 @@
 mod invitation;
 mod join;
 mod queue;
-pub mod routes;
 
 pub use invitation::InvitationPage;
 pub use join::JoinPage;

@@ -6,7 +6,6 @@ mod finder;
 mod format;
 mod home;
 mod rete;
-pub mod routes;
 mod sportelli;
 
 pub use comune::ComunePage;

@@ -6,7 +6,6 @@ mod my_alerts;
 mod publish;
 mod results;
 mod review;
-pub mod routes;
 mod search;
 
 pub use detail::OfferPage;

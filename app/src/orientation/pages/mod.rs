@@ -2,7 +2,6 @@
 
 mod path;
 mod questionnaire;
-pub mod routes;
 mod rules;
 
 pub use path::PathPage;

@@ -4,7 +4,6 @@ mod audit;
 mod chart;
 mod dashboard;
 mod live_feed;
-pub mod routes;
 
 pub use audit::AuditLogPage;
 pub use dashboard::DashboardPage;
