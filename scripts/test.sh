@@ -38,7 +38,7 @@ say "release build: the server and the wasm"
 cargo leptos build --release --precompress --split
 
 say "wasm size"
-# 255 KB brotli: 253.0 measured once the pages came in three bundles (issue
+# 255 KB brotli: 252.8 measured once the pages came in three bundles (issue
 # 16; 314.3 with one lazy chunk per route), and two kilobytes of room for small
 # changes. The script also fails when the split makes a chunk under 4 KB or
 # two chunks alike (each costs a request).

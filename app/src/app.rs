@@ -3,28 +3,13 @@
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::i18n_switch::language_from_cookie;
-use crate::lazy::personal::{
-    BookingRoute, CvEditorRoute, ForgotPasswordRoute, LoginRoute, MyAlertsRoute,
-    MyApplicationsRoute, MyAreaRoute, MyCalendarRoute, MyCvsRoute, MyProfileRoute,
-    PendingIdentityRoute, RegisterRoute, ResetPasswordRoute, SignInFailedRoute, VerifyEmailRoute,
-};
-use crate::lazy::public::{
-    AccessibilityRoute, ComuneRoute, ComuniRoute, CourseRoute, CoursesRoute, InterviewGuideRoute,
-    InvitationRoute, JoinRoute, MeetingRoute, MeetingsRoute, OfferRoute, OffersRoute,
-    OrientationRoute, PathRoute, PrivacyRoute, ReteRoute, SportelliRoute,
-};
-use crate::lazy::work::{
-    AdhesionsRoute, AgendaRoute, AuditLogRoute, CandidateRoute, CandidatesRoute, DashboardRoute,
-    EditOfferRoute, MyOffersRoute, NewActivityRoute, NewOfferRoute, OrganiseRoute,
-    OrientationRulesRoute, ReceivedApplicationsRoute, ReviewActivitiesRoute, ReviewOffersRoute,
-    RosterRoute, ShortlistsRoute, VerificationsRoute,
-};
+use crate::lazy::{personal::Page as Personal, public::Page as Public, work::Page as Work};
 use crate::network::pages::HomePage;
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{Lazy, ParamSegment, SsrMode, StaticSegment};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use leptos_use::UseLocalesOptions;
 
 /// The HTML document around the app, rendered on the server only.
@@ -72,56 +57,56 @@ pub fn App() -> impl IntoView {
                 <Layout>
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("rete") view={Lazy::<ReteRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("rete"), StaticSegment("aderisci")) view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("invito") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("staff"), StaticSegment("adesioni")) view={Lazy::<AdhesionsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("staff"), StaticSegment("attivita")) view={Lazy::<ReviewActivitiesRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("comuni") view={Lazy::<ComuniRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view={Lazy::<ComuneRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("sportelli") view={Lazy::<SportelliRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("sportelli"), ParamSegment("comune"), StaticSegment("prenota")) view={Lazy::<BookingRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("offerte") view={Lazy::<OffersRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("offerte"), ParamSegment("id")) view={Lazy::<OfferRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("pubblica") view={Lazy::<MyOffersRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("pubblica"), StaticSegment("nuova")) view={Lazy::<NewOfferRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("pubblica"), ParamSegment("id")) view={Lazy::<EditOfferRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("pubblica"), ParamSegment("id"), StaticSegment("candidature")) view={Lazy::<ReceivedApplicationsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("imprese"), StaticSegment("candidati")) view={Lazy::<CandidatesRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("imprese"), StaticSegment("candidati"), ParamSegment("id")) view={Lazy::<CandidateRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("imprese"), StaticSegment("liste")) view={Lazy::<ShortlistsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("area"), StaticSegment("profilo")) view={Lazy::<MyProfileRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("area"), StaticSegment("candidature")) view={Lazy::<MyApplicationsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("staff"), StaticSegment("offerte")) view={Lazy::<ReviewOffersRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view={Lazy::<MyAlertsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("cv") view={Lazy::<MyCvsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("cv"), ParamSegment("id")) view={Lazy::<CvEditorRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("orientamento") view={Lazy::<OrientationRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("orientamento"), StaticSegment("percorso")) view={Lazy::<PathRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("staff"), StaticSegment("orientamento")) view={Lazy::<OrientationRulesRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("guida-colloquio") view={Lazy::<InterviewGuideRoute>::new()}/>
-                        <Route path=StaticSegment("corsi") view={Lazy::<CoursesRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("corsi"), ParamSegment("id")) view={Lazy::<CourseRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("incontri") view={Lazy::<MeetingsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("incontri"), ParamSegment("id")) view={Lazy::<MeetingRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("area"), StaticSegment("calendario")) view={Lazy::<MyCalendarRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("organizza") view={Lazy::<OrganiseRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("organizza"), StaticSegment("nuova")) view={Lazy::<NewActivityRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("organizza"), ParamSegment("id")) view={Lazy::<RosterRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("staff") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("staff"), StaticSegment("agenda")) view={Lazy::<AgendaRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("privacy") view={Lazy::<PrivacyRoute>::new()}/>
-                        <Route path=StaticSegment("accessibilita") view={Lazy::<AccessibilityRoute>::new()}/>
-                        <Route path=StaticSegment("registrazione") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=StaticSegment("accesso") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("accesso"), StaticSegment("identita")) view={Lazy::<PendingIdentityRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("accesso"), StaticSegment("errore")) view={Lazy::<SignInFailedRoute>::new()}/>
-                        <Route path=StaticSegment("verifica-email") view={Lazy::<VerifyEmailRoute>::new()}/>
-                        <Route path=StaticSegment("password-dimenticata") view={Lazy::<ForgotPasswordRoute>::new()}/>
-                        <Route path=StaticSegment("reimposta-password") view={Lazy::<ResetPasswordRoute>::new()}/>
-                        <Route path=StaticSegment("area") view={Lazy::<MyAreaRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("staff"), StaticSegment("verifiche")) view={Lazy::<VerificationsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=(StaticSegment("staff"), StaticSegment("registro")) view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("rete") view=Public::Rete ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("rete"), StaticSegment("aderisci")) view=Public::Join ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("invito") view=Public::Invitation ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("adesioni")) view=Work::Adhesions ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("attivita")) view=Work::ReviewActivities ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("comuni") view=Public::Comuni ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("comuni"), ParamSegment("slug")) view=Public::Comune ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("sportelli") view=Public::Sportelli ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("sportelli"), ParamSegment("comune"), StaticSegment("prenota")) view=Personal::Booking ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("offerte") view=Public::Offers ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("offerte"), ParamSegment("id")) view=Public::Offer ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("pubblica") view=Work::MyOffers ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("pubblica"), StaticSegment("nuova")) view=Work::NewOffer ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("pubblica"), ParamSegment("id")) view=Work::EditOffer ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("pubblica"), ParamSegment("id"), StaticSegment("candidature")) view=Work::ReceivedApplications ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("imprese"), StaticSegment("candidati")) view=Work::Candidates ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("imprese"), StaticSegment("candidati"), ParamSegment("id")) view=Work::Candidate ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("imprese"), StaticSegment("liste")) view=Work::Shortlists ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("profilo")) view=Personal::MyProfile ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("candidature")) view=Personal::MyApplications ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("offerte")) view=Work::ReviewOffers ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view=Personal::MyAlerts ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("cv") view=Personal::MyCvs ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("cv"), ParamSegment("id")) view=Personal::CvEditor ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("orientamento") view=Public::Orientation ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("orientamento"), StaticSegment("percorso")) view=Public::Path ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("orientamento")) view=Work::OrientationRules ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("guida-colloquio") view=Public::InterviewGuide/>
+                        <Route path=StaticSegment("corsi") view=Public::Courses ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("corsi"), ParamSegment("id")) view=Public::Course ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("incontri") view=Public::Meetings ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("incontri"), ParamSegment("id")) view=Public::Meeting ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("area"), StaticSegment("calendario")) view=Personal::MyCalendar ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("organizza") view=Work::Organise ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("organizza"), StaticSegment("nuova")) view=Work::NewActivity ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("organizza"), ParamSegment("id")) view=Work::Roster ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("staff") view=Work::Dashboard ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("agenda")) view=Work::Agenda ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("privacy") view=Public::Privacy/>
+                        <Route path=StaticSegment("accessibilita") view=Public::Accessibility/>
+                        <Route path=StaticSegment("registrazione") view=Personal::Register ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("accesso") view=Personal::Login ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("accesso"), StaticSegment("identita")) view=Personal::PendingIdentity ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("accesso"), StaticSegment("errore")) view=Personal::SignInFailed/>
+                        <Route path=StaticSegment("verifica-email") view=Personal::VerifyEmail/>
+                        <Route path=StaticSegment("password-dimenticata") view=Personal::ForgotPassword/>
+                        <Route path=StaticSegment("reimposta-password") view=Personal::ResetPassword/>
+                        <Route path=StaticSegment("area") view=Personal::MyArea ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("verifiche")) view=Work::Verifications ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("registro")) view=Work::AuditLog ssr=SsrMode::Async/>
                     </Routes>
                 </Layout>
             </Router>

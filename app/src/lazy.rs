@@ -11,48 +11,46 @@
 //! others (one for each other bundle, one for all three): with the main
 //! wasm, its JavaScript and the split loader, seven files.
 
-/// `page_bundle!(name: RouteName => PageComponent, …)` declares the module
-/// `name` with one lazy route per page, for `<Route view={Lazy::<RouteName>::new()}/>`,
-/// all of whose views are one lazy function, so one split module.
+/// `page_bundle!(name: Variant => PageComponent, …)` declares the module
+/// `name` with the enum `Page`, one variant per page, each variant the view
+/// of its `<Route view=Page::Variant/>`: all the bundle's pages are drawn by
+/// one lazy function, so one split module.
+///
+/// `Page` is its own `ChooseView` rather than one `Lazy<…Route>` type per
+/// page: the router's code for a route's view is made once per type, and one
+/// type per bundle instead of one per page kept that code (about fifty
+/// copies) out of the main wasm.
 #[macro_export]
 macro_rules! page_bundle {
-    ($bundle:ident: $($route:ident => $page:ident),* $(,)?) => {
+    ($bundle:ident: $($variant:ident => $page:ident),* $(,)?) => {
         pub mod $bundle {
             use super::*;
             use leptos::prelude::*;
 
-            /// The bundle's pages: what the one lazy function is asked to draw.
+            /// The bundle's pages: which one a route draws.
             #[derive(Clone, Copy)]
             pub enum Page {
-                $($route),*
+                $($variant),*
             }
 
             #[leptos::lazy($bundle)]
             fn draw(page: Page) -> AnyView {
                 match page {
-                    $(Page::$route => view! { <$page/> }.into_any()),*
+                    $(Page::$variant => view! { <$page/> }.into_any()),*
                 }
             }
 
-            $(
-                pub struct $route;
-
-                impl leptos_router::LazyRoute for $route {
-                    fn data() -> Self {
-                        $route
-                    }
-
-                    async fn view(_this: Self) -> AnyView {
-                        draw(Page::$route).await
-                    }
-
-                    async fn preload() {
-                        // The split module exists only in the browser's build.
-                        #[cfg(target_arch = "wasm32")]
-                        __preload_draw().await;
-                    }
+            impl leptos_router::ChooseView for Page {
+                async fn choose(self) -> AnyView {
+                    draw(self).await
                 }
-            )*
+
+                async fn preload(&self) {
+                    // The split module exists only in the browser's build.
+                    #[cfg(target_arch = "wasm32")]
+                    __preload_draw().await;
+                }
+            }
         }
     };
 }
@@ -83,63 +81,63 @@ use crate::staff::pages::{AuditLogPage, DashboardPage};
 // with their filters, maps and lists; the network, its comuni and desks;
 // orientation; the rules; joining the network.
 crate::page_bundle!(public:
-    OffersRoute => OffersPage,
-    OfferRoute => OfferPage,
-    CoursesRoute => CoursesPage,
-    CourseRoute => CoursePage,
-    MeetingsRoute => MeetingsPage,
-    MeetingRoute => MeetingPage,
-    ReteRoute => RetePage,
-    ComuniRoute => ComuniPage,
-    ComuneRoute => ComunePage,
-    SportelliRoute => SportelliPage,
-    PrivacyRoute => PrivacyPage,
-    AccessibilityRoute => AccessibilityPage,
-    OrientationRoute => OrientationPage,
-    PathRoute => PathPage,
-    InterviewGuideRoute => InterviewGuidePage,
-    JoinRoute => JoinPage,
-    InvitationRoute => InvitationPage,
+    Offers => OffersPage,
+    Offer => OfferPage,
+    Courses => CoursesPage,
+    Course => CoursePage,
+    Meetings => MeetingsPage,
+    Meeting => MeetingPage,
+    Rete => RetePage,
+    Comuni => ComuniPage,
+    Comune => ComunePage,
+    Sportelli => SportelliPage,
+    Privacy => PrivacyPage,
+    Accessibility => AccessibilityPage,
+    Orientation => OrientationPage,
+    Path => PathPage,
+    InterviewGuide => InterviewGuidePage,
+    Join => JoinPage,
+    Invitation => InvitationPage,
 );
 
 // A person's own pages: the account, the CVs, applications, alerts, the
 // calendar and the desk booking.
 crate::page_bundle!(personal:
-    RegisterRoute => RegisterPage,
-    LoginRoute => LoginPage,
-    VerifyEmailRoute => VerifyEmailPage,
-    ForgotPasswordRoute => ForgotPasswordPage,
-    ResetPasswordRoute => ResetPasswordPage,
-    PendingIdentityRoute => PendingIdentityPage,
-    SignInFailedRoute => SignInFailedPage,
-    MyAreaRoute => MyAreaPage,
-    MyCvsRoute => MyCvsPage,
-    CvEditorRoute => CvEditorPage,
-    MyApplicationsRoute => MyApplicationsPage,
-    MyAlertsRoute => MyAlertsPage,
-    MyProfileRoute => MyProfilePage,
-    MyCalendarRoute => MyCalendarPage,
-    BookingRoute => BookingPage,
+    Register => RegisterPage,
+    Login => LoginPage,
+    VerifyEmail => VerifyEmailPage,
+    ForgotPassword => ForgotPasswordPage,
+    ResetPassword => ResetPasswordPage,
+    PendingIdentity => PendingIdentityPage,
+    SignInFailed => SignInFailedPage,
+    MyArea => MyAreaPage,
+    MyCvs => MyCvsPage,
+    CvEditor => CvEditorPage,
+    MyApplications => MyApplicationsPage,
+    MyAlerts => MyAlertsPage,
+    MyProfile => MyProfilePage,
+    MyCalendar => MyCalendarPage,
+    Booking => BookingPage,
 );
 
 // The pages of businesses, member bodies and staff.
 crate::page_bundle!(work:
-    MyOffersRoute => MyOffersPage,
-    NewOfferRoute => NewOfferPage,
-    EditOfferRoute => EditOfferPage,
-    ReceivedApplicationsRoute => ReceivedApplicationsPage,
-    ReviewOffersRoute => ReviewOffersPage,
-    CandidatesRoute => CandidatesPage,
-    CandidateRoute => CandidatePage,
-    ShortlistsRoute => ShortlistsPage,
-    OrganiseRoute => OrganisePage,
-    NewActivityRoute => NewActivityPage,
-    RosterRoute => RosterPage,
-    ReviewActivitiesRoute => ReviewActivitiesPage,
-    AdhesionsRoute => AdhesionsPage,
-    VerificationsRoute => VerificationsPage,
-    DashboardRoute => DashboardPage,
-    AuditLogRoute => AuditLogPage,
-    AgendaRoute => AgendaPage,
-    OrientationRulesRoute => RulesPage,
+    MyOffers => MyOffersPage,
+    NewOffer => NewOfferPage,
+    EditOffer => EditOfferPage,
+    ReceivedApplications => ReceivedApplicationsPage,
+    ReviewOffers => ReviewOffersPage,
+    Candidates => CandidatesPage,
+    Candidate => CandidatePage,
+    Shortlists => ShortlistsPage,
+    Organise => OrganisePage,
+    NewActivity => NewActivityPage,
+    Roster => RosterPage,
+    ReviewActivities => ReviewActivitiesPage,
+    Adhesions => AdhesionsPage,
+    Verifications => VerificationsPage,
+    Dashboard => DashboardPage,
+    AuditLog => AuditLogPage,
+    Agenda => AgendaPage,
+    OrientationRules => RulesPage,
 );
