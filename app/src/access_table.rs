@@ -7,7 +7,7 @@
 use crate::kernel::access::policy::{
     Access::{Everyone, Roles, SignedIn},
     Effect::{Changes, Reads},
-    Guarded, Row, ADMIN, BOOKERS, BUSINESS, CITIZEN, ORGANISERS, PUBLISHERS, STAFF,
+    Guarded, Row, ADMIN, BOOKERS, BUSINESS, CITIZEN, CV_EDITORS, ORGANISERS, PUBLISHERS, STAFF,
 };
 use leptos::server_fn::ServerFn;
 
@@ -100,13 +100,25 @@ access_table! {
     // The CV builder (its downloads and uploads check the same rule in `cv/routes.rs`).
     crate::cv::api::ListMyCvs => Roles(CITIZEN), Reads;
     crate::cv::api::CreateCv => Roles(CITIZEN), Changes;
-    crate::cv::api::GetCv => Roles(CITIZEN), Reads;
-    crate::cv::api::SaveCv => Roles(CITIZEN), Changes;
+    // The CV's owner, and a desk operator while the owner allows it (cv::help).
+    crate::cv::api::GetCv => Roles(CV_EDITORS), Reads;
+    crate::cv::api::SaveCv => Roles(CV_EDITORS), Changes;
     crate::cv::api::RenameCv => Roles(CITIZEN), Changes;
     crate::cv::api::DuplicateCv => Roles(CITIZEN), Changes;
     crate::cv::api::DeleteCv => Roles(CITIZEN), Changes;
     crate::cv::api::DeleteCvPhoto => Roles(CITIZEN), Changes;
     crate::cv::api::SetCvVisibility => Roles(CITIZEN), Changes;
+    crate::cv::letter::api::ListMyLetters => Roles(CITIZEN), Reads;
+    crate::cv::letter::api::CreateLetter => Roles(CITIZEN), Changes;
+    crate::cv::letter::api::GetLetter => Roles(CITIZEN), Reads;
+    crate::cv::letter::api::SaveLetter => Roles(CITIZEN), Changes;
+    crate::cv::letter::api::DeleteLetter => Roles(CITIZEN), Changes;
+    // Help at the desk: the citizen allows it, staff at the desk use the code.
+    crate::cv::help::api::GetMyDeskHelp => Roles(CITIZEN), Reads;
+    crate::cv::help::api::AllowDeskHelp => Roles(CITIZEN), Changes;
+    crate::cv::help::api::RevokeDeskHelp => Roles(CITIZEN), Changes;
+    crate::cv::help::api::UseDeskHelpCode => Roles(STAFF), Changes;
+    crate::cv::help::api::ListHelpedCitizens => Roles(STAFF), Reads;
     // Businesses find candidates.
     crate::candidates::api::SearchCandidates => Roles(BUSINESS), Reads;
     crate::candidates::api::GetCandidate => Roles(BUSINESS), Reads;

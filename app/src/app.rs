@@ -81,6 +81,8 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("area"), StaticSegment("avvisi")) view=Personal::MyAlerts ssr=SsrMode::Async/>
                         <Route path=StaticSegment("cv") view=Personal::MyCvs ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("cv"), ParamSegment("id")) view=Personal::CvEditor ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("cv"), StaticSegment("lettere"), StaticSegment("nuova")) view=Personal::NewLetter ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("cv"), StaticSegment("lettere"), ParamSegment("id")) view=Personal::LetterEditor ssr=SsrMode::Async/>
                         <Route path=StaticSegment("orientamento") view=Public::Orientation ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("orientamento"), StaticSegment("percorso")) view=Public::Path ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("staff"), StaticSegment("orientamento")) view=Work::OrientationRules ssr=SsrMode::Async/>

@@ -65,6 +65,7 @@ use crate::catalogue::pages::{
     CoursePage, CoursesPage, MeetingPage, MeetingsPage, MyCalendarPage, NewActivityPage,
     OrganisePage, ReviewActivitiesPage, RosterPage,
 };
+use crate::cv::letter::pages::{LetterEditorPage, NewLetterPage};
 use crate::cv::pages::{CvEditorPage, InterviewGuidePage, MyCvsPage};
 use crate::desk::pages::{AgendaPage, BookingPage};
 use crate::membership::pages::{AdhesionsPage, InvitationPage, JoinPage};
@@ -113,6 +114,8 @@ crate::page_bundle!(personal:
     MyArea => MyAreaPage,
     MyCvs => MyCvsPage,
     CvEditor => CvEditorPage,
+    NewLetter => NewLetterPage,
+    LetterEditor => LetterEditorPage,
     MyApplications => MyApplicationsPage,
     MyAlerts => MyAlertsPage,
     MyProfile => MyProfilePage,

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validate } from "@jsonresume/schema";
-import { expectAccessible, gotoHydrated } from "./helpers";
+import { downloaded, expectAccessible, gotoHydrated } from "./helpers";
 import { newCitizen } from "./people";
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -24,11 +24,6 @@ async function next(page: Page, step: number, title: string) {
   await page.getByRole("link", { name: "Avanti →" }).click();
   await expect(page).toHaveURL(new RegExp(`passo=${step}$`));
   await expect(page.getByRole("heading", { level: 2, name: new RegExp(title) })).toBeVisible();
-}
-
-async function downloaded(page: Page, link: RegExp): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
-  return readFileSync((await download.path())!);
 }
 
 test("a new citizen writes a CV on a phone, reloads halfway and downloads it", async ({ page }) => {

@@ -2,7 +2,7 @@
 // code to preload, with valid attributes, and the files themselves come
 // without the page's Content-Security-Policy (it means nothing on a wasm file
 // and weighs more than many of them). A page's own split modules are named in
-// a script that preloads them once the page has painted.
+// a script that preloads them once the page's fonts are in and it has painted.
 import { Browser, expect, test } from "@playwright/test";
 import { newCitizen } from "./people";
 

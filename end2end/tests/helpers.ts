@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 /** Opens a page and waits until the wasm has hydrated it. */
 export async function gotoHydrated(page: Page, url: string) {
@@ -21,6 +22,17 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary).toEqual([]);
+}
+
+/** The file a click on the link named `link` downloads. */
+export async function downloaded(page: Page, link: RegExp): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
+  return readFileSync((await download.path())!);
+}
+
+/** The text of a PDF, as poppler's pdftotext reads it, spaces squeezed. */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync("pdftotext", ["-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
 }
 
 /** Collects Content-Security-Policy violations and page errors while a test runs. */

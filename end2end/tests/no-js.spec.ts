@@ -156,3 +156,36 @@ test("a body asks to join the network after a refused request", async ({ page })
   await expect(page.getByTestId("adesione-inviata")).toContainText("Richiesta inviata");
   await waitForMail(contact, "abbiamo ricevuto la richiesta di adesione");
 });
+
+test("a citizen writes a cover letter after a refused signature", async ({ browser, page }) => {
+  // Her account and CV are made with JavaScript; the letter without.
+  const helper = await withJavaScript(browser);
+  await newCitizen(helper, "Irene Neri");
+  await helper.goto("/cv");
+  await expect(helper.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await helper.getByRole("button", { name: "Crea un nuovo CV" }).click();
+  await expect(helper).toHaveURL(/\/cv\/\d+$/);
+  await page.context().addCookies(await helper.context().cookies());
+
+  await page.goto("/cv");
+  await page.getByRole("link", { name: "Scrivi una lettera di presentazione" }).click();
+  await expect(page).toHaveURL(/\/cv\/lettere\/nuova$/);
+  await page.getByRole("button", { name: "Scrivi la lettera" }).click();
+  await expect(page).toHaveURL(/\/cv\/lettere\/\d+$/);
+  await expect(page.getByLabel("Oggetto")).toHaveValue("Candidatura spontanea");
+  const who = "Sono Irene, vivo a Sarzana e cerco lavoro come commessa.";
+  await page.getByLabel("Chi sono").fill(who);
+  await page.getByLabel("Saluti e firma").fill("Grazie ".repeat(40));
+  await page.getByRole("button", { name: "Salva la lettera" }).click();
+  await expect(page.locator("#campo-closing-errore")).toHaveText("Al massimo 200 caratteri.");
+  await expect(page.getByLabel("Chi sono")).toHaveValue(who);
+
+  await page.getByLabel("Saluti e firma").fill("Grazie,\nIrene Neri");
+  await page.getByRole("button", { name: "Salva la lettera" }).click();
+  await expect(page).toHaveURL(/\/cv\/lettere\/\d+$/);
+  await page.reload();
+  await expect(page.getByLabel("Chi sono")).toHaveValue(who);
+  await expect(page.getByLabel("Saluti e firma")).toHaveValue("Grazie,\nIrene Neri");
+  const pdf = await page.request.get((await page.getByRole("link", { name: /Scarica in PDF/ }).getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+});

@@ -3,6 +3,7 @@
 // types, opens it, saves the search and gets the alert email.
 import { Browser, expect, Page, test } from "@playwright/test";
 import { expectAccessible, gotoHydrated } from "./helpers";
+import { fillOffer, operatorPublishes } from "./publish";
 import { waitForMail } from "./mail";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, confirmEmail, logIn, logOut, newCitizen, OPERATOR_EMAIL, PASSWORD, register, unique } from "./people";
 
@@ -13,32 +14,6 @@ async function personIn(browser: Browser) {
   return context.newPage();
 }
 
-/** Fills the offer form with a job in `comune`; staff also name the organisation (a business publishes as itself). */
-async function fillOffer(page: Page, title: string, comune: string, organisation?: string) {
-  await page.getByLabel("Tipo", { exact: true }).selectOption("lavoro");
-  await page.getByLabel("Titolo: la figura che cercate").fill(title);
-  await page.getByLabel("Descrizione").fill("Carico e scarico merci nel deposito, uso del carrello elevatore, inventario.\n\n- turni dal lunedì al venerdì\n- formazione sulla sicurezza");
-  const organisationField = page.getByLabel("Impresa o ente che assume");
-  if (organisation === undefined) await expect(organisationField).toHaveCount(0);
-  else await organisationField.fill(organisation);
-  await page.getByLabel("Dove si lavora").selectOption("no");
-  await page.getByLabel("Comune di lavoro").selectOption(comune);
-  await page.getByLabel("Settore (ATECO)").selectOption("H");
-  await page.getByLabel("Gruppo professionale (ISTAT)").selectOption("8");
-  await page.getByLabel("Contratto").selectOption("determinato");
-  await page.getByLabel("Orario").selectOption("pieno");
-  await page.getByLabel("Titolo di studio richiesto").selectOption("2");
-}
-
-/** An operator publishes an offer at once (staff are the reviewers). */
-async function operatorPublishes(page: Page, title: string, comune: string) {
-  await gotoHydrated(page, "/pubblica/nuova");
-  await fillOffer(page, title, comune, "Logistica del Golfo");
-  await page.getByLabel("Pubblica subito").check();
-  await page.getByRole("button", { name: "Salva" }).click();
-  await expect(page).toHaveURL(/\/pubblica\/\d+\?salvata=1$/);
-  await expect(page.getByTestId("stato-offerta")).toContainText("Pubblicata");
-}
 
 test("a business writes an offer, an operator approves it, and people find it", async ({ browser }) => {
   const stamp = Date.now();

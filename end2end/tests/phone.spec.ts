@@ -18,7 +18,7 @@ const PUBLIC = [
   "/non-esiste",
 ];
 
-const CITIZEN = ["/area", "/cv", "/area/profilo", "/area/candidature", "/area/avvisi", "/area/calendario", "/sportelli/la-spezia/prenota", "/orientamento/percorso"];
+const CITIZEN = ["/area", "/cv", "/cv/lettere/nuova", "/area/profilo", "/area/candidature", "/area/avvisi", "/area/calendario", "/sportelli/la-spezia/prenota", "/orientamento/percorso"];
 
 const STAFF = [
   "/staff",

@@ -19,9 +19,11 @@ pub async fn apply_to_offer(
     offer: i64,
     cv: i64,
     #[server(default)] message: String,
+    #[server(default)] letter: String,
 ) -> Result<(), AppError> {
     let (state, user) = crate::kernel::access::auth::authorize_user::<ApplyToOffer>().await?;
-    super::service::apply(&state, &user, offer, cv, &message).await
+    let letter = super::service::parse_letter(&letter)?;
+    super::service::apply(&state, &user, offer, cv, &message, letter).await
 }
 
 #[server(prefix = "/api", endpoint = "list_my_applications", input = GetUrl)]

@@ -1,6 +1,6 @@
 //! Applications to offers as both sides see them.
 
-use crate::cv::domain::{CvDocument, CvLanguage};
+use crate::cv::domain::{CvDocument, CvLanguage, LetterDocument};
 use crate::i18n::td_string;
 use crate::kernel::labels::Label;
 use serde::{Deserialize, Serialize};
@@ -79,6 +79,8 @@ pub struct ReceivedApplication {
     pub cv_language: CvLanguage,
     pub cv: CvDocument,
     pub has_photo: bool,
+    /// The cover letter sent with it, if one was.
+    pub letter: Option<LetterDocument>,
 }
 
 /// The applications to one offer.
@@ -96,8 +98,14 @@ pub enum ApplyState {
     NotACitizen { signed_in: bool },
     /// A citizen without a CV yet.
     NoCv,
-    /// A citizen who may apply with one of these CVs (id, name).
-    Ready { cvs: Vec<(i64, String)> },
+    /// A citizen who may apply with one of these CVs (id, name), and one of
+    /// these cover letters (id, subject) if they like; the one written for
+    /// this offer first.
+    Ready {
+        cvs: Vec<(i64, String)>,
+        letters: Vec<(i64, String)>,
+        letter_for_offer: Option<i64>,
+    },
     /// Already applied.
     Applied { stage: Stage, sent_at: i64 },
 }

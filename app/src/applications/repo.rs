@@ -1,7 +1,7 @@
 //! The data layer of applications.
 
 use super::domain::{MyApplication, ReceivedApplication, Stage};
-use crate::cv::domain::{CvDocument, CvLanguage};
+use crate::cv::domain::{CvDocument, CvLanguage, LetterDocument};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
@@ -14,6 +14,12 @@ pub struct NewApplication<'a> {
     pub document: &'a CvDocument,
     pub photo: Option<Vec<u8>>,
     pub message: &'a str,
+    /// The cover letter sent with it, and its language.
+    pub letter: Option<(CvLanguage, &'a LetterDocument)>,
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, sqlx::Error> {
+    serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
 /// The new application's id, or `None` when this person already applied.
@@ -27,12 +33,12 @@ pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<Option<i64>, 
     if exists.is_some() {
         return Ok(None);
     }
-    let document =
-        serde_json::to_string(a.document).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let document = json(a.document)?;
+    let letter = a.letter.map(|(_, l)| json(l)).transpose()?;
     let at = now();
     sqlx::query_scalar(
-        "INSERT INTO applications (offer_id, citizen_id, cv_id, cv_language, cv_document, cv_photo, message, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'ricevuta', $8, $8) RETURNING id",
+        "INSERT INTO applications (offer_id, citizen_id, cv_id, cv_language, cv_document, cv_photo, message, status, created_at, updated_at, letter_document, letter_language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'ricevuta', $8, $8, $9, $10) RETURNING id",
     )
     .bind(a.offer_id)
     .bind(a.citizen_id)
@@ -42,6 +48,8 @@ pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<Option<i64>, 
     .bind(a.photo.clone())
     .bind(a.message)
     .bind(at)
+    .bind(letter)
+    .bind(a.letter.map(|(language, _)| language))
     .fetch_one(&mut **tx)
     .await
     .map(Some)
@@ -85,33 +93,63 @@ struct ReceivedRow {
     #[sqlx(try_from = "String")]
     cv_document: CvDocument,
     has_photo: i64,
+    letter_document: Option<String>,
 }
 
 pub async fn for_offer(db: &Db, offer: i64) -> Result<Vec<ReceivedApplication>, sqlx::Error> {
     let rows: Vec<ReceivedRow> = sqlx::query_as(
         "SELECT a.id, COALESCE(u.display_name, '') AS name, COALESCE(u.email, '') AS email, a.message,
                 a.status, a.created_at, a.cv_language, a.cv_document,
-                CASE WHEN a.cv_photo IS NULL THEN 0 ELSE 1 END AS has_photo
+                CASE WHEN a.cv_photo IS NULL THEN 0 ELSE 1 END AS has_photo, a.letter_document
          FROM applications a JOIN users u ON u.id = a.citizen_id
          WHERE a.offer_id = $1 ORDER BY a.created_at, a.id",
     )
     .bind(offer)
     .fetch_all(db.pool())
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| ReceivedApplication {
-            id: r.id,
-            name: r.name,
-            email: r.email,
-            message: r.message,
-            stage: r.status,
-            sent_at: r.created_at,
-            cv_language: r.cv_language,
-            cv: r.cv_document,
-            has_photo: r.has_photo == 1,
+    rows.into_iter()
+        .map(|r| {
+            let letter = r
+                .letter_document
+                .map(LetterDocument::try_from)
+                .transpose()
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            Ok(ReceivedApplication {
+                id: r.id,
+                name: r.name,
+                email: r.email,
+                message: r.message,
+                stage: r.status,
+                sent_at: r.created_at,
+                cv_language: r.cv_language,
+                cv: r.cv_document,
+                has_photo: r.has_photo == 1,
+                letter,
+            })
         })
-        .collect())
+        .collect()
+}
+
+/// The cover letter sent with an application: its language, the letter,
+/// and when it was sent (the letter's date).
+pub async fn letter_of(
+    db: &Db,
+    id: i64,
+) -> Result<Option<(CvLanguage, LetterDocument, i64)>, sqlx::Error> {
+    let row: Option<(Option<String>, Option<String>, i64)> = sqlx::query_as(
+        "SELECT letter_language, letter_document, created_at FROM applications WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((Some(language), Some(document), at)) = row else {
+        return Ok(None);
+    };
+    Ok(Some((
+        crate::kernel::codes::decode(&language, CvLanguage::from_code)?,
+        LetterDocument::try_from(document).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        at,
+    )))
 }
 
 /// (offer id, citizen id, stage) of an application.

@@ -35,11 +35,30 @@ pub async fn apply_state(
         .into_iter()
         .map(|c| (c.id, c.name))
         .collect();
-    Ok(if cvs.is_empty() {
-        ApplyState::NoCv
-    } else {
-        ApplyState::Ready { cvs }
+    if cvs.is_empty() {
+        return Ok(ApplyState::NoCv);
+    }
+    let all = crate::cv::api::shared::letters(&state.db, user.id).await?;
+    let letter_for_offer = all.iter().find(|l| l.offer_id == Some(offer)).map(|l| l.id);
+    let mut letters: Vec<(i64, String)> = all.into_iter().map(|l| (l.id, l.subject)).collect();
+    // The letter written for this offer first, then the others, newest first.
+    letters.sort_by_key(|(id, _)| Some(*id) != letter_for_offer);
+    Ok(ApplyState::Ready {
+        cvs,
+        letters,
+        letter_for_offer,
     })
+}
+
+/// The letter chosen in the apply box: none, or the id of one of my letters.
+pub fn parse_letter(value: &str) -> Result<Option<i64>, AppError> {
+    match value.trim() {
+        "" => Ok(None),
+        id => id
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| crate::invalid!("letter", choose_one_of_your_letters)),
+    }
 }
 
 pub async fn apply(
@@ -48,6 +67,7 @@ pub async fn apply(
     offer_id: i64,
     cv_id: i64,
     message: &str,
+    letter_id: Option<i64>,
 ) -> Result<(), AppError> {
     let message = message.trim();
     if message.chars().count() > MAX_MESSAGE {
@@ -61,6 +81,13 @@ pub async fn apply(
         return Err(crate::invalid!("cv", choose_one_of_your_cvs));
     };
     let photo = crate::cv::api::shared::photo(&state.db, citizen.id, cv_id).await?;
+    let letter = match letter_id {
+        None => None,
+        Some(id) => match crate::cv::api::shared::letter(&state.db, citizen.id, id).await? {
+            Some(letter) => Some(letter),
+            None => return Err(crate::invalid!("letter", choose_one_of_your_letters)),
+        },
+    };
     let publisher = match offer.publisher_id {
         Some(id) => user_by_id(&state.db, id).await?,
         None => None,
@@ -74,6 +101,7 @@ pub async fn apply(
         document: &cv.document,
         photo,
         message,
+        letter: letter.as_ref().map(|l| (l.language, &l.document)),
     };
     if repo::insert(&mut tx, &application).await?.is_none() {
         return Err(crate::conflict!(you_have_already_applied));
@@ -199,4 +227,28 @@ pub async fn cv_pdf(
     )
     .await?;
     Ok((stem, bytes))
+}
+
+/// The cover letter of an application as a PDF, dated the day it was sent,
+/// for the offer's publisher and staff.
+pub async fn letter_pdf(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    let (offer_id, _, _) = repo::head(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !manages(&stored(state, offer_id).await?, user) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    let (language, letter, sent_at) = repo::letter_of(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let paper = crate::cv::api::shared::letter_layout(&letter, language, sent_at);
+    let stem = paper.file_stem();
+    Ok((
+        stem,
+        crate::cv::api::shared::typeset_letter(state, paper).await?,
+    ))
 }

@@ -27,9 +27,7 @@ pub async fn create_cv(name: String, language: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "get_cv", input = GetUrl)]
 pub async fn get_cv(id: i64) -> Result<CvRecord, AppError> {
     let (state, user) = crate::kernel::access::auth::authorize_user::<GetCv>().await?;
-    super::repo::get(&state.db, user.id, id)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())
+    super::service::open(&state, &user, id).await
 }
 
 /// The autosave: the whole document, based on `revision`; answers the new revision.
@@ -83,8 +81,8 @@ pub async fn set_cv_visibility(
 }
 
 /// What other features use of CVs: a CV's layout and its preview (both
-/// sides), and on the server a person's stored CVs and photos, how complete a
-/// CV is, and its PDF.
+/// sides), and on the server a person's stored CVs, photos and cover
+/// letters, how complete a CV is, and the PDFs of a CV and of a letter.
 pub mod shared {
     pub use crate::cv::checks::completeness;
     pub use crate::cv::layout::build as build_layout;
@@ -94,6 +92,11 @@ pub mod shared {
     pub use crate::cv::sample::complete as sample_cv;
     #[cfg(feature = "ssr")]
     pub use crate::cv::{
+        letter::{
+            paper::layout as letter_layout,
+            repo::{get as letter, list as letters},
+            service::typeset as typeset_letter,
+        },
         repo::{get, list, photo},
         service::typeset,
     };

@@ -3,6 +3,7 @@
 //! structure), the language grid as a table, the photo when there is one.
 
 use super::layout::{Block, CvLayout};
+use super::letter::paper::LetterLayout;
 use docx_rs::{
     AlignmentType, Docx, Paragraph, Pic, Run, RunFonts, Style, StyleType, Table, TableCell,
     TableRow,
@@ -127,9 +128,56 @@ pub fn render(layout: &CvLayout, photo: Option<(Vec<u8>, u32, u32)>) -> Result<V
         }
     }
     docx = docx.add_paragraph(Paragraph::new().add_run(text(&layout.privacy).size(16)));
+    pack(docx)
+}
+
+fn pack(docx: Docx) -> Result<Vec<u8>, DocxError> {
     let mut out = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut out)
         .map_err(|e| DocxError(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+/// A cover letter as a Word document, laid out as its PDF: the sender, the
+/// recipient and the date on the right, the subject in bold, the paragraphs.
+pub fn render_letter(letter: &LetterLayout) -> Result<Vec<u8>, DocxError> {
+    let letter_text = |value: &str| Run::new().add_text(value).size(22);
+    let mut docx =
+        Docx::new().default_fonts(RunFonts::new().ascii("Open Sans").hi_ansi("Open Sans"));
+    for (i, line) in letter.sender.iter().enumerate() {
+        let run = if i == 0 {
+            letter_text(line).bold().color(BLUE).size(26)
+        } else {
+            letter_text(line).color(GREY)
+        };
+        docx = docx.add_paragraph(Paragraph::new().add_run(run));
+    }
+    docx = docx.add_paragraph(Paragraph::new());
+    for line in &letter.recipient {
+        docx = docx.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .add_run(letter_text(line)),
+        );
+    }
+    docx = docx.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Right)
+            .add_run(letter_text(&letter.dateline)),
+    );
+    if !letter.subject.is_empty() {
+        docx =
+            docx.add_paragraph(Paragraph::new().add_run(
+                letter_text(&format!("{}: {}", letter.subject_label, letter.subject)).bold(),
+            ));
+    }
+    for p in &letter.paragraphs {
+        docx = docx.add_paragraph(Paragraph::new().add_run(letter_text(p)));
+    }
+    docx = docx.add_paragraph(Paragraph::new());
+    for line in &letter.closing {
+        docx = docx.add_paragraph(Paragraph::new().add_run(letter_text(line)));
+    }
+    pack(docx)
 }

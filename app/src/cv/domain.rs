@@ -54,6 +54,9 @@ pub struct CvDocument {
     pub wishes: JobWishes,
 }
 
+/// A cover letter written from a CV (`cv::letter`), which applications carry.
+pub use super::letter::domain::LetterDocument;
+
 /// A CV document read back from its stored JSON (`FromRow` fields with
 /// `#[sqlx(try_from = "String")]`); JSON it cannot read is a decode error.
 #[cfg(feature = "ssr")]
@@ -219,6 +222,10 @@ pub struct CvRecord {
     pub updated_at: i64,
     /// The server's current month (`YYYY-MM`), for the date checks.
     pub today: String,
+    /// For a desk operator: whose CV this is, and until when they may edit it.
+    pub assisted: Option<super::help::domain::Assisted>,
+    /// For the owner: what desk operators changed in it, newest first.
+    pub desk_changes: Vec<super::help::domain::DeskChange>,
 }
 
 /// The language the CV is written in: its headings and dates follow it.

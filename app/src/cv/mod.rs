@@ -1,12 +1,16 @@
 //! The CV builder: the Europass-structured document (`domain`), the advice
 //! and limits the wizard shows (`checks`), the paper layout every export
 //! draws (`layout`), the server functions, the wizard's pages, and on the
-//! server the data layer, the exports (PDF, JSON Resume, DOCX) and the photo.
+//! server the data layer, the exports (PDF, JSON Resume, DOCX) and the photo; the cover
+//! letters written from a CV (`letter`); a desk operator's help with the
+//! citizen's consent (`help`).
 
 pub mod api;
 pub mod checks;
 pub mod domain;
+pub mod help;
 pub mod layout;
+pub mod letter;
 pub mod pages;
 
 #[cfg(feature = "ssr")]

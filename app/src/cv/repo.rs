@@ -88,6 +88,8 @@ pub async fn get(db: &Db, owner: i64, id: i64) -> Result<Option<CvRecord>, sqlx:
             let today = crate::kernel::dates::local(now());
             format!("{}-{:02}", today.year, today.month)
         },
+        assisted: None,
+        desk_changes: Vec::new(),
     }))
 }
 

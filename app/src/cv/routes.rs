@@ -26,16 +26,19 @@ pub fn routes() -> Router<AppState> {
         .route("/api/cv/{id}/foto.jpg", get(photo))
         .route("/api/cv/{id}/foto", post(upload_photo))
         .route("/api/cv/importa", post(import))
+        .route("/api/cv/lettere/{id}/lettera.pdf", get(letter_pdf))
+        .route("/api/cv/lettere/{id}/lettera.docx", get(letter_docx))
         // A photo may be 5 MB; a little more for the form around it.
         .layer(DefaultBodyLimit::max(super::photo::MAX_BYTES + 512 * 1024))
 }
 
-/// The signed-in citizen, as the policy table asks of every CV function.
+/// The signed-in citizen: uploads are the owner's alone (a desk operator
+/// who helps edits the CV's text, see `help`).
 async fn citizen(state: &AppState, headers: &HeaderMap) -> Result<SessionUser, AppError> {
     let user = user_from_headers(state, headers).await?;
     user.map(SignedIn)
         .ok_or(AppError::Unauthorized)?
-        .may_call::<super::api::GetCv>()
+        .may_call::<super::api::CreateCv>()
 }
 
 /// The PDF; when the CV holds a character the PDF cannot draw, a person
@@ -67,6 +70,37 @@ async fn download_pdf(
     }
 }
 
+/// A cover letter's PDF; a letter with a character no font draws takes a
+/// person back to its editor with the message, as the CV's PDF does.
+async fn letter_pdf(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    signed_in: SignedIn,
+) -> Result<Response, AppError> {
+    let user = signed_in.may_call::<super::letter::api::GetLetter>()?;
+    match super::letter::service::pdf(&state, &user, id).await {
+        Ok(pdf) => Ok(Download::pdf(pdf).into_response()),
+        Err(e @ AppError::Validation { .. }) if accepts(&headers, "text/html") => {
+            let message = form_urlencoded_value(&e.user_message());
+            Ok(Redirect::to(&format!("/cv/lettere/{id}?errore={message}")).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn letter_docx(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    signed_in: SignedIn,
+) -> Result<Download, AppError> {
+    let user = signed_in.may_call::<super::letter::api::GetLetter>()?;
+    let (stem, bytes) = super::letter::service::docx(&state, &user, id).await?;
+    Ok(Download::new(DOCX, format!("{stem}.docx"), bytes))
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 async fn download_docx(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -74,8 +108,7 @@ async fn download_docx(
 ) -> Result<Download, AppError> {
     let user = signed_in.may_call::<super::api::GetCv>()?;
     let (stem, bytes) = service::docx(&state, &user, id).await?;
-    let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    Ok(Download::new(docx, format!("{stem}.docx"), bytes))
+    Ok(Download::new(DOCX, format!("{stem}.docx"), bytes))
 }
 
 async fn download_json(
@@ -98,7 +131,8 @@ async fn photo(
     signed_in: SignedIn,
 ) -> Result<Response, AppError> {
     let user = signed_in.may_call::<super::api::GetCv>()?;
-    let jpeg = super::repo::photo(&state.db, user.id, id).await?;
+    let (owner, _) = super::help::service::owner_for(&state, &user, id).await?;
+    let jpeg = super::repo::photo(&state.db, owner, id).await?;
     let headers = [
         (header::CONTENT_TYPE, "image/jpeg"),
         // The page asks for it with its version in the address.

@@ -30,10 +30,24 @@ pub fn parse_document(doc: CvDocument) -> Result<CvDocument, AppError> {
     Ok(doc)
 }
 
-async fn mine(state: &AppState, user: &SessionUser, id: i64) -> Result<CvRecord, AppError> {
-    repo::get(&state.db, user.id, id)
+/// The CV `id` as `user` may reach it, with its owner: a citizen's own, or
+/// for a desk operator the CV of the person who lets them help (see
+/// `help::service::owner_for`). The owner also reads what operators changed.
+async fn reach(state: &AppState, user: &SessionUser, id: i64) -> Result<(i64, CvRecord), AppError> {
+    let (owner, assisted) = super::help::service::owner_for(state, user, id).await?;
+    let mut cv = repo::get(&state.db, owner, id)
         .await?
-        .ok_or_else(|| AppError::NotFound.with_status())
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if assisted.is_none() {
+        cv.desk_changes = super::help::repo::changes(&state.db, owner, id).await?;
+    }
+    cv.assisted = assisted;
+    Ok((owner, cv))
+}
+
+/// The CV as the wizard opens it.
+pub async fn open(state: &AppState, user: &SessionUser, id: i64) -> Result<CvRecord, AppError> {
+    Ok(reach(state, user, id).await?.1)
 }
 
 async fn room_for_one_more(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
@@ -85,17 +99,26 @@ pub async fn save(
     doc: CvDocument,
 ) -> Result<i64, AppError> {
     let doc = parse_document(doc)?;
-    if let Some(new) = repo::save_document(&state.db, user.id, id, revision, &doc).await? {
+    let (owner, assisted) = super::help::service::owner_for(state, user, id).await?;
+    // What an operator changes is logged for the owner: keep the version before.
+    let before = match assisted {
+        Some(_) => repo::get(&state.db, owner, id).await?.map(|cv| cv.document),
+        None => None,
+    };
+    if let Some(new) = repo::save_document(&state.db, owner, id, revision, &doc).await? {
+        if let Some(before) = before {
+            super::help::service::record_change(state, user, owner, id, &before, &doc).await?;
+        }
         // A visible CV is a profile businesses search: keep it current.
         state.candidates.refresh(&state.db, id).await?;
         return Ok(new);
     }
-    mine(state, user, id).await?;
+    open(state, user, id).await?;
     Err(crate::conflict!(this_cv_was_changed))
 }
 
 pub async fn duplicate(state: &AppState, user: &SessionUser, id: i64) -> Result<i64, AppError> {
-    let original = mine(state, user, id).await?;
+    let original = open(state, user, id).await?;
     room_for_one_more(state, user).await?;
     let name: String = format!("Copia di {}", original.name)
         .chars()
@@ -199,10 +222,10 @@ pub async fn layout_of(
     user: &SessionUser,
     id: i64,
 ) -> Result<(CvRecord, CvLayout, Option<Vec<u8>>), AppError> {
-    let cv = mine(state, user, id).await?;
+    let (owner, cv) = reach(state, user, id).await?;
     let comune = comune_name(state, &cv.document.personal.comune).await?;
     let layout = build(&cv.document, cv.language, &comune);
-    let photo = repo::photo(&state.db, user.id, id).await?;
+    let photo = repo::photo(&state.db, owner, id).await?;
     Ok((cv, layout, photo))
 }
 
@@ -313,7 +336,7 @@ pub async fn json(
     user: &SessionUser,
     id: i64,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let cv = mine(state, user, id).await?;
+    let cv = open(state, user, id).await?;
     let comune = comune_name(state, &cv.document.personal.comune).await?;
     let resume = json_resume::export(&cv.document, cv.language, &comune);
     let bytes = serde_json::to_vec_pretty(&resume).map_err(|e| {
@@ -369,7 +392,7 @@ pub async fn put_photo(
     id: i64,
     bytes: Vec<u8>,
 ) -> Result<(), AppError> {
-    mine(state, user, id).await?;
+    open(state, user, id).await?;
     // Decoding takes up to 256 MB: two at a time, the others wait their turn.
     let _turn = PHOTO_DECODES
         .acquire()

@@ -68,15 +68,15 @@ async fn a_citizen_applies_once_and_follows_the_stages(state: AppState) {
     // Someone else's CV cannot be sent.
     let bruno = person(&state, Role::Cittadino, "bruno@esempio.it").await;
     assert_eq!(
-        service::apply(&state, &bruno, offer, cv, "")
+        service::apply(&state, &bruno, offer, cv, "", None)
             .await
             .unwrap_err(),
         AppError::validation("cv", "choose_one_of_your_cvs", "Scegli uno dei tuoi CV.")
     );
-    service::apply(&state, &anna, offer, cv, "Disponibile da subito.")
+    service::apply(&state, &anna, offer, cv, "Disponibile da subito.", None)
         .await
         .unwrap();
-    let again = service::apply(&state, &anna, offer, cv, "")
+    let again = service::apply(&state, &anna, offer, cv, "", None)
         .await
         .unwrap_err();
     assert!(matches!(again, AppError::Conflict { .. }), "{again:?}");
@@ -139,7 +139,7 @@ async fn a_citizen_applies_once_and_follows_the_stages(state: AppState) {
     app::offers::service::close(&state, &business, offer, false)
         .await
         .unwrap();
-    let late = service::apply(&state, &bruno, offer, cv, "")
+    let late = service::apply(&state, &bruno, offer, cv, "", None)
         .await
         .unwrap_err();
     assert!(matches!(late, AppError::Conflict { .. }), "{late:?}");

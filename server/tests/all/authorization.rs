@@ -109,6 +109,16 @@ pub(crate) const SAMPLES: &[(&str, &str)] = &[
     ("delete_cv", "id=999999"),
     ("delete_cv_photo", "id=999999"),
     ("set_cv_visibility", "id=999999&visible=false"),
+    ("list_my_letters", ""),
+    ("create_letter", "cv=999999"),
+    ("get_letter", "id=999999"),
+    ("save_letter", "id=999999&letter%5Bsubject%5D=Candidatura&letter%5Bwho_i_am%5D="),
+    ("delete_letter", "id=999999"),
+    ("get_my_desk_help", ""),
+    ("allow_desk_help", ""),
+    ("revoke_desk_help", ""),
+    ("use_desk_help_code", "code=KMRT-4XQ7"),
+    ("list_helped_citizens", ""),
 ];
 
 pub(crate) fn registered_server_functions() -> Vec<(String, Method)> {

@@ -157,8 +157,21 @@ async fn fixture(state: &AppState) -> Fixture {
         .await
         .unwrap();
     run(state, &format!(
-        "INSERT INTO applications (offer_id, citizen_id, cv_id, cv_language, cv_document, message, status, created_at, updated_at) \
-         VALUES ({offer}, {c}, {cv}, 'it', '{{\"headline\":\"NOTA-PRIVATA-CHIARA\"}}', 'Rossetti Chiara si candida', 'ricevuta', {now}, {now})"
+        "INSERT INTO applications (offer_id, citizen_id, cv_id, cv_language, cv_document, message, status, created_at, updated_at, letter_language, letter_document) \
+         VALUES ({offer}, {c}, {cv}, 'it', '{{\"headline\":\"NOTA-PRIVATA-CHIARA\"}}', 'Rossetti Chiara si candida', 'ricevuta', {now}, {now}, 'it', '{{\"who_i_am\":\"NOTA-PRIVATA-CHIARA\"}}')"
+    )).await;
+    // She let a desk operator help her with her CV, who changed a step.
+    run(state, &format!(
+        "INSERT INTO cv_help_grants (citizen_id, code, operator_id, created_at, claimed_at, expires_at) VALUES ({c}, NULL, {d}, {now}, {now}, {exp})",
+        exp = now + 3600,
+    )).await;
+    run(state, &format!(
+        "INSERT INTO cv_help_changes (cv_id, owner_id, operator_id, steps, at) VALUES ({cv}, {c}, {d}, '3', {now})"
+    )).await;
+    // Her cover letter for that offer.
+    run(state, &format!(
+        "INSERT INTO cover_letters (owner_id, offer_id, language, document, created_at, updated_at) \
+         VALUES ({c}, {offer}, 'it', '{{\"who_i_am\":\"NOTA-PRIVATA-CHIARA\"}}', {now}, {now})"
     )).await;
 
     // The business's side: a view, a shortlist with a note, a request.

@@ -211,7 +211,7 @@ async fn what_came_of_the_period_is_counted(state: AppState) {
     app::cv::service::save(&state, &anna, cv, 1, app::cv::sample::complete())
         .await
         .unwrap();
-    app::applications::service::apply(&state, &anna, offer, cv, "")
+    app::applications::service::apply(&state, &anna, offer, cv, "", None)
         .await
         .unwrap();
     let received = app::applications::service::received(&state, &business, offer)

@@ -1,5 +1,6 @@
 //! `/pubblica/{id}/candidature`: the applications to one's offer, each with
-//! the CV as it was sent and the stage, which the publisher moves on.
+//! the CV and the cover letter as they were sent and the stage, which the
+//! publisher moves on.
 
 use crate::applications::api::{list_offer_applications, SetApplicationStage};
 use crate::applications::domain::{ReceivedApplication, Stage};
@@ -49,7 +50,20 @@ fn Application(a: ReceivedApplication, stage: ServerAction<SetApplicationStage>)
             {(!a.message.is_empty()).then(|| view! { <blockquote class="my-3 border-l-4 border-slate-400 pl-3 whitespace-pre-line">{a.message.clone()}</blockquote> })}
             <p class="my-3 flex flex-wrap gap-3">
                 <a class="btn-secondary" href=format!("/api/candidature/{}/cv.pdf", a.id) download="" rel="external">{td_string!(l, applications_received.download_the_cv_pdf)}</a>
+                {a.letter.is_some().then(|| view! {
+                    <a class="btn-secondary" href=format!("/api/candidature/{}/lettera.pdf", a.id) download="" rel="external">{td_string!(l, applications_received.download_the_letter_pdf)}</a>
+                })}
             </p>
+            {a.letter.clone().map(|letter| view! {
+                <details class="mb-3" data-testid="lettera-ricevuta">
+                    <summary class="cursor-pointer font-semibold text-primary-dark">{td_string!(l, applications_received.read_the_cover_letter)}</summary>
+                    <div class="mt-2 border-l-4 border-slate-300 pl-3">
+                        {(!letter.subject.is_empty()).then(|| view! { <p class="mb-2 font-semibold">{letter.subject.clone()}</p> })}
+                        {letter.body().into_iter().filter(|p| !p.is_empty()).map(|p| view! { <p class="mb-2 whitespace-pre-line">{p.to_string()}</p> }).collect_view()}
+                        <p class="whitespace-pre-line">{letter.closing.clone()}</p>
+                    </div>
+                </details>
+            })}
             <details class="mb-3">
                 <summary class="cursor-pointer font-semibold text-primary-dark">{td_string!(l, applications_received.read_the_cv_here)}</summary>
                 <CvPreview layout=Signal::stored(layout) photo=Signal::stored(None) label=format!("{} {}", td_string!(l, applications_received.cv_of), a.name)/>

@@ -209,6 +209,14 @@ impl Draft {
                 Err(AppError::Conflict { message, .. }) => {
                     self.state.set(SaveState::Conflict(message))
                 }
+                // A desk operator whose permission ended (or was taken back).
+                Err(AppError::Forbidden) => self.state.set(SaveState::Conflict(
+                    td_string!(
+                        crate::i18n_switch::request_locale(),
+                        messages.desk_help_has_ended
+                    )
+                    .to_string(),
+                )),
                 Err(AppError::Unauthorized) => self.state.set(SaveState::Conflict(
                     td_string!(
                         crate::i18n_switch::request_locale(),

@@ -19,6 +19,7 @@ use crate::components::use_id_param;
 use crate::cv::api::{get_cv, RenameCv};
 use crate::cv::checks::{completeness, parts};
 use crate::cv::domain::{parse_month, CvLanguage, CvRecord};
+use crate::cv::help::pages::DeskNotes;
 use crate::cv::layout::build;
 use crate::i18n::*;
 use crate::kernel::labels::pick;
@@ -85,6 +86,7 @@ fn Editor(record: CvRecord, comuni: Vec<Comune>) -> impl IntoView {
     view! {
         <p class="mb-2"><A href="/cv">{td_string!(l, cv_editor.all_your_cvs)}</A></p>
         {imported.map(|review| view! { <ImportedNotice review/> })}
+        <DeskNotes record=record.clone()/>
         <Header record=record.clone() draft/>
         <SaveStatus draft/>
         <nav aria-label=td_string!(l, cv_editor.cv_steps)>

@@ -5,6 +5,7 @@ use crate::components::error_view::{ErrorList, Loading};
 use crate::components::form::{field_message, Field, SelectField};
 use crate::cv::api::{list_my_cvs, CreateCv, DeleteCv, DuplicateCv};
 use crate::cv::domain::{CvLanguage, CvSummary};
+use crate::cv::letter::pages::MyLetters;
 use crate::error::AppError;
 use crate::i18n::td_string;
 use crate::kernel::dates::italian_datetime;
@@ -28,7 +29,7 @@ pub fn MyCvsPage() -> impl IntoView {
         <p class="lead mb-6">{td_string!(l, cv_list.write_your_cv_step)}</p>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || cvs.get().map(|result| match result {
-                Ok(list) => view! { <Cvs list duplicate delete/> }.into_any(),
+                Ok(list) => view! { <Cvs list duplicate delete/> <MyLetters/> }.into_any(),
                 Err(AppError::Unauthorized) => view! {
                     <p class="notice">{td_string!(l, cv_list.to_write_and_save)}<a href="/accesso">{td_string!(l, cv_list.sign_in)}</a>{td_string!(l, cv_list.or)}<a href="/registrazione">{td_string!(l, cv_list.register)}</a>{td_string!(l, cv_list.it_is_free)}</p>
                 }.into_any(),

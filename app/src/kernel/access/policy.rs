@@ -36,6 +36,8 @@ pub const BUSINESS: &[Role] = &[Role::Impresa];
 pub const ORGANISERS: &[Role] = &[Role::Ente, Role::Operatore, Role::Admin];
 /// Who publishes offers: businesses and member bodies, and staff for them.
 pub const PUBLISHERS: &[Role] = &[Role::Impresa, Role::Ente, Role::Operatore, Role::Admin];
+/// Who edits a CV: its owner, and staff at the desk while the owner allows it.
+pub const CV_EDITORS: &[Role] = &[Role::Cittadino, Role::Operatore, Role::Admin];
 /// Who books a desk appointment: citizens, and staff for someone who called.
 pub const BOOKERS: &[Role] = &[Role::Cittadino, Role::Operatore, Role::Admin];
 
