@@ -60,6 +60,11 @@ test("a citizen writes a cover letter for an offer and sends it with her applica
   await citizen.getByRole("button", { name: "Salva la lettera" }).click();
   await expect(citizen.getByTestId("stato-lettera")).toHaveText("Lettera salvata.");
   await expectAccessible(citizen);
+  // Typing again makes the saved state untrue until she saves once more.
+  await citizen.getByLabel("Saluti e firma").fill("Cordiali saluti,\nMarta Gialli");
+  await expect(citizen.getByTestId("stato-lettera")).toHaveText(/Modifiche non ancora salvate/);
+  await citizen.getByRole("button", { name: "Salva la lettera" }).click();
+  await expect(citizen.getByTestId("stato-lettera")).toHaveText("Lettera salvata.");
 
   // The PDF holds what she saved, in order.
   const text = pdfText(await downloaded(citizen, /Scarica in PDF/));

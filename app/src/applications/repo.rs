@@ -2,6 +2,7 @@
 
 use super::domain::{MyApplication, ReceivedApplication, Stage};
 use crate::cv::domain::{CvDocument, CvLanguage, LetterDocument};
+use crate::db::json_text;
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
@@ -18,10 +19,6 @@ pub struct NewApplication<'a> {
     pub letter: Option<(CvLanguage, &'a LetterDocument)>,
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, sqlx::Error> {
-    serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
-}
-
 /// The new application's id, or `None` when this person already applied.
 pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<Option<i64>, sqlx::Error> {
     let exists: Option<i64> =
@@ -33,8 +30,8 @@ pub async fn insert(tx: &mut Tx, a: &NewApplication<'_>) -> Result<Option<i64>, 
     if exists.is_some() {
         return Ok(None);
     }
-    let document = json(a.document)?;
-    let letter = a.letter.map(|(_, l)| json(l)).transpose()?;
+    let document = json_text(a.document)?;
+    let letter = a.letter.map(|(_, l)| json_text(l)).transpose()?;
     let at = now();
     sqlx::query_scalar(
         "INSERT INTO applications (offer_id, citizen_id, cv_id, cv_language, cv_document, cv_photo, message, status, created_at, updated_at, letter_document, letter_language)

@@ -198,18 +198,29 @@ pub async fn set_stage(
     Ok(())
 }
 
-/// The CV of an application as a PDF, for the offer's publisher and staff.
-pub async fn cv_pdf(
+/// Refuses unless the application exists (404) and the caller manages the
+/// offer it was sent to (403): what the publisher's downloads ask first.
+async fn managed_application(
     state: &AppState,
     user: &SessionUser,
     id: i64,
-) -> Result<(String, Vec<u8>), AppError> {
+) -> Result<(), AppError> {
     let (offer_id, _, _) = repo::head(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     if !manages(&stored(state, offer_id).await?, user) {
         return Err(AppError::Forbidden.with_status());
     }
+    Ok(())
+}
+
+/// The CV of an application as a PDF, for the offer's publisher and staff.
+pub async fn cv_pdf(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    managed_application(state, user, id).await?;
     let (language, document, photo) = repo::cv_of(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
@@ -236,12 +247,7 @@ pub async fn letter_pdf(
     user: &SessionUser,
     id: i64,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let (offer_id, _, _) = repo::head(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    if !manages(&stored(state, offer_id).await?, user) {
-        return Err(AppError::Forbidden.with_status());
-    }
+    managed_application(state, user, id).await?;
     let (language, letter, sent_at) = repo::letter_of(&state.db, id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;

@@ -3,13 +3,10 @@
 
 use super::checks::completeness;
 use super::domain::{CvDocument, CvLanguage, CvRecord, CvSummary};
+use crate::db::json_text;
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
-
-fn document_text(doc: &CvDocument) -> Result<String, sqlx::Error> {
-    serde_json::to_string(doc).map_err(|e| sqlx::Error::Encode(Box::new(e)))
-}
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
@@ -108,7 +105,7 @@ pub async fn insert(
     .bind(owner)
     .bind(name)
     .bind(language.code())
-    .bind(document_text(doc)?)
+    .bind(json_text(doc)?)
     .bind(i64::from(completeness(doc)))
     .bind(at)
     .fetch_one(&mut **tx)
@@ -118,7 +115,7 @@ pub async fn insert(
 /// Saves the document if `revision` is the stored one; the new revision, or
 /// `None` when the CV is missing or was saved meanwhile from elsewhere.
 pub async fn save_document(
-    db: &Db,
+    tx: &mut Tx,
     owner: i64,
     id: i64,
     revision: i64,
@@ -128,13 +125,13 @@ pub async fn save_document(
         "UPDATE cvs SET document = $1, completeness = $2, revision = revision + 1, updated_at = $3
          WHERE id = $4 AND owner_id = $5 AND revision = $6 RETURNING revision",
     )
-    .bind(document_text(doc)?)
+    .bind(json_text(doc)?)
     .bind(i64::from(completeness(doc)))
     .bind(now())
     .bind(id)
     .bind(owner)
     .bind(revision)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut **tx)
     .await
 }
 

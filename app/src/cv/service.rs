@@ -105,14 +105,19 @@ pub async fn save(
         Some(_) => repo::get(&state.db, owner, id).await?.map(|cv| cv.document),
         None => None,
     };
-    if let Some(new) = repo::save_document(&state.db, owner, id, revision, &doc).await? {
+    // The save and its line in the owner's log are one write: neither
+    // without the other.
+    let mut tx = state.db.begin_write().await?;
+    if let Some(new) = repo::save_document(&mut tx, owner, id, revision, &doc).await? {
         if let Some(before) = before {
-            super::help::service::record_change(state, user, owner, id, &before, &doc).await?;
+            super::help::service::record_change(&mut tx, user, owner, id, &before, &doc).await?;
         }
+        tx.commit().await?;
         // A visible CV is a profile businesses search: keep it current.
         state.candidates.refresh(&state.db, id).await?;
         return Ok(new);
     }
+    drop(tx);
     open(state, user, id).await?;
     Err(crate::conflict!(this_cv_was_changed))
 }

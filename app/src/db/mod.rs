@@ -228,6 +228,13 @@ fn with_create_mode(url: &str) -> String {
     }
 }
 
+/// A value as the JSON text a `TEXT`/`JSONB`-as-text column keeps (CV and
+/// letter documents, frozen copies, orientation answers); a value serde
+/// cannot write is an encoding error of the query, not a panic.
+pub fn json_text<T: serde::Serialize>(value: &T) -> Result<String, sqlx::Error> {
+    serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
 /// `$from, $from+1, …` for `n` parameters.
 pub fn placeholders(from: usize, n: usize) -> String {
     (from..from + n)

@@ -3,15 +3,12 @@
 
 use super::domain::{AdviceKind, Answers, Condition, Rule, RuleContent};
 use super::rules::{shipped_rules, RuleDraft};
+use crate::db::json_text;
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::audit::{repo::audit, AuditAction};
 use crate::kernel::clock::now;
 use crate::kernel::secrets::new_secret;
-
-fn encode<T: serde::Serialize>(value: &T) -> Result<String, sqlx::Error> {
-    serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
-}
 
 fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, sqlx::Error> {
     serde_json::from_str(text).map_err(|e| sqlx::Error::Decode(Box::new(e)))
@@ -52,7 +49,7 @@ async fn insert(
         .bind(code)
         .bind(c.position)
         .bind(i64::from(active))
-        .bind(encode(&c.when)?)
+        .bind(json_text(&c.when)?)
         .bind(c.kind.code())
         .bind(&c.target)
         .bind(&c.title)
@@ -123,7 +120,7 @@ pub async fn save_rule(
             )
             .bind(c.position)
             .bind(i64::from(draft.active))
-            .bind(encode(&c.when)?)
+            .bind(json_text(&c.when)?)
             .bind(c.kind.code())
             .bind(&c.target)
             .bind(&c.title)
@@ -175,7 +172,7 @@ pub async fn save_answers(db: &Db, user_id: i64, answers: &Answers) -> Result<()
          ON CONFLICT (user_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
     )
     .bind(user_id)
-    .bind(encode(answers)?)
+    .bind(json_text(answers)?)
     .bind(now())
     .execute(db.pool())
     .await?;

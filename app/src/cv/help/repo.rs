@@ -118,14 +118,13 @@ const ONE_SITTING_SECONDS: i64 = 10 * 60;
 /// Logs that `operator` changed these steps of `cv`, merged into their
 /// change of a few minutes ago when there is one.
 pub async fn log_change(
-    db: &Db,
+    tx: &mut Tx,
     cv: i64,
     owner: i64,
     operator: i64,
     steps: &[u8],
 ) -> Result<(), sqlx::Error> {
     let at = now();
-    let mut tx = db.begin_write().await?;
     let recent: Option<(i64, String)> = sqlx::query_as(
         "SELECT id, steps FROM cv_help_changes
          WHERE cv_id = $1 AND operator_id = $2 AND at > $3 ORDER BY at DESC, id DESC LIMIT 1",
@@ -133,7 +132,7 @@ pub async fn log_change(
     .bind(cv)
     .bind(operator)
     .bind(at - ONE_SITTING_SECONDS)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await?;
     let mut all: Vec<u8> = steps.to_vec();
     if let Some((_, earlier)) = &recent {
@@ -148,7 +147,7 @@ pub async fn log_change(
                 .bind(text)
                 .bind(at)
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         None => {
@@ -160,11 +159,11 @@ pub async fn log_change(
             .bind(operator)
             .bind(text)
             .bind(at)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// The changes operators made to the owner's CV, newest first.

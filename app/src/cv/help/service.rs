@@ -5,6 +5,7 @@
 use super::domain::{Assisted, AssistedCitizen, MyDeskHelp, CODE_MINUTES};
 use super::repo;
 use crate::cv::domain::CvDocument;
+use crate::db::Tx;
 use crate::error::AppError;
 use crate::kernel::access::domain::{Role, SessionUser};
 use crate::kernel::clock::now;
@@ -135,7 +136,7 @@ pub fn changed_steps(before: &CvDocument, after: &CvDocument) -> Vec<u8> {
 
 /// Logs what an operator changed in someone's CV, for its owner to read.
 pub async fn record_change(
-    state: &AppState,
+    tx: &mut Tx,
     operator: &SessionUser,
     owner: i64,
     cv: i64,
@@ -144,7 +145,7 @@ pub async fn record_change(
 ) -> Result<(), AppError> {
     let steps = changed_steps(before, after);
     if !steps.is_empty() {
-        repo::log_change(&state.db, cv, owner, operator.id, &steps).await?;
+        repo::log_change(tx, cv, owner, operator.id, &steps).await?;
     }
     Ok(())
 }

@@ -3,15 +3,12 @@
 
 use super::domain::{LetterDocument, LetterRecord, LetterSummary};
 use crate::cv::domain::CvLanguage;
+use crate::db::json_text;
 use crate::db::{Db, Tx};
 use crate::kernel::clock::now;
 
 /// A person keeps at most this many letters.
 pub const MAX_LETTERS: i64 = 50;
-
-fn document_text(doc: &LetterDocument) -> Result<String, sqlx::Error> {
-    serde_json::to_string(doc).map_err(|e| sqlx::Error::Encode(Box::new(e)))
-}
 
 #[derive(sqlx::FromRow)]
 struct LetterRow {
@@ -86,7 +83,7 @@ pub async fn insert(
     .bind(owner)
     .bind(offer)
     .bind(language)
-    .bind(document_text(doc)?)
+    .bind(json_text(doc)?)
     .bind(at)
     .fetch_one(&mut **tx)
     .await
@@ -102,7 +99,7 @@ pub async fn save(
     let done = sqlx::query(
         "UPDATE cover_letters SET document = $1, updated_at = $2 WHERE id = $3 AND owner_id = $4",
     )
-    .bind(document_text(doc)?)
+    .bind(json_text(doc)?)
     .bind(now())
     .bind(id)
     .bind(owner)

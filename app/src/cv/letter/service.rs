@@ -133,13 +133,19 @@ pub async fn typeset(state: &AppState, letter: LetterLayout) -> Result<Vec<u8>, 
 }
 
 /// The letter as a PDF: `(file stem, bytes)`.
+/// One of the caller's letters laid out on paper, dated today: what both
+/// downloads draw.
+async fn paper_of(state: &AppState, user: &SessionUser, id: i64) -> Result<LetterLayout, AppError> {
+    let letter = mine(state, user, id).await?;
+    Ok(layout(&letter.document, letter.language, now()))
+}
+
 pub async fn pdf(
     state: &AppState,
     user: &SessionUser,
     id: i64,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let letter = mine(state, user, id).await?;
-    let paper = layout(&letter.document, letter.language, now());
+    let paper = paper_of(state, user, id).await?;
     Ok((paper.file_stem(), typeset(state, paper).await?))
 }
 
@@ -148,8 +154,7 @@ pub async fn docx(
     user: &SessionUser,
     id: i64,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let letter = mine(state, user, id).await?;
-    let paper = layout(&letter.document, letter.language, now());
+    let paper = paper_of(state, user, id).await?;
     let bytes = docx::render_letter(&paper).map_err(|e| {
         tracing::error!(error = %e, letter = id, "a letter could not be written as DOCX");
         AppError::Internal

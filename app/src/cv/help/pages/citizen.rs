@@ -6,6 +6,7 @@ use crate::components::async_data::with_data;
 use crate::components::form::form_message;
 use crate::cv::help::api::{get_my_desk_help, AllowDeskHelp, RevokeDeskHelp};
 use crate::cv::help::domain::HELP_MINUTES;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::dates::italian_time;
 use leptos::prelude::*;
@@ -17,7 +18,13 @@ pub fn DeskHelpPanel() -> impl IntoView {
     let revoke = ServerAction::<RevokeDeskHelp>::new();
     let help = Resource::new(
         move || (allow.version().get(), revoke.version().get()),
-        |_| get_my_desk_help(),
+        |_| async {
+            // Staff open /cv too, for their own CVs: the panel is a citizen's.
+            match get_my_desk_help().await {
+                Err(AppError::Forbidden) => Ok(None),
+                other => other.map(Some),
+            }
+        },
     );
     let problem = move || {
         form_message(allow.value().get(), &[]).or_else(|| form_message(revoke.value().get(), &[]))
@@ -25,9 +32,15 @@ pub fn DeskHelpPanel() -> impl IntoView {
     view! {
         <section class="card mt-10" aria-labelledby="aiuto-sportello" data-testid="aiuto-sportello">
             <h2 id="aiuto-sportello" class="section-title">{td_string!(l, cv_help_citizen.help_at_the_desk)}</h2>
+            {with_data(help, move |shown| match shown {
+                // Staff are the ones who help: their way in is their own page.
+                None => view! {
+                    <p><a href="/staff/sportello-cv">{td_string!(l, accounts_area.help_someone_with_their_cv)}</a></p>
+                }.into_any(),
+                Some(help) => view! {
             <p class="mb-4">{td_string!(l, cv_help_citizen.an_operator_can_edit, minutes = HELP_MINUTES)}</p>
             <p role="alert" class="field-error">{problem}</p>
-            {with_data(help, move |help| match help {
+            {match help {
                 None => view! {
                     <ActionForm action=allow>
                         <button type="submit" class="btn-primary">{td_string!(l, cv_help_citizen.allow_for_an_hour)}</button>
@@ -54,6 +67,8 @@ pub fn DeskHelpPanel() -> impl IntoView {
                         </ActionForm>
                     }.into_any()
                 }
+            }}
+                }.into_any(),
             })}
         </section>
     }

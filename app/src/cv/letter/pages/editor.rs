@@ -34,7 +34,15 @@ fn Editor(letter: LetterRecord) -> impl IntoView {
     let save = ServerAction::<SaveLetter>::new();
     let result = save.value();
     let saved_at = italian_datetime(letter.updated_at);
+    // Typing after a save makes "Lettera salvata." untrue until the next one.
+    let edited = RwSignal::new(false);
+    Effect::watch(
+        move || result.get(),
+        move |_, _, _| edited.set(false),
+        false,
+    );
     let saved = move || match result.get() {
+        _ if edited.get() => td_string!(l, cv_letter_editor.changes_not_saved_yet).to_string(),
         Some(Ok(())) => td_string!(l, cv_letter_editor.letter_saved).to_string(),
         _ => format!("{} {saved_at}", td_string!(l, cv_letter_editor.last_saved)),
     };
@@ -55,7 +63,9 @@ fn Editor(letter: LetterRecord) -> impl IntoView {
             <input type="hidden" name="id" value=id/>
             <ErrorSummary result=Signal::derive(move || result.get())/>
             <p role="alert" class="field-error">{move || form_message(result.get(), &PARTS.iter().map(|p| p.field).collect::<Vec<_>>())}</p>
-            {PARTS.iter().map(|part| view! { <PartField part value=doc.part(part.field).to_string() save/> }).collect_view()}
+            <div on:input=move |_| edited.set(true)>
+                {PARTS.iter().map(|part| view! { <PartField part value=doc.part(part.field).to_string() save/> }).collect_view()}
+            </div>
             <div class="sticky bottom-0 -mx-2 flex flex-wrap items-center gap-4 border-t border-slate-300 bg-white px-2 py-3">
                 <button type="submit" class="btn-primary">{td_string!(l, cv_letter_editor.save_the_letter)}</button>
                 <p role="status" data-testid="stato-lettera">{saved}</p>
