@@ -2,7 +2,8 @@
 # Requests a second the release server answers on 2 cores, measured in one
 # run with wrk (Debian's package, -t2 -c64 -d10s, the client on the same
 # machine): /healthz, the site's stylesheet, /rete, the offers' search as
-# JSON and as the server-rendered page, with 100k generated offers on
+# JSON and as the server-rendered page (from the microcache, and rendered
+# for each request), with 100k generated offers on
 # SQLite; then the server's resident memory. See BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +35,7 @@ rate "the stylesheet, brotli" "$base$stylesheet" -H "Accept-Encoding: br"
 rate "/rete" "$base/rete"
 rate "search_offers (JSON)" "$base/api/search_offers?query%5Bq%5D=magazziniere&query%5Bcomune%5D%5B0%5D=sarzana&query%5Bkm%5D=15"
 rate "/offerte?q=magazziniere&comune=sarzana&km=15" "$base/offerte?q=magazziniere&comune=sarzana&km=15"
+# The same page rendered for every request: a refused form's cookie keeps
+# it out of the microcache (server/src/page_cache.rs), as a session would.
+rate "the same, rendered each time (no microcache)" "$base/offerte?q=magazziniere&comune=sarzana&km=15" -H "Cookie: infolavoro_modulo=x"
 printf '%-44s %10s MB\n' "resident memory after the runs" "$(( $(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status") / 1024 ))"

@@ -5,6 +5,7 @@
 # scripts. `scripts/setup.sh --tests` also installs what the tests
 # use: Chromium and the Playwright packages for the end-to-end tests, poppler
 # (pdftotext reads the CVs' PDFs back), LibreOffice Writer (opens the DOCX),
+# xmllint (checks the Europass XML against its schema),
 # PostgreSQL's client tools (the backups) and nginx (the load-balancer test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +64,8 @@ if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--browser" ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
   command -v pdftotext >/dev/null || apt_install poppler-utils
   command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
+  # xmllint checks the CV's Europass XML against Cedefop's schema.
+  command -v xmllint >/dev/null || apt_install libxml2-utils
   # The backups' tests on PostgreSQL (pg_dump, pg_restore, psql), and the
   # load-balancer test: two server processes behind nginx, over TLS with a
   # certificate openssl makes.

@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                         <Route path=(StaticSegment("organizza"), ParamSegment("id")) view=Work::Roster ssr=SsrMode::Async/>
                         <Route path=StaticSegment("staff") view=Work::Dashboard ssr=SsrMode::Async/>
                         <Route path=(StaticSegment("staff"), StaticSegment("agenda")) view=Work::Agenda ssr=SsrMode::Async/>
+                        <Route path=(StaticSegment("staff"), StaticSegment("sportello-cv")) view=Work::DeskHelp ssr=SsrMode::Async/>
                         <Route path=StaticSegment("privacy") view=Public::Privacy/>
                         <Route path=StaticSegment("accessibilita") view=Public::Accessibility/>
                         <Route path=StaticSegment("registrazione") view=Personal::Register ssr=SsrMode::Async/>

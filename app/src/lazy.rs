@@ -65,6 +65,7 @@ use crate::catalogue::pages::{
     CoursePage, CoursesPage, MeetingPage, MeetingsPage, MyCalendarPage, NewActivityPage,
     OrganisePage, ReviewActivitiesPage, RosterPage,
 };
+use crate::cv::help::pages::DeskHelpPage;
 use crate::cv::letter::pages::{LetterEditorPage, NewLetterPage};
 use crate::cv::pages::{CvEditorPage, InterviewGuidePage, MyCvsPage};
 use crate::desk::pages::{AgendaPage, BookingPage};
@@ -142,5 +143,6 @@ crate::page_bundle!(work:
     Dashboard => DashboardPage,
     AuditLog => AuditLogPage,
     Agenda => AgendaPage,
+    DeskHelp => DeskHelpPage,
     OrientationRules => RulesPage,
 );

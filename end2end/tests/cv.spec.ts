@@ -179,7 +179,7 @@ test("a JSON Resume file comes in with its profiles, its levels in words, and wh
       { language: "Portoghese", fluency: "un po'" },
     ],
   };
-  await page.getByLabel("File JSON Resume").setInputFiles({ name: "cv.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByLabel("File Europass (.xml) o JSON Resume").setInputFiles({ name: "cv.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
   await page.getByRole("button", { name: "Importa", exact: true }).click();
   await expect(page).toHaveURL(/\/cv\/\d+\?importato=1&rivedi=Portoghese$/);
   const notice = page.getByTestId("cv-importato");
@@ -231,4 +231,29 @@ test("a CV in Arabic and Chinese makes a PDF; emoji are pointed out; a character
   await expectAccessible(page);
   const docx = await downloaded(page, /Word \(DOCX\)/);
   expect(docx.subarray(0, 2).toString()).toBe("PK");
+});
+
+// Cedefop's own example CV, as the Europass site exports it (v3.4).
+const EUROPASS_SCHEMA = join(__dirname, "../../server/tests/europass/schema/EuropassSchema.xsd");
+const EUROPASS_EXAMPLE = join(__dirname, "../../server/tests/europass/Europass_CV_V3.4.0_Example.xml");
+
+test("a CV made on the Europass site comes in, and goes out again as valid Europass XML", async ({ page }) => {
+  await newCitizen(page, "Chuck Norris");
+  await gotoHydrated(page, "/cv");
+  await page.getByLabel("File Europass (.xml) o JSON Resume").setInputFiles(EUROPASS_EXAMPLE);
+  await page.getByRole("button", { name: "Importa", exact: true }).click();
+  await expect(page).toHaveURL(/\/cv\/\d+\?importato=1$/);
+  await expect(page.getByTestId("cv-importato")).toContainText("CV importato");
+  const preview = page.getByLabel("Anteprima del CV");
+  await expect(preview).toContainText("Martial Arts Instructor");
+  await expect(preview).toContainText("Preparing class plans in advance.");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "8. Riepilogo e download" }).click();
+  const xml = await downloaded(page, /Europass XML/);
+  const file = join(tmpdir(), `europass-${Date.now()}.xml`);
+  writeFileSync(file, xml);
+  // xmllint throws (and the test fails) when the file breaks the schema.
+  execFileSync("xmllint", ["--noout", "--nonet", "--schema", EUROPASS_SCHEMA, file], { stdio: "pipe" });
+  expect(xml.toString("utf8")).toContain("<Surname>NORRIS</Surname>");
 });

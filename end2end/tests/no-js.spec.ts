@@ -3,9 +3,10 @@
 // back with its message on the field and what was typed (never the
 // password); a good one lands where it lands with JavaScript.
 import { Browser, expect, Page, test } from "@playwright/test";
+import { join } from "node:path";
 import { linkIn, waitForMail } from "./mail";
 import { dayAhead, publishCourse } from "./organise";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, logIn as logInHydrated, newCitizen, PASSWORD, unique } from "./people";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, logIn as logInHydrated, newCitizen, OPERATOR_EMAIL, PASSWORD, unique } from "./people";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -188,4 +189,48 @@ test("a citizen writes a cover letter after a refused signature", async ({ brows
   await expect(page.getByLabel("Saluti e firma")).toHaveValue("Grazie,\nIrene Neri");
   const pdf = await page.request.get((await page.getByRole("link", { name: /Scarica in PDF/ }).getAttribute("href"))!);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
+});
+
+test("a citizen imports a Europass CV after a file that is not one", async ({ browser, page }) => {
+  const helper = await withJavaScript(browser);
+  await newCitizen(helper, "Nadia Rossi");
+  await page.context().addCookies(await helper.context().cookies());
+  await page.goto("/cv");
+  const file = page.getByLabel("File Europass (.xml) o JSON Resume");
+  await file.setInputFiles({ name: "cv.xml", mimeType: "application/xml", buffer: Buffer.from("<?xml version=\"1.0\"?><rss/>") });
+  await page.getByRole("button", { name: "Importa", exact: true }).click();
+  await expect(page).toHaveURL(/\/cv\?errore=/);
+  await expect(page.locator("#campo-file-errore")).toContainText("non un CV Europass");
+  await file.setInputFiles(join(__dirname, "../../server/tests/europass/Europass_CV_V3.4.0_Example.xml"));
+  await page.getByRole("button", { name: "Importa", exact: true }).click();
+  await expect(page).toHaveURL(/\/cv\/\d+\?importato=1$/);
+  await expect(page.getByLabel("Anteprima del CV")).toContainText("Martial Arts Instructor");
+});
+
+test("a citizen gives the desk a code and the operator types it, after a wrong one", async ({ browser, page }) => {
+  // Her account is made with JavaScript; the permission and the code without.
+  const helper = await withJavaScript(browser);
+  await newCitizen(helper, "Teresa Galli");
+  await page.context().addCookies(await helper.context().cookies());
+  await page.goto("/cv");
+  await page.getByRole("button", { name: "Dai il permesso per un'ora" }).click();
+  await expect(page).toHaveURL(/\/cv$/);
+  const code = (await page.getByTestId("codice-aiuto").textContent())!.trim();
+
+  const operator = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await logIn(operator, OPERATOR_EMAIL, ADMIN_PASSWORD);
+  await operator.goto("/staff/sportello-cv");
+  await operator.getByLabel("Codice della persona").fill("KMRT-4XQ7");
+  await operator.getByRole("button", { name: "Apri i suoi CV" }).click();
+  await expect(operator.locator("#campo-code-errore")).toContainText("Questo codice non vale");
+  await expect(operator.getByLabel("Codice della persona")).toHaveValue("KMRT-4XQ7");
+  await operator.getByLabel("Codice della persona").fill(code);
+  await operator.getByRole("button", { name: "Apri i suoi CV" }).click();
+  await expect(operator).toHaveURL(/\/staff\/sportello-cv$/);
+  await expect(operator.getByTestId("persona-aiutata").filter({ hasText: "Teresa Galli" })).toContainText("Non ha ancora un CV");
+
+  await page.reload();
+  await expect(page.getByTestId("aiuto-attivo")).toContainText("Ora Operatore dello sportello può modificare i tuoi CV");
+  await page.getByRole("button", { name: "Togli il permesso ora" }).click();
+  await expect(page.getByRole("button", { name: "Dai il permesso per un'ora" })).toBeVisible();
 });

@@ -23,6 +23,7 @@ const CITIZEN = ["/area", "/cv", "/cv/lettere/nuova", "/area/profilo", "/area/ca
 const STAFF = [
   "/staff",
   "/staff/agenda",
+  "/staff/sportello-cv",
   "/staff/adesioni",
   "/staff/attivita",
   "/staff/offerte",

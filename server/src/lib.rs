@@ -9,6 +9,7 @@ pub mod headers;
 pub mod health;
 pub mod metrics;
 pub mod overload;
+pub mod page_cache;
 pub mod request_id;
 pub mod robots;
 pub mod startup;

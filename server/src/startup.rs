@@ -80,6 +80,10 @@ pub fn build_router(state: AppState) -> Router {
             shell,
         ))
         .layer(middleware::from_fn(crate::api_errors::status_from_error))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(crate::page_cache::PageCache::default()),
+            crate::page_cache::serve,
+        ))
         .layer(middleware::from_fn(crate::metrics::measure))
         .layer(middleware::from_fn(
             crate::api_errors::refuse_control_characters,

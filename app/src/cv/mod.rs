@@ -16,6 +16,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod docx;
 #[cfg(feature = "ssr")]
+pub mod europass;
+#[cfg(feature = "ssr")]
 pub mod fonts;
 #[cfg(feature = "ssr")]
 pub mod json_resume;

@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/cv/{id}/cv.pdf", get(download_pdf))
         .route("/api/cv/{id}/cv.docx", get(download_docx))
         .route("/api/cv/{id}/cv.json", get(download_json))
+        .route("/api/cv/{id}/cv.xml", get(download_europass))
         .route("/api/cv/{id}/foto.jpg", get(photo))
         .route("/api/cv/{id}/foto", post(upload_photo))
         .route("/api/cv/importa", post(import))
@@ -121,6 +122,20 @@ async fn download_json(
     Ok(Download::new(
         "application/json",
         format!("{stem}.json"),
+        bytes,
+    ))
+}
+
+async fn download_europass(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    signed_in: SignedIn,
+) -> Result<Download, AppError> {
+    let user = signed_in.may_call::<super::api::GetCv>()?;
+    let (stem, bytes) = service::europass(&state, &user, id).await?;
+    Ok(Download::new(
+        "application/xml",
+        format!("{stem}-europass.xml"),
         bytes,
     ))
 }

@@ -50,6 +50,18 @@ pub async fn open(state: &AppState, user: &SessionUser, id: i64) -> Result<CvRec
     Ok(reach(state, user, id).await?.1)
 }
 
+/// The CV `user` may read, with the name of its comune (the exports write
+/// the name, the document keeps the slug).
+async fn open_with_comune(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(CvRecord, String), AppError> {
+    let cv = open(state, user, id).await?;
+    let comune = comune_name(state, &cv.document.personal.comune).await?;
+    Ok((cv, comune))
+}
+
 async fn room_for_one_more(state: &AppState, user: &SessionUser) -> Result<(), AppError> {
     if repo::count(&state.db, user.id).await? >= MAX_CVS {
         return Err(crate::conflict!(too_many_cvs, max = MAX_CVS));
@@ -341,8 +353,7 @@ pub async fn json(
     user: &SessionUser,
     id: i64,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let cv = open(state, user, id).await?;
-    let comune = comune_name(state, &cv.document.personal.comune).await?;
+    let (cv, comune) = open_with_comune(state, user, id).await?;
     let resume = json_resume::export(&cv.document, cv.language, &comune);
     let bytes = serde_json::to_vec_pretty(&resume).map_err(|e| {
         tracing::error!(error = %e, "a CV could not be written as JSON");
@@ -351,8 +362,25 @@ pub async fn json(
     Ok((file_stem(&cv), bytes))
 }
 
-/// A JSON Resume file as a new CV; a bad file changes nothing. Also the
-/// languages whose level the file did not say in a way we could place.
+/// The CV as a Europass XML file (schema v3.4).
+pub async fn europass(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<(String, Vec<u8>), AppError> {
+    let (cv, comune) = open_with_comune(state, user, id).await?;
+    let xml = super::europass::export(&cv.document, cv.language, &comune, cv.updated_at).map_err(
+        |e| {
+            tracing::error!(error = %e, "a CV could not be written as Europass XML");
+            AppError::Internal
+        },
+    )?;
+    Ok((file_stem(&cv), xml.into_bytes()))
+}
+
+/// A Europass XML or JSON Resume file as a new CV; a bad file changes
+/// nothing. Also the languages whose level the file did not say in a way we
+/// could place (a Europass file says them on the grid).
 pub async fn import(
     state: &AppState,
     user: &SessionUser,
@@ -366,11 +394,13 @@ pub async fn import(
             .find(|c| c.slug == wanted)
             .map(|c| c.slug.clone())
     };
-    let json_resume::Imported {
-        doc,
-        language,
-        unplaced,
-    } = json_resume::import(text, comune_of).map_err(|e| e.refusal())?;
+    let (doc, language, unplaced) = if super::europass::looks_like_xml(text) {
+        let imported = super::europass::import(text, comune_of).map_err(|e| e.refusal())?;
+        (imported.doc, imported.language, Vec::new())
+    } else {
+        let imported = json_resume::import(text, comune_of).map_err(|e| e.refusal())?;
+        (imported.doc, imported.language, imported.unplaced)
+    };
     let doc = parse_document(doc).map_err(|e| match e {
         AppError::Validation { message, field, .. } => {
             crate::invalid!("file", import_refused, field = field, message = message)

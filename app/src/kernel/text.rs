@@ -16,6 +16,16 @@ pub fn first_words(text: &str, chars: usize) -> String {
     }
 }
 
+/// The non-empty lines of a text, trimmed: the paragraphs of a letter, the
+/// courses or highlights of a CV entry written one per line.
+pub fn non_empty_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The URL slug of a name: lower-case ASCII, accents dropped, words joined by `-`
 /// ("Riccò del Golfo di Spezia" → "ricco-del-golfo-di-spezia").
 pub fn slugify(name: &str) -> String {

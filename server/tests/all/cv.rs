@@ -14,7 +14,7 @@ use axum::body::{to_bytes, Body};
 use http::{header, Request, StatusCode};
 use tower::ServiceExt;
 
-async fn citizen(
+pub(crate) async fn citizen(
     state: &AppState,
     email: &str,
 ) -> (app::kernel::access::domain::SessionUser, String) {
@@ -23,7 +23,10 @@ async fn citizen(
     (user, secret)
 }
 
-async fn send(state: &AppState, request: Request<Body>) -> (StatusCode, Vec<u8>, http::HeaderMap) {
+pub(crate) async fn send(
+    state: &AppState,
+    request: Request<Body>,
+) -> (StatusCode, Vec<u8>, http::HeaderMap) {
     let response = server::build_router(state.clone())
         .oneshot(request)
         .await
@@ -36,7 +39,7 @@ async fn send(state: &AppState, request: Request<Body>) -> (StatusCode, Vec<u8>,
     (status, body, headers)
 }
 
-fn get(path: &str, session: Option<&str>) -> Request<Body> {
+pub(crate) fn get(path: &str, session: Option<&str>) -> Request<Body> {
     let mut request = Request::get(path);
     if let Some(secret) = session {
         request = request.header(header::COOKIE, format!("sessione={secret}"));
@@ -44,7 +47,13 @@ fn get(path: &str, session: Option<&str>) -> Request<Body> {
     request.body(Body::empty()).unwrap()
 }
 
-fn multipart(path: &str, session: &str, field: &str, file: &[u8], json: bool) -> Request<Body> {
+pub(crate) fn multipart(
+    path: &str,
+    session: &str,
+    field: &str,
+    file: &[u8],
+    json: bool,
+) -> Request<Body> {
     let boundary = "----infolavoro-test";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"file\"\r\nContent-Type: application/octet-stream\r\n\r\n"
@@ -120,7 +129,7 @@ async fn nobody_reaches_another_persons_cv(state: AppState) {
     let id = service::create(&state, &anna, "CV di Anna", CvLanguage::It)
         .await
         .unwrap();
-    for file in ["cv.pdf", "cv.docx", "cv.json"] {
+    for file in ["cv.pdf", "cv.docx", "cv.json", "cv.xml"] {
         let path = format!("/api/cv/{id}/{file}");
         assert_eq!(
             send(&state, get(&path, Some(&anna_session))).await.0,
@@ -282,14 +291,35 @@ fn rand_suffix() -> u128 {
         .as_nanos()
 }
 
+/// Anna, signed in, with the complete sample CV saved: its id.
+pub(crate) async fn anna_with_the_complete_cv(
+    state: &AppState,
+) -> (app::kernel::access::domain::SessionUser, String, i64) {
+    let (anna, session) = citizen(state, "anna@esempio.it").await;
+    let id = service::create(state, &anna, "CV", CvLanguage::It)
+        .await
+        .unwrap();
+    service::save(state, &anna, id, 1, sample::complete())
+        .await
+        .unwrap();
+    (anna, session, id)
+}
+
+/// The id of the CV an import made, from the editor's address it leads to.
+pub(crate) fn imported_id(headers: &http::HeaderMap) -> i64 {
+    headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .trim_start_matches("/cv/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
 async fn the_exports_open_in_the_programs_people_use(state: AppState) {
-    let (anna, session) = citizen(&state, "anna@esempio.it").await;
-    let id = service::create(&state, &anna, "CV", CvLanguage::It)
-        .await
-        .unwrap();
-    service::save(&state, &anna, id, 1, sample::complete())
-        .await
-        .unwrap();
+    let (anna, session, id) = anna_with_the_complete_cv(&state).await;
     send(
         &state,
         multipart(
@@ -362,14 +392,7 @@ async fn the_exports_open_in_the_programs_people_use(state: AppState) {
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let location = headers[header::LOCATION].to_str().unwrap().to_string();
-    let new_id: i64 = location
-        .trim_start_matches("/cv/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let new_id = imported_id(&headers);
     assert_ne!(new_id, id);
     let imported = repo::get(&state.db, anna.id, new_id)
         .await
@@ -486,7 +509,7 @@ async fn every_alphabet_makes_a_pdf_and_an_undrawable_character_is_named(state: 
         back.starts_with(&format!("/cv/{id}?passo=8&errore=")),
         "{back}"
     );
-    for other in ["cv.docx", "cv.json"] {
+    for other in ["cv.docx", "cv.json", "cv.xml"] {
         let (status, _, _) = send(
             &state,
             get(&format!("/api/cv/{id}/{other}"), Some(&session)),

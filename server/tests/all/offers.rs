@@ -406,6 +406,10 @@ async fn the_page_feed_and_sitemap_describe_the_offer(state: AppState) {
         .execute(state.db.pool())
         .await
         .unwrap();
+    // A change made beside the server's requests (here straight in the
+    // database) reaches its anonymous visitors once the page microcache's
+    // second has passed.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let html = text(
         router
             .clone()

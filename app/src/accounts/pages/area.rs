@@ -170,6 +170,10 @@ fn ServiceLinks(role: crate::kernel::access::domain::Role) -> impl IntoView {
         ));
         links.push(("/staff/agenda", td_string!(l, accounts_area.desk_agenda)));
         links.push((
+            "/staff/sportello-cv",
+            td_string!(l, accounts_area.help_someone_with_their_cv),
+        ));
+        links.push((
             "/staff/orientamento",
             td_string!(l, accounts_area.guidance_rules),
         ));

@@ -18,6 +18,17 @@ pub struct MyDeskHelp {
     pub until: i64,
 }
 
+/// What `/cv`'s desk panel shows: staff, who are the ones helping, a link to
+/// their page; a citizen their permission, if any. An enum rather than
+/// `Option<Option<MyDeskHelp>>`, which JSON cannot carry: `Some(None)` is
+/// written `null` and read back `None`, so the browser hydrated the staff's
+/// branch over the citizen's form and the page stopped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DeskPanel {
+    Staff,
+    Citizen(Option<MyDeskHelp>),
+}
+
 /// Said to the operator in the wizard: whose CV this is, and until when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assisted {

@@ -1,14 +1,15 @@
 //! Our CV as a JSON Resume file.
 
 use super::{
-    lines, Basics, Cefr, Certificate, Extra, Interest, Language, Location, Meta, Resume, Skill,
-    Study, Volunteer, Work, NATIVE,
+    Basics, Cefr, Certificate, Extra, Interest, Language, Location, Meta, Resume, Skill, Study,
+    Volunteer, Work, NATIVE,
 };
 use crate::cv::domain::{
     iso_month, CvDocument, CvLanguage, Experience, DIGCOMP_AREAS, DIGCOMP_LEVELS,
 };
 use crate::i18n::td_string;
 use crate::kernel::labels::{label_of, pick};
+use crate::kernel::text::non_empty_lines;
 
 /// Our CV as JSON Resume. `comune_name` is the name of the CV's comune.
 pub fn export(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> Resume {
@@ -48,7 +49,7 @@ pub fn export(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> Resu
                 } else {
                     iso_month(&e.to)
                 },
-                courses: lines(&e.details),
+                courses: non_empty_lines(&e.details),
                 location: e.place.trim().to_string(),
                 eqf_level: (e.eqf > 0).then_some(e.eqf),
             })
@@ -64,7 +65,7 @@ pub fn export(doc: &CvDocument, language: CvLanguage, comune_name: &str) -> Resu
             .collect(),
         skills: skills(doc, english),
         languages: languages(doc),
-        interests: lines(&doc.interests)
+        interests: non_empty_lines(&doc.interests)
             .into_iter()
             .map(|name| Interest {
                 name,
@@ -135,7 +136,7 @@ fn work(e: &Experience) -> Work {
             iso_month(&e.to)
         },
         summary: String::new(),
-        highlights: lines(&e.activities),
+        highlights: non_empty_lines(&e.activities),
     }
 }
 
@@ -161,10 +162,14 @@ fn skills(doc: &CvDocument, english: bool) -> Vec<Skill> {
             digcomp_area: Some(5),
         });
     }
-    skills.extend(lines(&doc.other_skills).into_iter().map(|name| Skill {
-        name,
-        ..Default::default()
-    }));
+    skills.extend(
+        non_empty_lines(&doc.other_skills)
+            .into_iter()
+            .map(|name| Skill {
+                name,
+                ..Default::default()
+            }),
+    );
     skills
 }
 

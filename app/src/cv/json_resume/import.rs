@@ -1,11 +1,12 @@
 //! A JSON Resume file as a new CV.
 
-use super::{lines, Basics, Cefr, Language, Resume, Skill, Study};
+use super::{Basics, Cefr, Language, Resume, Skill, Study};
 use crate::cv::domain::{
     parse_month, Certification, CvDocument, CvLanguage, DigitalSkills, Education, Experience,
     LanguageSkill, Personal, CEFR_LEVELS, DIGCOMP_LEVELS, LICENCES,
 };
 use crate::i18n::Locale;
+use crate::kernel::text::non_empty_lines;
 
 /// `2019-03-01`, `2019-03` or `2019` as our `YYYY-MM` ("" when none of those).
 fn month(date: &str) -> String {
@@ -281,7 +282,7 @@ fn experience(
 ) -> Experience {
     let from = month(start);
     let to = month(end);
-    let mut activities = lines(summary);
+    let mut activities = non_empty_lines(summary);
     activities.extend(
         highlights
             .into_iter()

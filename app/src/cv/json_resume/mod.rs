@@ -231,12 +231,3 @@ pub struct Extra {
 
 /// How the export marks a mother tongue (the import also reads "native").
 const NATIVE: &str = "Madrelingua";
-
-/// The non-empty lines of a text, trimmed.
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}

@@ -7,7 +7,7 @@ use crate::cv::domain::CvLanguage;
 use crate::i18n::td_string;
 use crate::kernel::labels::locale_of;
 use crate::kernel::mail_text::{long_date, Language};
-use crate::kernel::text::slugify;
+use crate::kernel::text::{non_empty_lines, slugify};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -27,14 +27,6 @@ pub struct LetterLayout {
     pub closing: Vec<String>,
 }
 
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 /// The layout of `doc` written in `language` on the day `at` (unix time).
 pub fn layout(doc: &LetterDocument, language: CvLanguage, at: i64) -> LetterLayout {
     let l = locale_of(language.english());
@@ -47,7 +39,7 @@ pub fn layout(doc: &LetterDocument, language: CvLanguage, at: i64) -> LetterLayo
         at,
     );
     let place = doc.place.trim();
-    let sender = lines(&doc.sender);
+    let sender = non_empty_lines(&doc.sender);
     let author = sender.first().cloned().unwrap_or_default();
     LetterLayout {
         lang: language.code().to_string(),
@@ -58,7 +50,7 @@ pub fn layout(doc: &LetterDocument, language: CvLanguage, at: i64) -> LetterLayo
         },
         author,
         sender,
-        recipient: lines(&doc.recipient),
+        recipient: non_empty_lines(&doc.recipient),
         dateline: if place.is_empty() {
             day
         } else {
@@ -66,8 +58,8 @@ pub fn layout(doc: &LetterDocument, language: CvLanguage, at: i64) -> LetterLayo
         },
         subject_label: td_string!(l, cv_letter_paper.subject_label).to_string(),
         subject: doc.subject.trim().to_string(),
-        paragraphs: doc.body().iter().flat_map(|p| lines(p)).collect(),
-        closing: lines(&doc.closing),
+        paragraphs: doc.body().iter().flat_map(|p| non_empty_lines(p)).collect(),
+        closing: non_empty_lines(&doc.closing),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::components::error_view::{ErrorList, Loading};
 use crate::components::form::{field_message, Field, SelectField};
 use crate::cv::api::{list_my_cvs, CreateCv, DeleteCv, DuplicateCv};
 use crate::cv::domain::{CvLanguage, CvSummary};
+use crate::cv::help::pages::DeskHelpPanel;
 use crate::cv::letter::pages::MyLetters;
 use crate::error::AppError;
 use crate::i18n::td_string;
@@ -29,7 +30,7 @@ pub fn MyCvsPage() -> impl IntoView {
         <p class="lead mb-6">{td_string!(l, cv_list.write_your_cv_step)}</p>
         <Suspense fallback=|| view! { <Loading/> }>
             {move || cvs.get().map(|result| match result {
-                Ok(list) => view! { <Cvs list duplicate delete/> <MyLetters/> }.into_any(),
+                Ok(list) => view! { <Cvs list duplicate delete/> <MyLetters/> <DeskHelpPanel/> }.into_any(),
                 Err(AppError::Unauthorized) => view! {
                     <p class="notice">{td_string!(l, cv_list.to_write_and_save)}<a href="/accesso">{td_string!(l, cv_list.sign_in)}</a>{td_string!(l, cv_list.or)}<a href="/registrazione">{td_string!(l, cv_list.register)}</a>{td_string!(l, cv_list.it_is_free)}</p>
                 }.into_any(),
@@ -111,7 +112,7 @@ fn Cvs(
                     <div class="mb-4 flex flex-col">
                         <label for="campo-file" class="font-semibold">{td_string!(l, cv_list.json_resume_file_json)}</label>
                         <p id="campo-file-aiuto" class="text-base text-slate-700">{td_string!(l, cv_list.the_open_format_many)}</p>
-                        <input id="campo-file" name="file" type="file" accept=".json,application/json" class="mt-1" aria-describedby="campo-file-aiuto campo-file-errore"/>
+                        <input id="campo-file" name="file" type="file" accept=".xml,.json,application/xml,text/xml,application/json" class="mt-1" aria-describedby="campo-file-aiuto campo-file-errore"/>
                         <p id="campo-file-errore" class="field-error" role="alert">{import_error}</p>
                     </div>
                     <button type="submit" class="btn-secondary">{td_string!(l, cv_list.import)}</button>

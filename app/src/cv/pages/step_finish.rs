@@ -44,6 +44,11 @@ pub fn FinishStep(draft: Draft) -> impl IntoView {
                 true,
             ),
             (
+                format!("/api/cv/{id}/cv.xml"),
+                td_string!(l, cv_step_finish.europass_xml_for).to_string(),
+                true,
+            ),
+            (
                 format!("/api/cv/{id}/cv.json"),
                 td_string!(l, cv_step_finish.json_resume_for_other).to_string(),
                 true,

@@ -5,7 +5,7 @@
 use crate::components::async_data::with_data;
 use crate::components::form::form_message;
 use crate::cv::help::api::{get_my_desk_help, AllowDeskHelp, RevokeDeskHelp};
-use crate::cv::help::domain::HELP_MINUTES;
+use crate::cv::help::domain::{DeskPanel, HELP_MINUTES};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::dates::italian_time;
@@ -21,8 +21,8 @@ pub fn DeskHelpPanel() -> impl IntoView {
         |_| async {
             // Staff open /cv too, for their own CVs: the panel is a citizen's.
             match get_my_desk_help().await {
-                Err(AppError::Forbidden) => Ok(None),
-                other => other.map(Some),
+                Err(AppError::Forbidden) => Ok(DeskPanel::Staff),
+                other => other.map(DeskPanel::Citizen),
             }
         },
     );
@@ -34,10 +34,10 @@ pub fn DeskHelpPanel() -> impl IntoView {
             <h2 id="aiuto-sportello" class="section-title">{td_string!(l, cv_help_citizen.help_at_the_desk)}</h2>
             {with_data(help, move |shown| match shown {
                 // Staff are the ones who help: their way in is their own page.
-                None => view! {
+                DeskPanel::Staff => view! {
                     <p><a href="/staff/sportello-cv">{td_string!(l, accounts_area.help_someone_with_their_cv)}</a></p>
                 }.into_any(),
-                Some(help) => view! {
+                DeskPanel::Citizen(help) => view! {
             <p class="mb-4">{td_string!(l, cv_help_citizen.an_operator_can_edit, minutes = HELP_MINUTES)}</p>
             <p role="alert" class="field-error">{problem}</p>
             {match help {

@@ -2,15 +2,9 @@
 // the desk: the citizen gives a code from /cv, the operator types it, edits
 // the experience step of her CV with her, she sees the change and who made
 // it, takes the permission back, and the operator is refused at once.
-//
-// PENDING (issue 19 §4): outside `tests/` until the two pages are routed.
-// Routed, /cv stopped hydrating (a hydration panic in tachys once the
-// citizen's panel was on it) while the no-JavaScript walk below passed; move
-// this file back to `tests/` (and the second test to no-js.spec.ts) with the
-// routes.
-import { Browser, expect, Page, test } from "@playwright/test";
-import { expectAccessible, gotoHydrated } from "../tests/helpers";
-import { ADMIN_PASSWORD, logIn, newCitizen, OPERATOR_EMAIL } from "../tests/people";
+import { Browser, expect, test } from "@playwright/test";
+import { expectAccessible, gotoHydrated } from "./helpers";
+import { ADMIN_PASSWORD, logIn, newCitizen, OPERATOR_EMAIL } from "./people";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -89,41 +83,4 @@ test("an operator edits a citizen's CV with her permission and loses it when she
   await expect(operator.getByLabel("Telefono")).toHaveCount(0);
   await gotoHydrated(operator, "/staff/sportello-cv");
   await expect(operator.getByTestId("persona-aiutata").filter({ hasText: "Nadia Russo" })).toHaveCount(0);
-});
-
-// For the no-js project.
-async function logInWithoutScripts(page: Page, email: string, password: string) {
-  await page.goto("/accesso");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/area$/);
-}
-
-test("a citizen gives the desk a code and the operator types it, after a wrong one", async ({ browser, page }) => {
-  // Her account is made with JavaScript; the permission and the code without.
-  const helper = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
-  await newCitizen(helper, "Teresa Galli");
-  await page.context().addCookies(await helper.context().cookies());
-  await page.goto("/cv");
-  await page.getByRole("button", { name: "Dai il permesso per un'ora" }).click();
-  await expect(page).toHaveURL(/\/cv$/);
-  const code = (await page.getByTestId("codice-aiuto").textContent())!.trim();
-
-  const operator = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await logInWithoutScripts(operator, OPERATOR_EMAIL, ADMIN_PASSWORD);
-  await operator.goto("/staff/sportello-cv");
-  await operator.getByLabel("Codice della persona").fill("KMRT-4XQ7");
-  await operator.getByRole("button", { name: "Apri i suoi CV" }).click();
-  await expect(operator.locator("#campo-code-errore")).toContainText("Questo codice non vale");
-  await expect(operator.getByLabel("Codice della persona")).toHaveValue("KMRT-4XQ7");
-  await operator.getByLabel("Codice della persona").fill(code);
-  await operator.getByRole("button", { name: "Apri i suoi CV" }).click();
-  await expect(operator).toHaveURL(/\/staff\/sportello-cv$/);
-  await expect(operator.getByTestId("persona-aiutata").filter({ hasText: "Teresa Galli" })).toContainText("Non ha ancora un CV");
-
-  await page.reload();
-  await expect(page.getByTestId("aiuto-attivo")).toContainText("Ora Operatore dello sportello può modificare i tuoi CV");
-  await page.getByRole("button", { name: "Togli il permesso ora" }).click();
-  await expect(page.getByRole("button", { name: "Dai il permesso per un'ora" })).toBeVisible();
 });
