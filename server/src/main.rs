@@ -22,6 +22,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc rather than glibc's malloc: see server/Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Stack of each runtime thread. Rendering a page walks a deep tree of view
 /// types; in a debug build a page with forms nested in suspenses can pass
 /// tokio's 2 MiB default, so give the threads room (they are few).
