@@ -3,12 +3,7 @@
 # their bounds (scripts/bench/maximal-search.lua), with /healthz watched
 # throughout: the release server on SQLite with 100k generated offers, wrk
 # (Debian's package), 20 s per phase. See BENCHMARKS.md.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
-scripts/setup.sh
-command -v wrk >/dev/null || { sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo; $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq wrk >/dev/null; }
-cargo leptos build --release --precompress --split >/dev/null
+source "$(dirname "$0")/bench/prelude.sh"
 
 work="$(mktemp -d)"
 trap 'kill "${server_pid:-0}" "${attack_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT

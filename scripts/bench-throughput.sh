@@ -5,12 +5,7 @@
 # JSON and as the server-rendered page (from the microcache, and rendered
 # for each request), with 100k generated offers on
 # SQLite; then the server's resident memory. See BENCHMARKS.md.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/infolavoro/target}"
-scripts/setup.sh
-command -v wrk >/dev/null || { sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo; $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq wrk >/dev/null; }
-cargo leptos build --release --precompress --split >/dev/null
+source "$(dirname "$0")/bench/prelude.sh"
 
 work="$(mktemp -d)"
 trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -5,16 +5,19 @@
 //!
 //! What is never kept: anything asked by a signed-in person or with a
 //! refused form's cookie, the personal pages (`headers::cache_control_for`),
-//! answers other than a 200 HTML page, answers that set a cookie. Every
-//! request that may write (anything but GET and HEAD) empties the cache, so
-//! what a person changes through this process shows at once; a change made
-//! by another process (PostgreSQL, several servers) shows within a second.
+//! answers other than a 200 HTML page, answers that set a cookie. A page is
+//! stale once `kernel::freshness` has grown: at every request that may write
+//! (anything but GET and HEAD), so what a person changes through this
+//! process shows at once, and whenever a search index's sync takes in a
+//! change made elsewhere (another server on PostgreSQL, a worker, a
+//! statement). Anything else another process changes shows within a second.
 //!
 //! Each page carries its request's CSP nonce: a kept page gets the nonce of
 //! the request it answers, so no two answers share one.
 
 use app::kernel::access::auth::SESSION_COOKIE;
 use app::kernel::cookies::cookie_in;
+use app::kernel::freshness;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -24,7 +27,6 @@ use http_body::{Frame, SizeHint};
 use leptos::nonce::Nonce;
 use std::collections::HashMap;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
@@ -49,16 +51,13 @@ struct Kept {
 #[derive(Default)]
 pub struct PageCache {
     pages: Mutex<HashMap<String, Kept>>,
-    /// Grows at every request that may write: a page kept before is stale.
-    generation: AtomicU64,
 }
 
 impl PageCache {
     fn fresh(&self, key: &str) -> Option<Kept> {
         let pages = self.pages.lock().ok()?;
         let kept = pages.get(key)?;
-        let fresh = kept.at.elapsed() < KEPT_FOR
-            && kept.generation == self.generation.load(Ordering::Acquire);
+        let fresh = kept.at.elapsed() < KEPT_FOR && kept.generation == freshness::generation();
         fresh.then(|| Kept {
             at: kept.at,
             generation: kept.generation,
@@ -121,7 +120,7 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
     let (Some(key), Some(nonce)) = (key_of(&request), nonce) else {
         let response = next.run(request).await;
         if writes {
-            cache.generation.fetch_add(1, Ordering::AcqRel);
+            freshness::changed();
         }
         return response;
     };
@@ -134,7 +133,7 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
             .insert(CACHE_HEADER, HeaderValue::from_static("hit"));
         return response;
     }
-    let generation = cache.generation.load(Ordering::Acquire);
+    let generation = freshness::generation();
     let mut response = next.run(request).await;
     response
         .headers_mut()

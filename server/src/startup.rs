@@ -35,8 +35,17 @@ pub async fn build_state(
         app::catalogue::demo::seed_demo(&db).await?;
         app::offers::gen_demo::seed_if_empty(&db, DEMO_OFFERS).await?;
     }
-    let offers = app::offers::engine::Search::load(&db).await?;
+    // The two indexes load side by side, one per core: at a region's size (a
+    // million offers, 200,000 profiles) start-up takes the longer of the two.
+    let loading_offers = tokio::spawn({
+        let db = db.clone();
+        async move { app::offers::engine::Search::load(&db).await }
+    });
     let candidates = app::candidates::engine::Candidates::load(&db).await?;
+    let offers = match loading_offers.await {
+        Ok(offers) => offers?,
+        Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+    };
     let identity = app::accounts::identity::provider::Providers::new(config.identity.timeout);
     app::cv::fonts::use_dirs(config.pdf_font_dirs.clone());
     Ok(AppState {

@@ -105,9 +105,9 @@ impl Candidates {
     }
 
     pub async fn sync(&self, db: &Db) -> Result<usize, sqlx::Error> {
-        let pass = self.index.begin();
-        let changed = repo::changed_since(db, pass.since).await?;
-        Ok(self.index.finish(pass, changed, |cv, _| self.entry(cv)))
+        self.index
+            .sync(|from| repo::changed(db, from), |cv, _| self.entry(cv))
+            .await
     }
 
     /// Drops the profiles whose CV was deleted or hidden without a trace in

@@ -5,7 +5,7 @@
 use super::domain::{CandidateCard, CandidateQuery, CandidateResults, PAGE_SIZE};
 use crate::cv::domain::{cefr_rank, LICENCES};
 use crate::kernel::geo::Place;
-use crate::kernel::hits::{distances_from, page_of, per_place, Hit, Order, Page};
+use crate::kernel::hits::{distances_from, per_place, Hit, Order, Page, TopHits};
 use crate::kernel::text_index::TextIndex;
 use crate::offers::domain::CONTRACTS;
 use std::collections::HashMap;
@@ -22,8 +22,11 @@ pub struct IndexedProfile {
     pub languages: Vec<(String, u8)>,
 }
 
+/// What a search reads of a profile once its text is indexed: the CV's
+/// texts are not kept (200,000 profiles would hold gigabytes of them).
 struct Doc {
-    profile: IndexedProfile,
+    card: CandidateCard,
+    languages: Vec<(String, u8)>,
     place: Option<usize>,
     /// The card's licences and contracts as bits (positions in `LICENCES`
     /// and `CONTRACTS`): filters and facet counts without comparing strings.
@@ -85,9 +88,7 @@ impl CandidateIndex {
 
     pub fn card(&self, id: i64) -> Option<CandidateCard> {
         let slot = *self.by_id.get(&id)?;
-        self.docs[slot as usize]
-            .as_ref()
-            .map(|d| d.profile.card.clone())
+        self.docs[slot as usize].as_ref().map(|d| d.card.clone())
     }
 
     pub fn upsert(&mut self, profile: IndexedProfile) {
@@ -108,7 +109,8 @@ impl CandidateIndex {
         let contracts = bits(&profile.card.contracts, &contract_codes());
         self.by_id.insert(profile.card.id, slot);
         self.docs[slot as usize] = Some(Doc {
-            profile,
+            card: profile.card,
+            languages: profile.languages,
             place,
             licences,
             contracts,
@@ -124,7 +126,7 @@ impl CandidateIndex {
     }
 
     pub fn search(&self, query: &CandidateQuery) -> CandidateResults {
-        let scores = self.text.scores(&query.q, self.docs.len());
+        let matches = self.text.matches(&query.q);
         let contract_codes = contract_codes();
         let wanted = Wanted::parse(query, &self.places, &contract_codes);
         // Distances from the chosen comune, once per place rather than per profile.
@@ -132,19 +134,19 @@ impl CandidateIndex {
         let mut per_comune = vec![0i64; self.places.len()];
         let mut per_licence = [0i64; 32];
         let mut per_contract = [0i64; 32];
-        let mut hits: Vec<Hit> = Vec::new();
-        for (slot, doc) in self.docs.iter().enumerate() {
-            let Some(doc) = doc else { continue };
-            let score = match &scores {
-                Some(s) if s[slot] <= 0.0 => continue,
-                Some(s) => s[slot],
-                None => 0.0,
-            };
+        let order = if query.ordina == "recenti" || matches.is_none() {
+            Order::Newest
+        } else {
+            Order::BestScore
+        };
+        let mut hits = TopHits::new(order, query.page(), PAGE_SIZE);
+        let mut look_at = |slot: usize, score: f32| {
+            let Some(doc) = &self.docs[slot] else { return };
             let Some(distance) = wanted.reach(doc, &from_centre) else {
-                continue;
+                return;
             };
-            if !wanted.fits(&doc.profile) {
-                continue;
+            if !wanted.fits(doc) {
+                return;
             }
             // Each facet counts what the other filters leave, so that its
             // numbers say what choosing a value would give.
@@ -157,7 +159,7 @@ impl CandidateIndex {
                 hits.push(Hit {
                     slot: slot as u32,
                     score,
-                    stamp: doc.profile.card.updated_at,
+                    stamp: doc.card.updated_at,
                     distance,
                 });
             }
@@ -167,22 +169,26 @@ impl CandidateIndex {
             if licence_ok {
                 count_bits(doc.contracts, &mut per_contract);
             }
-        }
-        let order = if query.ordina == "recenti" || scores.is_none() {
-            Order::Newest
-        } else {
-            Order::BestScore
         };
+        // With words, only the profiles they matched; without, every one.
+        match &matches {
+            Some(matches) => {
+                for &(slot, score) in matches {
+                    look_at(slot as usize, score);
+                }
+            }
+            None => (0..self.docs.len()).for_each(|slot| look_at(slot, 0.0)),
+        }
         let Page {
             hits,
             total,
             page,
             pages,
-        } = page_of(hits, order, query.page(), PAGE_SIZE);
+        } = hits.into_page();
         let items = hits
             .iter()
             .filter_map(|hit| {
-                let mut card = self.docs[hit.slot as usize].as_ref()?.profile.card.clone();
+                let mut card = self.docs[hit.slot as usize].as_ref()?.card.clone();
                 card.distance_km = hit.distance_km();
                 Some(card)
             })
@@ -241,12 +247,12 @@ impl Wanted {
             return Some(f64::MAX);
         };
         let distance = from_centre[doc.place?];
-        let travel = f64::from(doc.profile.card.travel_km).max(0.5);
+        let travel = f64::from(doc.card.travel_km).max(0.5);
         (distance <= self.km.max(0.5) && distance <= travel).then_some(distance)
     }
 
     /// Education, experience, availability and language.
-    fn fits(&self, p: &IndexedProfile) -> bool {
+    fn fits(&self, p: &Doc) -> bool {
         let c = &p.card;
         c.education_level >= self.education
             && c.years >= self.years

@@ -6,6 +6,7 @@ use crate::cv::domain::{CvDocument, CvLanguage};
 use crate::db::Db;
 use crate::db::Tx;
 use crate::kernel::clock::now;
+use crate::kernel::synced_index::{Cursor, PAGE};
 
 /// A CV as the index reads it.
 pub struct VisibleCv {
@@ -41,15 +42,19 @@ impl From<VisibleCvRow> for VisibleCv {
     }
 }
 
-/// CVs changed at or after `since`, visible or not (the index drops the others).
-pub async fn changed_since(db: &Db, since: i64) -> Result<Vec<VisibleCv>, sqlx::Error> {
-    let rows: Vec<VisibleCvRow> = sqlx::query_as(
+/// The CVs a sync reads (`Cursor`), visible or not (the index drops the others).
+pub async fn changed(db: &Db, from: Cursor) -> Result<Vec<VisibleCv>, sqlx::Error> {
+    let (filter, value) = match from {
+        Cursor::Whole { after } => (format!("c.id > $1 ORDER BY c.id LIMIT {PAGE}"), after),
+        Cursor::Changed { since } => ("c.updated_at >= $1".to_string(), since),
+    };
+    let rows: Vec<VisibleCvRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.owner_id, c.language, c.document, c.updated_at,
                 CASE WHEN c.visible = 1 AND u.status = 'attivo' THEN 1 ELSE 0 END AS visible
          FROM cvs c JOIN users u ON u.id = c.owner_id
-         WHERE c.updated_at >= $1",
-    )
-    .bind(since)
+         WHERE {filter}"
+    ))
+    .bind(value)
     .fetch_all(db.pool())
     .await?;
     Ok(rows.into_iter().map(VisibleCv::from).collect())

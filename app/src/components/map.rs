@@ -41,6 +41,15 @@ pub struct MapText {
     pub sea: &'static str,
 }
 
+/// `v` with one decimal, as the drawing's coordinates are written. By hand:
+/// Rust's formatting of floats is several kilobytes of the wasm that every
+/// page loads, and nothing else on the home page needs it.
+fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+}
+
 /// Text for SVG markup.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -152,8 +161,17 @@ fn shade(count: i64, largest: i64) -> i64 {
     }
 }
 
+/// Whether the browser is taking over a page the server drew: the map is in
+/// it already, and an `inner_html` set while hydrating is not written (tachys
+/// keeps what the server sent), so drawing it again would only cost a
+/// phone's processor time before the page answers.
+fn drawn_by_the_server() -> bool {
+    Owner::current_shared_context().is_some_and(|context| context.during_hydration())
+}
+
 /// The map with each comune linking to `href(comune)` and, with `counts`,
-/// shaded by and labelled with the number of results it holds.
+/// shaded by and labelled with the number of results it holds. Empty while
+/// the browser hydrates the server's map (see `drawn_by_the_server`).
 pub fn map_svg_with(
     comuni: &[Comune],
     highlight: Option<&str>,
@@ -161,7 +179,7 @@ pub fn map_svg_with(
     href: &dyn Fn(&Comune) -> String,
     counts: Option<MapCounts<'_>>,
 ) -> String {
-    if comuni.is_empty() {
+    if comuni.is_empty() || drawn_by_the_server() {
         return String::new();
     }
     let count_of = |c: &Comune| {
@@ -176,9 +194,13 @@ pub fn map_svg_with(
     let largest = comuni.iter().filter_map(count_of).max().unwrap_or(0);
     let (sea_x, sea_y) = project(SEA_AT.0, SEA_AT.1);
     let mut svg = format!(
-        r#"<svg viewBox="0 0 {WIDTH:.0} {HEIGHT:.0}" class="province-map" role="group" aria-labelledby="mappa-titolo mappa-desc"><title id="mappa-titolo">{}</title><desc id="mappa-desc">{}</desc><text x="{sea_x:.0}" y="{sea_y:.0}" class="map-sea" text-anchor="middle" aria-hidden="true">{}</text>"#,
+        r#"<svg viewBox="0 0 {} {}" class="province-map" role="group" aria-labelledby="mappa-titolo mappa-desc"><title id="mappa-titolo">{}</title><desc id="mappa-desc">{}</desc><text x="{}" y="{}" class="map-sea" text-anchor="middle" aria-hidden="true">{}</text>"#,
+        WIDTH.round() as i64,
+        HEIGHT.round() as i64,
         escape(text.title),
         escape(text.desc),
+        sea_x.round() as i64,
+        sea_y.round() as i64,
         escape(text.sea),
     );
     // The province's edge: every outline drawn wide first, then the areas
@@ -237,7 +259,10 @@ pub fn map_svg_with(
             svg.push_str(&format!(r#"<path d="{}" class="{area}"/>"#, c.outline));
         }
         svg.push_str(&format!(
-            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{POINT_RADIUS:.0}" class="{point}"/></a>"#
+            r#"<circle cx="{}" cy="{}" r="{}" class="{point}"/></a>"#,
+            tenths(x),
+            tenths(y),
+            POINT_RADIUS.round() as i64,
         ));
         let counted = count.is_some_and(|n| n > 0);
         let important = if current {
@@ -265,8 +290,11 @@ pub fn map_svg_with(
             format!(r#" <tspan class="map-count">{n}</tspan>"#)
         });
         svg.push_str(&format!(
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="{}" class="map-label">{}{count}</text>"#,
-            label.x, label.y, label.anchor, label.name
+            r#"<text x="{}" y="{}" text-anchor="{}" class="map-label">{}{count}</text>"#,
+            tenths(label.x),
+            tenths(label.y),
+            label.anchor,
+            label.name
         ));
     }
     svg.push_str("</g></svg>");
@@ -345,6 +373,13 @@ pub fn clicked_point(ev: &leptos::ev::MouseEvent) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_are_written_with_one_decimal() {
+        for v in [0.0, 12.34, 12.36, 77.77, -3.21, 1000.0] {
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
+        }
+    }
 
     fn comune(name: &str, slug: &str, lat: f64, lon: f64, mayor: Option<&str>) -> Comune {
         Comune {

@@ -4,6 +4,7 @@
 
 use crate::kernel::geo::{distance_km, Place};
 use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 
 /// A document that matched: its slot in the index, its text score, its date
 /// (published or updated) and its distance from the chosen comune.
@@ -54,25 +55,95 @@ pub struct Page {
     pub pages: usize,
 }
 
-/// Page `wanted` (from 1; past the end, the last) of `hits` in `order`. Only
-/// the hits up to the page's end are sorted.
-pub fn page_of(mut hits: Vec<Hit>, order: Order, wanted: usize, size: usize) -> Page {
-    let compare = |a: &Hit, b: &Hit| order.compare(a, b);
-    let total = hits.len();
-    let pages = total.div_ceil(size).max(1);
-    let page = wanted.clamp(1, pages);
-    let end = (page * size).min(total);
-    if end > 0 && end < total {
-        hits.select_nth_unstable_by(end - 1, compare);
-        hits.truncate(end);
+/// The hits a search keeps while it scans, to cut out page `wanted` (the
+/// first is 1) of `size` in `order`: only the best `wanted × size` of them,
+/// in a heap whose top is the worst kept, and how many matched in all. At a
+/// region's million offers a broad search matches hundreds of thousands;
+/// keeping every hit to sort the first twenty cost more than the scan itself.
+pub struct TopHits {
+    order: Order,
+    wanted: usize,
+    size: usize,
+    keep: usize,
+    kept: BinaryHeap<Ranked>,
+    total: usize,
+}
+
+/// A hit ordered so that the worst in `order` is the greatest.
+struct Ranked(Hit, Order);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
     }
-    hits.sort_by(compare);
-    let start = ((page - 1) * size).min(hits.len());
-    Page {
-        hits: hits.split_off(start),
-        total,
-        page,
-        pages,
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.1.compare(&self.0, &other.0)
+    }
+}
+
+impl TopHits {
+    pub fn new(order: Order, wanted: usize, size: usize) -> TopHits {
+        let wanted = wanted.max(1);
+        TopHits {
+            order,
+            wanted,
+            size,
+            keep: wanted.saturating_mul(size),
+            kept: BinaryHeap::new(),
+            total: 0,
+        }
+    }
+
+    pub fn push(&mut self, hit: Hit) {
+        self.total += 1;
+        if self.kept.len() < self.keep {
+            self.kept.push(Ranked(hit, self.order));
+        } else if let Some(mut worst) = self.kept.peek_mut() {
+            if self.order.compare(&hit, &worst.0) == Ordering::Less {
+                *worst = Ranked(hit, self.order);
+            }
+        }
+    }
+
+    /// Takes in the hits another part of the same search kept.
+    pub fn absorb(&mut self, other: TopHits) {
+        let total = self.total + other.total;
+        for Ranked(hit, _) in other.kept.into_vec() {
+            self.push(hit);
+        }
+        self.total = total;
+    }
+
+    /// The page asked for; past the end, the last one. (When the page asked
+    /// for is past the end, every hit was kept.)
+    pub fn into_page(self) -> Page {
+        let total = self.total;
+        let pages = total.div_ceil(self.size).max(1);
+        let page = self.wanted.min(pages);
+        let mut hits: Vec<Hit> = self
+            .kept
+            .into_sorted_vec()
+            .into_iter()
+            .map(|ranked| ranked.0)
+            .collect();
+        let start = ((page - 1) * self.size).min(hits.len());
+        Page {
+            hits: hits.split_off(start),
+            total,
+            page,
+            pages,
+        }
     }
 }
 
@@ -101,7 +172,16 @@ pub fn per_place(places: &[Place], counts: Vec<i64>) -> Vec<(String, i64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{page_of, Hit, Order};
+    use super::{Hit, Order, Page, TopHits};
+
+    /// Page `wanted` (from 1; past the end, the last) of `hits` in `order`.
+    fn page_of(hits: Vec<Hit>, order: Order, wanted: usize, size: usize) -> Page {
+        let mut top = TopHits::new(order, wanted, size);
+        for hit in hits {
+            top.push(hit);
+        }
+        top.into_page()
+    }
 
     fn hit(slot: u32, score: f32, stamp: i64, distance: f64) -> Hit {
         Hit {
@@ -145,5 +225,53 @@ mod tests {
             page.hits.iter().map(|h| h.slot).collect::<Vec<_>>(),
             [2, 1, 0]
         );
+    }
+
+    /// Keeping only the best hits up to the page gives the page a full sort
+    /// would: many hits, ties in score broken by date then slot.
+    #[test]
+    fn the_kept_hits_make_the_page_a_full_sort_makes() {
+        let hits: Vec<Hit> = (0..1000u32)
+            .map(|i| {
+                hit(
+                    i,
+                    (i * 7919 % 97) as f32,
+                    i64::from(i % 13),
+                    f64::from(i % 31),
+                )
+            })
+            .collect();
+        for order in [Order::BestScore, Order::Newest, Order::Nearest] {
+            let mut sorted = hits.clone();
+            sorted.sort_by(|a, b| order.compare(a, b));
+            for wanted in [1, 3, 50] {
+                let page = page_of(hits.clone(), order, wanted, 20);
+                assert_eq!(page.total, 1000);
+                assert_eq!(page.hits, sorted[(wanted - 1) * 20..wanted * 20]);
+            }
+        }
+    }
+
+    /// A search split in two parts and put together gives the page and the
+    /// count of one pass over everything.
+    #[test]
+    fn two_parts_absorbed_make_the_whole() {
+        let hits: Vec<Hit> = (0..500u32)
+            .map(|i| hit(i, (i * 31 % 17) as f32, i64::from(i % 7), 0.0))
+            .collect();
+        let whole = page_of(hits.clone(), Order::BestScore, 2, 20);
+        let mut first = TopHits::new(Order::BestScore, 2, 20);
+        let mut second = TopHits::new(Order::BestScore, 2, 20);
+        for (i, h) in hits.into_iter().enumerate() {
+            if i < 200 {
+                first.push(h)
+            } else {
+                second.push(h)
+            }
+        }
+        first.absorb(second);
+        let joined = first.into_page();
+        assert_eq!((joined.total, joined.page, joined.pages), (500, 2, 25));
+        assert_eq!(joined.hits, whole.hits);
     }
 }

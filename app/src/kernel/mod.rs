@@ -28,6 +28,8 @@ pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod fields;
 #[cfg(feature = "ssr")]
+pub mod freshness;
+#[cfg(feature = "ssr")]
 pub mod geo;
 #[cfg(feature = "ssr")]
 pub mod heartbeat;

@@ -11,6 +11,7 @@
 
 use crate::kernel::clock::now;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -18,6 +19,8 @@ use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 const BATCH: usize = 64;
 /// Seconds read again at each sync.
 const OVERLAP: i64 = 5;
+/// How many rows the first sync reads from the database at a time.
+pub const PAGE: i64 = 2_000;
 
 /// What a feature's index is to the mechanism: rows keyed by id, each one
 /// becoming an entry (or, when it should not be found, none).
@@ -68,10 +71,47 @@ impl<I> std::fmt::Debug for SyncedIndex<I> {
     }
 }
 
-/// One sync: read the rows changed since `since`, then `finish` them.
+/// One sync: read the rows changed since `since`, then `finish` them, or
+/// `apply` each read (`Cursor`) and `end` the pass.
 pub struct Pass {
     pub since: i64,
     started: i64,
+}
+
+/// What a sync reads next. The first sync reads every row, a page at a time
+/// by id (a region's million offers read at once would hold all their texts
+/// in memory together); the later ones read the rows changed since a second,
+/// few enough for one read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cursor {
+    /// Every row, the next `PAGE` of them after this id.
+    Whole { after: i64 },
+    /// The rows whose `updated_at` is at or after this second, all at once.
+    Changed { since: i64 },
+}
+
+impl Pass {
+    /// The first read of this pass.
+    pub fn cursor(&self) -> Cursor {
+        if self.since <= 0 {
+            Cursor::Whole { after: i64::MIN }
+        } else {
+            Cursor::Changed { since: self.since }
+        }
+    }
+}
+
+impl Cursor {
+    /// The read after the one that gave `rows`, or `None` when that was the
+    /// last one (a page shorter than `PAGE`, or the changed rows).
+    pub fn next<R>(self, rows: &[R], key: impl Fn(&R) -> (i64, i64)) -> Option<Cursor> {
+        match self {
+            Cursor::Whole { .. } if rows.len() as i64 == PAGE => {
+                rows.last().map(|row| Cursor::Whole { after: key(row).0 })
+            }
+            _ => None,
+        }
+    }
 }
 
 impl<I: Indexed> SyncedIndex<I> {
@@ -94,12 +134,24 @@ impl<I: Indexed> SyncedIndex<I> {
         }
     }
 
-    /// Ends a sync with the rows read: those not already in the index as
-    /// they are go in (`entry` says what each becomes at the pass's start,
-    /// `None` to take it out). Returns how many were applied.
+    /// Ends a sync with the rows read (see `apply`). Returns how many were applied.
     pub fn finish(
         &self,
         pass: Pass,
+        rows: Vec<I::Row>,
+        entry: impl Fn(&I::Row, i64) -> Option<I::Entry>,
+    ) -> usize {
+        let applied = self.apply(&pass, rows, entry);
+        self.end(pass);
+        applied
+    }
+
+    /// Puts one read of a sync's rows in: those not already in the index as
+    /// they are go in (`entry` says what each becomes at the pass's start,
+    /// `None` to take it out). Returns how many were applied.
+    pub fn apply(
+        &self,
+        pass: &Pass,
         mut rows: Vec<I::Row>,
         entry: impl Fn(&I::Row, i64) -> Option<I::Entry>,
     ) -> usize {
@@ -125,8 +177,38 @@ impl<I: Indexed> SyncedIndex<I> {
             drop(index);
             self.record(batch, pass.started - 1);
         }
-        self.synced_to.fetch_max(pass.started, Ordering::AcqRel);
+        if !rows.is_empty() {
+            crate::kernel::freshness::changed();
+        }
         rows.len()
+    }
+
+    /// One whole sync: reads the rows with `page` (what a `Cursor` names)
+    /// and applies each read. Returns how many rows were applied.
+    ///
+    /// (`page` is a closure returning a future rather than an async closure:
+    /// the future of an `AsyncFn` is not known to be `Send` for every
+    /// lifetime, and the sync worker runs on tokio's threads.)
+    pub async fn sync<E, Read: Future<Output = Result<Vec<I::Row>, E>>>(
+        &self,
+        page: impl Fn(Cursor) -> Read,
+        entry: impl Fn(&I::Row, i64) -> Option<I::Entry>,
+    ) -> Result<usize, E> {
+        let pass = self.begin();
+        let mut next = Some(pass.cursor());
+        let mut applied = 0;
+        while let Some(from) = next {
+            let rows = page(from).await?;
+            next = from.next(&rows, I::key);
+            applied += self.apply(&pass, rows, &entry);
+        }
+        self.end(pass);
+        Ok(applied)
+    }
+
+    /// Ends a sync whose pages are all applied.
+    pub fn end(&self, pass: Pass) {
+        self.synced_to.fetch_max(pass.started, Ordering::AcqRel);
     }
 
     /// Puts one row's current state in at once (after a change made here):
@@ -137,6 +219,7 @@ impl<I: Indexed> SyncedIndex<I> {
             Some(entry) => index.upsert(entry),
             None => index.remove(id),
         }
+        crate::kernel::freshness::changed();
     }
 
     fn record(&self, batch: &[I::Row], before: i64) {
@@ -209,5 +292,51 @@ mod tests {
         index.refresh(3, Some((3, "tre".into())));
         index.refresh(1, None);
         assert_eq!(index.read().0.keys().copied().collect::<Vec<_>>(), [3]);
+    }
+
+    /// The first sync reads every row a page at a time, in the order of the
+    /// ids, and stops at a short page; the next one reads the changed rows
+    /// in one go.
+    #[tokio::test]
+    async fn the_first_sync_reads_by_pages_and_the_next_by_change() {
+        use super::{Cursor, PAGE};
+        use std::sync::Mutex;
+        let old = crate::kernel::clock::now() - 100;
+        let table: Vec<(i64, i64, String)> = (1..=2 * PAGE + 5)
+            .map(|id| (id, old, format!("riga {id}")))
+            .collect();
+        let reads = Mutex::new(Vec::new());
+        let page = |from: Cursor| {
+            reads.lock().unwrap().push(from);
+            let rows: Vec<(i64, i64, String)> = match from {
+                Cursor::Whole { after } => table
+                    .iter()
+                    .filter(|r| r.0 > after)
+                    .take(PAGE as usize)
+                    .cloned()
+                    .collect(),
+                Cursor::Changed { since } => {
+                    table.iter().filter(|r| r.1 >= since).cloned().collect()
+                }
+            };
+            std::future::ready(Ok::<_, ()>(rows))
+        };
+        let index = SyncedIndex::new(Words::default());
+        assert_eq!(index.sync(&page, entry).await, Ok(table.len()));
+        assert_eq!(index.read().0.len(), table.len());
+        assert_eq!(
+            *reads.lock().unwrap(),
+            [
+                Cursor::Whole { after: i64::MIN },
+                Cursor::Whole { after: PAGE },
+                Cursor::Whole { after: 2 * PAGE },
+            ]
+        );
+        reads.lock().unwrap().clear();
+        assert_eq!(index.sync(&page, entry).await, Ok(0), "nothing changed");
+        assert!(matches!(
+            reads.lock().unwrap()[..],
+            [Cursor::Changed { since }] if since > old
+        ));
     }
 }

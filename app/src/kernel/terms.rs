@@ -20,9 +20,14 @@ const STOPWORDS: &[&str] = &[
 pub fn words(text: &str) -> Vec<String> {
     crate::kernel::text::normalise(text)
         .split_whitespace()
-        .filter(|w| !STOPWORDS.contains(w))
+        .filter(|w| !is_stopword(w))
         .map(str::to_string)
         .collect()
+}
+
+/// Whether `word` (normalised) is one of the words that say nothing.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
 }
 
 /// Snowball's Italian stemmer, after the number has gone from the word:

@@ -49,9 +49,7 @@ impl Search {
 
     /// Reads the offers changed since the last sync into the index.
     pub async fn sync(&self, db: &Db) -> Result<usize, sqlx::Error> {
-        let pass = self.index.begin();
-        let changed = repo::changed_since(db, pass.since).await?;
-        Ok(self.index.finish(pass, changed, entry))
+        self.index.sync(|from| repo::changed(db, from), entry).await
     }
 
     /// Puts one offer's current state in the index at once (after a change here).

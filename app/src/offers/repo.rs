@@ -10,6 +10,7 @@ use crate::db::Tx;
 use crate::db::{placeholders, Db};
 use crate::kernel::clock::now;
 use crate::kernel::labels::label_of;
+use crate::kernel::synced_index::{Cursor, PAGE};
 
 /// An offer as stored, parsed (see `service::parse_offer`).
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -267,14 +268,17 @@ pub async fn offer(db: &Db, id: i64) -> Result<Option<Stored>, sqlx::Error> {
     Ok(row.map(Stored::from))
 }
 
-/// Every offer changed at or after `since` (the index decides what each means).
-pub async fn changed_since(db: &Db, since: i64) -> Result<Vec<Stored>, sqlx::Error> {
-    let rows: Vec<StoredRow> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} {FROM} WHERE o.updated_at >= $1 ORDER BY o.id"
-    ))
-    .bind(since)
-    .fetch_all(db.pool())
-    .await?;
+/// The offers a sync reads (`Cursor`), in the order of their ids (the index
+/// decides what each means).
+pub async fn changed(db: &Db, from: Cursor) -> Result<Vec<Stored>, sqlx::Error> {
+    let (filter, value) = match from {
+        Cursor::Whole { after } => (format!("o.id > $1 ORDER BY o.id LIMIT {PAGE}"), after),
+        Cursor::Changed { since } => ("o.updated_at >= $1 ORDER BY o.id".to_string(), since),
+    };
+    let rows: Vec<StoredRow> = sqlx::query_as(&format!("SELECT {COLUMNS} {FROM} WHERE {filter}"))
+        .bind(value)
+        .fetch_all(db.pool())
+        .await?;
     Ok(rows.into_iter().map(Stored::from).collect())
 }
 

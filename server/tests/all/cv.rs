@@ -318,6 +318,29 @@ pub(crate) fn imported_id(headers: &http::HeaderMap) -> i64 {
         .unwrap()
 }
 
+/// Imports `file` as `owner` through the import form, as a person would:
+/// the new CV as stored.
+pub(crate) async fn import_as(
+    state: &AppState,
+    session: &str,
+    owner: i64,
+    file: &[u8],
+) -> app::cv::domain::CvRecord {
+    let (status, body, headers) = send(
+        state,
+        multipart("/api/cv/importa", session, "file", file, false),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    let id = imported_id(&headers);
+    repo::get(&state.db, owner, id).await.unwrap().unwrap()
+}
+
 async fn the_exports_open_in_the_programs_people_use(state: AppState) {
     let (anna, session, id) = anna_with_the_complete_cv(&state).await;
     send(
@@ -386,18 +409,8 @@ async fn the_exports_open_in_the_programs_people_use(state: AppState) {
     assert_eq!(resume["basics"]["location"]["city"], "La Spezia");
 
     // Imported back, it is a new CV equal to the first; a bad file changes nothing.
-    let (status, _, headers) = send(
-        &state,
-        multipart("/api/cv/importa", &session, "file", &json, false),
-    )
-    .await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    let new_id = imported_id(&headers);
-    assert_ne!(new_id, id);
-    let imported = repo::get(&state.db, anna.id, new_id)
-        .await
-        .unwrap()
-        .unwrap();
+    let imported = import_as(&state, &session, anna.id, &json).await;
+    assert_ne!(imported.id, id);
     assert_eq!(imported.document, sample::complete());
     let before = count(&state, "SELECT COUNT(*) FROM cvs").await;
     let (status, body, _) = send(

@@ -4,9 +4,9 @@
 //! comes into the wizard; a broken file is refused and changes nothing.
 
 use crate::common::{count, with_state};
-use crate::cv::{anna_with_the_complete_cv, citizen, get, imported_id, multipart, send};
+use crate::cv::{anna_with_the_complete_cv, citizen, get, import_as, multipart, send};
 use app::cv::domain::{CvDocument, CvLanguage};
-use app::cv::{repo, sample};
+use app::cv::sample;
 use app::state::AppState;
 use http::{header, StatusCode};
 
@@ -61,18 +61,8 @@ async fn the_europass_export_is_valid_and_comes_back(state: AppState) {
         );
     assert!(validate(swapped.as_bytes()).is_err());
 
-    let (status, _, headers) = send(
-        &state,
-        multipart("/api/cv/importa", &session, "file", &xml, false),
-    )
-    .await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    let new_id = imported_id(&headers);
-    assert_ne!(new_id, id);
-    let imported = repo::get(&state.db, anna.id, new_id)
-        .await
-        .unwrap()
-        .unwrap();
+    let imported = import_as(&state, &session, anna.id, &xml).await;
+    assert_ne!(imported.id, id);
     // All but what Europass has no place for: the job wishes, the own vehicle.
     let expected = CvDocument {
         wishes: Default::default(),
@@ -86,19 +76,7 @@ async fn a_cv_from_the_europass_site_comes_into_the_wizard(state: AppState) {
     let (anna, session) = citizen(&state, "anna@esempio.it").await;
     let example = std::fs::read(CEDEFOP_EXAMPLE).unwrap();
     validate(&example).expect("Cedefop's example is valid against its schema");
-    let (status, body, headers) = send(
-        &state,
-        multipart("/api/cv/importa", &session, "file", &example, false),
-    )
-    .await;
-    assert_eq!(
-        status,
-        StatusCode::SEE_OTHER,
-        "{}",
-        String::from_utf8_lossy(&body)
-    );
-    let id = imported_id(&headers);
-    let cv = repo::get(&state.db, anna.id, id).await.unwrap().unwrap();
+    let cv = import_as(&state, &session, anna.id, &example).await;
     assert_eq!(cv.name, "CV importato – Chuck NORRIS");
     assert_eq!(cv.language, CvLanguage::En);
     let doc = cv.document;

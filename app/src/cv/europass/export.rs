@@ -30,7 +30,7 @@ pub fn export(
             generator: "InfoLavoro".into(),
         },
         learner_info: Some(LearnerInfo {
-            identification: Some(identification(doc, comune_name)),
+            identification: Some(identification(doc, comune_name, english)),
             headline: some_text(&doc.headline).map(|h| Headline {
                 r#type: Some(Coded {
                     code: "preferred_job".into(),
@@ -61,7 +61,7 @@ fn some_text(text: &str) -> Option<&str> {
     Some(text.trim()).filter(|t| !t.is_empty())
 }
 
-fn identification(doc: &CvDocument, comune_name: &str) -> Identification {
+fn identification(doc: &CvDocument, comune_name: &str, english: bool) -> Identification {
     let p = &doc.personal;
     let address = Address {
         address_line: p.address.trim().into(),
@@ -69,7 +69,7 @@ fn identification(doc: &CvDocument, comune_name: &str) -> Identification {
         // The comuni are the province's: a Comune of Liguria, Italy.
         country: (!comune_name.is_empty()).then(|| Coded {
             code: "IT".into(),
-            label: "Italia".into(),
+            label: pick(|l| td_string!(l, cv_europass.country_italy), english).into(),
         }),
         ..Default::default()
     };
