@@ -6,7 +6,7 @@
 //! - `server create-operator --email EMAIL --comune SLUG [--name NAME]`
 //!
 //! and demo data for trying the portal and for the benchmarks:
-//! - `server gen-demo [--offers N] [--profiles N]` (replaces those of the previous run)
+//! - `server gen-demo [--offers N] [--profiles N] [--region]` (replaces those of the previous run)
 //!
 //! and the database's copies (see `server::backup`):
 //! - `server backup [--to FILE]`, while the portal runs
@@ -71,6 +71,11 @@ enum Command {
         /// How many blind candidate profiles.
         #[arg(long)]
         profiles: Option<usize>,
+        /// Spread them over Liguria's 234 comuni, which this adds to the
+        /// database: for measuring the search at a region's size, never for
+        /// a portal that serves the province.
+        #[arg(long)]
+        region: bool,
     },
     /// A consistent copy of the database, taken while the portal runs: into
     /// BACKUP_DIR (keeping the newest BACKUP_KEEP), or into --to FILE.
@@ -121,7 +126,11 @@ async fn run(command: Option<Command>) -> ExitCode {
             comune,
             name,
         }) => create_staff(config, Role::Operatore, email, name, Some(comune)).await,
-        Some(Command::GenDemo { offers, profiles }) => gen_demo(config, offers, profiles).await,
+        Some(Command::GenDemo {
+            offers,
+            profiles,
+            region,
+        }) => gen_demo(config, offers, profiles, region).await,
         Some(Command::Backup { to }) => back_up(config, to).await,
         Some(Command::Restore { file }) => restore(config, file).await,
     };
@@ -199,10 +208,15 @@ async fn gen_demo(
     config: Config,
     offers: Option<usize>,
     profiles: Option<usize>,
+    region: bool,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let db = app::db::Db::connect(&config.database_url).await?;
     db.migrate().await?;
     app::network::repo::seed_reference(&db).await?;
+    if region {
+        let comuni = app::network::repo::add_region_comuni(&db).await?;
+        println!("{comuni} comuni: the province's and the rest of Liguria's.");
+    }
     if let Some(n) = offers {
         let started = std::time::Instant::now();
         let made = app::offers::gen_demo::generate(&db, n).await?;

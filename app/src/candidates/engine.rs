@@ -27,6 +27,9 @@ impl Indexed for CandidateIndex {
     fn remove(&mut self, id: i64) {
         CandidateIndex::remove(self, id);
     }
+    fn settle(&mut self) {
+        CandidateIndex::settle(self);
+    }
 }
 
 #[derive(Clone, Debug, Default)]

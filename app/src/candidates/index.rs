@@ -5,7 +5,9 @@
 use super::domain::{CandidateCard, CandidateQuery, CandidateResults, PAGE_SIZE};
 use crate::cv::domain::{cefr_rank, LICENCES};
 use crate::kernel::geo::Place;
-use crate::kernel::hits::{distances_from, per_place, Hit, Order, Page, TopHits};
+use crate::kernel::hits::{
+    distances_from, per_place, positions_by_slug, Hit, Order, Page, TopHits,
+};
 use crate::kernel::text_index::TextIndex;
 use crate::offers::domain::CONTRACTS;
 use std::collections::HashMap;
@@ -46,11 +48,12 @@ fn contract_codes() -> Vec<&'static str> {
     CONTRACTS.iter().map(|(c, _)| *c).collect()
 }
 
-const ROLE_WEIGHT: f32 = 3.0;
+const ROLE_WEIGHT: u8 = 3;
 
 #[derive(Default)]
 pub struct CandidateIndex {
     places: Vec<Place>,
+    place_by_slug: HashMap<String, usize>,
     docs: Vec<Option<Doc>>,
     free: Vec<u32>,
     by_id: HashMap<i64, u32>,
@@ -65,6 +68,7 @@ pub fn language_key(name: &str) -> String {
 impl CandidateIndex {
     pub fn new(places: Vec<Place>) -> CandidateIndex {
         CandidateIndex {
+            place_by_slug: positions_by_slug(&places),
             places,
             ..CandidateIndex::default()
         }
@@ -99,12 +103,9 @@ impl CandidateIndex {
         });
         self.text.insert(
             slot,
-            &[(&profile.strong_text, ROLE_WEIGHT), (&profile.text, 1.0)],
+            &[(&profile.strong_text, ROLE_WEIGHT), (&profile.text, 1)],
         );
-        let place = self
-            .places
-            .iter()
-            .position(|p| p.slug == profile.comune_slug);
+        let place = self.place_by_slug.get(&profile.comune_slug).copied();
         let licences = bits(&profile.card.licences, &LICENCES);
         let contracts = bits(&profile.card.contracts, &contract_codes());
         self.by_id.insert(profile.card.id, slot);
@@ -115,6 +116,13 @@ impl CandidateIndex {
             licences,
             contracts,
         });
+    }
+
+    /// Gives back the room the arrays grew into while loading.
+    pub fn settle(&mut self) {
+        self.docs.shrink_to_fit();
+        self.by_id.shrink_to_fit();
+        self.text.settle();
     }
 
     pub fn remove(&mut self, id: i64) {

@@ -41,13 +41,9 @@ pub struct MapText {
     pub sea: &'static str,
 }
 
-/// `v` with one decimal, as the drawing's coordinates are written. By hand:
-/// Rust's formatting of floats is several kilobytes of the wasm that every
-/// page loads, and nothing else on the home page needs it.
+/// `v` with one decimal, as the drawing's coordinates are written.
 fn tenths(v: f64) -> String {
-    let t = (v * 10.0).round() as i64;
-    let sign = if t < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+    crate::kernel::decimals::fixed(v, 1)
 }
 
 /// Text for SVG markup.

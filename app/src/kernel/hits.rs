@@ -4,7 +4,7 @@
 
 use crate::kernel::geo::{distance_km, Place};
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 
 /// A document that matched: its slot in the index, its text score, its date
 /// (published or updated) and its distance from the chosen comune.
@@ -106,13 +106,35 @@ impl TopHits {
     }
 
     pub fn push(&mut self, hit: Hit) {
-        self.total += 1;
-        if self.kept.len() < self.keep {
+        self.consider(true, hit);
+    }
+
+    /// Counts `hit` if it `matched`, and keeps it if it is also among the
+    /// best so far. A scan calls this for every document it reads: whether
+    /// the hit could be kept is worked out first, so that the one branch
+    /// taken is on "matched and good enough", which after the first page is
+    /// nearly always false, rather than on "matched", which a broad search
+    /// makes true for a third of the documents in no order a processor can
+    /// guess.
+    #[inline]
+    pub fn consider(&mut self, matched: bool, hit: Hit) {
+        self.total += usize::from(matched);
+        let room = self.kept.len() < self.keep;
+        let better = match self.kept.peek() {
+            Some(worst) => self.order.compare(&hit, &worst.0) == Ordering::Less,
+            None => true,
+        };
+        if matched & (room | better) {
+            self.keep_hit(hit, room);
+        }
+    }
+
+    #[cold]
+    fn keep_hit(&mut self, hit: Hit, room: bool) {
+        if room {
             self.kept.push(Ranked(hit, self.order));
         } else if let Some(mut worst) = self.kept.peek_mut() {
-            if self.order.compare(&hit, &worst.0) == Ordering::Less {
-                *worst = Ranked(hit, self.order);
-            }
+            *worst = Ranked(hit, self.order);
         }
     }
 
@@ -158,6 +180,16 @@ pub fn distances_from(places: &[Place], centre: Option<&Place>) -> Vec<f64> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Each place's position in `places`, by slug: an index looks up the place
+/// of every document it takes in, and a region has hundreds of comuni.
+pub fn positions_by_slug(places: &[Place]) -> HashMap<String, usize> {
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.slug.clone(), i))
+        .collect()
 }
 
 /// The places that have results, with how many, by slug.

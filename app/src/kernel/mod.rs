@@ -7,6 +7,7 @@ pub mod audit;
 pub mod codes;
 pub mod cookies;
 pub mod dates;
+pub mod decimals;
 pub mod labels;
 pub mod map_plane;
 pub mod refused_form;

@@ -35,15 +35,21 @@ pub trait Indexed {
     fn upsert(&mut self, entry: Self::Entry);
     /// Takes the id out, if it is there.
     fn remove(&mut self, id: i64);
+    /// Gives back what growing cost, once the first sync has put every row
+    /// in (the lists grew by doubling: a quarter of them is room).
+    fn settle(&mut self) {}
 }
 
 pub struct SyncedIndex<I> {
     index: Arc<RwLock<I>>,
     /// Rows changed at or after this second are read again at the next sync.
     synced_to: Arc<AtomicI64>,
-    /// Each row's `updated_at` as put in the index, for rows stamped at
-    /// least two seconds before they were read. (A row stamped later may be
-    /// changed again within the same second: it is always applied.)
+    /// Each row's `updated_at` as put in the index, for the rows the next
+    /// sync may read again (stamped within its overlap) and stamped at least
+    /// two seconds before they were read. (A row stamped later may be changed
+    /// again within the same second: it is always applied. An older row is
+    /// read again only once changed: remembering the million rows of a first
+    /// sync would cost tens of megabytes for nothing.)
     applied: Arc<Mutex<HashMap<i64, i64>>>,
 }
 
@@ -71,8 +77,8 @@ impl<I> std::fmt::Debug for SyncedIndex<I> {
     }
 }
 
-/// One sync: read the rows changed since `since`, then `finish` them, or
-/// `apply` each read (`Cursor`) and `end` the pass.
+/// One sync: read the rows changed since `since`, `apply` each read
+/// (`Cursor`) and `end` the pass.
 pub struct Pass {
     pub since: i64,
     started: i64,
@@ -134,18 +140,6 @@ impl<I: Indexed> SyncedIndex<I> {
         }
     }
 
-    /// Ends a sync with the rows read (see `apply`). Returns how many were applied.
-    pub fn finish(
-        &self,
-        pass: Pass,
-        rows: Vec<I::Row>,
-        entry: impl Fn(&I::Row, i64) -> Option<I::Entry>,
-    ) -> usize {
-        let applied = self.apply(&pass, rows, entry);
-        self.end(pass);
-        applied
-    }
-
     /// Puts one read of a sync's rows in: those not already in the index as
     /// they are go in (`entry` says what each becomes at the pass's start,
     /// `None` to take it out). Returns how many were applied.
@@ -175,7 +169,7 @@ impl<I: Indexed> SyncedIndex<I> {
                 }
             }
             drop(index);
-            self.record(batch, pass.started - 1);
+            self.record(batch, pass);
         }
         if !rows.is_empty() {
             crate::kernel::freshness::changed();
@@ -202,13 +196,19 @@ impl<I: Indexed> SyncedIndex<I> {
             next = from.next(&rows, I::key);
             applied += self.apply(&pass, rows, &entry);
         }
+        if pass.since <= 0 {
+            self.write().settle();
+        }
         self.end(pass);
         Ok(applied)
     }
 
-    /// Ends a sync whose pages are all applied.
+    /// Ends a sync whose pages are all applied, forgetting the rows that no
+    /// later sync reads again unless they change.
     pub fn end(&self, pass: Pass) {
         self.synced_to.fetch_max(pass.started, Ordering::AcqRel);
+        let mut applied = self.applied.lock().unwrap_or_else(|e| e.into_inner());
+        applied.retain(|_, updated_at| *updated_at >= pass.started - OVERLAP);
     }
 
     /// Puts one row's current state in at once (after a change made here):
@@ -222,11 +222,13 @@ impl<I: Indexed> SyncedIndex<I> {
         crate::kernel::freshness::changed();
     }
 
-    fn record(&self, batch: &[I::Row], before: i64) {
+    fn record(&self, batch: &[I::Row], pass: &Pass) {
+        // What the next sync reads again, less the last second (see `applied`).
+        let again = pass.started - OVERLAP..pass.started - 1;
         let mut applied = self.applied.lock().unwrap_or_else(|e| e.into_inner());
         for row in batch {
             let (id, updated_at) = I::key(row);
-            if updated_at < before {
+            if again.contains(&updated_at) {
                 applied.insert(id, updated_at);
             } else {
                 applied.remove(&id);
@@ -271,22 +273,28 @@ mod tests {
         (!row.2.is_empty()).then(|| (row.0, row.2.clone()))
     }
 
-    #[test]
-    fn changes_go_in_once_and_removals_take_rows_out() {
+    /// A sync that reads `rows` whatever it asks for.
+    async fn sync_rows(index: &SyncedIndex<Words>, rows: &[(i64, i64, String)]) -> usize {
+        let page = |_| std::future::ready(Ok::<_, ()>(rows.to_vec()));
+        index.sync(page, entry).await.unwrap_or_default()
+    }
+
+    #[tokio::test]
+    async fn changes_go_in_once_and_removals_take_rows_out() {
         let index = SyncedIndex::new(Words::default());
-        let old = crate::kernel::clock::now() - 100;
-        let pass = index.begin();
-        assert!(pass.since <= 0, "the first pass reads everything");
-        let rows = vec![(1, old, "uno".into()), (2, old, "due".into())];
-        assert_eq!(index.finish(pass, rows.clone(), entry), 2);
+        let recent = crate::kernel::clock::now() - 3;
+        assert!(index.begin().since <= 0, "the first pass reads everything");
+        let rows = vec![(1, recent, "uno".into()), (2, recent, "due".into())];
+        assert_eq!(sync_rows(&index, &rows).await, 2);
         // Read again in the overlap, unchanged: not applied twice.
-        let pass = index.begin();
-        assert!(pass.since > old);
-        assert_eq!(index.finish(pass, rows, entry), 0);
+        assert!(index.begin().since <= recent);
+        assert_eq!(sync_rows(&index, &rows).await, 0);
         // Changed, or now not to be found.
-        let pass = index.begin();
-        let rows = vec![(1, old + 1, "uno!".into()), (2, old + 1, String::new())];
-        assert_eq!(index.finish(pass, rows, entry), 2);
+        let rows = vec![
+            (1, recent + 1, "uno!".into()),
+            (2, recent + 1, String::new()),
+        ];
+        assert_eq!(sync_rows(&index, &rows).await, 2);
         assert_eq!(index.read().0.get(&1).map(String::as_str), Some("uno!"));
         assert!(!index.read().0.contains_key(&2));
         index.refresh(3, Some((3, "tre".into())));
@@ -331,6 +339,10 @@ mod tests {
                 Cursor::Whole { after: PAGE },
                 Cursor::Whole { after: 2 * PAGE },
             ]
+        );
+        assert!(
+            index.applied.lock().unwrap().is_empty(),
+            "rows older than the overlap are not remembered"
         );
         reads.lock().unwrap().clear();
         assert_eq!(index.sync(&page, entry).await, Ok(0), "nothing changed");

@@ -7,6 +7,9 @@ use crate::kernel::text::slugify;
 const COMUNI_CSV: &str = include_str!("../../reference/comuni-provincia-spezia.csv");
 const NETWORK_CSV: &str = include_str!("../../reference/rete-comuni-aderenti.csv");
 const BODIES_CSV: &str = include_str!("../../reference/rete-enti-aderenti.csv");
+/// Liguria's 234 comuni, the province's among them: only the benchmarks'
+/// generated data spreads over them (`server gen-demo --region`).
+const REGION_CSV: &str = include_str!("../../reference/comuni-liguria.csv");
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ComuneRecord {
@@ -93,8 +96,9 @@ fn number<T: std::str::FromStr>(value: &str, what: &str) -> Result<T, String> {
         .map_err(|_| format!("{what}: not a number: {value}"))
 }
 
-pub fn load() -> Result<ReferenceData, String> {
-    let comuni = rows(COMUNI_CSV, "comuni")?
+/// The comuni of a file in the columns of `comuni-provincia-spezia.csv`.
+fn comuni(csv: &'static str, file: &str) -> Result<Vec<ComuneRecord>, String> {
+    rows(csv, file)?
         .into_iter()
         .map(|f| {
             Ok(ComuneRecord {
@@ -109,7 +113,16 @@ pub fn load() -> Result<ReferenceData, String> {
                 longitude: number(f[7], "longitude")?,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect()
+}
+
+/// Liguria's comuni, for a benchmark's data over a region.
+pub fn region_comuni() -> Result<Vec<ComuneRecord>, String> {
+    comuni(REGION_CSV, "region comuni")
+}
+
+pub fn load() -> Result<ReferenceData, String> {
+    let comuni = comuni(COMUNI_CSV, "comuni")?;
     let network = rows(NETWORK_CSV, "network comuni")?
         .into_iter()
         .map(|f| {
@@ -165,6 +178,28 @@ mod tests {
         slugs.sort();
         slugs.dedup();
         assert_eq!(slugs.len(), 32, "every comune has its own slug");
+    }
+
+    /// The region's file holds Liguria's 234 comuni, each with its own
+    /// slug, and the province's exactly as the province's file has them.
+    #[test]
+    fn the_region_holds_the_province_as_it_is() {
+        let region = region_comuni().expect("the region's comuni parse");
+        assert_eq!(region.len(), 234);
+        let mut slugs: Vec<_> = region.iter().map(|c| &c.slug).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), 234, "every comune has its own slug");
+        for comune in load().unwrap().comuni {
+            assert!(
+                region.contains(&comune),
+                "{} as in the province",
+                comune.name
+            );
+        }
+        assert!(region
+            .iter()
+            .any(|c| c.name == "Genova" && c.population > 500_000));
     }
 
     #[test]

@@ -2,17 +2,12 @@
 //! The SQL is the same on SQLite and PostgreSQL.
 
 use super::domain::{Category, Comune, Desk, MemberBody, OpeningHours, DESK_EMAIL};
-use super::reference::{self, LA_SPEZIA_ISTAT};
-use crate::db::Db;
+use super::reference::{self, ComuneRecord, LA_SPEZIA_ISTAT};
+use crate::db::{Db, Tx};
 
-/// Writes the reference data; safe to run at every start. Comuni and member
-/// bodies follow the shipped files, while the desk and its hours are only
-/// created once, since staff may change them afterwards.
-pub async fn seed_reference(db: &Db) -> Result<(), sqlx::Error> {
-    // Broken shipped data is a build defect; report it as a configuration error.
-    let data = reference::load().map_err(|e| sqlx::Error::Configuration(e.into()))?;
-    let mut tx = db.begin_write().await?;
-    for c in &data.comuni {
+/// Writes `comuni`, or brings them up to date.
+async fn upsert_comuni(tx: &mut Tx, comuni: &[ComuneRecord]) -> Result<(), sqlx::Error> {
+    for c in comuni {
         sqlx::query(
             "INSERT INTO comuni (istat_code, slug, name, cadastral_code, postal_codes, population, area_km2, latitude, longitude)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -30,9 +25,34 @@ pub async fn seed_reference(db: &Db) -> Result<(), sqlx::Error> {
         .bind(c.area_km2)
         .bind(c.latitude)
         .bind(c.longitude)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
+    Ok(())
+}
+
+/// Adds Liguria's comuni to the province's, for a benchmark's database
+/// only (`server gen-demo --region`): the portal serves one province.
+/// Returns how many comuni there are now.
+pub async fn add_region_comuni(db: &Db) -> Result<usize, sqlx::Error> {
+    let comuni = reference::region_comuni().map_err(|e| sqlx::Error::Configuration(e.into()))?;
+    let mut tx = db.begin_write().await?;
+    upsert_comuni(&mut tx, &comuni).await?;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comuni")
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(usize::try_from(count).unwrap_or_default())
+}
+
+/// Writes the reference data; safe to run at every start. Comuni and member
+/// bodies follow the shipped files, while the desk and its hours are only
+/// created once, since staff may change them afterwards.
+pub async fn seed_reference(db: &Db) -> Result<(), sqlx::Error> {
+    // Broken shipped data is a build defect; report it as a configuration error.
+    let data = reference::load().map_err(|e| sqlx::Error::Configuration(e.into()))?;
+    let mut tx = db.begin_write().await?;
+    upsert_comuni(&mut tx, &data.comuni).await?;
     for n in &data.network {
         sqlx::query(
             "INSERT INTO network_comuni (istat_code, mayor) VALUES ($1, $2)

@@ -22,6 +22,9 @@ impl Indexed for OfferIndex {
     fn remove(&mut self, id: i64) {
         OfferIndex::remove(self, id);
     }
+    fn settle(&mut self) {
+        OfferIndex::settle(self);
+    }
 }
 
 #[derive(Clone, Debug, Default)]

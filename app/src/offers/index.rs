@@ -12,13 +12,15 @@ use super::domain::{
     CONTRACTS, KINDS, PAGE_SIZE, REMOTE_MODES, SECTORS, WORKING_TIMES,
 };
 use crate::kernel::geo::{distance_km, Place};
-use crate::kernel::hits::{distances_from, per_place, Hit, Order, Page, TopHits};
+use crate::kernel::hits::{
+    distances_from, per_place, positions_by_slug, Hit, Order, Page, TopHits,
+};
 use crate::kernel::labels::Label;
 use crate::kernel::text_index::TextIndex;
 use std::collections::HashMap;
 
 /// A word of the title counts as much as this many words of the description.
-const TITLE_WEIGHT: f32 = 3.0;
+const TITLE_WEIGHT: u8 = 3;
 
 /// A published offer as the index keeps it.
 #[derive(Clone, Debug)]
@@ -47,23 +49,38 @@ struct Doc {
 }
 
 /// What the filters read of one offer, kept apart from the offer in a
-/// compact array: a search scans every offer, and reads 20 bytes of each
+/// compact array: a search scans every offer, and reads 16 bytes of each
 /// rather than the whole record and its strings. Codes are positions in
 /// their lists (past the end for a code the list does not know); times are
-/// Unix seconds, which fit 32 bits until 2106.
+/// Unix seconds, which fit 32 bits until 2106. An empty slot expired in
+/// 1970, so no search keeps it.
 #[derive(Clone, Copy, Default)]
 struct Filter {
-    live: bool,
     expires_at: u32,
     published_at: u32,
+    /// Index into `places`; `NO_PLACE` for a fully remote offer.
+    place: u16,
     education: i8,
-    /// Index into `places`; `None` for a fully remote offer.
-    place: Option<u16>,
     kind: u8,
     contract: u8,
     sector: u8,
     working_time: u8,
     remote: u8,
+}
+
+/// The place of an offer that has none (fully remote).
+const NO_PLACE: u16 = u16::MAX;
+
+impl Filter {
+    /// The offer's place as an index into a per-place table with one more
+    /// entry at the end, for the offers without a place.
+    fn place_or_last(&self, places: usize) -> usize {
+        if self.place == NO_PLACE {
+            places
+        } else {
+            usize::from(self.place)
+        }
+    }
 }
 
 /// A time as the filters keep it (before 1970 is 1970, after 2106 is 2106).
@@ -90,9 +107,11 @@ fn wanted(codes: &[(&str, Label)], code: &str) -> Option<u8> {
     })
 }
 
-#[derive(Default)]
 pub struct OfferIndex {
     places: Vec<Place>,
+    place_by_slug: HashMap<String, usize>,
+    /// `SPLIT_AT`, lower in a test that checks the split scan.
+    split_at: usize,
     docs: Vec<Option<Doc>>,
     filters: Vec<Filter>,
     free: Vec<u32>,
@@ -100,11 +119,23 @@ pub struct OfferIndex {
     text: TextIndex,
 }
 
+impl Default for OfferIndex {
+    fn default() -> OfferIndex {
+        OfferIndex::new(Vec::new())
+    }
+}
+
 impl OfferIndex {
     pub fn new(places: Vec<Place>) -> OfferIndex {
         OfferIndex {
+            place_by_slug: positions_by_slug(&places),
+            split_at: SPLIT_AT,
             places,
-            ..OfferIndex::default()
+            docs: Vec::new(),
+            filters: Vec::new(),
+            free: Vec::new(),
+            by_id: HashMap::new(),
+            text: TextIndex::default(),
         }
     }
 
@@ -119,10 +150,7 @@ impl OfferIndex {
     /// Adds an offer, or replaces the one with its id.
     pub fn upsert(&mut self, offer: IndexedOffer) {
         self.remove(offer.summary.id);
-        let place = self
-            .places
-            .iter()
-            .position(|p| p.slug == offer.summary.comune_slug);
+        let place = self.place_by_slug.get(&offer.summary.comune_slug);
         let slot = match self.free.pop() {
             Some(slot) => slot,
             None => {
@@ -132,17 +160,16 @@ impl OfferIndex {
             }
         };
         self.text
-            .insert(slot, &[(&offer.title, TITLE_WEIGHT), (&offer.body, 1.0)]);
+            .insert(slot, &[(&offer.title, TITLE_WEIGHT), (&offer.body, 1)]);
         self.by_id.insert(offer.summary.id, slot);
         let s = &offer.summary;
         self.filters[slot as usize] = Filter {
-            live: true,
             expires_at: seconds(s.expires_at),
             published_at: seconds(s.published_at),
             education: offer
                 .education
                 .clamp(i64::from(i8::MIN), i64::from(i8::MAX)) as i8,
-            place: place.map(|p| p as u16),
+            place: place.map_or(NO_PLACE, |p| *p as u16),
             kind: position(&KINDS, s.kind.code()),
             contract: position(&CONTRACTS, s.contract.code()),
             sector: position(&SECTORS, &offer.sector),
@@ -161,6 +188,24 @@ impl OfferIndex {
             organisation: s.organisation.into(),
             snippet: s.snippet.into(),
         });
+    }
+
+    /// The same index, splitting its scans from `n` offers (rather than
+    /// `SPLIT_AT`): a test of the split need not index 100,000 offers.
+    #[cfg(test)]
+    pub fn splitting_from(self, n: usize) -> OfferIndex {
+        OfferIndex {
+            split_at: n,
+            ..self
+        }
+    }
+
+    /// Gives back the room the arrays grew into while loading.
+    pub fn settle(&mut self) {
+        self.docs.shrink_to_fit();
+        self.filters.shrink_to_fit();
+        self.by_id.shrink_to_fit();
+        self.text.settle();
     }
 
     pub fn remove(&mut self, id: i64) {
@@ -198,38 +243,33 @@ impl OfferIndex {
     }
 
     /// Looks at the offers in `slots` (with their text scores): the facet
-    /// counts and the best hits up to the page asked for.
+    /// counts and the best hits up to the page asked for. Nothing here
+    /// branches on what an offer holds (see `TopHits::consider`): a search
+    /// without words reads every offer of a region, and branches on random
+    /// data cost more than the reading.
     fn scan(&self, slots: impl Iterator<Item = (usize, f32)>, scan: &Scan) -> (Facets, TopHits) {
-        let mut facets = Facets::new(self.places.len());
+        let places = self.places.len();
+        let mut facets = Facets::new(places);
         let mut hits = TopHits::new(scan.order, scan.page, PAGE_SIZE);
         for (slot, score) in slots {
             let f = &self.filters[slot];
-            if !(f.live && i64::from(f.expires_at) > scan.now && scan.wanted.keeps(f)) {
-                continue;
-            }
-            let place = f.place.map(usize::from);
+            let place = f.place_or_last(places);
+            let kept = scan.wanted.keeps(f, scan.now);
             let matched = Matched {
-                place: match (scan.near, place) {
-                    (None, _) => true,
-                    (Some(near), Some(p)) => near[p],
-                    (Some(_), None) => false,
-                },
-                kind: scan.wanted.kind.is_none_or(|k| f.kind == k),
-                contract: scan.wanted.contract.is_none_or(|c| f.contract == c),
+                place: scan.near[place],
+                kind: scan.wanted.kind.accepts(f.kind),
+                contract: scan.wanted.contract.accepts(f.contract),
             };
-            facets.count(f, matched);
-            if matched.place && matched.kind && matched.contract {
-                let distance = match (scan.from_centre, place) {
-                    (Some(from_centre), Some(p)) => from_centre[p],
-                    _ => f64::MAX,
-                };
-                hits.push(Hit {
+            facets.count(f, place, kept, matched);
+            hits.consider(
+                kept & matched.place & matched.kind & matched.contract,
+                Hit {
                     slot: slot as u32,
                     score,
                     stamp: i64::from(f.published_at),
-                    distance,
-                });
-            }
+                    distance: scan.from_centre[place],
+                },
+            );
         }
         (facets, hits)
     }
@@ -238,7 +278,7 @@ impl OfferIndex {
     fn summary(&self, slot: usize, distance_km: Option<f64>) -> Option<OfferSummary> {
         let doc = self.docs[slot].as_ref()?;
         let filter = &self.filters[slot];
-        let place = filter.place.map(|p| &self.places[usize::from(p)]);
+        let place = self.places.get(usize::from(filter.place));
         Some(OfferSummary {
             id: doc.id,
             kind: doc.kind,
@@ -272,8 +312,19 @@ impl OfferIndex {
             .first()
             .and_then(|slug| self.places.iter().find(|p| &p.slug == slug));
         let wanted = Wanted::of(query, now);
-        // Distances from the chosen comune, once per place rather than per offer.
-        let from_centre = distances_from(&self.places, centre);
+        // Distances from the chosen comune, once per place rather than per
+        // offer; the offers without a place are the farthest.
+        let mut from_centre = distances_from(&self.places, centre);
+        from_centre.resize(self.places.len() + 1, f64::MAX);
+        // Whether each place is searched; the offers without a place are
+        // when no comune is chosen.
+        let near = match near {
+            Some(mut near) => {
+                near.push(false);
+                near
+            }
+            None => vec![true; self.places.len() + 1],
+        };
         let order = match query.ordina.as_str() {
             "recenti" => Order::Newest,
             "vicine" => Order::Nearest,
@@ -281,22 +332,22 @@ impl OfferIndex {
             _ => Order::Newest,
         };
         let scan = Scan {
-            now,
+            now: now.max(0),
             wanted: &wanted,
-            near: near.as_deref(),
-            from_centre: centre.map(|_| from_centre.as_slice()),
+            near: &near,
+            from_centre: &from_centre,
             order,
             page: query.page(),
         };
         // With words, only the offers they matched; without, every offer.
         let (facets, hits) = match &matches {
-            Some(matches) => in_two(matches.len(), |part| {
+            Some(matches) => in_two(matches.len(), self.split_at, |part| {
                 let slots = matches[part]
                     .iter()
                     .map(|&(slot, score)| (slot as usize, score));
                 self.scan(slots, &scan)
             }),
-            None => in_two(self.filters.len(), |part| {
+            None => in_two(self.filters.len(), self.split_at, |part| {
                 self.scan(part.map(|slot| (slot, 0.0)), &scan)
             }),
         };
@@ -315,23 +366,25 @@ impl OfferIndex {
             items,
             page,
             pages,
-            per_comune: per_place(&self.places, facets.per_comune),
+            remote_only: facets.per_place[self.places.len()],
+            per_comune: per_place(&self.places, facets.per_place),
             per_kind: count(&facets.per_kind, &KINDS),
             per_contract: count(&facets.per_contract, &CONTRACTS),
-            remote_only: facets.remote_only,
             viewer: Default::default(),
         }
     }
 }
 
-/// What every part of a search's scan reads.
+/// What every part of a search's scan reads. The per-place tables have one
+/// more entry at the end, for the offers without a place.
 struct Scan<'a> {
+    /// Not before 1970: an empty slot expired then.
     now: i64,
     wanted: &'a Wanted,
-    /// Per place, whether it is within the radius (none: every place is).
-    near: Option<&'a [bool]>,
-    /// Per place, its distance from the chosen comune (none: no comune).
-    from_centre: Option<&'a [f64]>,
+    /// Per place, whether it is within the radius.
+    near: &'a [bool],
+    /// Per place, its distance from the chosen comune (`f64::MAX` without one).
+    from_centre: &'a [f64],
     order: Order,
     page: usize,
 }
@@ -345,9 +398,10 @@ const SPLIT_AT: usize = 100_000;
 /// and hits put together.
 fn in_two(
     n: usize,
+    split_at: usize,
     part: impl Fn(std::ops::Range<usize>) -> (Facets, TopHits) + Sync,
 ) -> (Facets, TopHits) {
-    if n < SPLIT_AT {
+    if n < split_at {
         return part(0..n);
     }
     let half = n / 2;
@@ -365,46 +419,63 @@ fn in_two(
     }
 }
 
+/// A code filter as the scan compares it: a position in its list, or any.
+#[derive(Clone, Copy)]
+struct WantedCode(u16);
+
+impl WantedCode {
+    const ANY: WantedCode = WantedCode(u16::MAX);
+
+    fn of(codes: &[(&str, Label)], code: &str) -> WantedCode {
+        wanted(codes, code).map_or(WantedCode::ANY, |w| WantedCode(u16::from(w)))
+    }
+
+    /// Both sides computed, no branch: see `OfferIndex::scan`.
+    #[inline]
+    fn accepts(self, code: u8) -> bool {
+        (self.0 == WantedCode::ANY.0) | (u16::from(code) == self.0)
+    }
+}
+
 /// The search's filters, read once from its address.
 struct Wanted {
-    kind: Option<u8>,
-    contract: Option<u8>,
-    sector: Option<u8>,
-    working_time: Option<u8>,
-    remote: Option<u8>,
-    posted_after: Option<i64>,
-    education: Option<i64>,
+    kind: WantedCode,
+    contract: WantedCode,
+    sector: WantedCode,
+    working_time: WantedCode,
+    remote: WantedCode,
+    /// `i64::MIN` when any date will do.
+    posted_after: i64,
+    /// `i64::MAX` when any level will do.
+    education: i64,
 }
 
 impl Wanted {
     fn of(query: &OfferQuery, now: i64) -> Wanted {
         Wanted {
-            kind: wanted(&KINDS, &query.tipo),
-            contract: wanted(&CONTRACTS, &query.contratto),
-            sector: wanted(&SECTORS, &query.settore),
-            working_time: wanted(&WORKING_TIMES, &query.orario),
-            remote: wanted(&REMOTE_MODES, &query.remoto),
+            kind: WantedCode::of(&KINDS, &query.tipo),
+            contract: WantedCode::of(&CONTRACTS, &query.contratto),
+            sector: WantedCode::of(&SECTORS, &query.settore),
+            working_time: WantedCode::of(&WORKING_TIMES, &query.orario),
+            remote: WantedCode::of(&REMOTE_MODES, &query.remoto),
             posted_after: query
                 .entro
                 .parse::<i64>()
-                .ok()
-                .map(|days| now - days.clamp(1, 365) * 86_400),
-            education: query.istruzione.parse().ok(),
+                .map_or(i64::MIN, |days| now - days.clamp(1, 365) * 86_400),
+            education: query.istruzione.parse().unwrap_or(i64::MAX),
         }
     }
 
-    /// The filters that no facet counts without: an offer they refuse is in
-    /// no count.
-    fn keeps(&self, f: &Filter) -> bool {
-        self.sector.is_none_or(|x| f.sector == x)
-            && self.working_time.is_none_or(|x| f.working_time == x)
-            && self.remote.is_none_or(|x| f.remote == x)
-            && self
-                .posted_after
-                .is_none_or(|after| i64::from(f.published_at) >= after)
-            && self
-                .education
-                .is_none_or(|level| i64::from(f.education) <= level)
+    /// Whether the offer is open at `now` and passes the filters that no
+    /// facet counts without: an offer they refuse is in no count.
+    #[inline]
+    fn keeps(&self, f: &Filter, now: i64) -> bool {
+        (i64::from(f.expires_at) > now)
+            & self.sector.accepts(f.sector)
+            & self.working_time.accepts(f.working_time)
+            & self.remote.accepts(f.remote)
+            & (i64::from(f.published_at) >= self.posted_after)
+            & (i64::from(f.education) <= self.education)
     }
 }
 
@@ -418,8 +489,8 @@ struct Matched {
 
 /// Counts for the map and the facets, each with every filter but its own.
 struct Facets {
-    per_comune: Vec<i64>,
-    remote_only: i64,
+    /// Per place, and at the end the offers without one.
+    per_place: Vec<i64>,
     // One slot past the end counts codes the lists do not know.
     per_kind: [i64; KINDS.len() + 1],
     per_contract: [i64; CONTRACTS.len() + 1],
@@ -428,18 +499,16 @@ struct Facets {
 impl Facets {
     fn new(places: usize) -> Facets {
         Facets {
-            per_comune: vec![0; places],
-            remote_only: 0,
+            per_place: vec![0; places + 1],
             per_kind: [0; KINDS.len() + 1],
             per_contract: [0; CONTRACTS.len() + 1],
         }
     }
 
     fn add(&mut self, other: &Facets) {
-        for (a, b) in self.per_comune.iter_mut().zip(&other.per_comune) {
+        for (a, b) in self.per_place.iter_mut().zip(&other.per_place) {
             *a += b;
         }
-        self.remote_only += other.remote_only;
         for (a, b) in self.per_kind.iter_mut().zip(&other.per_kind) {
             *a += b;
         }
@@ -448,19 +517,13 @@ impl Facets {
         }
     }
 
-    fn count(&mut self, f: &Filter, m: Matched) {
-        if m.kind && m.contract {
-            match f.place {
-                Some(p) => self.per_comune[usize::from(p)] += 1,
-                None => self.remote_only += 1,
-            }
-        }
-        if m.place && m.contract {
-            self.per_kind[usize::from(f.kind)] += 1;
-        }
-        if m.place && m.kind {
-            self.per_contract[usize::from(f.contract)] += 1;
-        }
+    /// Adds the offer at `place` (see `Filter::place_or_last`) to the counts
+    /// it belongs in, adding 0 to the others rather than branching.
+    #[inline]
+    fn count(&mut self, f: &Filter, place: usize, kept: bool, m: Matched) {
+        self.per_place[place] += i64::from(kept & m.kind & m.contract);
+        self.per_kind[usize::from(f.kind)] += i64::from(kept & m.place & m.contract);
+        self.per_contract[usize::from(f.contract)] += i64::from(kept & m.place & m.kind);
     }
 }
 

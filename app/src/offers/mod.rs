@@ -19,11 +19,12 @@ pub mod index;
 #[cfg(feature = "ssr")]
 pub mod json_ld;
 #[cfg(feature = "ssr")]
-#[cfg(feature = "ssr")]
 pub mod privacy;
 #[cfg(all(test, feature = "ssr"))]
 mod relevance_tests;
 #[cfg(feature = "ssr")]
 pub mod repo;
+#[cfg(all(test, feature = "ssr"))]
+mod scan_tests;
 #[cfg(feature = "ssr")]
 pub mod service;

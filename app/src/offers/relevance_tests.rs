@@ -9,7 +9,7 @@ use crate::kernel::geo::Place;
 const NOW: i64 = 1_800_000_000;
 const DAY: i64 = 86_400;
 
-fn places() -> Vec<Place> {
+pub(super) fn places() -> Vec<Place> {
     [
         ("la-spezia", "La Spezia", 44.1025, 9.8241),
         ("sarzana", "Sarzana", 44.1114, 9.9594),

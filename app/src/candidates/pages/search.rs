@@ -9,6 +9,7 @@ use crate::components::filters_fold::{count_set, FiltersFold};
 use crate::components::place_filter::ComuneRadius;
 use crate::cv::domain::{CEFR_LEVELS, LICENCES};
 use crate::i18n::*;
+use crate::kernel::decimals::fixed;
 use crate::kernel::labels::{label_of, pick};
 use crate::network::api::list_comuni;
 use crate::offers::domain::{CONTRACTS, EDUCATION};
@@ -242,7 +243,7 @@ pub fn Card(c: CandidateCard) -> impl IntoView {
     };
     let mut place = c.comune_name.clone();
     if let Some(d) = c.distance_km.filter(|d| *d >= 0.5) {
-        place.push_str(&format!(" · {d:.0} km"));
+        place.push_str(&format!(" · {} km", fixed(d, 0)));
     }
     place.push_str(&format!(
         " · {} {} km",

@@ -80,7 +80,10 @@ fn AgendaView(
     let l = crate::i18n_switch::locale();
     let (booked, done, no_show) = agenda.week;
     let rate = if done + no_show > 0 {
-        format!("{:.0}%", 100.0 * no_show as f64 / (done + no_show) as f64)
+        format!(
+            "{}%",
+            crate::kernel::decimals::fixed(100.0 * no_show as f64 / (done + no_show) as f64, 0)
+        )
     } else {
         "—".into()
     };

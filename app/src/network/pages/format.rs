@@ -25,7 +25,7 @@ pub fn integer(n: i64, locale: Locale) -> String {
 
 /// 14.1935 → "14,19" in Italian, "14.19" in English.
 pub fn decimal(x: f64, locale: Locale) -> String {
-    let s = format!("{x:.2}");
+    let s = crate::kernel::decimals::fixed(x, 2);
     match locale {
         Locale::it => s.replace('.', ","),
         Locale::en => s,

@@ -17,6 +17,7 @@ pub use search::OffersPage;
 use super::domain::{OfferSummary, RemoteMode};
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;
+use crate::kernel::decimals::fixed;
 use crate::kernel::labels::pick;
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn place_of(o: &OfferSummary, l: Locale) -> String {
         o.comune_name.clone()
     };
     if let Some(km) = o.distance_km.filter(|km| *km >= 0.5) {
-        place.push_str(&format!(" · {km:.0} km"));
+        place.push_str(&format!(" · {} km", fixed(km, 0)));
     }
     if o.remote == RemoteMode::Ibrido {
         place.push_str(&format!(" · {}", pick(RemoteMode::Ibrido.label(), english)));

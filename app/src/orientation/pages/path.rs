@@ -8,6 +8,7 @@ use crate::components::async_data::with_data;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::kernel::dates::italian_date;
+use crate::kernel::decimals::fixed;
 use crate::network::api::list_comuni;
 use crate::offers::domain::OfferSummary;
 use crate::orientation::api::{get_orientation_path, KeepOrientation};
@@ -194,7 +195,7 @@ fn offer_line(o: &OfferSummary) -> impl IntoView {
     };
     let distance = o
         .distance_km
-        .map(|d| format!(" ({d:.0} km)"))
+        .map(|d| format!(" ({} km)", fixed(d, 0)))
         .unwrap_or_default();
     view! {
         <li>

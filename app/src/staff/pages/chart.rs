@@ -5,6 +5,7 @@
 //! a few dozen enrolments to zero.
 
 use crate::components::map::escape;
+use crate::kernel::decimals::fixed;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 190.0;
@@ -60,18 +61,22 @@ pub fn line_chart_svg(
     };
     let y = |v: i64| TOP + plot_h * (1.0 - v as f64 / top);
     let mut svg = format!(
-        r#"<svg viewBox="0 0 {WIDTH:.0} {HEIGHT:.0}" class="chart" role="img" aria-labelledby="{id}-titolo {id}-desc"><title id="{id}-titolo">{}</title><desc id="{id}-desc">{}</desc>"#,
+        r#"<svg viewBox="0 0 {} {}" class="chart" role="img" aria-labelledby="{id}-titolo {id}-desc"><title id="{id}-titolo">{}</title><desc id="{id}-desc">{}</desc>"#,
+        fixed(WIDTH, 0),
+        fixed(HEIGHT, 0),
         escape(title),
         escape(desc)
     );
     for tick in [0.0, 0.5, 1.0] {
         let value = (top * tick).round() as i64;
         let ty = y(value);
+        let line_y = fixed(ty, 1);
         svg.push_str(&format!(
-            r#"<line x1="{LEFT:.0}" x2="{:.0}" y1="{ty:.1}" y2="{ty:.1}" class="chart-grid"/><text x="{:.0}" y="{:.1}" class="chart-axis" text-anchor="end">{value}</text>"#,
-            WIDTH - RIGHT,
-            LEFT - 6.0,
-            ty + 5.0,
+            r#"<line x1="{}" x2="{}" y1="{line_y}" y2="{line_y}" class="chart-grid"/><text x="{}" y="{}" class="chart-axis" text-anchor="end">{value}</text>"#,
+            fixed(LEFT, 0),
+            fixed(WIDTH - RIGHT, 0),
+            fixed(LEFT - 6.0, 0),
+            fixed(ty + 5.0, 1),
         ));
     }
     let every = points.div_ceil(AXIS_LABELS).max(1);
@@ -84,9 +89,9 @@ pub fn line_chart_svg(
                 _ => "middle",
             };
             svg.push_str(&format!(
-                r#"<text x="{:.1}" y="{:.0}" class="chart-axis" text-anchor="{anchor}">{}</text>"#,
-                x(i),
-                HEIGHT - 14.0,
+                r#"<text x="{}" y="{}" class="chart-axis" text-anchor="{anchor}">{}</text>"#,
+                fixed(x(i), 1),
+                fixed(HEIGHT - 14.0, 0),
                 escape(label)
             ));
         }
@@ -96,7 +101,7 @@ pub fn line_chart_svg(
             .values
             .iter()
             .enumerate()
-            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
+            .map(|(i, v)| format!("{},{}", fixed(x(i), 1), fixed(y(*v), 1)))
             .collect();
         svg.push_str(&format!(
             r#"<polyline points="{}" class="chart-line chart-line-{}" fill="none"/>"#,
@@ -106,9 +111,9 @@ pub fn line_chart_svg(
         for (i, v) in line.values.iter().enumerate() {
             let label = labels.get(i).map(String::as_str).unwrap_or("");
             svg.push_str(&format!(
-                r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" class="chart-dot chart-dot-{}"><title>{}: {} {v}</title></circle>"#,
-                x(i),
-                y(*v),
+                r#"<circle cx="{}" cy="{}" r="3.5" class="chart-dot chart-dot-{}"><title>{}: {} {v}</title></circle>"#,
+                fixed(x(i), 1),
+                fixed(y(*v), 1),
                 n + 1,
                 escape(label),
                 escape(line.name)
