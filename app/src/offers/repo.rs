@@ -268,12 +268,18 @@ pub async fn offer(db: &Db, id: i64) -> Result<Option<Stored>, sqlx::Error> {
     Ok(row.map(Stored::from))
 }
 
-/// The offers a sync reads (`Cursor`), in the order of their ids (the index
-/// decides what each means).
+/// The offers a sync reads (`Cursor`): the first sync's pages by id, the
+/// later syncs' changes by when they changed (the index decides what each
+/// row means).
 pub async fn changed(db: &Db, from: Cursor) -> Result<Vec<Stored>, sqlx::Error> {
     let (filter, value) = match from {
         Cursor::Whole { after } => (format!("o.id > $1 ORDER BY o.id LIMIT {PAGE}"), after),
-        Cursor::Changed { since } => ("o.updated_at >= $1 ORDER BY o.id".to_string(), since),
+        // In the order of `offers_by_update`: ordered by id, SQLite scanned
+        // every offer rather than use the index (540 ms a second at 1M).
+        Cursor::Changed { since } => (
+            "o.updated_at >= $1 ORDER BY o.updated_at, o.id".to_string(),
+            since,
+        ),
     };
     let rows: Vec<StoredRow> = sqlx::query_as(&format!("SELECT {COLUMNS} {FROM} WHERE {filter}"))
         .bind(value)
