@@ -91,7 +91,7 @@ pub struct TextIndex {
     vocabulary: fst::Set<Vec<u8>>,
     /// …but for the words seen since it was built, looked at one by one.
     fresh: Vec<String>,
-    /// Per slot: its stems' numbers and its weighted length (empty when free).
+    /// Per slot: its stems' numbers (empty when free), for taking them out.
     docs: Vec<Box<[u32]>>,
     /// Per slot, its weighted length, apart from its stems: a search reads
     /// the length of every document it scores, and a million of them take
